@@ -1,0 +1,62 @@
+"""npcgraph: knowledge graphs from Chinese People's Congress (人大) work reports.
+
+    >>> import npcgraph
+    >>> corpus = npcgraph.build(["data/"])          # read, structure, extract
+    >>> graph = npcgraph.to_graph(corpus)            # rdflib.Graph, per the graph contract
+    >>> npcgraph.serialize(graph, "turtle")          # bytes, byte-identical for the same input
+
+Names are loaded lazily so that ``import npcgraph`` (and the command line's start-up) does
+not pay for rdflib until a graph is made.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    "build": "npcgraph.api",
+    "read_report": "npcgraph.pipeline",
+    "extract": "npcgraph.pipeline",
+    "to_graph": "npcgraph.rdf",
+    "serialize": "npcgraph.serialize",
+    "load_graph": "npcgraph.serialize",
+    "Corpus": "npcgraph.model",
+    "Document": "npcgraph.model",
+    "Report": "npcgraph.model",
+    "Entity": "npcgraph.model",
+    "Mention": "npcgraph.model",
+    "Relation": "npcgraph.model",
+    "Evidence": "npcgraph.model",
+    "NpcgraphError": "npcgraph.errors",
+    "InputError": "npcgraph.errors",
+    "OutputError": "npcgraph.errors",
+    "QueryError": "npcgraph.errors",
+    "StoreError": "npcgraph.errors",
+    "ValidationError": "npcgraph.errors",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import build
+    from .errors import InputError, NpcgraphError, OutputError, QueryError, StoreError, ValidationError
+    from .model import Corpus, Document, Entity, Evidence, Mention, Relation, Report
+    from .pipeline import extract, read_report
+    from .rdf import to_graph
+    from .serialize import load_graph, serialize
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(import_module(_EXPORTS[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'npcgraph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

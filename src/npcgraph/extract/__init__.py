@@ -1,0 +1,15 @@
+"""Extraction stages: each is ``Document -> Document``, run in order by the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Document
+from .metadata import metadata_entities
+
+__all__ = ["STAGES", "Stage"]
+
+Stage = Callable[[Document], Document]
+
+#: The stages, in the order they run.
+STAGES: tuple[Stage, ...] = (metadata_entities,)

@@ -1,0 +1,59 @@
+"""Entities the page itself names: its author, the body that speaks in it, its publisher."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..ids import entity_key
+from ..ingest import body_of_post
+from ..model import Document, Entity, Evidence, Mention, Relation
+from .resolve import full_org_name
+
+__all__ = ["metadata_entities"]
+
+
+def metadata_entities(document: Document) -> Document:
+    """Add the author (Person), reporting body and publisher (Organization) from the metadata.
+
+    Where the byline names them, the byline's offsets become their mentions, and the author's
+    post (武汉市人大常委会主任) becomes ``memberOf`` the body with the post kept.
+    """
+    report = document.report
+    meta = report.metadata
+    entities: list[Entity] = list(document.entities)
+    mentions: list[Mention] = list(document.mentions)
+    relations: list[Relation] = list(document.relations)
+    byline = next((p for p in report.paragraphs if p.kind == "byline"), None)
+    byline_sentence = report.sentence_at(byline.begin) if byline else None
+
+    def add(cls: str, name: str, written: str) -> str:
+        key = entity_key(cls, name)
+        entities.append(Entity(key, cls, name, tuple(sorted({written} - {name}))))
+        if byline is not None and byline_sentence is not None:
+            at = report.text.find(written, byline.begin, byline.end)
+            if at >= 0:
+                mentions.append(Mention(at, at + len(written), byline_sentence.index, cls, key))
+        return key
+
+    author = add("Person", meta.author, meta.author) if meta.author else None
+    body = (
+        add("Organization", full_org_name(meta.reporting_body), meta.reporting_body)
+        if meta.reporting_body
+        else None
+    )
+    publisher = add("Organization", meta.publisher, meta.publisher) if meta.publisher else None
+    if author and body and meta.author_post and byline_sentence is not None:
+        post_body = body_of_post(meta.author_post)
+        if post_body == meta.reporting_body:
+            post = meta.author_post[len(post_body):].strip("、， ")
+            evidence = Evidence(report.key, byline_sentence.begin, byline_sentence.end)
+            relations.append(Relation(author, "memberOf", body, (evidence,), post=post or None))
+    return replace(
+        document,
+        entities=tuple(entities),
+        mentions=tuple(mentions),
+        relations=tuple(relations),
+        author=author,
+        publisher=publisher,
+        reporting_body=body,
+    )

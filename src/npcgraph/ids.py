@@ -1,0 +1,78 @@
+"""Deterministic ASCII keys for reports and entities.
+
+An entity's key is ``kind/slug``: the kind groups classes (every instrument form is
+``instrument``), the slug is the pinyin of the canonical name plus a short hash of the name
+itself, so homophones stay apart and the same name gives the same key on any machine:
+
+    entity_key("Regulation", "武汉市供水条例") -> "instrument/wu-han-shi-gong-shui-tiao-li-3c1f0a2b"
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+__all__ = ["KIND_OF_CLASS", "entity_key", "report_key", "statement_key", "slugify"]
+
+#: The IRI path segment for each ontology class.
+KIND_OF_CLASS: dict[str, str] = {
+    "Organization": "org",
+    "Person": "person",
+    "Place": "place",
+    "Instrument": "instrument",
+    "Law": "instrument",
+    "Regulation": "instrument",
+    "Decision": "instrument",
+    "Resolution": "instrument",
+    "Opinion": "instrument",
+    "Measures": "instrument",
+    "Rules": "instrument",
+    "Agreement": "instrument",
+    "Plan": "instrument",
+    "Suggestion": "instrument",
+    "Publication": "publication",
+    "Motion": "motion",
+    "Activity": "activity",
+    "SupervisionActivity": "activity",
+    "Program": "activity",
+    "Event": "event",
+    "Mechanism": "mechanism",
+    "Platform": "platform",
+    "Concept": "concept",
+    "Statistic": "statistic",
+}
+
+_MAX_SLUG = 48
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _digest(text: str, length: int = 8) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def slugify(name: str) -> str:
+    """Pinyin of the Chinese characters, ASCII letters and digits kept, the rest dropped."""
+    from pypinyin import lazy_pinyin  # imported here: loading its dictionaries costs start-up
+
+    name = unicodedata.normalize("NFKC", name)
+    syllables = lazy_pinyin(name, errors=lambda chars: [chars])
+    slug = _NON_ALNUM.sub("-", "-".join(syllables).lower()).strip("-")
+    return slug[:_MAX_SLUG].rstrip("-")
+
+
+def entity_key(cls: str, name: str) -> str:
+    """The key of the entity of class ``cls`` whose canonical name is ``name``."""
+    kind = KIND_OF_CLASS[cls]
+    slug = slugify(name)
+    return f"{kind}/{slug}-{_digest(name)}" if slug else f"{kind}/{_digest(name, 16)}"
+
+
+def report_key(text: str) -> str:
+    """A report's key: from its normalized text, so every encoding of it gives the same key."""
+    return _digest(text, 16)
+
+
+def statement_key(subject: str, predicate: str, obj: str, report: str, begin: int, end: int) -> str:
+    """The key of the rdf:Statement that ties one fact to one sentence."""
+    return _digest(f"{subject} {predicate} {obj} {report} {begin} {end}", 20)

@@ -1,0 +1,387 @@
+"""Bytes to text: encodings, HTML, Markdown, whitespace, page chrome and metadata.
+
+``ingest(path)`` reads one file and returns its normalized text and the metadata the page
+carries (title, issue, date, column, author and post, publisher). Offsets everywhere else
+count code points into this normalized text, which is what the graph stores as
+``nif:isString``; nothing later changes it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .model import Metadata
+
+__all__ = ["SUFFIXES", "RawText", "collect_inputs", "decode", "html_to_text", "normalize", "ingest"]
+
+#: The file types a folder is searched for.
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    """A report's normalized text and its page metadata, before structure is found."""
+
+    source_file: str
+    text: str
+    metadata: Metadata
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def collect_inputs(paths: list[Path]) -> list[Path]:
+    """Files named, and the report files inside folders named, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError("E101", f"no such file or folder: {path}", "check the path")
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+            if not inside:
+                raise InputError(
+                    "E102",
+                    f"folder {path} holds no report files",
+                    f"expected files ending in {', '.join(SUFFIXES)}",
+                )
+            found.extend(inside)
+        else:
+            found.append(path)
+    return found
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Encodings tried, in order, for files without a byte-order mark. GB18030 is a superset of
+# GBK and GB2312, the encodings Chinese government sites still serve; Big5 covers Taiwan and
+# Hong Kong sources. UTF-8 goes first: valid UTF-8 is almost never valid by accident.
+_FALLBACKS = ("utf-8", "gb18030", "big5")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a file's bytes, or an InputError saying why there is none."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    "E104", f"{name}: bytes after the {encoding} byte-order mark do not decode",
+                    "re-save the file as UTF-8",
+                ) from exc
+    if b"\x00" in data[:4096]:
+        raise InputError("E103", f"{name} is a binary file, not a report", "give a .txt, .md or .html file")
+    for encoding in _FALLBACKS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(_CONTROL.findall(text[:4096])) > 8:
+            raise InputError("E103", f"{name} is a binary file, not a report", "give a .txt, .md or .html file")
+        return text
+    raise InputError(
+        "E104", f"{name} is not in UTF-8, UTF-16, GB18030/GBK or Big5",
+        "re-save the file as UTF-8",
+    )
+
+
+# --------------------------------------------------------------------------- HTML and Markdown
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button", "select")
+_BLOCK_TAGS = (
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+    "article", "blockquote", "table", "ul", "ol", "dd", "dt", "pre", "hr", "td", "th",
+)
+_CONTENT_HINT = re.compile(r"(content|article|main|detail|text|zoom|body|正文)", re.I)
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """The main text of a page, one block per line, and the page's <title>.
+
+    The main text is the element that holds most of the page's Chinese sentences (an
+    ``<article>``, ``<main>`` or a ``div`` whose id/class says content), else the body.
+    """
+    from bs4 import BeautifulSoup  # imported here: only HTML inputs need it
+
+    soup = BeautifulSoup(html, "html.parser")
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else None
+    for tag in soup(_DROP_TAGS):
+        tag.decompose()
+    for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        level = int(heading.name[1])
+        heading.insert(0, "#" * level + " ")
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    root = soup.body or soup
+    candidates = [root, *root.find_all(["article", "main"])]
+    candidates += [
+        tag for tag in root.find_all("div")
+        if _CONTENT_HINT.search(" ".join([tag.get("id") or "", *(tag.get("class") or [])]))
+    ]
+
+    def sentences_in(tag) -> int:
+        return tag.get_text().count("。")
+
+    best = max(candidates, key=sentences_in)
+    # Prefer the smallest element that still holds nearly all the sentences.
+    total = sentences_in(root)
+    for tag in sorted(candidates, key=lambda t: len(t.get_text())):
+        if total and sentences_in(tag) >= 0.9 * total:
+            best = tag
+            break
+    text = best.get_text()
+    # A title given only in <h1> outside the main block would be lost: keep it on top.
+    h1 = root.find("h1")
+    if h1 is not None and best is not root and h1 not in best.descendants:
+        text = h1.get_text() + "\n" + text
+    return text, page_title
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_QUOTE = re.compile(r"^\s*>\s?")
+_MD_RULE = re.compile(r"^\s*([-*_]\s*){3,}$")
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Markdown reduced to plain lines; ``#`` heading markers are kept for structure.py."""
+    lines = []
+    for line in markdown.splitlines():
+        line = _MD_IMAGE.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        line = _MD_QUOTE.sub("", line)
+        if _MD_RULE.match(line):
+            line = ""
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- whitespace
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def normalize(text: str) -> str:
+    """Unicode spaces (NBSP, U+3000, ...) to ASCII spaces, lines stripped, one paragraph a line.
+
+    Characters other than whitespace are left as written: the text is evidence.
+    """
+    text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for line in text.split("\n"):
+        line = "".join(
+            " " if (ch == "\t" or unicodedata.category(ch) == "Zs") else ch for ch in line
+        )
+        line = re.sub(r" {2,}", " ", line).strip()
+        if line:
+            out.append(line)
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- chrome and metadata
+
+_SHORT = 120  # chrome lines are short; a long line is body text whatever words it holds
+_BREADCRUMB = re.compile(r"^(当前位置|您的位置|你的位置|您现在的位置|现在位置|所在位置)\s*[:：]|首页\s*(>>|>|»|›|＞|→|/)")
+_NAV_SEPARATORS = re.compile(r"\s*[|｜丨]\s*")
+_FOOTER = re.compile(
+    r"版权所有|Copyright|©|ICP备|ICP证|公网安备|主办单位|承办单位|技术支持|网站地图|网站标识码"
+    r"|建议使用.{0,20}浏览器|分辨率|未经.{0,10}(许可|授权).{0,10}(转载|复制)"
+)
+_TOOLS = re.compile(
+    r"^(【?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|我要纠错|字体|字号)\s*】?"
+    r"|分享到|【字体|字体\s*[:：]?\s*[大中小]|(浏览|阅读|点击|访问)(次数|量|数)\s*[:：]"
+    r"|上一篇|下一篇|相关(链接|阅读|新闻)|扫一扫|责任编辑\s*[:：])"
+)
+_PUBLISHER = re.compile(r"(?:版权所有|主办单位|主办)\s*[:：]?\s*([^\s|｜,，。]+)")
+_ISSUE = re.compile(r"(\d{4})\s*年\s*第\s*(\d{1,3})\s*期")
+_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_COLUMN = re.compile(r"(?:期\s*[—–\-]{1,2}\s*|栏目\s*[:：]\s*)([\u4e00-\u9fff]{2,12})")
+_AUTHOR = re.compile(r"(?:作者|文)\s*[:：/|]\s*(.+?)\s*$")
+_REPORTER = re.compile(r"^(?:本报|本刊|新华社)?(?:记者|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)")
+_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜]+)")
+_PUBLISHING_INFO = re.compile(r"^(发布时间|发布日期|时间|日期|来源|信息来源|文章来源)\s*[:：]")
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+# Posts a byline gives after a body's name, longest first (党组书记、主任 strips both).
+_POSTS = (
+    "党组书记", "党组副书记", "党组成员", "常务副主任", "副主任", "主任", "副秘书长", "秘书长",
+    "委员", "副主席", "主席", "副书记", "书记", "副院长", "院长", "副检察长", "检察长",
+    "副市长", "市长", "副省长", "省长", "副局长", "局长", "副部长", "部长", "代表",
+)
+_BODY_SUFFIX = re.compile(r"(人大常委会|人民代表大会常务委员会|人大|人民代表大会|委员会|常委会|政府|法院|检察院|委|办公厅|办公室|局|厅|部)$")
+_BODY_IN_TEXT = re.compile(
+    r"([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)|全国)"
+    r"(人大常委会|人民代表大会常务委员会)"
+)
+_JURISDICTION = re.compile(
+    r"^([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗))(?:人大|人民代表大会)"
+)
+
+
+def _is_chrome(line: str) -> bool:
+    if len(line) > _SHORT:
+        return False
+    if _BREADCRUMB.search(line) or _FOOTER.search(line) or _TOOLS.match(line):
+        return True
+    items = [item for item in _NAV_SEPARATORS.split(line) if item]
+    return len(items) >= 3 and all(len(item) <= 8 for item in items)
+
+
+def split_post(byline: str) -> tuple[str | None, str]:
+    """``武汉市人大常委会主任 胡立山`` -> (post ``武汉市人大常委会主任``, name ``胡立山``)."""
+    parts = byline.replace("　", " ").split()
+    if len(parts) >= 2 and _NAME.match(parts[-1]):
+        return " ".join(parts[:-1]), parts[-1]
+    return None, byline.strip()
+
+
+def body_of_post(post: str) -> str | None:
+    """The body a post belongs to: ``武汉市人大常委会党组书记、主任`` -> ``武汉市人大常委会``."""
+    body = post.strip()
+    changed = True
+    while changed:
+        changed = False
+        body = body.rstrip("、，, ")
+        for title in _POSTS:
+            if body.endswith(title) and len(body) > len(title):
+                body = body[: -len(title)]
+                changed = True
+                break
+    return body if body != post and _BODY_SUFFIX.search(body) else None
+
+
+def find_reporting_body(metadata: Metadata, text: str) -> str | None:
+    """The body that speaks in the report: from the byline's post, the title, or the text."""
+    if metadata.author_post:
+        body = body_of_post(metadata.author_post)
+        if body:
+            return body
+    for source in (metadata.title or "", text[:2000], text):
+        counts: dict[str, int] = {}
+        for match in _BODY_IN_TEXT.finditer(source):
+            counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+        if counts:
+            return max(sorted(counts), key=counts.__getitem__)
+    return None
+
+
+def find_jurisdiction(body: str | None) -> str | None:
+    if not body:
+        return None
+    if body.startswith("全国"):
+        return "中华人民共和国"
+    match = _JURISDICTION.match(body)
+    return match.group(1) if match else None
+
+
+def strip_chrome(text: str, page_title: str | None = None) -> tuple[str, Metadata]:
+    """Remove page chrome and publishing-info lines; return the article and its metadata."""
+    found: dict[str, str] = {}
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if (match := _PUBLISHER.search(line)) and _is_chrome(line):
+            found.setdefault("publisher", match.group(1))
+        if _is_chrome(line):
+            continue
+        head = len(kept) < 6  # metadata sits above the article's first paragraphs
+        if head and (match := _ISSUE.search(line)):
+            found.setdefault("issue", f"{match.group(1)}年第{int(match.group(2))}期")
+            found.setdefault("date", match.group(1))
+        if head and (match := _DATE.search(line)) and len(line) < 80:
+            year, month, day = match.groups()
+            found.setdefault("date", f"{year}-{int(month):02d}-{int(day):02d}")
+        if head and (match := _COLUMN.search(line)):
+            found.setdefault("column", match.group(1))
+        if head and (match := _SOURCE.search(line)) and len(line) < 80:
+            found.setdefault("source", match.group(1))
+        if head and (match := _AUTHOR.search(line)) and len(line) < 80:
+            post, name = split_post(match.group(1))
+            found.setdefault("author", name)
+            if post:
+                found.setdefault("author_post", post)
+        elif head and (match := _REPORTER.match(line)):
+            found.setdefault("author", match.group(1).split()[0])
+        if head and _PUBLISHING_INFO.match(line) and len(line) < 80:
+            continue  # 发布时间/来源 lines: metadata only, not article text
+        kept.append(line)
+    title = _find_title(kept, page_title)
+    metadata = Metadata(
+        title=title,
+        issue=found.get("issue"),
+        date=found.get("date"),
+        column=found.get("column"),
+        author=found.get("author"),
+        author_post=found.get("author_post"),
+        publisher=found.get("publisher"),
+        source=found.get("source"),
+    )
+    article = "\n".join(kept)
+    body = find_reporting_body(metadata, article)
+    return article, _replace(metadata, reporting_body=body, jurisdiction=find_jurisdiction(body))
+
+
+def _replace(metadata: Metadata, **changes: str | None) -> Metadata:
+    from dataclasses import replace
+
+    return replace(metadata, **changes)
+
+
+def _find_title(lines: list[str], page_title: str | None) -> str | None:
+    """The article's title: the first line that is not metadata and not a sentence."""
+    for line in lines[:4]:
+        bare = line.lstrip("#").strip()
+        if _ISSUE.search(bare) or _AUTHOR.search(bare) or _REPORTER.match(bare):
+            continue
+        if len(bare) <= 60 and not bare.endswith(("。", "！", "？", "；", ".")):
+            return bare
+        break
+    if page_title:
+        # Sites append their own name: 标题_武汉人大网 / 标题 - 中国人大网
+        return re.split(r"\s*[_|｜—-]{1,2}\s*", page_title)[0] or None
+    return None
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def ingest(path: Path) -> RawText:
+    """Read one report file into normalized text and metadata."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("E101", f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from exc
+    if not data.strip():
+        raise InputError("E105", f"{path.name} is empty", "give a report with text in it")
+    text = decode(data, path.name)
+    page_title = None
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm") or (suffix not in (".md", ".markdown") and _looks_like_html(text)):
+        text, page_title = html_to_text(text)
+    elif suffix in (".md", ".markdown"):
+        text = markdown_to_text(text)
+    text, metadata = strip_chrome(normalize(text), page_title)
+    if not text.strip():
+        raise InputError("E105", f"{path.name} holds no text once page chrome is removed", "give a report with text in it")
+    return RawText(source_file=path.name, text=text, metadata=metadata)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head

@@ -1,0 +1,26 @@
+"""Lexicons as data files (tab-separated, ``#`` comments), loaded by name."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..resources import lexicon_path
+
+__all__ = ["rows", "words"]
+
+
+@cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of ``lexicon/NAME.tsv``, blank lines and ``#`` comments skipped."""
+    text = lexicon_path(f"{name}.tsv").read_text(encoding="utf-8")
+    return tuple(
+        tuple(field.strip() for field in line.split("\t"))
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The first column of ``lexicon/NAME.tsv`` as a set."""
+    return frozenset(row[0] for row in rows(name))

@@ -1,0 +1,35 @@
+"""The IRIs of the graph contract (see ``ontology/npcgraph.ttl``)."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+__all__ = [
+    "NPC", "ID", "NIF", "ITSRDF", "ELI", "SCHEMA", "PREFIXES",
+    "DCTERMS", "ORG", "PROV", "RDF", "RDFS", "SKOS", "XSD",
+]
+
+NPC = Namespace("https://w3id.org/npcgraph/ontology#")
+ID = Namespace("https://w3id.org/npcgraph/id/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+
+#: Prefixes bound in every graph written and predeclared in every query.
+PREFIXES: dict[str, Namespace] = {
+    "npc": NPC,
+    "id": ID,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "skos": SKOS,
+    "nif": NIF,
+    "itsrdf": ITSRDF,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "org": ORG,
+    "eli": ELI,
+    "schema": SCHEMA,
+}
