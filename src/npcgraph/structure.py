@@ -20,6 +20,7 @@ __all__ = ["structure", "split_sentences", "heading_of"]
 
 _TERMINATORS = frozenset("。！？；!?;")
 _TRAILING = frozenset("”’」』）)]】》\"'")  # closers that stay with the sentence they end
+_QUOTE_CLOSERS = frozenset("”’」』")
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "「": "」", "『": "』", "〔": "〕", "[": "]"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 
@@ -109,7 +110,13 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     start = begin
     i = begin
     while i < end:
-        if text[i] in _TERMINATORS and not inside[i - begin]:
+        ch = text[i]
+        # A sentence ends at a terminator outside brackets, or at a closing quote right after a
+        # terminator (他说：“要抓紧。”随后散会。 splits after the ”).
+        ends = (ch in _TERMINATORS and not inside[i - begin]) or (
+            ch in _QUOTE_CLOSERS and i > begin and text[i - 1] in _TERMINATORS and not inside[i - begin]
+        )
+        if ends:
             j = i + 1
             while j < end and (text[j] in _TERMINATORS or text[j] in _TRAILING):
                 j += 1

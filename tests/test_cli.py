@@ -1,0 +1,105 @@
+"""The command line: build end to end, help and version, and every user-error path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from npcgraph.cli import COMMANDS, make_parser
+
+
+def npcgraph(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "npcgraph", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_build_default_writes_outputs_and_says_where(tmp_path):
+    result = npcgraph("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "out" / name).stat().st_size > 1000
+        assert str(Path("out") / name) in result.stdout
+    assert "Section" in result.stdout
+    assert len(Graph().parse(tmp_path / "out" / "graph.ttl")) > 1000
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_version():
+    result = subprocess.run([sys.executable, "-m", "npcgraph", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("npcgraph ")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as info:
+        make_parser().parse_args([command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert f"npcgraph {command}" in out and len(out) > 100
+
+
+def _assert_one_line_error(result: subprocess.CompletedProcess[str], code: str) -> None:
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("npcgraph: error: [" + code)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("missing.txt", None, "E101"),
+        ("empty.txt", b"", "E105"),
+        ("blank.txt", b" \n\n\t \n", "E105"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "E103"),
+        ("latin1.txt", "Rapport d'activité — été".encode("cp1252") + b"\x81\x30", "E104"),
+        ("chrome.html", "<html><body><p>版权所有：某某网站</p></body></html>".encode(), "E105"),
+    ],
+)
+def test_bad_inputs_give_one_line_and_no_output(name, content, code, tmp_path):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = npcgraph("build", name, "-o", "out", cwd=tmp_path)
+    _assert_one_line_error(result, code)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_empty_folder(tmp_path):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "notes.pdf").write_bytes(b"%PDF")
+    _assert_one_line_error(npcgraph("build", "reports", cwd=tmp_path), "E102")
+
+
+def test_unwritable_output_leaves_nothing(tmp_path, seed_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be")
+    result = npcgraph("build", str(seed_path), "-o", "out/graphs", cwd=tmp_path)
+    _assert_one_line_error(result, "E201")
+    assert blocker.read_text().startswith("a file")
+
+
+def test_failed_build_keeps_previous_outputs(tmp_path, seed_path):
+    assert npcgraph("build", str(seed_path), "-o", "out", cwd=tmp_path).returncode == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    (tmp_path / "bad.txt").write_bytes(b"")
+    assert npcgraph("build", "bad.txt", "-o", "out", cwd=tmp_path).returncode != 0
+    after = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    assert after == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_output_folder(tmp_path, seed_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        _assert_one_line_error(npcgraph("build", str(seed_path), "-o", "out", cwd=tmp_path), "E202")
+    finally:
+        out.chmod(0o755)

@@ -1,0 +1,161 @@
+"""Ingestion: encodings, HTML, Markdown, whitespace, page chrome and metadata."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from rdflib.compare import isomorphic
+
+import npcgraph
+from npcgraph.errors import InputError
+from npcgraph.ingest import body_of_post, decode, find_jurisdiction, ingest, normalize
+
+
+def test_seed_chrome_removed_and_metadata_found(seed_path):
+    raw = ingest(seed_path)
+    meta = raw.metadata
+    assert meta.title == "践行全过程人民民主理念 推动新时代地方人大工作创新发展"
+    assert meta.issue == "2022年第4期"
+    assert meta.date == "2022"
+    assert meta.column == "本期焦点"
+    assert meta.author == "胡立山"
+    assert meta.author_post == "武汉市人大常委会主任"
+    assert meta.reporting_body == "武汉市人大常委会"
+    assert meta.jurisdiction == "武汉市"
+    assert meta.publisher == "楚天主人杂志社"
+    for chrome in ("当前位置", "首页>>", "期刊阅览", "网上投稿", "版权所有", "ICP备", "公网安备"):
+        assert chrome not in raw.text
+    assert raw.text.startswith(meta.title)
+    assert raw.text.endswith("推动解决了一批事关发展和民生的重大问题。")
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        pytest.param(lambda text: text.encode("utf-8"), id="utf-8"),
+        pytest.param(lambda text: codecs.BOM_UTF8 + text.encode("utf-8"), id="utf-8-bom"),
+        pytest.param(lambda text: text.encode("gb18030"), id="gb18030"),
+        # GBK has no NBSP: a GBK copy of the page carries plain spaces, which normalize alike.
+        pytest.param(lambda text: text.replace("\xa0", " ").encode("gbk"), id="gbk"),
+        pytest.param(lambda text: text.encode("utf-16"), id="utf-16-bom"),
+        pytest.param(lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"), id="utf-16-be-bom"),
+    ],
+)
+def test_encodings_give_isomorphic_graphs(encode, seed_path, seed_graph, tmp_path):
+    text = seed_path.read_text(encoding="utf-8")
+    copy = tmp_path / seed_path.name
+    copy.write_bytes(encode(text))
+    graph = npcgraph.to_graph(npcgraph.build([copy]))
+    assert isomorphic(graph, seed_graph)
+
+
+def test_whitespace_variants_normalize_to_the_same_text():
+    plain = "第一段 文字。\n第二段。"
+    noisy = "\ufeff\u3000\u3000第一段\u00a0文字。\u200b  \r\n\r\n\t第二段。\u3000\r\n"
+    assert normalize(noisy) == plain
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "E103"),
+        (bytes(range(256)) * 4, "E103"),
+        (b"\xff\xfe\x00\xd8", "E104"),  # UTF-16 BOM then a lone surrogate
+        (b"\x81\x30\x81", "E104"),  # truncated GB18030 sequence, not UTF-8 or Big5 either
+    ],
+)
+def test_undecodable_and_binary_bytes(data, code):
+    with pytest.raises(InputError) as info:
+        decode(data, "x.txt")
+    assert info.value.code == code
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n", "\u3000\u3000\n".encode("utf-8")])
+def test_empty_files_are_refused(content, tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match="E105"):
+        ingest(path)
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>关于加强生态环境保护的决定_南平人大网</title>
+<script>var tracker = "不要";</script><style>.x{color:red}</style></head>
+<body>
+<div class="top-nav"><a>首页</a> | <a>人大概况</a> | <a>新闻中心</a> | <a>联系我们</a></div>
+<div class="crumb">您的位置：首页 &gt; 人大要闻</div>
+<div id="content">
+  <h1>南平市人大常委会依法履职工作综述</h1>
+  <p>发布时间：2023-03-15 来源：南平人大网</p>
+  <p>作者：南平市人大常委会办公室 李明</p>
+  <p>&nbsp;&nbsp;2022年，南平市人大常委会制定《南平市武夷山国家公园保护条例》。</p>
+  <p>常委会听取审议市政府关于生态环境保护工作情况的报告。</p>
+</div>
+<footer><p>版权所有：南平市人大常委会 闽ICP备12345678号</p></footer>
+</body></html>"""
+
+
+def test_html_reduced_to_main_text(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    raw = ingest(path)
+    assert "不要" not in raw.text and "color" not in raw.text
+    assert "人大概况" not in raw.text and "您的位置" not in raw.text and "ICP备" not in raw.text
+    assert "发布时间" not in raw.text
+    assert "2022年，南平市人大常委会制定《南平市武夷山国家公园保护条例》。" in raw.text
+    assert raw.metadata.title == "南平市人大常委会依法履职工作综述"
+    assert raw.metadata.date == "2023-03-15"
+    assert raw.metadata.source == "南平人大网"
+    assert raw.metadata.author == "李明"
+    assert raw.metadata.reporting_body == "南平市人大常委会"
+    assert raw.metadata.jurisdiction == "南平市"
+
+
+def test_gbk_html_page(tmp_path):
+    path = tmp_path / "page.htm"
+    path.write_bytes(HTML_PAGE.replace('charset="utf-8"', 'charset="gbk"').encode("gbk"))
+    assert "武夷山国家公园保护条例" in ingest(path).text
+
+
+def test_markdown_export(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text(
+        "# 浙江省人大常委会工作报告\n\n![会议现场](img/1.jpg)\n\n## 一、立法工作\n\n"
+        "制定**《浙江省数字经济促进条例》**，详见[原文](http://example.org/a)。\n",
+        encoding="utf-8",
+    )
+    raw = ingest(path)
+    assert "![" not in raw.text and "http" not in raw.text and "**" not in raw.text
+    assert "制定《浙江省数字经济促进条例》，详见原文。" in raw.text
+    assert raw.metadata.title == "浙江省人大常委会工作报告"
+    assert raw.metadata.reporting_body == "浙江省人大常委会"
+
+
+@pytest.mark.parametrize(
+    ("post", "body"),
+    [
+        ("武汉市人大常委会主任", "武汉市人大常委会"),
+        ("浙江省人大常委会党组书记、主任", "浙江省人大常委会"),
+        ("全国人大常委会副委员长", None),
+        ("记者", None),
+    ],
+)
+def test_body_of_post(post, body):
+    assert body_of_post(post) == body
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("武汉市人大常委会", "武汉市"),
+        ("浙江省人大常委会", "浙江省"),
+        ("广西壮族自治区人大常委会", "广西壮族自治区"),
+        ("恩施土家族苗族自治州人民代表大会常务委员会", "恩施土家族苗族自治州"),
+        ("全国人大常委会", "中华人民共和国"),
+        (None, None),
+    ],
+)
+def test_jurisdiction(body, place):
+    assert find_jurisdiction(body) == place
