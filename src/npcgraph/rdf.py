@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import re
 
-from rdflib import BNode, Graph, Literal, URIRef
+from collections.abc import Iterable, Iterator
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .ids import statement_key
 from .model import Corpus, Document, Entity, Relation, Report
 from .namespaces import DCTERMS, ID, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 
-__all__ = ["to_graph", "report_iri", "entity_iri", "sentence_iri", "new_graph"]
+__all__ = [
+    "Triple",
+    "to_graph",
+    "corpus_triples",
+    "document_triples",
+    "new_graph",
+    "report_iri",
+    "entity_iri",
+    "sentence_iri",
+]
+
+Triple = tuple[Node, Node, Node]
 
 _INTRODUCTION = "引言"
 
@@ -72,129 +86,140 @@ def _date(value: str) -> Literal:
     return Literal(value)
 
 
-def _add_report(graph: Graph, document: Document) -> None:
+def _report_triples(document: Document) -> Iterator[Triple]:
     report = document.report
     meta = report.metadata
     node = report_iri(report)
-    add = graph.add
-    add((node, RDF.type, NPC.Report))
-    add((node, RDF.type, NIF.Context))
-    add((node, NIF.isString, Literal(report.text)))
-    add((node, NIF.beginIndex, _int(0)))
-    add((node, NIF.endIndex, _int(len(report.text))))
-    add((node, NPC.sourceFile, Literal(report.source_file)))
-    add((node, NPC.sha256, Literal(report.sha256)))
-    add((node, RDFS.label, _zh(meta.title or report.source_file)))
+    yield (node, RDF.type, NPC.Report)
+    yield (node, RDF.type, NIF.Context)
+    yield (node, NIF.isString, Literal(report.text))
+    yield (node, NIF.beginIndex, _int(0))
+    yield (node, NIF.endIndex, _int(len(report.text)))
+    yield (node, NPC.sourceFile, Literal(report.source_file))
+    yield (node, NPC.sha256, Literal(report.sha256))
+    yield (node, RDFS.label, _zh(meta.title or report.source_file))
     if meta.title:
-        add((node, DCTERMS.title, _zh(meta.title)))
+        yield (node, DCTERMS.title, _zh(meta.title))
     if meta.issue:
-        add((node, NPC.issue, _zh(meta.issue)))
+        yield (node, NPC.issue, _zh(meta.issue))
     if meta.date:
-        add((node, DCTERMS.date, _date(meta.date)))
+        yield (node, DCTERMS.date, _date(meta.date))
     if meta.column:
-        add((node, NPC.column, _zh(meta.column)))
+        yield (node, NPC.column, _zh(meta.column))
     if meta.source:
-        add((node, DCTERMS.source, _zh(meta.source)))
+        yield (node, DCTERMS.source, _zh(meta.source))
     if meta.author_post:
-        add((node, NPC.authorPost, _zh(meta.author_post)))
+        yield (node, NPC.authorPost, _zh(meta.author_post))
     for key, prop in (
         (document.author, DCTERMS.creator),
         (document.publisher, DCTERMS.publisher),
         (document.reporting_body, NPC.reportingBody),
     ):
         if key:
-            add((node, prop, entity_iri(key)))
+            yield (node, prop, entity_iri(key))
 
     for section in report.sections:
         snode = section_iri(report, section.index)
-        add((snode, RDF.type, NPC.Section))
-        add((snode, NPC.partOf, section_iri(report, section.parent) if section.parent is not None else node))
-        add((snode, NPC.position, _int(section.index)))
-        add((snode, NPC.level, _int(section.level)))
-        add((snode, NIF.referenceContext, node))
-        add((snode, NIF.beginIndex, _int(section.begin)))
-        add((snode, NIF.endIndex, _int(section.end)))
+        yield (snode, RDF.type, NPC.Section)
+        yield (snode, NPC.partOf, section_iri(report, section.parent) if section.parent is not None else node)
+        yield (snode, NPC.position, _int(section.index))
+        yield (snode, NPC.level, _int(section.level))
+        yield (snode, NIF.referenceContext, node)
+        yield (snode, NIF.beginIndex, _int(section.begin))
+        yield (snode, NIF.endIndex, _int(section.end))
         heading = report.span(*section.heading) if section.heading else None
-        add((snode, RDFS.label, _zh(heading or _INTRODUCTION)))
+        yield (snode, RDFS.label, _zh(heading or _INTRODUCTION))
         if heading:
-            add((snode, NPC.heading, _zh(heading)))
+            yield (snode, NPC.heading, _zh(heading))
 
     for paragraph in report.paragraphs:
         pnode = paragraph_iri(report, paragraph.index)
-        add((pnode, RDF.type, NPC.Paragraph))
-        add((pnode, RDF.type, NIF.Paragraph))
-        add((pnode, NIF.referenceContext, node))
-        add((pnode, NIF.beginIndex, _int(paragraph.begin)))
-        add((pnode, NIF.endIndex, _int(paragraph.end)))
-        add((pnode, NPC.inSection, section_iri(report, paragraph.section)))
-        add((pnode, NPC.position, _int(paragraph.index)))
-        add((pnode, NPC.paragraphKind, Literal(paragraph.kind)))
+        yield (pnode, RDF.type, NPC.Paragraph)
+        yield (pnode, RDF.type, NIF.Paragraph)
+        yield (pnode, NIF.referenceContext, node)
+        yield (pnode, NIF.beginIndex, _int(paragraph.begin))
+        yield (pnode, NIF.endIndex, _int(paragraph.end))
+        yield (pnode, NPC.inSection, section_iri(report, paragraph.section))
+        yield (pnode, NPC.position, _int(paragraph.index))
+        yield (pnode, NPC.paragraphKind, Literal(paragraph.kind))
         if paragraph.lead:
-            add((pnode, NPC.leadPhrase, _zh(report.span(*paragraph.lead))))
+            yield (pnode, NPC.leadPhrase, _zh(report.span(*paragraph.lead)))
         if paragraph.speaker:
-            add((pnode, NPC.speaker, _zh(paragraph.speaker)))
+            yield (pnode, NPC.speaker, _zh(paragraph.speaker))
 
     for sentence in report.sentences:
         tnode = sentence_iri(report, sentence.begin, sentence.end)
-        add((tnode, RDF.type, NPC.Sentence))
-        add((tnode, RDF.type, NIF.Sentence))
-        add((tnode, NIF.referenceContext, node))
-        add((tnode, NIF.beginIndex, _int(sentence.begin)))
-        add((tnode, NIF.endIndex, _int(sentence.end)))
-        add((tnode, NIF.anchorOf, Literal(report.span(sentence.begin, sentence.end))))
-        add((tnode, NPC.inSection, section_iri(report, sentence.section)))
-        add((tnode, NPC.inParagraph, paragraph_iri(report, sentence.paragraph)))
+        yield (tnode, RDF.type, NPC.Sentence)
+        yield (tnode, RDF.type, NIF.Sentence)
+        yield (tnode, NIF.referenceContext, node)
+        yield (tnode, NIF.beginIndex, _int(sentence.begin))
+        yield (tnode, NIF.endIndex, _int(sentence.end))
+        yield (tnode, NIF.anchorOf, Literal(report.span(sentence.begin, sentence.end)))
+        yield (tnode, NPC.inSection, section_iri(report, sentence.section))
+        yield (tnode, NPC.inParagraph, paragraph_iri(report, sentence.paragraph))
 
     for mention in document.mentions:
         if mention.entity is None:
             continue
         sentence = report.sentences[mention.sentence]
         mnode = sentence_iri(report, mention.begin, mention.end)
-        add((mnode, RDF.type, NIF.Phrase))
-        add((mnode, NIF.referenceContext, node))
-        add((mnode, NIF.sentence, sentence_iri(report, sentence.begin, sentence.end)))
-        add((mnode, NIF.beginIndex, _int(mention.begin)))
-        add((mnode, NIF.endIndex, _int(mention.end)))
-        add((mnode, NIF.anchorOf, Literal(report.span(mention.begin, mention.end))))
-        add((mnode, ITSRDF.taIdentRef, entity_iri(mention.entity)))
-        add((mnode, ITSRDF.taClassRef, NPC[mention.cls]))
+        yield (mnode, RDF.type, NIF.Phrase)
+        yield (mnode, NIF.referenceContext, node)
+        yield (mnode, NIF.sentence, sentence_iri(report, sentence.begin, sentence.end))
+        yield (mnode, NIF.beginIndex, _int(mention.begin))
+        yield (mnode, NIF.endIndex, _int(mention.end))
+        yield (mnode, NIF.anchorOf, Literal(report.span(mention.begin, mention.end)))
+        yield (mnode, ITSRDF.taIdentRef, entity_iri(mention.entity))
+        yield (mnode, ITSRDF.taClassRef, NPC[mention.cls])
 
 
-def _add_entity(graph: Graph, entity: Entity, alt_labels: set[str]) -> None:
+def _entity_triples(entity: Entity, alt_labels: Iterable[str]) -> Iterator[Triple]:
     node = entity_iri(entity.key)
-    graph.add((node, RDF.type, NPC[entity.cls]))
+    yield (node, RDF.type, NPC[entity.cls])
     if entity.cls == "Concept":
-        graph.add((node, RDF.type, SKOS.Concept))
-    graph.add((node, RDFS.label, _zh(entity.label)))
-    graph.add((node, SKOS.prefLabel, _zh(entity.label)))
-    for alt in sorted(alt_labels - {entity.label}):
-        graph.add((node, SKOS.altLabel, _zh(alt)))
+        yield (node, RDF.type, SKOS.Concept)
+    yield (node, RDFS.label, _zh(entity.label))
+    yield (node, SKOS.prefLabel, _zh(entity.label))
+    for alt in sorted(set(alt_labels) - {entity.label}):
+        yield (node, SKOS.altLabel, _zh(alt))
     if entity.value is not None:
-        graph.add((node, NPC.value, Literal(entity.value, datatype=XSD.decimal)))
-        graph.add((node, NPC.approximate, Literal(entity.approximate)))
+        yield (node, NPC.value, Literal(entity.value, datatype=XSD.decimal))
+        yield (node, NPC.approximate, Literal(entity.approximate))
     if entity.unit:
-        graph.add((node, NPC.unit, _zh(entity.unit)))
+        yield (node, NPC.unit, _zh(entity.unit))
 
 
-def _add_relation(graph: Graph, relation: Relation) -> None:
+def _relation_triples(relation: Relation) -> Iterator[Triple]:
     subject, obj = entity_iri(relation.subject), entity_iri(relation.object)
     predicate = NPC[relation.predicate]
-    graph.add((subject, predicate, obj))
+    yield (subject, predicate, obj)
     for evidence in relation.evidence:
         key = statement_key(relation.subject, relation.predicate, relation.object, evidence.report, evidence.begin, evidence.end)
         statement = ID[f"stmt/{key}"]
-        graph.add((statement, RDF.type, RDF.Statement))
-        graph.add((statement, RDF.subject, subject))
-        graph.add((statement, RDF.predicate, predicate))
-        graph.add((statement, RDF.object, obj))
-        graph.add((statement, PROV.wasDerivedFrom, sentence_iri(evidence.report, evidence.begin, evidence.end)))
+        yield (statement, RDF.type, RDF.Statement)
+        yield (statement, RDF.subject, subject)
+        yield (statement, RDF.predicate, predicate)
+        yield (statement, RDF.object, obj)
+        yield (statement, PROV.wasDerivedFrom, sentence_iri(evidence.report, evidence.begin, evidence.end))
         if relation.post:
-            graph.add((statement, NPC.post, _zh(relation.post)))
+            yield (statement, NPC.post, _zh(relation.post))
 
 
-def to_graph(corpus: Corpus, graph: Graph | None = None) -> Graph:
-    """The RDF graph of a corpus (added to ``graph`` when one is given)."""
-    graph = graph if graph is not None else new_graph()
+def document_triples(document: Document) -> Iterator[Triple]:
+    """Every triple one report supports: itself, its structure, mentions, entities, relations.
+
+    Entities named in several reports are written by each (the triples are the same), so a
+    report's triples alone make a complete graph of it: one named graph per report.
+    """
+    yield from _report_triples(document)
+    for entity in document.entities:
+        yield from _entity_triples(entity, entity.alt_labels)
+    for relation in document.relations:
+        yield from _relation_triples(relation)
+
+
+def corpus_triples(corpus: Corpus) -> Iterator[Triple]:
+    """The triples of a whole corpus; an entity's alt labels are the union over its reports."""
     entities: dict[str, Entity] = {}
     names: dict[str, set[str]] = {}
     for document in corpus.documents:
@@ -202,10 +227,15 @@ def to_graph(corpus: Corpus, graph: Graph | None = None) -> Graph:
             entities.setdefault(entity.key, entity)
             names.setdefault(entity.key, set()).update(entity.alt_labels)
     for key in sorted(entities):
-        _add_entity(graph, entities[key], names[key])
+        yield from _entity_triples(entities[key], names[key])
     for document in corpus.documents:
-        _add_report(graph, document)
+        yield from _report_triples(document)
         for relation in document.relations:
-            _add_relation(graph, relation)
-    assert not any(isinstance(term, BNode) for triple in graph for term in triple)
+            yield from _relation_triples(relation)
+
+
+def to_graph(corpus: Corpus, graph: Graph | None = None) -> Graph:
+    """The RDF graph of a corpus (added to ``graph`` when one is given)."""
+    graph = graph if graph is not None else new_graph()
+    graph.addN((s, p, o, graph) for s, p, o in corpus_triples(corpus))
     return graph
