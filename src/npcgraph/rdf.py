@@ -12,7 +12,7 @@ import re
 
 from collections.abc import Iterable, Iterator
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .ids import statement_key
@@ -22,6 +22,7 @@ from .namespaces import DCTERMS, ID, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, RDFS
 __all__ = [
     "Triple",
     "to_graph",
+    "to_dataset",
     "corpus_triples",
     "document_triples",
     "new_graph",
@@ -239,3 +240,19 @@ def to_graph(corpus: Corpus, graph: Graph | None = None) -> Graph:
     graph = graph if graph is not None else new_graph()
     graph.addN((s, p, o, graph) for s, p, o in corpus_triples(corpus))
     return graph
+
+
+def to_dataset(corpus: Corpus) -> Dataset:
+    """The corpus as a dataset: one named graph per report, named by the report's IRI.
+
+    Each graph holds ``document_triples`` (the report, its structure, mentions, entities and
+    relations), so a report can be replaced or retracted in a store by dropping its graph; the
+    union of the graphs is ``to_graph(corpus)``.
+    """
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    for document in corpus.documents:
+        graph = dataset.graph(report_iri(document.report))
+        graph.addN((s, p, o, graph) for s, p, o in document_triples(document))
+    return dataset
