@@ -21,8 +21,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="report files or folders (default: the bundled report)")
     parser.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="OUT", help="output folder (default: out/)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress bar)")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
+    caching = parser.add_mutually_exclusive_group()
+    caching.add_argument("--cache", type=Path, metavar="DIR", help="keep extracted reports in DIR and reuse them (default: OUT/.cache, pruned to the last build's reports)")
+    caching.add_argument("--no-cache", action="store_true", help="extract every report again and keep nothing")
     parser.set_defaults(run=run)
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0 or more), got {text!r}")
+    return value
+
+
+def _read_corpus(args: argparse.Namespace):
+    """Extract the inputs (in parallel, from the cache where possible), with a progress bar."""
+    from ..cache import Cache
+    from ..pipeline import run_build
+    from ..progress import ProgressBars
+    from ..resources import bundled_report
+
+    cache = None if args.no_cache else Cache(args.cache or args.output / ".cache")
+    bars = ProgressBars(enabled=not args.quiet)
+    with bars.step("Extracting", unit="report") as bar:
+        result = run_build(
+            args.inputs or [bundled_report()],
+            jobs=args.jobs,
+            cache=cache,
+            progress=lambda name, done, total: bar.update(done, total),
+            prune_cache=args.cache is None,
+        )
+    if not args.quiet:
+        for skipped, kept in result.duplicates:
+            print(f"npcgraph: warning: skipped {skipped}: its text is the same as {kept}'s", file=sys.stderr)
+    return result
 
 
 def format_summary(counts: Counter[str], written: list[Path]) -> str:
@@ -36,14 +73,13 @@ def format_summary(counts: Counter[str], written: list[Path]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..api import build
     from ..outputs import write_files
     from ..rdf import to_graph
     from ..serialize import serialize
     from ..stats import class_counts
     from ..viewer import render
 
-    corpus = build(args.inputs or None)
+    corpus = _read_corpus(args).corpus
     graph = to_graph(corpus)
     files = {"graph.ttl": serialize(graph, "turtle"), "graph.html": render(graph).encode("utf-8")}
     written = write_files(args.output, files)

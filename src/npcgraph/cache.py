@@ -1,0 +1,135 @@
+"""The extraction cache: one stored :class:`~npcgraph.model.Document` per report file.
+
+A rebuild reads, structures and extracts only the files whose entry is missing; everything
+else comes from the cache. An entry's key is the SHA-256 of the file's bytes and its name
+(the name is part of the Report: ``npc:sourceFile``), and entries live in a folder named after
+the *code fingerprint*: npcgraph's version, the Python version, the versions of the libraries
+extraction depends on, and a hash of every source and data file that can change what
+extraction produces. Editing a lexicon or an extraction rule therefore starts a fresh cache
+folder instead of serving stale documents.
+
+    CACHE/
+      <fingerprint>/             one folder per code version; older ones are pruned
+        <entry key>.pickle       a Document, pickled
+
+Entries are Python pickles, which can run code when loaded: a cache folder must be writable
+only by the people who run the builds that read it (it is, by default: ``OUT/.cache``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+from .model import Document
+
+__all__ = ["Cache", "code_fingerprint", "entry_key"]
+
+_PACKAGE = Path(__file__).resolve().parent
+
+#: Parts of the package that turn documents into outputs and cannot change a Document.
+#: Everything else (ingest, structure, ids, extract/, lexicon/, model, pipeline, and any module
+#: added later) is hashed, so an unknown new module invalidates the cache rather than not.
+_OUTPUT_SIDE = frozenset(
+    {
+        "__init__.py", "__main__.py", "api.py", "analytics.py", "cache.py", "outputs.py",
+        "progress.py", "query.py", "rdf.py", "serialize.py", "stats.py", "store.py",
+        "turtle.py", "validate.py", "cli", "exports", "queries", "viewer", "py.typed",
+    }
+)
+#: Third-party libraries whose data change what extraction produces (pinyin slugs, segmentation).
+_LIBRARIES = ("pypinyin", "jieba")
+_SOURCE_SUFFIXES = frozenset({".py", ".tsv", ".txt", ".json", ".csv", ".yaml", ".yml", ".rq"})
+
+
+def _library_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+@cache
+def code_fingerprint(package: Path = _PACKAGE) -> str:
+    """A short hash of everything that decides what extraction produces."""
+    digest = hashlib.sha256()
+    digest.update(f"npcgraph {__version__}\npython {sys.version_info[0]}.{sys.version_info[1]}\n".encode())
+    for library in _LIBRARIES:
+        digest.update(f"{library} {_library_version(library)}\n".encode())
+    for path in sorted(package.rglob("*")):
+        relative = path.relative_to(package)
+        if relative.parts[0] in _OUTPUT_SIDE or "__pycache__" in relative.parts:
+            continue
+        if path.is_file() and path.suffix in _SOURCE_SUFFIXES:
+            digest.update(relative.as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def entry_key(name: str, data: bytes) -> str:
+    """The cache key of a report file: its name and the hash of its bytes."""
+    digest = hashlib.sha256(name.encode("utf-8") + b"\0")
+    digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+class Cache:
+    """Documents stored under ``folder``, one file each, for the running code's fingerprint."""
+
+    def __init__(self, folder: Path, fingerprint: str | None = None) -> None:
+        self.root = Path(folder)
+        self.fingerprint = fingerprint or code_fingerprint()
+        self.folder = self.root / self.fingerprint
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.pickle"
+
+    def get(self, key: str) -> Document | None:
+        """The stored document, or None when there is none or it cannot be read."""
+        try:
+            with open(self._path(key), "rb") as stream:
+                document = pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a truncated or foreign file is a miss, never a failed build
+            return None
+        return document if isinstance(document, Document) else None
+
+    def put(self, key: str, document: Document) -> None:
+        """Store a document; written to a temporary file and renamed, so readers never see half."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    pickle.dump(document, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temp, self._path(key))
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove entries not in ``keep`` and folders of other code versions; return how many."""
+        removed = 0
+        if not self.root.is_dir():
+            return removed
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name != self.fingerprint:
+                shutil.rmtree(child, ignore_errors=True)
+                removed += 1
+        if self.folder.is_dir():
+            for entry in self.folder.iterdir():
+                if entry.suffix == ".tmp" or (entry.suffix == ".pickle" and entry.stem not in keep):
+                    entry.unlink(missing_ok=True)
+                    removed += 1
+        return removed
