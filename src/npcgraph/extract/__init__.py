@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from ..model import Document
 from .metadata import metadata_entities
+from .relations import extract_relations
 
 __all__ = ["STAGES", "Stage"]
 
 Stage = Callable[[Document], Document]
 
 #: The stages, in the order they run.
-STAGES: tuple[Stage, ...] = (metadata_entities,)
+STAGES: tuple[Stage, ...] = (metadata_entities, extract_relations)  # relations last

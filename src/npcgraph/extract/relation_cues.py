@@ -1,0 +1,214 @@
+"""What the relation rules read in a sentence: trigger words, markers, clauses and mentions.
+
+The words come from three lexicons (``lexicon/``):
+
+- ``relation_triggers.tsv``: words that state a relation (制定 → enacted) and how their objects
+  are found (after the word, before it, as a topic, as a post);
+- ``relation_markers.tsv``: function words that move the subject or the object (经, 由, 报请,
+  我们, 对, 并) and words that may open a clause before its subject (近年来, 全市);
+- ``relation_schema.tsv``: each property's domain and range.
+
+:class:`SentenceView` finds them in one sentence: a cue is a trigger or marker found outside
+names (《…》, “…”, and mentions other than activities, whose names are verb phrases such as
+传染病防治法执法检查); clauses end at ，；。！？ outside brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import rows
+from ..model import Mention
+
+__all__ = [
+    "Trigger",
+    "Cue",
+    "SentenceView",
+    "triggers",
+    "markers",
+    "relation_schema",
+    "post_pattern",
+]
+
+#: Mentions whose text may hold a trigger of its own (their names are verb phrases).
+_VERB_PHRASE_CLASSES = frozenset({"Activity", "SupervisionActivity"})
+_CLAUSE_ENDS = frozenset("，,；;。！？!?")
+_PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】"}
+_NAME_PAIRS = {"《": "》", "“": "”", "「": "」", "『": "』"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    word: str
+    predicate: str
+    form: str  # forward | phrase | backward | topic | topic-clause | post
+    reach: int | None = None  # most characters between the word and its first object
+    objects: frozenset[str] | None = None  # classes allowed as object, if narrower than the range
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A trigger or a marker where it occurs in the text."""
+
+    begin: int
+    end: int
+    word: str
+    trigger: Trigger | None = None
+    role: str | None = None  # for markers: agent, causer, self, none, object, continue, lead
+
+    @property
+    def is_verb(self) -> bool:
+        return self.trigger is not None and self.trigger.form in ("forward", "phrase", "backward")
+
+    @property
+    def is_topic(self) -> bool:
+        return self.trigger is not None and self.trigger.form.startswith("topic")
+
+
+@cache
+def triggers() -> dict[str, Trigger]:
+    """The trigger words of ``relation_triggers.tsv`` by word."""
+    table: dict[str, Trigger] = {}
+    for row in rows("relation_triggers"):
+        word, predicate, form = row[0], row[1], row[2]
+        reach = int(row[3]) if len(row) > 3 and row[3] else None
+        objects = frozenset(row[4].split()) if len(row) > 4 and row[4] else None
+        table[word] = Trigger(word, predicate, form, reach, objects)
+    return table
+
+
+@cache
+def markers() -> dict[str, str]:
+    """The marker words of ``relation_markers.tsv``: word -> role."""
+    return {row[0]: row[1] for row in rows("relation_markers")}
+
+
+@cache
+def relation_schema() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """predicate -> (domain classes, range classes), from ``relation_schema.tsv``."""
+    return {row[0]: (frozenset(row[1].split()), frozenset(row[2].split())) for row in rows("relation_schema")}
+
+
+@cache
+def post_pattern() -> re.Pattern[str]:
+    """Posts held in a body, one or several (党组书记、主任), as the whole text between two names."""
+    posts = sorted((t.word for t in triggers().values() if t.form == "post"), key=len, reverse=True)
+    post = "|".join(map(re.escape, posts))
+    return re.compile(rf"\s*((?:{post})(?:\s*[、,，]\s*(?:{post}))*)\s*[:：·]?\s*")
+
+
+@cache
+def _cue_words() -> dict[str, tuple[str, ...]]:
+    """First character -> the cue words starting with it, longest first."""
+    words = {w for w, t in triggers().items() if t.form != "post"} | set(markers())
+    table: dict[str, list[str]] = {}
+    for word in words:
+        table.setdefault(word[0], []).append(word)
+    return {ch: tuple(sorted(ws, key=len, reverse=True)) for ch, ws in table.items()}
+
+
+def _bracketed(text: str, begin: int, end: int, pairs: dict[str, str]) -> list[tuple[int, int]]:
+    """Spans of matched bracket pairs (outermost) in ``text[begin:end]``."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for at in range(begin, end):
+        ch = text[at]
+        if ch in pairs:
+            stack.append((pairs[ch], at))
+        elif stack and ch == stack[-1][0]:
+            closer, start = stack.pop()
+            if not stack:
+                spans.append((start, at + 1))
+    return spans
+
+
+class SentenceView:
+    """One sentence with its mentions, cues and clauses, as offsets into the report's text."""
+
+    def __init__(self, text: str, begin: int, end: int, mentions: Iterable[Mention]) -> None:
+        self.text = text
+        self.begin = begin
+        self.end = end
+        self.mentions = tuple(sorted(mentions, key=lambda m: (m.begin, -m.end, m.entity or "")))
+        self._names = _bracketed(text, begin, end, _NAME_PAIRS) + [
+            (m.begin, m.end) for m in self.mentions if m.cls not in _VERB_PHRASE_CLASSES
+        ]
+        self.cues = self._find_cues()
+        self.clauses = self._find_clauses()
+
+    def span(self, begin: int, end: int) -> str:
+        return self.text[begin:end]
+
+    def in_name(self, begin: int, end: int) -> bool:
+        """Whether ``[begin, end)`` lies inside a name (title, quotation or mention)."""
+        return any(b <= begin and end <= e for b, e in self._names)
+
+    def _find_cues(self) -> tuple[Cue, ...]:
+        words, trigger_table, marker_table = _cue_words(), triggers(), markers()
+        cues: list[Cue] = []
+        at = self.begin
+        while at < self.end:
+            for word in words.get(self.text[at], ()):
+                stop = at + len(word)
+                if stop <= self.end and self.text.startswith(word, at) and not self.in_name(at, stop):
+                    cues.append(Cue(at, stop, word, trigger_table.get(word), marker_table.get(word)))
+                    at = stop
+                    break
+            else:
+                at += 1
+        return tuple(cues)
+
+    def _find_clauses(self) -> tuple[tuple[int, int], ...]:
+        nested = _bracketed(self.text, self.begin, self.end, _PAIRS)
+        clauses, start = [], self.begin
+        for at in range(self.begin, self.end):
+            if self.text[at] in _CLAUSE_ENDS and not any(b < at < e for b, e in nested):
+                if at > start:
+                    clauses.append((start, at))
+                start = at + 1
+        if start < self.end:
+            clauses.append((start, self.end))
+        return tuple(clauses)
+
+    def clause_of(self, offset: int) -> tuple[int, int]:
+        for clause in self.clauses:
+            if clause[0] <= offset < clause[1]:
+                return clause
+        return (offset, offset)
+
+    def cues_in(self, begin: int, end: int) -> list[Cue]:
+        return [cue for cue in self.cues if begin <= cue.begin and cue.end <= end]
+
+    def maximal(self, begin: int, end: int, *, ending_by: int | None = None) -> list[Mention]:
+        """Mentions starting in ``[begin, end)`` (and ending by ``ending_by``, if given) that no
+        other such mention contains: the names a phrase is made of, not the names inside them."""
+        inside = [
+            m
+            for m in self.mentions
+            if begin <= m.begin < end and (ending_by is None or m.end <= ending_by)
+        ]
+        return [m for m in inside if not any(_contains(o, m) for o in inside)]
+
+    def mention_at(self, offset: int) -> Mention | None:
+        """The longest mention starting at ``offset`` (whitespace skipped)."""
+        while offset < self.end and self.text[offset].isspace():
+            offset += 1
+        starting = [m for m in self.mentions if m.begin == offset]
+        return max(starting, key=lambda m: m.end - m.begin) if starting else None
+
+    def nested(self, outer: Mention) -> list[Mention]:
+        """The outermost mentions strictly inside ``outer``."""
+        inner = [
+            m
+            for m in self.mentions
+            if outer.begin <= m.begin and m.end <= outer.end and (m.begin, m.end) != (outer.begin, outer.end)
+        ]
+        return [m for m in inner if not any(_contains(o, m) for o in inner)]
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    """Whether ``outer`` strictly contains ``inner`` (a longer span around it)."""
+    return outer.begin <= inner.begin and inner.end <= outer.end and (outer.begin, outer.end) != (inner.begin, inner.end)

@@ -1,0 +1,475 @@
+"""Relations between entities, each with the sentences that state it.
+
+``extract_relations`` is the last extraction stage (``Document -> Document``). It reads each
+sentence's mentions, already resolved to entities, with the cues of :mod:`.relation_cues`, and
+adds :class:`~npcgraph.model.Relation` objects whose evidence is the sentence; the same fact
+stated in several sentences gets one :class:`~npcgraph.model.Evidence` per sentence.
+
+Who acts, for each trigger word (the first rule that applies):
+
+1. a passive agent: 经市人大常委会审议通过, 由市政府制定 (the body right after 经 / 由);
+2. a causee: 报请市委转发《…》 means 市委 forwarded it (also in a next clause opening with 并);
+3. the clause's explicit subject: a body or person opening the clause, possibly after time
+   words (近年来，市委出台…; 市委、市政府印发…); a meeting stands for the body holding it
+   (浙江省委十一届十次全体会议作出… → 浙江省委; 省十届人大常委会第二十五次会议 → 省人大常委会);
+   我们 is the reporting body. It carries on through the sentence's later clauses
+   (市委先后就…出台文件，支持…) until another subject opens a clause;
+4. otherwise the reporting body, the implicit subject of the genre (制定《武汉市养老服务促进条例》).
+
+What is acted on:
+
+- ``forward`` triggers (制定, 出台, 开展, …): the names after the word, up to the next trigger or
+  the end of the clause, that head their phrase, coordinated by 、 和 及 与 or written
+  back to back (制定A、B，出台C，修订D; 《A》《B》); a statistic stands for what it counts
+  (设立10个基层立法联系点); with no name after the word, the names fronted by 对
+  (对《…》进行修订, 对…开展执法检查);
+- ``phrase`` triggers (听取审议…报告, 检查…实施情况): any name in the phrase after the word;
+- ``backward`` triggers (执法检查): the names just before it (开展传染病防治法执法检查);
+- topics (围绕, 聚焦, 关于): the instruments, motions, activities and events named after the
+  topic in the sentence concern it;
+- posts: <body><post><person> → memberOf with the post kept (武汉市人大常委会主任 胡立山);
+- organs: a body named with its parent's name in front (市人大常委会党组) → partOf the parent;
+- statistics: what they count, inside the number's phrase or next to it → counts.
+
+Before a relation is kept, its subject and object classes are checked against
+``relation_schema.tsv`` and self-loops are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from ..model import Document, Entity, Evidence, Mention, Relation
+from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
+from .resolve import full_org_name
+
+__all__ = ["extract_relations", "allowed"]
+
+Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
+
+#: Paragraph kinds that state no facts of their own: the byline is metadata.py's; a question
+#: in an interview only asks.
+_NO_FACTS = frozenset({"byline"})
+_NO_STATEMENTS = frozenset({"byline", "question"})
+
+_ACTORS = frozenset({"Organization", "Person"})
+_BRACKETS = " \t\u3000《》“”\"'‘’「」『』"
+_LINKS = frozenset({"", "、", "和", "与", "及", "以及", "或", "和、"})
+_TRAILING_CONJUNCTIONS = frozenset({"", "并", "并且", "和", "及", "以及", "与", "了"})
+_LONGEST_GENERIC_HEAD = 5  # 等议案, 等工作制度: a list closed by 等 and a short common noun
+# A count after the name is not a head of its own: 组织专题讲座35场, 开展活动7040次.
+_TRAILING_COUNT = re.compile(r"(?:累计|共)?[\d.]+[余多]?[\u4e00-\u9fff]{1,2}")
+_NUMBER = "一二三四五六七八九十百零〇两\\d"
+# A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
+_SESSION = re.compile(rf"第?[{_NUMBER}]+届(?:[{_NUMBER}]+次)?|第[{_NUMBER}]+次")
+_MEETING_WORDS = re.compile(r"(?:全体会议|常务会议|会议|全会)$")
+_LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
+
+
+def extract_relations(document: Document) -> Document:
+    """The document with the relations its sentences state added (existing ones kept, merged)."""
+    report = document.report
+    entities = {entity.key: entity for entity in document.entities}
+    names = _OrgNames(document.entities)
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in document.mentions:
+        if mention.entity is not None:
+            by_sentence[mention.sentence].append(mention)
+    kinds = {paragraph.index: paragraph.kind for paragraph in report.paragraphs}
+
+    evidence: dict[Fact, set[Evidence]] = defaultdict(set)
+    for relation in document.relations:
+        evidence[(relation.subject, relation.predicate, relation.object, relation.post)].update(relation.evidence)
+    for sentence in report.sentences:
+        kind = kinds.get(sentence.paragraph, "body")
+        mentions = by_sentence.get(sentence.index)
+        if not mentions or kind in _NO_FACTS:
+            continue
+        view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
+        reader = _SentenceReader(view, document.reporting_body, entities, names)
+        facts = reader.facts(statements=kind not in _NO_STATEMENTS)
+        for fact in facts:
+            if allowed(fact[0], fact[1], fact[2], entities):
+                evidence[fact].add(Evidence(report.key, sentence.begin, sentence.end))
+
+    relations = tuple(
+        Relation(subject, predicate, obj, tuple(sorted(found)), post)
+        for (subject, predicate, obj, post), found in sorted(
+            evidence.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], item[0][3] or "")
+        )
+        if found
+    )
+    return replace(document, relations=relations)
+
+
+def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity]) -> bool:
+    """Whether ``subject predicate obj`` respects the property's domain and range (and is no loop)."""
+    schema = relation_schema().get(predicate)
+    if schema is None or subject == obj or subject not in entities or obj not in entities:
+        return False
+    domain, range_ = schema
+    return entities[subject].cls in domain and entities[obj].cls in range_
+
+
+class _OrgNames:
+    """Bodies by every name they go by in the document, to find the body holding a meeting."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.keys: dict[str, set[str]] = defaultdict(set)
+        self.names: dict[str, tuple[str, ...]] = {}
+        for entity in entities:
+            if entity.cls != "Organization":
+                continue
+            self.names[entity.key] = (entity.label, *entity.alt_labels)
+            for name in self.names[entity.key]:
+                self.keys[name].add(entity.key)
+                self.keys[full_org_name(name)].add(entity.key)
+
+    def find(self, name: str) -> str | None:
+        keys = self.keys.get(name) or self.keys.get(full_org_name(name)) or set()
+        return next(iter(keys)) if len(keys) == 1 else None
+
+
+class _SentenceReader:
+    """The facts one sentence states."""
+
+    def __init__(
+        self, view: SentenceView, reporting_body: str | None, entities: dict[str, Entity], names: _OrgNames
+    ) -> None:
+        self.view = view
+        self.text = view.text
+        self.reporting_body = reporting_body
+        self.entities = entities
+        self.names = names
+        self.counted = self._counted()
+
+    def cls(self, mention: Mention) -> str:
+        entity = self.entities.get(mention.entity or "")
+        return entity.cls if entity else mention.cls
+
+    def facts(self, *, statements: bool = True) -> Iterator[Fact]:
+        for statistic, keys in self.counted.items():
+            for key in keys:
+                yield (statistic.entity or "", "counts", key, None)
+        yield from self._memberships()
+        yield from self._organs()
+        if statements:
+            yield from self._statements()
+
+    # -- statistics --------------------------------------------------------------------------
+
+    def _counted(self) -> dict[Mention, tuple[str, ...]]:
+        """Each statistic's mention -> the entities it counts."""
+        counted: dict[Mention, tuple[str, ...]] = {}
+        view = self.view
+        for statistic in (m for m in view.mentions if self.cls(m) == "Statistic"):
+            label = self.entities[statistic.entity].label if statistic.entity in self.entities else ""
+            inner = [m for m in view.nested(statistic) if self.cls(m) != "Statistic"]
+            if not inner:
+                after = self._linked_run(statistic.end, view.end, reach=0)
+                before = [m for m in view.mentions if m.end == statistic.begin]
+                inner = [m for m in after + before if self.cls(m) != "Statistic" and self._is_counted(m, label)]
+            if not inner and label:
+                inner = [m for m in view.mentions if self.cls(m) != "Statistic" and label in self._names(m)]
+            keys = tuple(dict.fromkeys(m.entity for m in inner if m.entity))
+            if keys:
+                counted[statistic] = keys
+        return counted
+
+    def _names(self, mention: Mention) -> set[str]:
+        entity = self.entities.get(mention.entity or "")
+        names = {self.text[mention.begin : mention.end]}
+        if entity:
+            names |= {entity.label, *entity.alt_labels}
+        return names
+
+    def _is_counted(self, mention: Mention, label: str) -> bool:
+        return bool(label) and any(name and (name in label or label in name) for name in self._names(mention))
+
+    def _expand(self, mentions: Iterable[Mention]) -> list[str]:
+        """Entity keys of ``mentions``, a statistic standing for what it counts."""
+        keys: list[str] = []
+        for mention in mentions:
+            if self.cls(mention) == "Statistic" and mention in self.counted:
+                keys.extend(self.counted[mention])
+            elif mention.entity:
+                keys.append(mention.entity)
+        return list(dict.fromkeys(keys))
+
+    # -- posts and organs --------------------------------------------------------------------
+
+    def _memberships(self) -> Iterator[Fact]:
+        """<body><post><person>: 武汉市人大常委会主任 胡立山, 市人大常委会党组书记、主任XX."""
+        view = self.view
+        for person in (m for m in view.mentions if self.cls(m) == "Person"):
+            bodies = [m for m in view.mentions if m.end <= person.begin and self.cls(m) == "Organization"]
+            if not bodies:
+                continue
+            body = max(bodies, key=lambda m: (m.end, m.end - m.begin))
+            match = post_pattern().fullmatch(self.text, body.end, person.begin)
+            if match and person.entity and body.entity:
+                yield (person.entity, "memberOf", body.entity, match.group(1))
+
+    def _organs(self) -> Iterator[Fact]:
+        """A body named with its parent's name in front: 市人大常委会党组 → partOf 市人大常委会."""
+        view = self.view
+        bodies = [m for m in view.mentions if self.cls(m) == "Organization" and m.entity]
+        for organ in bodies:
+            organ_label = self.entities[organ.entity].label if organ.entity in self.entities else ""
+            written = self.text[organ.begin : organ.end]
+            for parent in bodies:
+                if parent.entity == organ.entity:
+                    continue
+                nested = parent.begin == organ.begin and parent.end < organ.end
+                adjacent = parent.end == organ.begin and self._label_prefix(parent.entity, organ_label)
+                if nested or adjacent:
+                    yield (organ.entity, "partOf", parent.entity or "", None)
+            for key, names in self.names.names.items():
+                if key != organ.entity and self._label_prefix(key, organ_label) and any(
+                    len(name) >= 3 and written.startswith(name) and len(written) > len(name) for name in names
+                ):
+                    yield (organ.entity, "partOf", key, None)
+
+    def _label_prefix(self, parent: str | None, label: str) -> bool:
+        entity = self.entities.get(parent or "")
+        return bool(entity) and label.startswith(entity.label) and len(label) > len(entity.label)
+
+    # -- verbs and topics --------------------------------------------------------------------
+
+    def _statements(self) -> Iterator[Fact]:
+        view = self.view
+        default = (self.reporting_body,) if self.reporting_body else ()
+        chain: tuple[str, ...] = default  # the subject carried through the sentence's clauses
+        causee: tuple[str, ...] | None = None
+        for clause in view.clauses:
+            cues = view.cues_in(*clause)
+            explicit = self._explicit_subject(clause)
+            if explicit is not None:
+                chain = explicit
+            opens_with_continue = bool(cues) and cues[0].role == "continue" and not self.text[clause[0] : cues[0].begin].strip()
+            if not opens_with_continue:
+                causee = None
+            for cue in cues:
+                if cue.role == "causer":
+                    found = self._actor_after(cue.end, clause[1])
+                    causee = found if found is not None else causee
+                if not cue.is_verb or cue.trigger is None:
+                    continue
+                agent = self._agent(clause, cue, cues)
+                subjects = agent[0] if agent else causee if causee is not None else chain
+                objects = self._objects(clause, cue, cues, agent[1] if agent else None)
+                for subject in subjects:
+                    for obj in objects:
+                        yield (subject, cue.trigger.predicate, obj, None)
+        yield from self._topics()
+
+    def _explicit_subject(self, clause: tuple[int, int]) -> tuple[str, ...] | None:
+        """The subject a clause names at its start; () when it names one that is not known."""
+        at = self._skip_lead(*clause)
+        for cue in self.view.cues:
+            if cue.begin == at and cue.role == "self":
+                return (self.reporting_body,) if self.reporting_body else ()
+            if cue.begin == at and cue.role == "none":
+                return ()  # 我市出台…: the city acts, not the speaker, and the city is no body
+        mention = self.view.mention_at(at)
+        if mention is None or mention.end > clause[1]:
+            return None
+        cls = self.cls(mention)
+        if cls == "Statistic":
+            bodies = [k for k in self.counted.get(mention, ()) if self.entities[k].cls in _ACTORS]
+            return tuple(bodies) or None
+        if cls == "Event":
+            holder = self._holder(mention)
+            return (holder,) if holder else ()
+        if cls not in _ACTORS:
+            return None
+        run = [mention]
+        while True:
+            gap = re.match(r"\s*(、|和|与|及)\s*", self.text[run[-1].end : clause[1]])
+            following = self.view.mention_at(run[-1].end + gap.end()) if gap else None
+            if following is None or self.cls(following) != cls:
+                break
+            run.append(following)
+        if self.text.startswith("的", run[-1].end):
+            return None  # 市委的领导: a possessive, not a subject
+        return tuple(m.entity for m in run if m.entity)
+
+    def _skip_lead(self, begin: int, end: int) -> int:
+        """Past the time words and adverbs that may open a clause before its subject."""
+        lead = {word for word, role in markers().items() if role == "lead"}
+        at = begin
+        while at < end:
+            if self.text[at].isspace():
+                at += 1
+                continue
+            if any(m.begin == at for m in self.view.mentions):
+                break
+            number = _LEAD_NUMBER.match(self.text, at, end)
+            word = next((w for w in sorted(lead, key=len, reverse=True) if self.text.startswith(w, at)), None)
+            if number:
+                at = number.end()
+            elif word:
+                at += len(word)
+            else:
+                break
+        return at
+
+    def _holder(self, meeting: Mention) -> str | None:
+        """The body holding a meeting: named inside it, or its name without the session numbers."""
+        for inner in self.view.nested(meeting):
+            if self.cls(inner) == "Organization" and inner.entity:
+                return inner.entity
+        written = self.text[meeting.begin : meeting.end]
+        body = _MEETING_WORDS.sub("", _SESSION.sub("", written))
+        return self.names.find(body) if body and body != written else None
+
+    def _actor_after(self, begin: int, end: int) -> tuple[str, ...] | None:
+        """The body or person named right after a marker (经, 由, 报请)."""
+        mention = self.view.mention_at(begin)
+        if mention is None or mention.begin - begin > 1 or mention.end > end:
+            return None
+        cls = self.cls(mention)
+        if cls == "Event":
+            holder = self._holder(mention)
+            return (holder,) if holder else ()
+        return (mention.entity,) if cls in _ACTORS and mention.entity else None
+
+    def _agent(self, clause: tuple[int, int], verb: Cue, cues: list[Cue]) -> tuple[tuple[str, ...], Cue] | None:
+        """The actor of a passive (经…审议通过, 由…制定) and its marker, if ``verb`` has one."""
+        before = [c for c in cues if c.end <= verb.begin]
+        for cue in reversed(before):
+            if cue.is_verb:
+                return None
+            if cue.role == "agent":
+                actor = self._actor_after(cue.end, verb.begin)
+                if actor is not None:
+                    return actor, cue
+        return None
+
+    def _objects(self, clause: tuple[int, int], verb: Cue, cues: list[Cue], agent: Cue | None) -> list[str]:
+        trigger = verb.trigger
+        assert trigger is not None
+        domain_range = relation_schema().get(trigger.predicate)
+        if domain_range is None:
+            return []
+        wanted = domain_range[1] & trigger.objects if trigger.objects else domain_range[1]
+        later = [c for c in cues if c.begin >= verb.end and (c.is_verb or c.is_topic)]
+        stop = later[0].begin if later else clause[1]
+        earlier = [c for c in cues if c.end <= verb.begin and (c.is_verb or c.is_topic)]
+        start = earlier[-1].end if earlier else clause[0]
+        if trigger.form == "backward":
+            found = self._linked_run_before(start, verb.begin)
+        elif trigger.reach is not None:
+            found = self._linked_run(verb.end, stop, trigger.reach)
+        elif trigger.form == "phrase":
+            found = self.view.maximal(verb.end, stop, ending_by=clause[1])
+        else:
+            found = self._head_run(verb.end, stop, clause[1])
+        objects = [k for k in self._expand(found) if self._is(k, wanted)]
+        if not objects:
+            fronted = self._fronted(verb, cues)
+            objects = [k for k in self._expand(fronted) if self._is(k, wanted)]
+        if agent is not None:  # 《X》经…审议通过: the object comes first
+            fronted = self.view.maximal(clause[0], agent.begin, ending_by=agent.begin)
+            objects += [k for k in self._expand(fronted) if self._is(k, wanted) and k not in objects]
+        return objects
+
+    def _fronted(self, verb: Cue, cues: list[Cue]) -> list[Mention]:
+        """The names 对 puts before ``verb``: 对《…》进行修订, 对…开展执法检查 (a light verb such as
+        开展 may stand right before the trigger; any other trigger in between ends the search)."""
+        light = verb.begin
+        for cue in reversed([c for c in cues if c.end <= verb.begin]):
+            if cue.is_verb and not self.text[cue.end : light].strip():
+                light = cue.begin
+            elif cue.is_verb or cue.is_topic:
+                return []
+            elif cue.role == "object":
+                return self._linked_run(cue.end, light, reach=0)
+        return []
+
+    def _is(self, key: str, classes: frozenset[str]) -> bool:
+        entity = self.entities.get(key)
+        return entity is not None and entity.cls in classes
+
+    def _head_run(self, begin: int, stop: int, clause_end: int) -> list[Mention]:
+        """The names heading the phrase in ``[begin, stop)``: the last one ends the phrase (or
+        closes a list with 等…), the others are coordinated with it."""
+        found = self.view.maximal(begin, stop, ending_by=clause_end)
+        if not found or not _heads(self.text[found[-1].end : max(stop, found[-1].end)]):
+            return []
+        run = [found[-1]]
+        for mention in reversed(found[:-1]):
+            if not _links(self.text[mention.end : run[0].begin]):
+                break
+            run.insert(0, mention)
+        return run
+
+    def _linked_run(self, begin: int, stop: int, reach: int) -> list[Mention]:
+        """The names starting within ``reach`` characters of ``begin`` and those coordinated with them."""
+        found = self.view.maximal(begin, stop, ending_by=self.view.end)
+        if not found or len(_unbracketed(self.text[begin : found[0].begin])) > reach:
+            return []
+        run = [found[0]]
+        for mention in found[1:]:
+            if not _links(self.text[run[-1].end : mention.begin]):
+                break
+            run.append(mention)
+        return run
+
+    def _linked_run_before(self, start: int, end: int) -> list[Mention]:
+        """The names ending right before ``end`` and those coordinated with them."""
+        found = self.view.maximal(start, end, ending_by=end)
+        if not found or _unbracketed(self.text[found[-1].end : end]):
+            return []
+        run = [found[-1]]
+        for mention in reversed(found[:-1]):
+            if not _links(self.text[mention.end : run[0].begin]):
+                break
+            run.insert(0, mention)
+        return run
+
+    def _topics(self) -> Iterator[Fact]:
+        """围绕病有所医，开展…专题询问，督办…议案 → the inquiry and the motion concern 病有所医."""
+        view = self.view
+        topics = [c for c in view.cues if c.is_topic]
+        domain, concepts = relation_schema()["concerns"]
+        for index, cue in enumerate(topics):
+            clause = view.clause_of(cue.begin)
+            later = [c for c in view.cues_in(cue.end, clause[1]) if c.is_verb or c.is_topic]
+            window_end = later[0].begin if later else clause[1]
+            found = view.maximal(cue.end, window_end, ending_by=clause[1])
+            subjects_of = [k for k in self._expand(found) if self._is(k, concepts)]
+            if not subjects_of:
+                continue
+            scope_end = clause[1] if cue.trigger and cue.trigger.form == "topic-clause" else view.end
+            if index + 1 < len(topics):
+                scope_end = min(scope_end, topics[index + 1].begin)
+            scope_begin = max((m.end for m in found), default=window_end)
+            named = view.maximal(scope_begin, scope_end, ending_by=view.end)
+            for subject in self._expand(named):
+                if self._is(subject, domain):
+                    for topic in subjects_of:
+                        yield (subject, "concerns", topic, None)
+
+
+def _unbracketed(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _BRACKETS and ch != "了")
+
+
+def _links(text: str) -> bool:
+    """Whether ``text`` only coordinates two names: 、 和 及 与, or nothing (《A》《B》)."""
+    return _unbracketed(text) in _LINKS
+
+
+def _heads(trailing: str) -> bool:
+    """Whether the text after a name leaves it the head of its phrase."""
+    rest = _unbracketed(trailing)
+    return (
+        rest in _TRAILING_CONJUNCTIONS
+        or (rest.startswith("等") and len(rest) <= _LONGEST_GENERIC_HEAD)
+        or _TRAILING_COUNT.fullmatch(rest) is not None
+    )
+

@@ -1,0 +1,489 @@
+"""Relation extraction, sentence by sentence, on documents with hand-placed mentions.
+
+These tests place the mentions themselves (``annotated``), so they check the relation rules
+only, whatever the entity extraction finds; tests/test_relations_seed.py runs the whole
+pipeline on the seed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from npcgraph.extract import STAGES
+from npcgraph.extract.relation_cues import relation_schema
+from npcgraph.extract.relations import extract_relations
+from npcgraph.model import Evidence
+
+from npcgraph.ids import entity_key
+from npcgraph.model import Document, Entity, Mention, Paragraph, Report, Section, Sentence
+
+REPORTING_BODY = "武汉市人民代表大会常务委员会"
+_SHORT_FORMS = ("武汉市人大常委会", "市人大常委会", "常委会")
+_ENDS = "。！？；"
+
+
+def _sentences(text: str) -> list[Sentence]:
+    sentences, begin = [], 0
+    for at, ch in enumerate(text):
+        if ch in _ENDS:
+            sentences.append(Sentence(len(sentences), begin, at + 1, 0, 0))
+            begin = at + 1
+    if begin < len(text):
+        sentences.append(Sentence(len(sentences), begin, len(text), 0, 0))
+    return sentences
+
+
+def key(cls: str, label: str) -> str:
+    return entity_key(cls, label)
+
+
+def body_key() -> str:
+    return key("Organization", REPORTING_BODY)
+
+
+def annotated(
+    text: str,
+    *annotations: tuple[str, ...],
+    reporting_body: bool = True,
+    paragraph_kind: str = "body",
+) -> Document:
+    sentences = _sentences(text)
+    report = Report(
+        key="testreport",
+        source_file="test.txt",
+        text=text,
+        sha256="0" * 64,
+        sections=(Section(0, 0, len(text)),),
+        paragraphs=(Paragraph(0, 0, len(text), 0, kind=paragraph_kind),),
+        sentences=tuple(sentences),
+    )
+    entities: dict[str, Entity] = {}
+    if reporting_body:
+        entities[body_key()] = Entity(body_key(), "Organization", REPORTING_BODY, _SHORT_FORMS)
+    mentions: list[Mention] = []
+    searched_from: dict[str, int] = {}
+    for annotation in annotations:
+        written, cls = annotation[0], annotation[1]
+        label = annotation[2] if len(annotation) > 2 else written
+        if label in _SHORT_FORMS:
+            label = REPORTING_BODY
+        at = text.find(written, searched_from.get(written, 0))
+        assert at >= 0, f"{written} not in the text (after the previous one)"
+        searched_from[written] = at + 1
+        entity = key(cls, label)
+        old = entities.get(entity)
+        alts = set(old.alt_labels if old else ()) | ({written} - {label})
+        entities[entity] = Entity(entity, cls, label, tuple(sorted(alts)))
+        sentence = next(s for s in sentences if s.begin <= at < s.end)
+        mentions.append(Mention(at, at + len(written), sentence.index, cls, entity))
+    return Document(
+        report=report,
+        mentions=tuple(sorted(mentions, key=lambda m: (m.begin, m.end))),
+        entities=tuple(entities.values()),
+        reporting_body=body_key() if reporting_body else None,
+    )
+
+
+def facts(document: Document) -> set[tuple[str, str, str]]:
+    """The relations as (subject label, predicate, object label)."""
+    labels = {entity.key: entity.label for entity in document.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+
+
+B = REPORTING_BODY
+DECISION_COVID = "关于依法全力打赢新冠肺炎疫情防控武汉保卫战的决定"
+OPINION_DEPUTIES = "关于进一步发挥全市各级人大代表在抗击新冠肺炎疫情中作用的意见"
+
+# (id, text, annotations, the facts expected: exactly these)
+CASES = [
+    (
+        "enacted-title",
+        "制定《武汉市养老服务促进条例》。",
+        [("武汉市养老服务促进条例", "Regulation")],
+        {(B, "enacted", "武汉市养老服务促进条例")},
+    ),
+    (
+        "enacted-back-to-back-titles",
+        "制定《武汉市物业管理条例》《武汉市供水条例》。",
+        [("武汉市物业管理条例", "Regulation"), ("武汉市供水条例", "Regulation")],
+        {(B, "enacted", "武汉市物业管理条例"), (B, "enacted", "武汉市供水条例")},
+    ),
+    (
+        "several-verb-phrases-and-lists",
+        "制定市人民代表大会议事规则、市人大常委会议事规则，出台审议意见办理办法，修订市人大常委会讨论决定重大事项规定。",
+        [
+            ("市人民代表大会议事规则", "Rules"),
+            ("市人大常委会议事规则", "Rules"),
+            ("市人大常委会", "Organization"),
+            ("审议意见办理办法", "Measures"),
+            ("市人大常委会讨论决定重大事项规定", "Rules"),
+            ("市人大常委会", "Organization"),
+        ],
+        {
+            (B, "enacted", "市人民代表大会议事规则"),
+            (B, "enacted", "市人大常委会议事规则"),
+            (B, "issued", "审议意见办理办法"),
+            (B, "revised", "市人大常委会讨论决定重大事项规定"),
+        },
+    ),
+    (
+        "several-verbs-one-clause-each",
+        "制定《甲条例》、《乙条例》，出台《丙办法》，修订《丁规定》，废止《戊决定》。",
+        [("甲条例", "Regulation"), ("乙条例", "Regulation"), ("丙办法", "Measures"), ("丁规定", "Rules"), ("戊决定", "Decision")],
+        {
+            (B, "enacted", "甲条例"),
+            (B, "enacted", "乙条例"),
+            (B, "issued", "丙办法"),
+            (B, "revised", "丁规定"),
+            (B, "repealed", "戊决定"),
+        },
+    ),
+    (
+        "adopted-issued-conducted-inspected",
+        f"作出《{DECISION_COVID}》，出台《{OPINION_DEPUTIES}》，开展传染病防治法执法检查。",
+        [
+            (DECISION_COVID, "Decision"),
+            (OPINION_DEPUTIES, "Opinion"),
+            ("传染病防治法执法检查", "SupervisionActivity"),
+            ("传染病防治法", "Law"),
+        ],
+        {
+            (B, "adopted", DECISION_COVID),
+            (B, "issued", OPINION_DEPUTIES),
+            (B, "conducted", "传染病防治法执法检查"),
+            (B, "inspected", "传染病防治法"),
+        },
+    ),
+    (
+        "inspected-law-without-activity-mention",
+        "开展传染病防治法执法检查。",
+        [("传染病防治法", "Law")],
+        {(B, "inspected", "传染病防治法")},
+    ),
+    (
+        "inspected-implementation",
+        "检查《武汉市旅游条例》实施情况。",
+        [("武汉市旅游条例", "Regulation")],
+        {(B, "inspected", "武汉市旅游条例")},
+    ),
+    (
+        "inspected-fronted-by-dui",
+        "对食品安全法、传染病防治法开展执法检查。",
+        [("食品安全法", "Law"), ("传染病防治法", "Law")],
+        {(B, "inspected", "食品安全法"), (B, "inspected", "传染病防治法")},
+    ),
+    (
+        "revised-fronted-by-dui",
+        "对《武汉市湖泊保护条例》进行修订。",
+        [("武汉市湖泊保护条例", "Regulation")],
+        {(B, "revised", "武汉市湖泊保护条例")},
+    ),
+    (
+        "supervised-motion",
+        "督办“创新健康服务供给”大会议案。",
+        [("“创新健康服务供给”大会议案", "Motion", "创新健康服务供给大会议案")],
+        {(B, "supervised", "创新健康服务供给大会议案")},
+    ),
+    (
+        "supervised-motions-closed-by-deng",
+        "督办“推进养老服务高质量发展”等议案。",
+        [("推进养老服务高质量发展", "Motion")],
+        {(B, "supervised", "推进养老服务高质量发展")},
+    ),
+    (
+        "reviewed-report-subject",
+        "听取审议扫黑除恶专项斗争等工作情况报告。",
+        [("扫黑除恶专项斗争", "Program")],
+        {(B, "reviewed", "扫黑除恶专项斗争")},
+    ),
+    (
+        "reviewed-inside-a-hearing-mention",
+        "听取审议中小学素质教育、义务教育法实施情况等工作报告。",
+        [("听取审议中小学素质教育、义务教育法实施情况等工作报告", "SupervisionActivity"), ("义务教育法", "Law")],
+        {(B, "reviewed", "义务教育法")},
+    ),
+    (
+        "conducted-inquiry",
+        "组织城市精细化管理专题询问。",
+        [("城市精细化管理专题询问", "SupervisionActivity")],
+        {(B, "conducted", "城市精细化管理专题询问")},
+    ),
+    (
+        "established-through-a-statistic",
+        "设立10个基层立法联系点，建设司法监督工作信息平台。",
+        [
+            ("10个基层立法联系点", "Statistic", "基层立法联系点"),
+            ("基层立法联系点", "Platform"),
+            ("司法监督工作信息平台", "Platform"),
+        ],
+        {
+            ("基层立法联系点", "counts", "基层立法联系点"),
+            (B, "established", "基层立法联系点"),
+            (B, "established", "司法监督工作信息平台"),
+        },
+    ),
+    (
+        "established-mechanism",
+        "建立健全政府向人大常委会报告国有资产管理情况制度。",
+        [
+            ("政府向人大常委会报告国有资产管理情况制度", "Mechanism"),
+            ("政府", "Organization", "武汉市人民政府"),
+            ("人大常委会", "Organization"),
+        ],
+        {(B, "established", "政府向人大常委会报告国有资产管理情况制度")},
+    ),
+    (
+        "modifiers-are-not-objects",
+        "建立健全政府向人大常委会报告国有资产管理情况制度。",
+        [("政府", "Organization", "武汉市人民政府"), ("人大常委会", "Organization")],
+        set(),
+    ),
+    (
+        "explicit-subject-wins",
+        "市委先后出台《关于加强新时代人大工作的意见》，支持人大依法履职。",
+        [("市委", "Organization", "中共武汉市委员会"), ("关于加强新时代人大工作的意见", "Opinion")],
+        {("中共武汉市委员会", "issued", "关于加强新时代人大工作的意见")},
+    ),
+    (
+        "explicit-subject-carries-to-later-clauses",
+        "近年来，市委先后就健全人大讨论决定重大事项制度作出部署，出台《关于加强新时代人大工作的意见》。",
+        [
+            ("市委", "Organization", "中共武汉市委员会"),
+            ("人大讨论决定重大事项制度", "Mechanism"),
+            ("关于加强新时代人大工作的意见", "Opinion"),
+        ],
+        {("中共武汉市委员会", "issued", "关于加强新时代人大工作的意见")},
+    ),
+    (
+        "coordinated-subjects",
+        "市委、市政府印发《关于加强人大代表工作的意见》。",
+        [
+            ("市委", "Organization", "中共武汉市委员会"),
+            ("市政府", "Organization", "武汉市人民政府"),
+            ("关于加强人大代表工作的意见", "Opinion"),
+        ],
+        {("中共武汉市委员会", "issued", "关于加强人大代表工作的意见"), ("武汉市人民政府", "issued", "关于加强人大代表工作的意见")},
+    ),
+    (
+        "meeting-stands-for-its-body",
+        "浙江省委十一届十次全体会议作出《关于建设法治浙江的决定》。",
+        [
+            ("浙江省委十一届十次全体会议", "Event"),
+            ("浙江省委", "Organization", "中共浙江省委员会"),
+            ("关于建设法治浙江的决定", "Decision"),
+        ],
+        {("中共浙江省委员会", "adopted", "关于建设法治浙江的决定")},
+    ),
+    (
+        "meeting-numbering-is-not-the-body",
+        "省人大常委会高度重视。省十届人大常委会第二十五次会议作出《关于加强检察机关法律监督工作的决议》。",
+        [
+            ("省人大常委会", "Organization", "浙江省人民代表大会常务委员会"),
+            ("省十届人大常委会第二十五次会议", "Event"),
+            ("关于加强检察机关法律监督工作的决议", "Resolution"),
+        ],
+        {("浙江省人民代表大会常务委员会", "adopted", "关于加强检察机关法律监督工作的决议")},
+    ),
+    (
+        "unknown-meeting-holder-is-no-guess",
+        "省十届人大常委会第二十五次会议作出《关于加强检察机关法律监督工作的决议》。",
+        [("省十届人大常委会第二十五次会议", "Event"), ("关于加强检察机关法律监督工作的决议", "Resolution")],
+        set(),
+    ),
+    (
+        "passive-jing",
+        "《湖北省水污染防治条例》经省人大常委会审议通过。",
+        [("湖北省水污染防治条例", "Regulation"), ("省人大常委会", "Organization", "湖北省人民代表大会常务委员会")],
+        {("湖北省人民代表大会常务委员会", "enacted", "湖北省水污染防治条例")},
+    ),
+    (
+        "passive-you",
+        "《武汉市政府规章制定程序规定》由市人民政府制定。",
+        [("武汉市政府规章制定程序规定", "Rules"), ("市人民政府", "Organization", "武汉市人民政府")],
+        {("武汉市人民政府", "enacted", "武汉市政府规章制定程序规定")},
+    ),
+    (
+        "requested-forwarding",
+        "报请市委转发《关于进一步提高立法质量和效率的实施意见》，修订《武汉市人大常委会议事规则》。",
+        [
+            ("市委", "Organization", "中共武汉市委员会"),
+            ("关于进一步提高立法质量和效率的实施意见", "Opinion"),
+            ("武汉市人大常委会议事规则", "Rules"),
+        ],
+        {
+            ("中共武汉市委员会", "forwarded", "关于进一步提高立法质量和效率的实施意见"),
+            (B, "revised", "武汉市人大常委会议事规则"),
+        },
+    ),
+    (
+        "requested-forwarding-in-a-bing-clause",
+        "每年初提请市委专题研究工作安排，并转发《市人大常委会年度立法计划》。",
+        [("市委", "Organization", "中共武汉市委员会"), ("市人大常委会年度立法计划", "Plan")],
+        {("中共武汉市委员会", "forwarded", "市人大常委会年度立法计划")},
+    ),
+    (
+        "women-is-the-reporting-body",
+        "实践中，我们制定《武汉市供水条例》。",
+        [("武汉市供水条例", "Regulation")],
+        {(B, "enacted", "武汉市供水条例")},
+    ),
+    (
+        "wo-shi-is-not-the-reporting-body",
+        "我市出台《武汉市文明行为促进办法》。",
+        [("武汉市文明行为促进办法", "Measures")],
+        set(),
+    ),
+    (
+        "topic-concerns",
+        "围绕病有所医，开展“切实解决群众看病难看病贵问题”专题询问，督办“创新健康服务供给”大会议案。",
+        [
+            ("病有所医", "Concept"),
+            ("“切实解决群众看病难看病贵问题”专题询问", "SupervisionActivity", "切实解决群众看病难看病贵问题专题询问"),
+            ("“创新健康服务供给”大会议案", "Motion", "创新健康服务供给大会议案"),
+        ],
+        {
+            (B, "conducted", "切实解决群众看病难看病贵问题专题询问"),
+            (B, "supervised", "创新健康服务供给大会议案"),
+            ("切实解决群众看病难看病贵问题专题询问", "concerns", "病有所医"),
+            ("创新健康服务供给大会议案", "concerns", "病有所医"),
+        },
+    ),
+    (
+        "second-topic-starts-a-new-scope",
+        "聚焦疫情防控，作出《甲决定》，围绕疫后发展组织专题调研。",
+        [("疫情防控", "Concept"), ("甲决定", "Decision"), ("疫后发展", "Concept"), ("专题调研", "SupervisionActivity")],
+        {
+            (B, "adopted", "甲决定"),
+            (B, "conducted", "专题调研"),
+            ("甲决定", "concerns", "疫情防控"),
+            ("专题调研", "concerns", "疫后发展"),
+        },
+    ),
+    (
+        "member-of-with-post",
+        "武汉市人大常委会主任胡立山出席会议。",
+        [("武汉市人大常委会", "Organization"), ("胡立山", "Person")],
+        {("胡立山", "memberOf", B)},
+    ),
+    (
+        "organ-part-of-its-body",
+        "市人大常委会党组把学习作为第一项议程。",
+        [("市人大常委会党组", "Organization", "武汉市人民代表大会常务委员会党组"), ("市人大常委会", "Organization")],
+        {("武汉市人民代表大会常务委员会党组", "partOf", B)},
+    ),
+    (
+        "statistic-as-subject",
+        "全市325个代表小组累计开展“三进”活动7040次。",
+        [
+            ("325个代表小组", "Statistic", "代表小组"),
+            ("代表小组", "Organization", "武汉市人大代表小组"),
+            ("“三进”活动", "Program", "三进活动"),
+        ],
+        {("代表小组", "counts", "武汉市人大代表小组"), ("武汉市人大代表小组", "conducted", "三进活动")},
+    ),
+    (
+        "meeting-and-agreement",
+        "组织召开联席会议通过协同立法框架协议。",
+        [("联席会议", "Event"), ("协同立法框架协议", "Agreement")],
+        {(B, "conducted", "联席会议"), (B, "enacted", "协同立法框架协议")},
+    ),
+    (
+        "tongguo-as-a-preposition",
+        "通过座谈会、论证会广泛听取意见。",
+        [("座谈会", "Event"), ("论证会", "Event")],
+        set(),
+    ),
+    (
+        "trigger-inside-a-title",
+        "作出《关于修改〈武汉市城市建设档案管理条例〉的决定》。",
+        [("关于修改〈武汉市城市建设档案管理条例〉的决定", "Decision"), ("武汉市城市建设档案管理条例", "Regulation")],
+        {(B, "adopted", "关于修改〈武汉市城市建设档案管理条例〉的决定")},
+    ),
+    (
+        "range-is-checked",
+        "开展《武汉市供水条例》宣传，制定“四个意识”。",
+        [("武汉市供水条例", "Regulation"), ("四个意识", "Concept")],
+        set(),
+    ),
+    (
+        "no-self-loop",
+        "建设武汉市人大常委会。",
+        [("武汉市人大常委会", "Organization")],
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "annotations", "expected"), [case[1:] for case in CASES], ids=[c[0] for c in CASES])
+def test_sentence_relations(text, annotations, expected):
+    document = extract_relations(annotated(text, *annotations))
+    assert facts(document) == expected
+
+
+def test_member_of_keeps_the_post():
+    document = extract_relations(
+        annotated("武汉市人大常委会党组书记、主任胡立山出席。", ("武汉市人大常委会", "Organization"), ("胡立山", "Person"))
+    )
+    (relation,) = document.relations
+    assert (relation.predicate, relation.post) == ("memberOf", "党组书记、主任")
+
+
+def test_no_reporting_body_no_implicit_subject():
+    document = extract_relations(
+        annotated("制定《武汉市供水条例》。", ("武汉市供水条例", "Regulation"), reporting_body=False)
+    )
+    assert document.relations == ()
+
+
+def test_questions_state_no_facts():
+    document = extract_relations(
+        annotated("你们制定了《武汉市供水条例》吗？", ("武汉市供水条例", "Regulation"), paragraph_kind="question")
+    )
+    assert document.relations == ()
+
+
+def test_the_same_fact_in_two_sentences_has_two_evidences():
+    text = "制定《武汉市供水条例》，制定《武汉市供水条例》。围绕居有所安，制定《武汉市供水条例》。"
+    document = extract_relations(
+        annotated(
+            text,
+            ("武汉市供水条例", "Regulation"),
+            ("武汉市供水条例", "Regulation"),
+            ("居有所安", "Concept"),
+            ("武汉市供水条例", "Regulation"),
+        )
+    )
+    (enacted,) = [r for r in document.relations if r.predicate == "enacted"]
+    first, second = text.index("。") + 1, len(text)
+    assert enacted.evidence == (Evidence("testreport", 0, first), Evidence("testreport", first, second))
+
+
+def test_existing_relations_are_kept_and_merged():
+    document = annotated("武汉市人大常委会主任胡立山。", ("武汉市人大常委会", "Organization"), ("胡立山", "Person"))
+    once = extract_relations(document)
+    twice = extract_relations(once)
+    assert twice.relations == once.relations and len(once.relations) == 1
+
+
+def test_every_relation_has_evidence_and_respects_the_schema():
+    for _, text, annotations, _ in CASES:
+        document = extract_relations(annotated(text, *annotations))
+        classes = {entity.key: entity.cls for entity in document.entities}
+        for relation in document.relations:
+            domain, range_ = relation_schema()[relation.predicate]
+            assert relation.evidence and relation.subject != relation.object
+            assert classes[relation.subject] in domain and classes[relation.object] in range_
+            for evidence in relation.evidence:
+                sentence_text = document.report.text[evidence.begin : evidence.end]
+                assert sentence_text and evidence.report == document.report.key
+
+
+def test_the_stage_runs_last():
+    assert STAGES[-1] is extract_relations
+
+
+def test_output_is_deterministic():
+    case = next(c for c in CASES if c[0] == "several-verb-phrases-and-lists")
+    first = extract_relations(annotated(case[1], *case[2]))
+    second = extract_relations(annotated(case[1], *reversed(case[2])))
+    assert first.relations == second.relations
