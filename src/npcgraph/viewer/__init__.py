@@ -1,0 +1,66 @@
+"""The interactive viewer: an rdflib graph to one self-contained, offline HTML page.
+
+    graph ──read_graph──> GraphView ──select──> Selection ──build_page──> HTML
+           (graphview.py)            (select.py)           (page.py: pyvis, layout.py, assets/)
+
+The page draws the entities and the ``npc:`` relations between them (not the NIF structure),
+coloured and shaped by class, with search, filters, a focus mode and an evidence panel that
+shows the sentences behind each entity and fact. It makes no network request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .defaults import DEFAULT_LIMIT
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
+
+    from .graphview import GraphView
+    from .select import Selection
+
+__all__ = ["render", "DEFAULT_LIMIT"]
+
+_DEFAULT_TITLE = "人大报告知识图谱"
+
+
+def render(
+    graph: Graph,
+    *,
+    title: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    classes: Sequence[str] | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> str:
+    """The viewer page for ``graph`` (or the part of it selected), as an HTML string.
+
+    ``focus`` names an entity (canonical name, alias, IRI or entity key) whose neighbours to
+    ``depth`` relations are shown; ``classes`` keeps only entities of those ``npc:`` classes
+    (local names such as ``Regulation`` or Chinese labels such as ``条例``; subclasses
+    included); above ``limit`` entities the most connected are drawn and the page says so.
+    Raises :class:`~npcgraph.errors.InputError` for an unknown focus name or class.
+    The same graph and arguments give the same string.
+    """
+    from .graphview import read_graph
+    from .page import build_page
+    from .select import select
+    from .vocabulary import vocabulary
+
+    vocab = vocabulary(graph)
+    view = read_graph(graph, vocab)
+    selection = select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit)
+    if title is None:
+        title = _default_title(view, selection)
+    return build_page(view, vocab, selection, title=title, depth=depth)
+
+
+def _default_title(view: GraphView, selection: Selection) -> str:
+    reports = sorted(report.label for report in view.reports.values())
+    title = reports[0] if len(reports) == 1 else _DEFAULT_TITLE
+    if selection.focus:
+        names = "、".join(view.entities[iri].label for iri in selection.focus[:3])
+        title = f"{names} · {title}"
+    return title

@@ -1,0 +1,181 @@
+"""What the viewer says about classes and relations: names in Chinese and English, styles.
+
+Names come from the ontology (``rdfs:label`` ``@zh`` and ``@en`` in ``ontology/npcgraph.ttl``)
+and from any ontology terms the rendered graph itself carries; a term known to neither is shown
+by its local name. Shapes and colours are data (``styles.json``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL
+
+from ..namespaces import NPC, RDFS
+from ..resources import ontology_path
+
+__all__ = ["Vocabulary", "ClassStyle", "vocabulary", "local_name", "STRUCTURAL_CLASSES"]
+
+_NPC = str(NPC)
+
+#: npc: classes of the text's structure, not of the things it names: never nodes of the view.
+STRUCTURAL_CLASSES = frozenset({"Report", "Section", "Paragraph", "Sentence"})
+
+
+def local_name(term: object) -> str:
+    """``npc:enacted`` -> ``enacted``; any other IRI -> its last path segment or fragment."""
+    text = str(term)
+    if text.startswith(_NPC):
+        return text[len(_NPC):]
+    return text.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1] or text
+
+
+@dataclass(frozen=True, slots=True)
+class ClassStyle:
+    color: str
+    shape: str
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Names, hierarchy and styles of the ``npc:`` terms, keyed by local name."""
+
+    zh: dict[str, str] = field(default_factory=dict)
+    en: dict[str, str] = field(default_factory=dict)
+    parents: dict[str, frozenset[str]] = field(default_factory=dict)  # rdfs:subClassOf, npc: only
+    inverse_of: dict[str, str] = field(default_factory=dict)  # enactedBy -> enacted
+    relations: frozenset[str] = frozenset()  # the sub-properties of npc:relation
+
+    def name(self, term: str, lang: str = "zh") -> str:
+        names = self.zh if lang == "zh" else self.en
+        return names.get(term) or term
+
+    def ancestors(self, cls: str) -> set[str]:
+        seen: set[str] = set()
+        todo = list(self.parents.get(cls, ()))
+        while todo:
+            parent = todo.pop()
+            if parent not in seen:
+                seen.add(parent)
+                todo.extend(self.parents.get(parent, ()))
+        return seen
+
+    def most_specific(self, classes: Iterable[str]) -> str:
+        """Of the classes a node is typed with, the one no other of them specializes."""
+        candidates = sorted(set(classes))
+        implied = set().union(*(self.ancestors(cls) for cls in candidates)) if candidates else set()
+        specific = [cls for cls in candidates if cls not in implied]
+        return (specific or candidates)[0]
+
+    def subclasses(self, cls: str) -> set[str]:
+        """``cls`` and every class below it."""
+        return {cls} | {other for other in self.parents if cls in self.ancestors(other)}
+
+    def style(self, cls: str | None) -> ClassStyle:
+        styles = _styles()
+        if cls is None:
+            entry = styles["unclassified"]
+        elif cls in styles["classes"]:
+            entry = styles["classes"][cls]
+        else:
+            palette = styles["palette"]
+            index = int(hashlib.sha256(cls.encode("utf-8")).hexdigest(), 16) % len(palette)
+            entry = {"color": palette[index], "shape": "dot"}
+        return ClassStyle(entry["color"], entry["shape"])
+
+    def class_name(self, cls: str | None, lang: str = "zh") -> str:
+        if cls is None:
+            return str(_styles()["unclassified"][lang])
+        return self.name(cls, lang)
+
+
+@cache
+def _styles() -> dict:
+    return json.loads(files(__package__).joinpath("styles.json").read_text(encoding="utf-8"))
+
+
+def _pick(literals: Iterable[object], lang: str) -> str | None:
+    """The label in ``lang`` (or its regional variants), smallest first for determinism."""
+    matches = sorted(
+        str(lit) for lit in literals
+        if isinstance(lit, Literal) and (lit.language or "").lower().split("-")[0] == lang
+    )
+    return matches[0] if matches else None
+
+
+def _terms(graph: Graph) -> Vocabulary:
+    zh: dict[str, str] = {}
+    en: dict[str, str] = {}
+    parents: dict[str, set[str]] = {}
+    inverse_of: dict[str, str] = {}
+    super_properties: dict[str, set[str]] = {}
+    for child, parent in graph.subject_objects(RDFS.subPropertyOf):
+        if str(child).startswith(_NPC) and str(parent).startswith(_NPC):
+            super_properties.setdefault(local_name(child), set()).add(local_name(parent))
+    relations = _below(super_properties, "relation")
+    for term in set(graph.subjects(RDFS.label, None)):
+        if isinstance(term, URIRef) and str(term).startswith(_NPC) and str(term) != _NPC:
+            labels = list(graph.objects(term, RDFS.label))
+            name = local_name(term)
+            if (label := _pick(labels, "zh")) is not None:
+                zh[name] = label
+            if (label := _pick(labels, "en")) is not None:
+                en[name] = label
+    for child, parent in graph.subject_objects(RDFS.subClassOf):
+        if str(child).startswith(_NPC) and str(parent).startswith(_NPC):
+            parents.setdefault(local_name(child), set()).add(local_name(parent))
+    for one, other in graph.subject_objects(OWL.inverseOf):
+        if str(one).startswith(_NPC) and str(other).startswith(_NPC):
+            one_name, other_name = local_name(one), local_name(other)
+            if one_name in relations and other_name not in relations:
+                inverse_of[other_name] = one_name
+            elif other_name in relations and one_name not in relations:
+                inverse_of[one_name] = other_name
+    frozen_parents = {cls: frozenset(ps) for cls, ps in parents.items()}
+    return Vocabulary(zh, en, frozen_parents, inverse_of, frozenset(relations))
+
+
+def _below(parents: dict[str, set[str]], root: str) -> set[str]:
+    """Every term whose chain of parents reaches ``root``."""
+    found: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for term, ups in parents.items():
+            if term not in found and (root in ups or ups & found):
+                found.add(term)
+                changed = True
+    return found
+
+
+@cache
+def _ontology() -> Vocabulary:
+    path = ontology_path()
+    if not path.is_file():
+        return Vocabulary()
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return _terms(graph)
+
+
+def vocabulary(graph: Graph | None = None) -> Vocabulary:
+    """The ontology's vocabulary, completed by the terms ``graph`` declares itself."""
+    base = _ontology()
+    if graph is None:
+        return base
+    extra = _terms(graph)
+    if not (extra.zh or extra.en or extra.parents or extra.inverse_of or extra.relations):
+        return base
+    return Vocabulary(
+        {**base.zh, **extra.zh},
+        {**base.en, **extra.en},
+        {**base.parents, **extra.parents},
+        {**base.inverse_of, **extra.inverse_of},
+        base.relations | extra.relations,
+    )
