@@ -400,6 +400,42 @@ CASES = [
         {(B, "adopted", "关于修改〈武汉市城市建设档案管理条例〉的决定")},
     ),
     (
+        "plans-are-not-facts",
+        "今年，我们将继续制定《武汉市河湖长制条例》，修改《武汉市城市绿化条例》。",
+        [("武汉市河湖长制条例", "Regulation"), ("武汉市城市绿化条例", "Regulation")],
+        set(),
+    ),
+    (
+        "pushed-for-by-the-speaker-done-by-another",
+        "推动出台《武汉市优化营商环境办法》。",
+        [("武汉市优化营商环境办法", "Measures")],
+        set(),
+    ),
+    (
+        "urged-body-acts",
+        "督促市政府出台《武汉市优化营商环境办法》。",
+        [("市政府", "Organization", "武汉市人民政府"), ("武汉市优化营商环境办法", "Measures")],
+        {("武汉市人民政府", "issued", "武汉市优化营商环境办法")},
+    ),
+    (
+        "guanyu-inside-a-hearing-does-not-cut-it",
+        "听取审议市人民政府关于优化营商环境工作情况的报告。",
+        [("市人民政府", "Organization", "武汉市人民政府"), ("优化营商环境", "Concept")],
+        {(B, "reviewed", "优化营商环境")},
+    ),
+    (
+        "approval-is-not-enactment",
+        "《宜昌市长江岸线保护条例》经湖北省人大常委会批准。",
+        [("宜昌市长江岸线保护条例", "Regulation"), ("湖北省人大常委会", "Organization", "湖北省人民代表大会常务委员会")],
+        set(),
+    ),
+    (
+        "passive-through-a-meeting",
+        "《宜昌市城区重点绿地保护条例》经市六届人大常委会第五次会议审议通过。",
+        [("宜昌市城区重点绿地保护条例", "Regulation"), ("市六届人大常委会第五次会议", "Event")],
+        {(B, "enacted", "宜昌市城区重点绿地保护条例")},
+    ),
+    (
         "range-is-checked",
         "开展《武汉市供水条例》宣传，制定“四个意识”。",
         [("武汉市供水条例", "Regulation"), ("四个意识", "Concept")],
@@ -418,6 +454,24 @@ CASES = [
 def test_sentence_relations(text, annotations, expected):
     document = extract_relations(annotated(text, *annotations))
     assert facts(document) == expected
+
+
+def test_plan_sections_state_no_facts():
+    from dataclasses import replace
+
+    text = "2023年工作安排\n制定《武汉市河湖长制条例》。"
+    document = annotated(text, ("武汉市河湖长制条例", "Regulation"))
+    heading_end = text.index("\n")
+    report = replace(
+        document.report,
+        sections=(Section(0, 0, len(text), heading=(0, heading_end)),),
+        sentences=(Sentence(0, 0, heading_end, 0, 0), Sentence(1, heading_end + 1, len(text), 0, 0)),
+    )
+    mentions = tuple(replace(m, sentence=1) for m in document.mentions)
+    assert extract_relations(replace(document, report=report, mentions=mentions)).relations == ()
+    body_section = (Section(0, 0, heading_end), Section(1, heading_end + 1, len(text)))
+    reported = replace(report, sections=body_section, sentences=(report.sentences[0], replace(report.sentences[1], section=1)))
+    assert extract_relations(replace(document, report=reported, mentions=mentions)).relations != ()
 
 
 def test_member_of_keeps_the_post():

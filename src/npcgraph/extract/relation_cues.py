@@ -64,6 +64,12 @@ class Cue:
         return self.trigger is not None and self.trigger.form in ("forward", "phrase", "backward")
 
     @property
+    def ends_objects(self) -> bool:
+        """Whether the objects of an earlier trigger stop here: at a trigger or 围绕/聚焦, not at a
+        关于 inside a phrase (听取审议市政府关于…的报告)."""
+        return self.is_verb or (self.trigger is not None and self.trigger.form == "topic")
+
+    @property
     def is_topic(self) -> bool:
         return self.trigger is not None and self.trigger.form.startswith("topic")
 

@@ -42,7 +42,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from ..model import Document, Entity, Evidence, Mention, Relation
+from ..model import Document, Entity, Evidence, Mention, Relation, Report
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .resolve import full_org_name
 
@@ -62,9 +62,10 @@ _TRAILING_CONJUNCTIONS = frozenset({"", "并", "并且", "和", "及", "以及",
 _LONGEST_GENERIC_HEAD = 5  # 等议案, 等工作制度: a list closed by 等 and a short common noun
 # A count after the name is not a head of its own: 组织专题讲座35场, 开展活动7040次.
 _TRAILING_COUNT = re.compile(r"(?:累计|共)?[\d.]+[余多]?[\u4e00-\u9fff]{1,2}")
+_NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they govern (将继续开展)
 _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
-_SESSION = re.compile(rf"第?[{_NUMBER}]+届(?:[{_NUMBER}]+次)?|第[{_NUMBER}]+次")
+_SESSION = re.compile(rf"第?[{_NUMBER}]+届|第?[{_NUMBER}]+次")
 _MEETING_WORDS = re.compile(r"(?:全体会议|常务会议|会议|全会)$")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
 
@@ -79,6 +80,7 @@ def extract_relations(document: Document) -> Document:
         if mention.entity is not None:
             by_sentence[mention.sentence].append(mention)
     kinds = {paragraph.index: paragraph.kind for paragraph in report.paragraphs}
+    plans = _plan_sections(report)
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
     for relation in document.relations:
@@ -90,7 +92,7 @@ def extract_relations(document: Document) -> Document:
             continue
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
         reader = _SentenceReader(view, document.reporting_body, entities, names)
-        facts = reader.facts(statements=kind not in _NO_STATEMENTS)
+        facts = reader.facts(statements=kind not in _NO_STATEMENTS and sentence.section not in plans)
         for fact in facts:
             if allowed(fact[0], fact[1], fact[2], entities):
                 evidence[fact].add(Evidence(report.key, sentence.begin, sentence.end))
@@ -103,6 +105,17 @@ def extract_relations(document: Document) -> Document:
         if found
     )
     return replace(document, relations=relations)
+
+
+def _plan_sections(report: Report) -> set[int]:
+    """Sections that plan rather than report (2023年工作安排, 下一步工作), with their subsections."""
+    words = [word for word, role in markers().items() if role == "plan"]
+    plans: set[int] = set()
+    for section in report.sections:  # parents come before their subsections
+        heading = report.span(*section.heading) if section.heading else ""
+        if any(word in heading for word in words) or section.parent in plans:
+            plans.add(section.index)
+    return plans
 
 
 def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity]) -> bool:
@@ -244,6 +257,7 @@ class _SentenceReader:
         default = (self.reporting_body,) if self.reporting_body else ()
         chain: tuple[str, ...] = default  # the subject carried through the sentence's clauses
         causee: tuple[str, ...] | None = None
+        future = False  # after 将/拟/计划 + verb the rest of the sentence is a plan, not a fact
         for clause in view.clauses:
             cues = view.cues_in(*clause)
             explicit = self._explicit_subject(clause)
@@ -252,11 +266,12 @@ class _SentenceReader:
             opens_with_continue = bool(cues) and cues[0].role == "continue" and not self.text[clause[0] : cues[0].begin].strip()
             if not opens_with_continue:
                 causee = None
-            for cue in cues:
+            for index, cue in enumerate(cues):
                 if cue.role == "causer":
-                    found = self._actor_after(cue.end, clause[1])
-                    causee = found if found is not None else causee
-                if not cue.is_verb or cue.trigger is None:
+                    causee = self._causee(cue, cues[index + 1 :], clause, causee)
+                if cue.role == "modal" and self._next_verb_near(cue, cues[index + 1 :]):
+                    future = True
+                if not cue.is_verb or cue.trigger is None or future:
                     continue
                 agent = self._agent(clause, cue, cues)
                 subjects = agent[0] if agent else causee if causee is not None else chain
@@ -264,6 +279,29 @@ class _SentenceReader:
                 for subject in subjects:
                     for obj in objects:
                         yield (subject, cue.trigger.predicate, obj, None)
+        if not future:
+            yield from self._topics()
+
+    def _causee(
+        self, causer: Cue, following: list[Cue], clause: tuple[int, int], current: tuple[str, ...] | None
+    ) -> tuple[str, ...] | None:
+        """Who acts after 报请/推动/督促: the body named next (报请市委转发); nobody known when a
+        verb follows at once (推动出台《…》: someone else issues it)."""
+        actor = self._actor_after(causer.end, clause[1])
+        if actor is not None:
+            return actor
+        if self._next_verb_near(causer, following):
+            return ()
+        return current
+
+    def _next_verb_near(self, cue: Cue, following: list[Cue]) -> bool:
+        """Whether a trigger follows ``cue`` within a few characters (将继续开展, 推动出台)."""
+        verb = next((c for c in following if c.is_verb), None)
+        if verb is None:
+            return False
+        between = self.text[cue.end : verb.begin]
+        return len(between) <= _NEAR and not any(m.begin < verb.begin and m.end > cue.end for m in self.view.mentions)
+
         yield from self._topics()
 
     def _explicit_subject(self, clause: tuple[int, int]) -> tuple[str, ...] | None:
@@ -356,9 +394,9 @@ class _SentenceReader:
         if domain_range is None:
             return []
         wanted = domain_range[1] & trigger.objects if trigger.objects else domain_range[1]
-        later = [c for c in cues if c.begin >= verb.end and (c.is_verb or c.is_topic)]
+        later = [c for c in cues if c.begin >= verb.end and c.ends_objects]
         stop = later[0].begin if later else clause[1]
-        earlier = [c for c in cues if c.end <= verb.begin and (c.is_verb or c.is_topic)]
+        earlier = [c for c in cues if c.end <= verb.begin and c.ends_objects]
         start = earlier[-1].end if earlier else clause[0]
         if trigger.form == "backward":
             found = self._linked_run_before(start, verb.begin)
@@ -384,7 +422,7 @@ class _SentenceReader:
         for cue in reversed([c for c in cues if c.end <= verb.begin]):
             if cue.is_verb and not self.text[cue.end : light].strip():
                 light = cue.begin
-            elif cue.is_verb or cue.is_topic:
+            elif cue.ends_objects:
                 return []
             elif cue.role == "object":
                 return self._linked_run(cue.end, light, reach=0)
