@@ -7,6 +7,8 @@ from dataclasses import replace
 from ..ids import entity_key
 from ..ingest import body_of_post
 from ..model import Document, Entity, Evidence, Mention, Relation
+from .context import jurisdiction_of
+from .patterns import table
 from .resolve import full_org_name
 
 __all__ = ["metadata_entities"]
@@ -20,6 +22,7 @@ def metadata_entities(document: Document) -> Document:
     """
     report = document.report
     meta = report.metadata
+    ctx = jurisdiction_of(report, None)
     entities: list[Entity] = list(document.entities)
     mentions: list[Mention] = list(document.mentions)
     relations: list[Relation] = list(document.relations)
@@ -37,11 +40,15 @@ def metadata_entities(document: Document) -> Document:
 
     author = add("Person", meta.author, meta.author) if meta.author else None
     body = (
-        add("Organization", full_org_name(meta.reporting_body), meta.reporting_body)
+        add("Organization", full_org_name(meta.reporting_body, ctx), meta.reporting_body)
         if meta.reporting_body
         else None
     )
-    publisher = add("Organization", meta.publisher, meta.publisher) if meta.publisher else None
+    publisher = (
+        add("Organization", table("media").get(meta.publisher, meta.publisher), meta.publisher)
+        if meta.publisher
+        else None
+    )
     if author and body and meta.author_post and byline_sentence is not None:
         post_body = body_of_post(meta.author_post)
         if post_body == meta.reporting_body:

@@ -1,15 +1,138 @@
-"""Names to canonical names and entity keys."""
+"""Candidates to entities: canonical names, alternative names and keys.
+
+One entity per real-world thing. The key is ``ids.entity_key(cls, name)`` where ``name`` is the
+canonical label for things that are the same in every report (bodies and titles that carry
+their place, national laws, persons, places, concepts) and ``"{jurisdiction}|{label}"`` for
+local things whose names do not say whose they are (审议意见办理办法, 代表“三进”活动), so the
+same short name in reports of two places gives two nodes. Statistics are scoped to their
+report.
+"""
 
 from __future__ import annotations
 
-from ..lexicon import rows
+from collections import Counter
+from dataclasses import dataclass
 
-__all__ = ["full_org_name"]
+from ..ids import entity_key
+from ..model import Entity
+from .bodies import parse_body_prefix
+from .candidates import INSTRUMENT_CLASSES, Candidate
+from .context import Jurisdiction, places
+from .instruments import NATIONAL_PREFIXES
+from .patterns import strip_quotes
+
+__all__ = ["Resolved", "resolve", "canonical_label", "full_org_name"]
+
+_GLOBAL_CLASSES = frozenset({"Person", "Place", "Concept", "Publication", "Organization"})
 
 
-def full_org_name(name: str) -> str:
-    """A body's name with standard abbreviations expanded: 武汉市人大常委会 -> 武汉市人民代表大会常务委员会."""
-    for abbreviation, full in sorted(rows("org_abbreviations"), key=lambda row: -len(row[0])):
-        if name.endswith(abbreviation) and not name.endswith(full):
-            return name[: -len(abbreviation)] + full
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A kept candidate and the entity it names."""
+
+    candidate: Candidate
+    key: str
+    cls: str
+    label: str
+
+
+def full_org_name(name: str, ctx: Jurisdiction | None = None) -> str:
+    """A body's full name: 武汉市人大常委会 -> 武汉市人民代表大会常务委员会."""
+    expanded = parse_body_prefix(name, ctx or Jurisdiction(""))
+    if expanded and expanded[0] == len(name):
+        return expanded[1]
     return name
+
+
+def _expand_leading_body(name: str, ctx: Jurisdiction) -> str:
+    """市人大常委会议事规则 -> 武汉市人民代表大会常务委员会议事规则."""
+    expanded = parse_body_prefix(name, ctx)
+    if expanded and expanded[0] < len(name):
+        return expanded[1] + name[expanded[0]:]
+    return name
+
+
+def _starts_with_place(label: str) -> bool:
+    return any(label.startswith(name) for name in (label[:n] for n in range(2, min(len(label), 9))) if name in places())
+
+
+def canonical_label(candidate: Candidate, ctx: Jurisdiction) -> str:
+    if candidate.canonical:
+        return candidate.canonical
+    name = strip_quotes(candidate.name)
+    if candidate.cls in ("Person", "Place", "Concept", "Publication", "Statistic"):
+        return name
+    return _expand_leading_body(name, ctx)
+
+
+def _is_global(candidate: Candidate, label: str) -> bool:
+    if candidate.national or candidate.cls in _GLOBAL_CLASSES:
+        return True
+    if candidate.cls in INSTRUMENT_CLASSES:
+        return label.startswith(NATIONAL_PREFIXES) or _starts_with_place(label)
+    return False
+
+
+def _key(candidate: Candidate, label: str, ctx: Jurisdiction) -> str:
+    if candidate.cls == "Statistic":
+        return entity_key("Statistic", f"{label}|{candidate.written[0]}|{ctx.report_key}")
+    if _is_global(candidate, label):
+        return entity_key(candidate.cls, label)
+    return entity_key(candidate.cls, f"{ctx.scope}|{label}")
+
+
+def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
+    """The entity of each candidate, in text order; candidates naming nothing are dropped."""
+    resolved: list[Resolved] = []
+    by_label: dict[str, Resolved] = {}
+    for candidate in sorted(candidates, key=lambda c: (c.begin, -c.length)):
+        if candidate.refers_back:  # 《条例》: the instrument of that form named last
+            earlier = next((r for r in reversed(resolved) if r.cls in INSTRUMENT_CLASSES and r.label.endswith(candidate.name)), None)
+            if earlier:
+                resolved.append(Resolved(candidate, earlier.key, earlier.cls, earlier.label))
+            continue
+        label = canonical_label(candidate, ctx)
+        if not label:
+            continue
+        result = Resolved(candidate, _key(candidate, label, ctx), candidate.cls, label)
+        resolved.append(result)
+        by_label.setdefault(label, result)
+    # A local instrument written without its place is the placed one of this report:
+    # 供水条例 after 《武汉市供水条例》.
+    if ctx.place is not None:
+        prefixes = [p for p in (ctx.place.name, ctx.place.short) if p]
+        for n, result in enumerate(resolved):
+            if result.cls not in INSTRUMENT_CLASSES:
+                continue
+            for prefix in prefixes:
+                placed = by_label.get(prefix + result.label)
+                if placed and placed.key != result.key:
+                    resolved[n] = Resolved(result.candidate, placed.key, placed.cls, placed.label)
+                    break
+    return resolved
+
+
+def entities_of(resolved: list[Resolved], texts: dict[int, str]) -> list[Entity]:
+    """One entity per key with every name its mentions go by; ``texts`` maps id(candidate) to its surface."""
+    groups: dict[str, list[Resolved]] = {}
+    for result in resolved:
+        groups.setdefault(result.key, []).append(result)
+    entities = []
+    for key in sorted(groups):
+        group = groups[key]
+        first = group[0]
+        classes = Counter(r.cls for r in group)
+        if first.cls in INSTRUMENT_CLASSES and len(classes) > 1:
+            classes.pop("Instrument", None)
+        cls = max(sorted(classes), key=lambda c: (classes[c], c == first.cls))
+        names: set[str] = set()
+        for result in group:
+            candidate = result.candidate
+            names.update((texts[id(candidate)], candidate.name, *candidate.written))
+        names.discard(first.label)
+        names.discard("")
+        stat = first.candidate
+        entities.append(
+            Entity(key, cls, first.label, tuple(sorted(names)), value=stat.value, approximate=stat.approximate, unit=stat.unit)
+        )
+    return entities

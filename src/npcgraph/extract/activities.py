@@ -1,0 +1,139 @@
+"""Supervision activities, programs, motions and events named without quotes.
+
+    开展传染病防治法执法检查                 -> SupervisionActivity 传染病防治法执法检查 (law inside)
+    组织城市精细化管理专题询问               -> SupervisionActivity 城市精细化管理专题询问
+    听取审议养老服务体系建设情况报告         -> SupervisionActivity (the whole phrase)
+    检查《武汉市旅游条例》实施情况           -> SupervisionActivity 检查武汉市旅游条例实施情况
+    对2件法规开展立法后评估                  -> SupervisionActivity 立法后评估
+    扫黑除恶专项斗争                         -> Program
+    中央人大工作会议; 市十五届人大一次会议    -> Event
+
+Quoted names (“…”专题询问, “…”活动, “…”议案) are found by quoted.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicon import rows
+from .candidates import INSTRUMENT_CLASSES, Candidate
+from .patterns import HAN, alternation, leading_verb, table
+
+__all__ = ["find_activities", "activities_around", "national_names"]
+
+_SUPERVISION_VERBS = ("组织开展", "深入开展", "开展", "组织", "进行", "举行", "召开", "实施")
+_GENERIC_TOPICS = frozenset({"法规", "工作", "专题", "有关", "相关", "一次", "多次", "联合", "集中", "全面", "重点"})
+_NAME = f"[^\\s，。；、,;：:《》“”\"（）()！？!?…—]"
+_END = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|等|$)"
+
+
+@cache
+def national_names() -> dict[str, tuple[str, str]]:
+    """Names (and alternatives) of national mechanisms, programs and platforms: name -> (class, canonical)."""
+    found: dict[str, tuple[str, str]] = {}
+    for row in rows("national_names"):
+        cls, name = row[0], row[1]
+        canonical = name.replace("“", "").replace("”", "")
+        found[name] = (cls, canonical)
+        for alt in (row[2].split("|") if len(row) > 2 and row[2] else ()):
+            found[alt] = (cls, canonical)
+    return found
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    kinds = table("supervision_kinds")
+    kind = alternation(kinds)
+    standalone = alternation(k for k, v in kinds.items() if v == "yes")
+    programs = alternation(k for k, v in table("program_suffixes").items() if v == "yes")
+    verbs = "|".join(_SUPERVISION_VERBS)
+    events = _events_lexicon()
+    num = "[一二三四五六七八九十百零〇\\d]+"
+    return {
+        "supervision": re.compile(f"(?:{verbs})(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
+        "more_supervision": re.compile(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
+        "standalone": re.compile(f"(?:{standalone})"),
+        "review": re.compile(f"听取(?:和)?审议(?:了)?(?P<topic>[^。；;！？!?\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
+        "check": re.compile(f"检查《(?P<title>[^《》]{{2,60}})》(?:的)?(?:贯彻)?实施情况"),
+        "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
+        "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
+        "national": re.compile(f"(?:{alternation(national_names())})"),
+        "event": re.compile(f"(?:{alternation(events)})"),
+        "session": re.compile(
+            f"(?:(?:全国|[{HAN}]{{1,6}}?[省市县区])?(?:第?{num}届)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
+            f"|党的{num}大|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议)"
+        ),
+        "motion": re.compile(f"关于(?P<topic>{_NAME}{{2,30}}?)的议案"),
+    }
+
+
+@cache
+def _events_lexicon() -> dict[str, str]:
+    found = {}
+    for row in rows("events"):
+        found[row[0]] = row[0]
+        for alt in (row[1].split("|") if len(row) > 1 and row[1] else ()):
+            found[alt] = row[0]
+    return found
+
+
+def find_activities(text: str) -> list[Candidate]:
+    pats = _patterns()
+    found: list[Candidate] = []
+    for match in pats["supervision"].finditer(text):
+        pos, end, name = match.start("name"), match.end("name"), match.group("name")
+        while True:
+            topic = name
+            for kind in table("supervision_kinds"):
+                if name.endswith(kind):
+                    topic = name[: -len(kind)]
+                    break
+            if len(topic) >= 2 and topic not in _GENERIC_TOPICS and not re.search(r"\d|[一二两三四五六七八九十]+(?:个|项|次)", topic):
+                found.append(Candidate(pos, end, "SupervisionActivity", name, priority=1))
+            following = pats["more_supervision"].match(text, end)
+            if not following:
+                break
+            pos, end, name = following.start("name"), following.end("name"), following.group("name")
+    for match in pats["standalone"].finditer(text):
+        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0)))
+    for match in pats["review"].finditer(text):
+        written = match.group(0)
+        name = written.replace("《", "").replace("》", "").replace("“", "").replace("”", "")
+        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
+    for match in pats["check"].finditer(text):
+        written = match.group(0)
+        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", written.replace("《", "").replace("》", ""), written=(written,), priority=1))
+    for match in pats["survey"].finditer(text):
+        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0), priority=1))
+    for match in pats["program"].finditer(text):
+        begin, name = match.start("name"), match.group("name")
+        lead = leading_verb(name)
+        if len(name) - len(lead) >= 4:
+            found.append(Candidate(begin + len(lead), match.end("name"), "Program", name[len(lead):], priority=1))
+    names = national_names()
+    for match in pats["national"].finditer(text):
+        cls, canonical = names[match.group(0)]
+        found.append(Candidate(match.start(), match.end(), cls, match.group(0), canonical=canonical, national=True, priority=3))
+    events = _events_lexicon()
+    for match in pats["event"].finditer(text):
+        found.append(Candidate(match.start(), match.end(), "Event", match.group(0), canonical=events[match.group(0)], national=True, priority=2))
+    for match in pats["session"].finditer(text):
+        found.append(Candidate(match.start(), match.end(), "Event", match.group(0), priority=1))
+    for match in pats["motion"].finditer(text):
+        found.append(Candidate(match.start(), match.end(), "Motion", match.group(0), priority=1))
+    return found
+
+
+def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate]:
+    """执法检查 after a law or regulation: 传染病防治法执法检查, 《武汉市旅游条例》执法检查."""
+    found = []
+    for candidate in instruments:
+        if candidate.cls not in INSTRUMENT_CLASSES:
+            continue
+        end = candidate.end + (1 if text[candidate.end : candidate.end + 1] == "》" else 0)
+        if text.startswith("执法检查", end):
+            begin = candidate.begin - (1 if text[candidate.begin - 1 : candidate.begin] == "《" else 0)
+            written = text[begin : end + 4]
+            found.append(Candidate(begin, end + 4, "SupervisionActivity", candidate.name + "执法检查", written=(written,), priority=3))
+    return found

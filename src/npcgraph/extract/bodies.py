@@ -1,0 +1,252 @@
+"""Organizations, persons and places, with short names resolved by the jurisdiction.
+
+    武汉市人大常委会 / 市人大常委会 / 常委会 (Wuhan report) -> 武汉市人民代表大会常务委员会
+    市委 -> 中国共产党武汉市委员会;  省委 -> 中国共产党湖北省委员会;  党中央 -> 中国共产党中央委员会
+    全国人大财经委 -> 全国人民代表大会财政经济委员会;  主任会议 -> 武汉市人民代表大会常务委员会主任会议
+    新华社 -> 新华通讯社 (a body); 《人民日报》 is the newspaper (instruments.py)
+
+Lexicons: ``national_bodies``, ``body_forms``, ``organs``, ``departments``, ``media``,
+``places``, ``regions``, ``surnames``, ``person_titles``, ``persons``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicon import rows, words
+from .candidates import Candidate
+from .context import Jurisdiction, places
+from .patterns import HAN, alternation, column, leading_verb, table
+
+__all__ = ["find_bodies", "find_persons", "find_places", "canonical_body"]
+
+_LEVELS = "自治区|自治州|省|市|州|县|区|旗"
+_GENERIC_BEFORE = ("地方", "各级", "各", "省级", "市级", "县级", "基层", "上级", "下级", "同级", "两级", "各地")
+_CONGRESS_AS_ROLE = re.compile("代表(?!小组|团|工作|资格|联络|之家|大会)")
+
+
+@cache
+def _organs() -> dict[str, tuple[str, str, bool]]:
+    return {row[0]: (row[1], row[2], len(row) < 4 or row[3] != "no") for row in rows("organs")}
+
+
+@cache
+def _body_forms() -> dict[str, str]:
+    return table("body_forms")
+
+
+@cache
+def _place_names() -> str:
+    return alternation(places())
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    organ = alternation(_organs())
+    body = alternation(_body_forms())
+    national = alternation(table("national_bodies"))
+    depts = alternation(table("departments"))
+    place = _place_names()
+    alone = alternation(k for k, (_, _, a) in _organs().items() if a)
+    tail = "(?![员托屈婉])"  # 委 of 委员会, 委托 is no party committee
+    return {
+        "national": re.compile(f"(?P<national>{national})(?P<organ>{organ})?"),
+        "placed": re.compile(
+            f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?|(?P<level>{_LEVELS}))"
+            f"(?P<body>{body}){tail}(?P<organ>{organ})?"
+        ),
+        "unknown": re.compile(
+            f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?(?P<place>[{HAN}]{{2,3}}?(?:区|县|旗))"
+            f"(?P<body>{body}){tail}(?P<organ>{organ})?",
+            re.MULTILINE,
+        ),
+        "department": re.compile(f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
+        "bare": re.compile(f"(?P<body>人大常委会|人民代表大会常务委员会|常委会)(?P<organ>{organ})?|(?P<alone>{alone})"),
+        "media": re.compile(f"(?:{alternation(table('media'))})"),
+    }
+
+
+def _place_full(name: str) -> str | None:
+    place = places().get(name)
+    return place.name if place else None
+
+
+def canonical_body(
+    ctx: Jurisdiction,
+    *,
+    place: str | None = None,
+    level: str | None = None,
+    body: str | None = None,
+    organ: str | None = None,
+    national: str | None = None,
+) -> str | None:
+    """The full name of a body from the parts a finder matched, or None when it is unknown."""
+    organ_full, attaches = (None, None)
+    if organ:
+        organ_full, attaches, _ = _organs()[organ]
+    if national:
+        base = table("national_bodies")[national]
+    elif body in ("常委会", "人大常委会", "人民代表大会常务委员会") and not place and not level:
+        base = ctx.standing_committee()
+    elif body:
+        where = place or (ctx.place_at_level(level) if level else None)
+        if where is None:
+            return None
+        template = _body_forms()[body]
+        base = template.replace("{place}", "全国" if where == "中华人民共和国" else where)
+    else:  # an organ alone: 主任会议, 党组, 财经委
+        if attaches == "congress":
+            base = ctx.congress()
+        elif attaches == "sc":
+            base = ctx.standing_committee()
+        else:
+            base = ctx.reporting_body or ctx.standing_committee()
+        if base and organ_full == "委员长会议" and not base.startswith("全国"):
+            return None
+    if base is None:
+        return None
+    return base + (organ_full or "")
+
+
+def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
+    """Every body named in ``text``: national, placed, short and bare forms, departments, media."""
+    found: list[Candidate] = []
+    pats = _patterns()
+
+    def add(match: re.Match[str], canonical: str | None, national: bool = False) -> None:
+        if canonical is None:
+            return
+        begin, end = match.start(), match.end()
+        written = text[begin:end]
+        if written.endswith(("人大", "人民代表大会")) and _CONGRESS_AS_ROLE.match(text, end):
+            return  # 市人大代表 is a deputy, 全国人大代表 too
+        if text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE):
+            return  # 地方人大常委会, 各级人大: bodies in general
+        found.append(Candidate(begin, end, "Organization", written, canonical=canonical, national=national, priority=2))
+
+    for match in pats["national"].finditer(text):
+        add(match, canonical_body(ctx, national=match.group("national"), organ=match.group("organ")), national=True)
+    for match in pats["placed"].finditer(text):
+        place = _place_full(match.group("place")) if match.group("place") else None
+        if place and match.group("district"):
+            place = place + match.group("district")
+        if match.group("level") and text[max(0, match.start() - 1) : match.start()] == "各":
+            continue
+        canonical = canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body"), organ=match.group("organ"))
+        add(match, canonical, national=bool(place))
+    for match in pats["unknown"].finditer(text):
+        place_name = match.group("place")
+        if place_name[:1] in "全本我各该" or leading_verb(place_name):  # 召开江岸区… is no place
+            continue
+        canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
+        add(match, canonical, national=True)
+    for match in pats["department"].finditer(text):
+        place = _place_full(match.group("place")) if match.group("place") else ctx.place_at_level(match.group("level"))
+        if place:
+            add(match, place + table("departments")[match.group("dept")], national=True)
+    for match in pats["bare"].finditer(text):
+        if match.group("alone"):
+            add(match, canonical_body(ctx, organ=match.group("alone")))
+        else:
+            add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))
+    for match in pats["media"].finditer(text):
+        add(match, table("media")[match.group(0)], national=True)
+    return found
+
+
+# --------------------------------------------------------------------------- persons
+
+
+@cache
+def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    surnames = alternation(column("surnames"))
+    after = alternation(t for t, where in table("person_titles").items() if where in ("after", "both"))
+    before = alternation(t for t, where in table("person_titles").items() if where in ("before", "both"))
+    known = re.compile(f"(?:{alternation(column('persons'))})")
+    name_then_title = re.compile(
+        f"(?:(?<![{HAN}])|(?<=[了和与及同由向对请见为是]))(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?:{after})"
+    )
+    title_then_name = re.compile(
+        f"(?:{before})\\s?(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)"
+        f"(?=[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|坦言|告诉|等|在|时|谈到|回忆)"
+    )
+    return known, name_then_title, title_then_name
+
+
+def _plausible_name(name: str) -> bool:
+    if name in words("not_names") or len(name) < 2:
+        return False
+    return not any(ch in words("not_name_chars") for ch in name[1:])
+
+
+def find_persons(text: str) -> list[Candidate]:
+    known, name_then_title, title_then_name = _person_patterns()
+    found = [Candidate(m.start(), m.end(), "Person", m.group(0), national=True, priority=2) for m in known.finditer(text)]
+    for pattern in (name_then_title, title_then_name):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if _plausible_name(name) and not text[max(0, match.start("name") - 1) : match.start("name")].isdigit():
+                found.append(Candidate(match.start("name"), match.end("name"), "Person", name, national=True, priority=1))
+    return found
+
+
+# --------------------------------------------------------------------------- places
+
+
+@cache
+def _place_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
+    region_names: dict[str, str] = {}
+    for row in rows("regions"):
+        region_names[row[0]] = row[0]
+        for alt in (row[1].split("|") if len(row) > 1 and row[1] else ()):
+            region_names[alt] = row[0]
+    place = _place_names()
+    suffixes = alternation(column("region_suffixes"))
+    named = re.compile(
+        f"(?P<region>{alternation(region_names)})|(?P<place>{place})(?:(?P<suffix>{suffixes})|(?P<district>[{HAN}]{{1,3}}?(?:区|县))(?=人大|人民|政府|法院|检察院|委|[^{HAN}]))?"
+    )
+    return named, region_names
+
+
+def find_places(text: str) -> list[Candidate]:
+    named, region_names = _place_patterns()
+    found = []
+    for match in named.finditer(text):
+        if match.group("region"):
+            name = region_names[match.group("region")]
+        else:
+            place = places()[match.group("place")]
+            if match.group("suffix"):
+                name = (place.short or place.name) + match.group("suffix")
+            elif match.group("district"):
+                name = place.name + match.group("district")
+            else:
+                name = place.name
+        found.append(Candidate(match.start(), match.end(), "Place", match.group(0), canonical=name, national=True, priority=1))
+    return found
+
+
+def parse_body_prefix(name: str, ctx: Jurisdiction) -> tuple[int, str] | None:
+    """(length, full name) of the body ``name`` begins with: 市人大常委会议事规则 -> (6, 武汉市…委员会)."""
+    pats = _patterns()
+    best: tuple[int, str] | None = None
+    for kind in ("national", "placed", "bare"):
+        match = pats[kind].match(name)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if kind == "national":
+            canonical = canonical_body(ctx, national=groups["national"], organ=groups["organ"])
+        elif kind == "placed":
+            place = _place_full(groups["place"]) if groups["place"] else None
+            if place and groups["district"]:
+                place += groups["district"]
+            canonical = canonical_body(ctx, place=place, level=groups["level"], body=groups["body"], organ=groups["organ"])
+        elif groups["alone"]:
+            canonical = canonical_body(ctx, organ=groups["alone"])
+        else:
+            canonical = canonical_body(ctx, body=groups["body"], organ=groups["organ"])
+        if canonical and (best is None or match.end() > best[0]):
+            best = (match.end(), canonical)
+    return best

@@ -1,0 +1,91 @@
+"""Candidate mentions and the rule that decides which of them are kept.
+
+Every finder returns :class:`Candidate` spans. Overlaps are settled by :func:`select`:
+longer spans win, a span crossing a kept one is dropped, and a span inside a kept one is
+kept only where the outer class allows it (a law inside its 执法检查, the counted thing inside
+a statistic, a place inside a title or a body's name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["Candidate", "select", "INSTRUMENT_CLASSES", "ACTIVITY_CLASSES", "family"]
+
+INSTRUMENT_CLASSES = frozenset(
+    {"Instrument", "Law", "Regulation", "Decision", "Resolution", "Opinion", "Measures",
+     "Rules", "Agreement", "Plan", "Suggestion"}
+)
+ACTIVITY_CLASSES = frozenset({"Activity", "SupervisionActivity", "Program"})
+
+
+def family(cls: str) -> str:
+    """The class family used to match entities: every instrument form is ``Instrument``."""
+    if cls in INSTRUMENT_CLASSES:
+        return "Instrument"
+    if cls in ACTIVITY_CLASSES:
+        return "Activity"
+    return cls
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that may name an entity, as a finder saw it.
+
+    ``name`` is the name as written without quotes, brackets or a leading verb;
+    ``canonical`` the full name when the finder knows it (武汉市人民代表大会常务委员会 for
+    市人大常委会); ``national`` marks names that denote the same thing in every report (a
+    national law, 中央人大工作会议); other names of local things are told apart by the
+    report's jurisdiction. ``written`` holds other forms to keep as alternative labels
+    (《武汉市供水条例》, “代表直通车”). Statistics carry ``value``, ``unit`` and
+    ``approximate``; their ``name`` is what they count.
+    """
+
+    begin: int
+    end: int
+    cls: str
+    name: str
+    canonical: str | None = None
+    national: bool = False
+    written: tuple[str, ...] = ()
+    priority: int = 0
+    refers_back: bool = False  # 《条例》: the instrument of that form named last
+    value: Decimal | None = None
+    unit: str | None = None
+    approximate: bool = False
+
+    @property
+    def length(self) -> int:
+        return self.end - self.begin
+
+
+# What may sit inside a kept span of each class. Anything not listed is dropped when nested.
+_NESTABLE: dict[str, frozenset[str]] = {
+    "SupervisionActivity": INSTRUMENT_CLASSES | {"Program", "Concept", "Place", "Organization", "Motion"},
+    "Statistic": frozenset({"Organization", "Platform", "Person", "Place", "Mechanism", "Motion",
+                            "Program", "SupervisionActivity", "Event", "Suggestion"} | INSTRUMENT_CLASSES),
+    "Organization": frozenset({"Place"}),
+    "Event": frozenset({"Place", "Organization"}),
+    **{cls: frozenset({"Place", "Organization"}) for cls in INSTRUMENT_CLASSES},
+}
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates to keep, in text order (begin, then longer first)."""
+    ordered = sorted(candidates, key=lambda c: (-c.length, -c.priority, c.begin, c.cls, c.name))
+    kept: list[Candidate] = []
+    for candidate in ordered:
+        ok = True
+        for other in kept:
+            if candidate.end <= other.begin or candidate.begin >= other.end:
+                continue
+            inside = other.begin <= candidate.begin and candidate.end <= other.end
+            if inside and candidate.length < other.length and candidate.cls in _NESTABLE.get(other.cls, ()):
+                continue
+            ok = False
+            break
+        if ok:
+            kept.append(candidate)
+    kept.sort(key=lambda c: (c.begin, -c.length, c.cls))
+    return kept

@@ -1,0 +1,121 @@
+"""What a report's short names depend on: its jurisdiction and the body that speaks in it.
+
+    市人大常委会 in a Wuhan report  -> 武汉市人民代表大会常务委员会
+    省委 in a Wuhan report           -> 中国共产党湖北省委员会
+    常委会 in a national report      -> 全国人民代表大会常务委员会
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import rows
+from ..model import Report
+
+__all__ = ["Place", "Jurisdiction", "places", "place_named", "jurisdiction_of", "NATIONAL"]
+
+NATIONAL = "中华人民共和国"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # full name: 武汉市
+    kind: str  # municipality, province, region, sar, city, prefecture, county, national
+    province: str | None  # the province it belongs to (itself for a province)
+    short: str | None  # 武汉
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Every place of the lexicon, by full name and by short name."""
+    found: dict[str, Place] = {}
+    for row in rows("places"):
+        name, kind, province = row[0], row[1], row[2]
+        short = row[3] if len(row) > 3 and row[3] else None
+        place = Place(name, kind, province, short)
+        found[name] = place
+        if short:
+            found.setdefault(short, place)
+    return found
+
+
+def place_named(name: str) -> Place | None:
+    """A place by full or short name; counties and districts under a known city too."""
+    known = places().get(name)
+    if known:
+        return known
+    if name == NATIONAL or name == "全国":
+        return Place(NATIONAL, "national", None, "中国")
+    for length in range(min(len(name) - 2, 8), 1, -1):
+        parent = places().get(name[:length])
+        if parent and name[-1] in "区县市旗":
+            return Place(name, "county", parent.province, None)
+    if name[-1:] in ("区", "县", "旗") or (name[-1:] == "市" and len(name) >= 3):
+        return Place(name, "county", None, None)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    """The place a report's bodies belong to, and the body that speaks in it."""
+
+    report_key: str
+    place: Place | None = None
+    reporting_body: str | None = None  # canonical full name
+
+    @property
+    def scope(self) -> str:
+        """What tells a local thing of this report from the same-named thing elsewhere."""
+        return self.place.name if self.place else f"report:{self.report_key}"
+
+    @property
+    def national(self) -> bool:
+        return self.place is not None and self.place.kind == "national"
+
+    def place_at_level(self, level: str) -> str | None:
+        """The full name of this report's place at ``level`` (省, 市, 县, 区, 州, 自治区, 全国)."""
+        place = self.place
+        if level == "全国":
+            return NATIONAL
+        if place is None or place.kind == "national":
+            return None
+        if level in ("省", "自治区"):
+            wanted = "province" if level == "省" else "region"
+            if place.kind == wanted:
+                return place.name
+            province = places().get(place.province or "")
+            if province is not None and province.kind == wanted:
+                return province.name
+            return None
+        if level == "市":
+            if place.kind in ("city", "municipality"):
+                return place.name
+            if place.kind == "county" and place.name.endswith("市"):
+                return place.name
+            return None
+        if level == "州":
+            return place.name if place.kind == "prefecture" else None
+        if level in ("县", "区", "旗"):
+            return place.name if place.kind == "county" and place.name.endswith(level) else None
+        return None
+
+    def standing_committee(self) -> str | None:
+        if self.reporting_body and self.reporting_body.endswith("常务委员会"):
+            return self.reporting_body
+        if self.place is None:
+            return None
+        prefix = "全国" if self.national else self.place.name
+        return f"{prefix}人民代表大会常务委员会"
+
+    def congress(self) -> str | None:
+        committee = self.standing_committee()
+        return committee[: -len("常务委员会")] if committee else None
+
+
+def jurisdiction_of(report: Report, reporting_body: str | None) -> Jurisdiction:
+    name = report.metadata.jurisdiction
+    place = place_named(name) if name else None
+    if place is None and name:
+        place = Place(name, "county", None, None)
+    return Jurisdiction(report.key, place, reporting_body)

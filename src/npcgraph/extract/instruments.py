@@ -1,0 +1,206 @@
+"""Instruments: 《》 titles typed by their form, names after a verb, national laws.
+
+    作出《关于…的决定》                      -> Decision 关于…的决定
+    制定市人民代表大会议事规则、市人大常委会议事规则 -> two Rules, the verb left out
+    开展传染病防治法执法检查                  -> Law 传染病防治法 (中华人民共和国传染病防治法)
+    《人民日报》 《沁园春·雪》 《告台湾同胞书》   -> Publication;  《…同意书》 《…标准》 -> nothing
+
+A title's class is decided by its last word (lexicon ``instrument_forms``; ``publication_endings``
+for titles that are not instruments); 立法 执法 做法 方法 好办法 ... never name an instrument
+(``non_instruments``, ``generic_modifiers``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicon import words
+from .candidates import Candidate
+from .patterns import HAN, alternation, column, ends_with_any, table
+
+__all__ = ["find_instruments", "classify_title", "law_full_name", "NATIONAL_PREFIXES"]
+
+#: Titles beginning with one of these denote the same document in every report.
+NATIONAL_PREFIXES = ("中华人民共和国", "全国人民代表大会", "全国人大", "中国共产党", "中共中央", "国务院", "中央")
+
+# A character before 法 that makes a common word, not a law: 方法 做法 办法 立法 执法 ...
+_NOT_LAW_BEFORE = frozenset("方做办说想看写算手疗章语兵书技笔魔佛家王军无设效用立执司守普违合非依不犯知懂学护枉")
+_DRAFT = re.compile(r"[（(](?:草案|修订草案|修正草案|草案修改稿|征求意见稿|送审稿)[）)]$")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+
+
+@cache
+def _endings() -> dict[str, str]:
+    """Title endings and the class they give ('' for titles that are left out)."""
+    endings = {ending: ("" if what == "none" else what) for ending, what in table("publication_endings").items()}
+    endings.update(table("instrument_forms"))
+    return endings
+
+
+@cache
+def _law_names() -> dict[str, str]:
+    return table("law_names")
+
+
+def law_full_name(name: str) -> str | None:
+    """中华人民共和国传染病防治法 for 传染病防治法 (and for itself); None for unknown laws."""
+    names = _law_names()
+    if name in names:
+        return names[name]
+    if name.startswith("中华人民共和国") and name[len("中华人民共和国"):] in names:
+        return names[name[len("中华人民共和国"):]]
+    return None
+
+
+def _is_law_name(name: str) -> bool:
+    return len(name) >= 2 and name.endswith("法") and name[-2] not in _NOT_LAW_BEFORE
+
+
+def classify_title(title: str) -> str | None:
+    """The class of a 《》 title: an instrument form, Publication, or None (left out)."""
+    core = _TRAILING_NOTE.sub("", title).strip()
+    if not core:
+        return None
+    if core in table("media") or "·" in core or "•" in core:
+        return "Publication"
+    if law_full_name(core):
+        return "Law"
+    found = ends_with_any(core, _endings())
+    if found is None:
+        return "Publication"  # a book, an article, a song: a titled work
+    ending, cls = found
+    if cls == "Law":
+        return "Law" if _is_law_name(core) else "Publication"
+    if cls == "Suggestion" and not core.startswith("关于"):
+        return "Publication" if len(core) > 4 else None
+    if core in words("non_instruments") and cls not in ("Publication", ""):
+        return None
+    return cls or None
+
+
+# --------------------------------------------------------------------------- 《》 titles
+
+_TITLE = re.compile(r"《([^《》\n]{1,100})》")
+_NATIONAL_ISSUER = re.compile(
+    r"(?:全国人大常委会|全国人民代表大会常务委员会|全国人大|全国人民代表大会|党中央|中共中央|国务院|"
+    r"中共中央办公厅|国务院办公厅|中央)(?:办公厅)?(?:和国务院)?(?:印发|发布|出台|制定|通过|作出|颁布|审议通过)?(?:的)?$"
+)
+
+
+def _bracketed(text: str) -> list[Candidate]:
+    found = []
+    for match in _TITLE.finditer(text):
+        title = match.group(1).strip()
+        cls = classify_title(title)
+        if cls is None:
+            continue
+        begin, end = match.start(1), match.end(1)
+        bare = _DRAFT.sub("", title)
+        if cls == "Publication":
+            found.append(Candidate(begin, end, cls, bare, national=True, written=(match.group(0),), priority=3))
+            continue
+        if bare in _endings():  # 《条例》 《决定》: the one named last
+            found.append(Candidate(begin, end, cls, bare, written=(match.group(0),), refers_back=True, priority=3))
+            continue
+        full = law_full_name(bare) if cls == "Law" else None
+        national = bool(full) or bare.startswith(NATIONAL_PREFIXES) or bool(
+            _NATIONAL_ISSUER.search(text[max(0, match.start() - 16) : match.start()])
+        )
+        found.append(
+            Candidate(begin, end, cls, bare, canonical=full, national=national,
+                      written=tuple(dict.fromkeys((match.group(0), title))), priority=3)
+        )
+    return found
+
+
+# --------------------------------------------------------------------------- after a verb
+
+_NAME_CHARS = f"[^\\s，。；、,;：:《》“”\"（）()！？!?…—]"
+_STOP_AFTER = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|并|等|$)"
+
+
+@cache
+def _after_verb() -> re.Pattern[str]:
+    forms = alternation(column("instrument_forms"))
+    verbs = alternation(column("instrument_verbs"))
+    return re.compile(f"(?:{verbs})(?P<name>{_NAME_CHARS}{{1,40}}?(?:{forms})){_STOP_AFTER}")
+
+
+@cache
+def _coordinated() -> re.Pattern[str]:
+    forms = alternation(column("instrument_forms"))
+    return re.compile(f"(?:、|和|及)(?P<name>{_NAME_CHARS}{{1,40}}?(?:{forms})){_STOP_AFTER}")
+
+
+def _plain_instrument(name: str) -> str | None:
+    """The class of an unbracketed name, or None when it is a generic word (好办法)."""
+    if name in words("non_instruments") or not re.match(f"[{HAN}0-9A-Za-z]", name):
+        return None
+    found = ends_with_any(name, dict(table("instrument_forms")))
+    if found is None:
+        return None
+    ending, cls = found
+    modifier = name[: -len(ending)]
+    if len(modifier) < 2 or modifier in words("generic_modifiers") or modifier.endswith(("这个", "那个", "的好")):
+        return None
+    if cls == "Suggestion":
+        return None  # 建议 without 《关于…》 is a deputy's suggestion in general, not a title
+    if cls == "Law":
+        if not _is_law_name(name):
+            return None
+        return "Law"
+    return cls
+
+
+def _unbracketed(text: str) -> list[Candidate]:
+    found = []
+    for match in _after_verb().finditer(text):
+        pos = match.start("name")
+        end = match.end("name")
+        name = match.group("name")
+        while True:
+            cls = _plain_instrument(name)
+            if cls is None:
+                break
+            full = law_full_name(name) if cls == "Law" else None
+            found.append(Candidate(pos, end, cls, name, canonical=full, national=bool(full) or name.startswith(NATIONAL_PREFIXES), priority=1))
+            following = _coordinated().match(text, end)
+            if not following:
+                break
+            pos, end, name = following.start("name"), following.end("name"), following.group("name")
+    return found
+
+
+# --------------------------------------------------------------------------- national laws
+
+_LAW_LEAD = ("开展", "组织", "对", "就", "检查", "听取", "审议", "贯彻", "学习", "宣传", "实施", "落实", "修改", "修订", "制定")
+_LAW_CONTEXT = re.compile(
+    f"(?:{'|'.join(_LAW_LEAD)}|[、，,。；;：:\\s]|^)"
+    f"(?P<name>[{HAN}]{{2,14}}?法)(?=执法检查|实施情况|的实施|贯彻实施|实施办法|修正案|修订草案|修正草案|草案)"
+)
+
+
+@cache
+def _law_lexicon() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation(_law_names())})(?![律规治院官庭制人学典理定条])")
+
+
+def _laws(text: str) -> list[Candidate]:
+    found = []
+    for match in _law_lexicon().finditer(text):
+        name = match.group(0)
+        found.append(Candidate(match.start(), match.end(), "Law", name, canonical=law_full_name(name), national=True, priority=2))
+    for match in _LAW_CONTEXT.finditer(text):
+        name, begin = match.group("name"), match.start("name")
+        lead = next((verb for verb in _LAW_LEAD if name.startswith(verb)), "")
+        name, begin = name[len(lead):], begin + len(lead)
+        if _is_law_name(name) and name not in words("non_instruments"):
+            full = law_full_name(name)
+            found.append(Candidate(begin, match.end("name"), "Law", name, canonical=full, national=True, priority=1))
+    return found
+
+
+def find_instruments(text: str) -> list[Candidate]:
+    """Every instrument, law and titled publication named in ``text``."""
+    return _bracketed(text) + _unbracketed(text) + _laws(text)

@@ -1,0 +1,94 @@
+"""Mechanisms, platforms and concepts named without quotes.
+
+    完善重大事项向党委请示报告制度        -> Mechanism 重大事项向党委请示报告制度 (verb left out)
+    坚持和完善基层立法联系点制度和公开征求意见制度 -> two Mechanisms
+    优化升级预算联网监督平台              -> Platform 预算联网监督平台
+    1068个代表工作室、联络站              -> Platform 代表工作室, Platform 代表联络站
+    全过程人民民主, 习近平法治思想, 病有所医 -> Concept
+
+A generic phrase (健全联系制度, 完善督办机制) is no mechanism: its qualifier is in
+``generic_mechanisms``. Verbs: ``mechanism_verbs``; platform words: ``platform_words``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicon import rows, words
+from .candidates import Candidate
+from .patterns import HAN, alternation, column
+from .quoted import concept_names
+
+__all__ = ["find_mechanisms", "find_platforms", "find_concepts"]
+
+_NAME = f"[^\\s，。；、,;：:《》“”\"！？!?…—]"
+_END = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|等|的|是|在|$)"
+_PLATFORM_VERBS = ("优化升级", "升级", "建设", "搭建", "打造", "建立", "开通", "上线", "用好", "依托", "利用", "开发", "完善", "推广")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    verbs = alternation(column("mechanism_verbs"))
+    suffix_platform = alternation(w for w, kind in (r[:2] for r in rows("platform_words")) if kind == "suffix")
+    facilities = alternation(w for w, kind in (r[:2] for r in rows("platform_words")) if kind == "facility")
+    return {
+        "mechanism": re.compile(f"(?:{verbs})(?P<name>{_NAME}{{2,40}}?(?:制度|机制)){_END}"),
+        "more_mechanism": re.compile(f"(?:、|和|及)(?P<name>{_NAME}{{2,40}}?(?:制度|机制)){_END}"),
+        "platform": re.compile(f"(?:{'|'.join(_PLATFORM_VERBS)})(?P<name>[{HAN}]{{2,16}}?(?:{suffix_platform})){_END}"),
+        "facility": re.compile(f"(?:{facilities})"),
+        "concept": re.compile(f"(?:{alternation(concept_names())})"),
+        "thought": re.compile(f"习近平(?:总书记)?关于[^。；;，,“”]{{2,40}}?的重要(?:思想|论述|讲话精神|指示精神|指示批示精神)"),
+        "wellbeing": re.compile(f"(?<![{HAN}])([{HAN}]有所[{HAN}])(?![{HAN}])|(?<=围绕)([{HAN}]有所[{HAN}])"),
+    }
+
+
+def _generic(name: str) -> bool:
+    qualifier = name[:-2]
+    return len(qualifier) < 2 or qualifier in words("generic_mechanisms")
+
+
+def _balanced(name: str) -> bool:
+    return name.count("(") == name.count(")") and name.count("（") == name.count("）")
+
+
+def find_mechanisms(text: str) -> list[Candidate]:
+    pats = _patterns()
+    found = []
+    for match in pats["mechanism"].finditer(text):
+        pos, end, name = match.start("name"), match.end("name"), match.group("name")
+        while True:
+            if not _generic(name) and _balanced(name):
+                found.append(Candidate(pos, end, "Mechanism", name, priority=1))
+            following = pats["more_mechanism"].match(text, end)
+            if not following:
+                break
+            pos, end, name = following.start("name"), following.end("name"), following.group("name")
+    return found
+
+
+def find_platforms(text: str) -> list[Candidate]:
+    pats = _patterns()
+    found = []
+    for match in pats["platform"].finditer(text):
+        found.append(Candidate(match.start("name"), match.end("name"), "Platform", match.group("name"), priority=1))
+    canonical = {r[0]: r[2] for r in rows("platform_words") if len(r) > 2 and r[2]}
+    for match in pats["facility"].finditer(text):
+        name = match.group(0)
+        found.append(Candidate(match.start(), match.end(), "Platform", name, canonical=canonical.get(name)))
+    return found
+
+
+def find_concepts(text: str) -> list[Candidate]:
+    pats = _patterns()
+    names = concept_names()
+    found = [
+        Candidate(m.start(), m.end(), "Concept", m.group(0), canonical=names[m.group(0)], national=True, priority=1)
+        for m in pats["concept"].finditer(text)
+    ]
+    for match in pats["thought"].finditer(text):
+        found.append(Candidate(match.start(), match.end(), "Concept", match.group(0), national=True, priority=2))
+    for match in pats["wellbeing"].finditer(text):
+        group = 1 if match.group(1) else 2
+        found.append(Candidate(match.start(group), match.end(group), "Concept", match.group(group), national=True))
+    return found

@@ -1,0 +1,80 @@
+"""Building blocks of the finders' regular expressions, from the lexicons."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from ..lexicon import rows
+
+__all__ = [
+    "HAN",
+    "BOUNDARY",
+    "alternation",
+    "column",
+    "table",
+    "ends_with_any",
+    "strip_quotes",
+    "QUOTES",
+    "leading_verb",
+]
+
+HAN = "\u4e00-\u9fff"
+#: Characters that end a phrase: punctuation of both widths and whitespace.
+BOUNDARY = "，。；、,;：:！？!?\\s（）()“”\"《》【】…—"
+QUOTES = "“”\"‘’「」『』"
+_QUOTE_TABLE = str.maketrans("", "", QUOTES)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so the longest one matches."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in unique if w)
+
+
+@cache
+def column(name: str, index: int = 0) -> tuple[str, ...]:
+    """One column of a lexicon, rows that lack it skipped."""
+    return tuple(row[index] for row in rows(name) if len(row) > index and row[index])
+
+
+@cache
+def table(name: str, key: int = 0, value: int = 1) -> dict[str, str]:
+    """Two columns of a lexicon as a mapping (first row wins)."""
+    found: dict[str, str] = {}
+    for row in rows(name):
+        if len(row) > max(key, value):
+            found.setdefault(row[key], row[value])
+        elif len(row) > key:
+            found.setdefault(row[key], "")
+    return found
+
+
+def ends_with_any(text: str, endings: dict[str, str]) -> tuple[str, str] | None:
+    """The longest ending of ``text`` among ``endings`` and its value."""
+    for length in range(min(len(text), 8), 0, -1):
+        tail = text[-length:]
+        if tail in endings:
+            return tail, endings[tail]
+    return None
+
+
+def strip_quotes(text: str) -> str:
+    return text.translate(_QUOTE_TABLE)
+
+
+@cache
+def _clause_verbs() -> tuple[str, ...]:
+    names = set(column("clause_verbs")) | set(column("instrument_verbs")) | set(column("mechanism_verbs"))
+    return tuple(sorted(names, key=lambda w: (-len(w), w)))
+
+
+def leading_verb(text: str) -> str:
+    """The verbs ``text`` begins with (听取审议 in 听取审议扫黑除恶专项斗争), '' if none."""
+    lead = ""
+    while True:
+        verb = next((v for v in _clause_verbs() if text.startswith(v, len(lead))), None)
+        if verb is None:
+            return lead
+        lead += verb

@@ -1,0 +1,164 @@
+"""Statistics: every number with a measure word, with what it counts.
+
+    全市325个代表小组累计开展活动7040次  -> 325 个 代表小组;  7040 次 活动
+    代表提出的1800多件建议全部办结        -> 1800 件 建议, approximate
+    向市委请示报告50余件次                -> 50 件次 请示报告, approximate
+
+A statistic's mention spans the number, its measure word and the counted phrase when that
+follows the number (``325个代表小组``); when the counted phrase comes first
+(``组织专题讲座35场``) the mention spans the number and measure word only.
+
+What is counted, when it is an entity, is told by :func:`counted_entities`: the mentions
+inside the statistic's span after the number, or else the mention that ends right where the
+number begins. The relations stage turns each pair into ``npc:counts``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from ..lexicon import rows
+from ..model import Document
+from .candidates import Candidate
+from .patterns import HAN, alternation
+
+__all__ = ["find_statistics", "counted_entities", "chinese_number"]
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_POWERS = {"十": 10, "百": 100, "千": 1000}
+_CHINESE_UNITS = frozenset("个项件名位次场期条部家批类种支所座户篇处份")
+_CLAUSE_END = "，。；;：:！？!?\n（）()“”《》"
+_APPROX_BEFORE = ("近", "约", "超过", "逾", "超")
+
+
+def chinese_number(text: str) -> int | None:
+    """二十五 -> 25, 一百二十 -> 120, 两 -> 2; None if ``text`` is not a plain numeral."""
+    total, current = 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        elif ch in _POWERS:
+            total += (current or 1) * _POWERS[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+@cache
+def _units() -> dict[str, str]:
+    return {row[0]: row[1] for row in rows("measure_words")}
+
+
+@cache
+def _stops() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    after = tuple(r[0] for r in rows("statistic_stops") if r[1] in ("after", "both"))
+    before = tuple(r[0] for r in rows("statistic_stops") if r[1] in ("before", "both"))
+    return after, before
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    return re.compile(
+        f"(?P<pre>{'|'.join(_APPROX_BEFORE)})?"
+        f"(?P<num>\\d{{1,3}}(?:,\\d{{3}})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)"
+        f"(?P<scale>万|亿)?(?P<approx>余|多)?(?P<unit>{alternation(_units())})(?P<approx2>余|多)?"
+    )
+
+
+def _forward(text: str, at: int) -> str:
+    """The counted phrase after a measure word: 代表小组 in 325个代表小组累计开展活动."""
+    after, _ = _stops()
+    end = at
+    limit = min(len(text), at + 16)
+    while end < limit:
+        ch = text[end]
+        if ch == "、":
+            segment = re.match(f"[^{re.escape(_CLAUSE_END)}、]*", text[end + 1 : limit]).group(0)
+            if not segment or re.search(r"\d", segment):
+                break
+            end += 1
+            continue
+        if not re.match(f"[{HAN}()（）]", ch) or text.startswith(after, end):
+            break
+        end += 1
+    return text[at:end].rstrip("、")
+
+
+def _backward(text: str, at: int) -> str:
+    """The counted phrase before a number: 专题讲座 in 组织专题讲座35场."""
+    _, before = _stops()
+    start = at
+    while start > 0 and text[start - 1] not in _CLAUSE_END and text[start - 1] not in ",":
+        start -= 1
+    clause = text[start:at]
+    best = -1
+    for verb in before:
+        found = clause.rfind(verb)
+        if found >= 0 and found + len(verb) > best:
+            best = found + len(verb)
+    label = clause[best:] if best >= 0 else ""
+    return label or clause[-4:]
+
+
+def _value(number: str, scale: str | None) -> Decimal | None:
+    if number[0].isdigit():
+        try:
+            value = Decimal(number.replace(",", ""))
+        except InvalidOperation:
+            return None
+    else:
+        parsed = chinese_number(number)
+        if parsed is None:
+            return None
+        value = Decimal(parsed)
+    if scale:
+        value *= 10_000 if scale == "万" else 100_000_000
+    return value
+
+
+def find_statistics(text: str) -> list[Candidate]:
+    found = []
+    for match in _pattern().finditer(text):
+        number, unit = match.group("num"), match.group("unit")
+        kind = _units()[unit]
+        begin = match.start()
+        if kind == "time" or text[begin - 1 : begin] in ("第", "第") or text[match.end() : match.end() + 1] == "第":
+            continue
+        if not number[0].isdigit():
+            if unit not in _CHINESE_UNITS or (chinese_number(number) or 0) < 2:
+                continue
+            if begin > 0 and re.match(f"[{HAN}]", text[begin - 1]) and text[begin - 1] not in "了有近约共计达和":
+                continue  # inside a word: 统一, 十九大
+        value = _value(number, match.group("scale"))
+        if value is None:
+            continue
+        approximate = bool(match.group("pre") or match.group("approx") or match.group("approx2"))
+        label = _forward(text, match.end()) if kind == "count" else ""
+        end = match.end() + len(label)
+        if not label:
+            label = _backward(text, begin)
+        if not label:
+            continue
+        found.append(
+            Candidate(begin, end, "Statistic", label, written=(text[begin:end],), value=value, unit=unit, approximate=approximate)
+        )
+    return found
+
+
+def counted_entities(document: Document) -> tuple[tuple[str, str, int], ...]:
+    """(statistic key, counted entity key, sentence index) for each statistic that counts an entity."""
+    mentions = sorted(document.mentions, key=lambda m: (m.begin, -m.end))
+    pairs = []
+    for stat in mentions:
+        if stat.cls != "Statistic" or stat.entity is None:
+            continue
+        inside = [m for m in mentions if m is not stat and m.cls != "Statistic" and m.entity
+                  and stat.begin < m.begin and m.end <= stat.end]
+        if not inside:
+            inside = [m for m in mentions if m.cls != "Statistic" and m.entity and m.end == stat.begin]
+        for counted in inside:
+            pairs.append((stat.entity, counted.entity, stat.sentence))
+    return tuple(dict.fromkeys(pairs))
