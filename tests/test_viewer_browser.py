@@ -141,6 +141,26 @@ def _click_node(driver, index: int) -> None:
     ActionChains(driver).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
 
 
+def _click_edge(driver, source: int, target: int) -> None:
+    """A real mouse click on the edge between two nodes, a third of the way along it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    x, y = driver.execute_script(
+        """
+        var network = window.npcgraphViewer.network, a = network.getPosition(arguments[0]), b = network.getPosition(arguments[1]);
+        var middle = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
+        network.moveTo({position: middle, scale: 1.5, animation: false});
+        var at = network.canvasToDOM({x: a.x + (b.x - a.x) * 0.4, y: a.y + (b.y - a.y) * 0.4});
+        return [at.x, at.y];
+        """,
+        source,
+        target,
+    )
+    canvas = driver.find_element("css selector", "#graph canvas")
+    size = canvas.size
+    ActionChains(driver).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
+
+
 def _panel(driver) -> dict:
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -255,10 +275,14 @@ def test_search_filters_focus_and_edge_evidence(browser, hostile_page: Path) -> 
     assert "revised" in labels and "修订" not in labels
     browser.find_element("id", "english").click()
 
-    browser.execute_script("window.npcgraphViewer.select(arguments[0])", _index_of(browser, PERSON.label))
-    proof = browser.find_element("css selector", "#panel-body button.evidence")
-    proof.click()
+    person, body = _index_of(browser, PERSON.label), _index_of(browser, BODY.label)
+    browser.find_element("id", "panel-close").click()
+    _click_edge(browser, person, body)
+    by_click = _panel(browser)
+    browser.execute_script("window.npcgraphViewer.select(arguments[0])", person)
+    browser.find_element("css selector", "#panel-body button.evidence").click()
     panel = _panel(browser)
+    assert panel == by_click
     assert PERSON.label in panel["title"] and BODY.label in panel["title"]
     assert panel["sentences"] and "武汉市人大常委会主任胡立山。" in panel["sentences"][0]
     assert set(panel["marks"]) == {"武汉市人大常委会", "胡立山"}

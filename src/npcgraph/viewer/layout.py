@@ -16,9 +16,9 @@ import networkx as nx
 __all__ = ["layout", "SEED"]
 
 SEED = 20220418
-_SPACING = 110  # pixels between neighbouring nodes, roughly
-_CELL = 150  # grid cell for entities without relations (room for a label under the node)
-_GAP = 120  # between packed components
+_SPACING = 150  # pixels between neighbouring nodes, roughly
+_CELL = (200, 90)  # grid cell for entities without relations: room for a label under the node
+_GAP = 200  # between packed components: room for their outer labels
 
 
 def _iterations(size: int) -> int:
@@ -36,8 +36,9 @@ def _component(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashab
 
 
 def _grid(nodes: Sequence[Hashable]) -> dict[Hashable, tuple[float, float]]:
-    columns = max(1, math.ceil(math.sqrt(len(nodes) * 1.6)))
-    return {node: ((i % columns) * _CELL, (i // columns) * _CELL * 0.7) for i, node in enumerate(nodes)}
+    columns = max(1, math.ceil(math.sqrt(len(nodes) * _CELL[1] / _CELL[0] * 1.6)))
+    width, height = _CELL
+    return {node: ((i % columns) * width, (i // columns) * height) for i, node in enumerate(nodes)}
 
 
 def _bounds(positions: dict[Hashable, tuple[float, float]]) -> tuple[float, float, float, float]:
