@@ -1,0 +1,241 @@
+"""The three engines that answer a query, each giving a :class:`~npcgraph.results.Result`.
+
+    run_memory     rdflib's SPARQL engine over a Graph (pure Python)
+    run_oxigraph   pyoxigraph's engine over a Store (Rust)
+    run_endpoint   a SPARQL 1.1 Protocol endpoint over HTTP
+
+Their differences are smoothed here: answers are rdflib terms; ``xsd:string`` literals are
+plain literals on every engine; syntax errors are reported by rdflib's parser on every local
+engine, as one line with the position and the offending token. (Oxigraph stores integers of
+the derived XSD types, such as the ``xsd:nonNegativeInteger`` offsets of NIF, as
+``xsd:integer``; the canned queries cast offsets with ``xsd:integer()`` so that both stores
+answer alike.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from .errors import QueryError
+from .namespaces import PREFIXES
+from .results import Result
+
+__all__ = ["prepare", "check_projection", "run_memory", "run_oxigraph", "run_endpoint", "syntax_error"]
+
+_PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+_TOKEN_AT = re.compile(r"<[^>\s]*>?|\"[^\"\n]*\"?|'[^'\n]*'?|[?$]?[^\W\d]\w*(?::[\w.-]*)?|\d[\d.]*|\S")
+
+
+def _offending(text: str, loc: int) -> str:
+    match = _TOKEN_AT.match(text, loc)
+    return repr(match.group()) if match and loc < len(text) else "the end of the query"
+
+
+def syntax_error(text: str, exc: Exception) -> QueryError:
+    """One line: where the parser stopped, the token it found there and what it expected."""
+    loc = int(getattr(exc, "loc", 0))
+    line, column = int(getattr(exc, "lineno", 1)), int(getattr(exc, "col", 1))
+    expected = str(getattr(exc, "msg", "")).removeprefix("Expected ").strip()
+    if not expected or "Query" in expected:  # a grammar production: not worth quoting
+        hint = "the query is not well-formed from there on"
+    else:
+        hint = f"expected {expected}"
+    return QueryError("E301", f"SPARQL syntax error at line {line}, column {column}: unexpected {_offending(text, loc)}", hint)
+
+
+def prepare(text: str) -> Any:
+    """The query parsed and translated by rdflib, with the predeclared prefixes."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        return prepareQuery(text, initNs=PREFIXES)
+    except ParseException as exc:
+        raise syntax_error(text, exc) from exc
+    except Exception as exc:  # rdflib raises bare Exceptions for unknown prefixes and the like
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        match = re.match(r"Unknown namespace prefix : (\S*)", message)
+        if match:
+            raise QueryError("E302", f"unknown prefix {match.group(1)}: in the query", f"declare it with PREFIX {match.group(1)}: <IRI>, or use one of {', '.join(PREFIXES)}") from exc
+        raise QueryError("E302", f"the query cannot be run: {message}", "check the query") from exc
+
+
+def check_projection(prepared: Any, bindings: Mapping[str, Any]) -> None:
+    """A SELECT query's parameters must be projected (as Oxigraph requires; kept alike here)."""
+    algebra = prepared.algebra
+    if algebra.name != "SelectQuery":
+        return
+    projected = {str(v) for v in algebra.get("PV") or ()}
+    for name in bindings:
+        if name not in projected:
+            raise _not_projected(name)
+
+
+def _not_projected(name: str) -> QueryError:
+    return QueryError("E303", f"the parameter ?{name} is not one of the query's SELECT variables", f"add ?{name} to the SELECT clause: parameters are substituted into the query and stay in its results")
+
+
+def _plain(term: Identifier | None) -> Identifier | None:
+    if isinstance(term, Literal) and term.datatype == XSD.string and not term.language:
+        return Literal(str(term))
+    return term
+
+
+def _graph(triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Graph:
+    from .rdf import new_graph
+
+    graph = new_graph()
+    for s, p, o in triples:
+        graph.add((s, p, _plain(o)))
+    return graph
+
+
+def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, Any]) -> Result:
+    try:
+        answer = graph.query(prepared, initBindings=dict(bindings))
+        if answer.type == "ASK":
+            return Result("ASK", boolean=bool(answer.askAnswer))
+        if answer.type in ("CONSTRUCT", "DESCRIBE"):
+            return Result(answer.type, graph=_graph(answer.graph or ()))
+        variables = tuple(str(v) for v in answer.vars or ())
+        rows = tuple(tuple(_plain(term) for term in row) for row in answer)
+    except QueryError:
+        raise
+    except Exception as exc:  # evaluation errors from rdflib (unsupported features and the like)
+        raise QueryError("E304", f"the query failed: {str(exc).strip()[:300] or type(exc).__name__}", "check the query") from exc
+    return Result("SELECT", variables, rows)
+
+
+# --- Oxigraph ----------------------------------------------------------------------------------
+
+
+def _from_ox(term: Any) -> Identifier | None:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+    raise QueryError("E304", f"the answer holds a term npcgraph cannot represent: {term}", "avoid RDF-star triple terms in results")
+
+
+def _to_ox(term: Identifier) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any]) -> Result:
+    import pyoxigraph as ox
+
+    substitutions = {ox.Variable(name): _to_ox(term) for name, term in bindings.items()}
+    try:
+        answer = store.query(text, prefixes=_PREFIX_IRIS, substitutions=substitutions)
+        if isinstance(answer, ox.QueryBoolean):
+            return Result("ASK", boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            triples = ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in answer)
+            return Result("DESCRIBE" if form == "DESCRIBE" else "CONSTRUCT", graph=_graph(triples))  # type: ignore[arg-type]
+        variables = tuple(v.value for v in answer.variables)
+        rows = tuple(tuple(_from_ox(term) for term in solution) for solution in answer)
+    except SyntaxError as exc:
+        prepare(text)  # rdflib's parser reports the error in the same words as on the memory store
+        raise QueryError("E301", f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", "check the query there") from exc
+    except RuntimeError as exc:
+        match = re.search(r"variable \?(\S+) in its SELECT projection", str(exc))
+        if match:
+            raise _not_projected(match.group(1)) from exc
+        raise QueryError("E304", f"the query failed: {str(exc).strip()[:300]}", "check the query") from exc
+    except OSError as exc:
+        raise QueryError("E304", f"the store could not answer: {exc}", "check the store folder") from exc
+    return Result("SELECT", variables, rows)
+
+
+# --- a remote endpoint -------------------------------------------------------------------------
+
+_ACCEPT_ROWS = "application/sparql-results+json"
+_ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+_GRAPH_PARSERS = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle", "application/rdf+xml": "xml"}
+
+
+def _values_clause(bindings: Mapping[str, Any]) -> str:
+    """``VALUES (?a ?b) { (<iri> "name"@zh) }``: the bindings as terms in SPARQL syntax (each
+    term written by rdflib's ``n3()``, which escapes it)."""
+    if not bindings:
+        return ""
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(term.n3() for term in bindings.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+
+
+def _json_term(value: dict[str, str]) -> Identifier:
+    kind = value.get("type")
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if "xml:lang" in value:
+        return Literal(value["value"], lang=value["xml:lang"])
+    datatype = value.get("datatype")
+    if datatype and datatype != str(XSD.string):
+        return Literal(value["value"], datatype=URIRef(datatype))
+    return Literal(value["value"])
+
+
+def run_endpoint(url: str, text: str, form: str, bindings: Mapping[str, Any], timeout: float | None, post: Callable[..., tuple[str, bytes]]) -> Result:
+    prologue = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in _PREFIX_IRIS.items())
+    accept = _ACCEPT_GRAPH if form in ("CONSTRUCT", "DESCRIBE") else _ACCEPT_ROWS
+    try:
+        media_type, body = post(url, prologue + text + _values_clause(bindings), accept, timeout)
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+        message = detail[0][:300] if detail else exc.reason
+        if exc.code in (400, 422):
+            raise QueryError("E301", f"the endpoint rejected the query: {message}", "check the query's syntax") from exc
+        raise QueryError("E304", f"the endpoint {url} answered HTTP {exc.code}: {message}", "check the endpoint URL") from exc
+    except (TimeoutError, OSError) as exc:
+        waited = f"within {timeout:g} s" if timeout else "in time"
+        raise QueryError("E306", f"the endpoint did not answer {waited}", "raise --timeout or make the query more selective") from exc
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        graph = Graph()
+        try:
+            graph.parse(data=body, format=_GRAPH_PARSERS.get(media_type, "turtle"))
+        except Exception as exc:  # rdflib raises several types for bad input
+            raise QueryError("E304", f"the endpoint's {media_type} answer cannot be read: {exc}", "check the endpoint") from exc
+        return Result(form, graph=_graph(graph))
+    try:
+        document = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise QueryError("E304", f"the endpoint's answer is not SPARQL JSON results ({media_type})", "check that the URL is a SPARQL query endpoint") from exc
+    if "boolean" in document:
+        return Result("ASK", boolean=bool(document["boolean"]))
+    variables = tuple(document.get("head", {}).get("vars", ()))
+    rows = tuple(
+        tuple(_json_term(binding[name]) if name in binding else None for name in variables)
+        for binding in document.get("results", {}).get("bindings", ())
+    )
+    return Result("SELECT", variables, rows)

@@ -1,0 +1,378 @@
+"""SPARQL over any source: canned queries, parameters, errors and time limits.
+
+    query(source, q, **params) -> Rows | bool | Graph    the Python API
+    execute(source, q, params, timeout=None) -> Result   what the command line formats
+    canned_queries() -> {name: CannedQuery}              the .rq files in npcgraph/queries/
+    load_query(spec) -> CannedQuery                      a SPARQL string, a .rq file or a canned name
+
+A source is anything :func:`npcgraph.store.open_source` opens: a graph file, a build folder, an
+Oxigraph store (``oxigraph:DIR``), an endpoint URL, an rdflib Graph. The prefixes of
+:data:`npcgraph.namespaces.PREFIXES` (npc, id, rdf, rdfs, xsd, skos, nif, itsrdf, prov, dcterms,
+org, eli, schema) are declared for every query.
+
+Parameters are bound, never pasted into the query text: rdflib's ``initBindings`` on the memory
+store, Oxigraph's ``substitutions`` (SEP-0007), and on a remote endpoint a trailing ``VALUES``
+clause built from the terms. Both local stores need a parameter of a SELECT query to be one of
+its projected variables, and bind it where it occurs in triple patterns (not inside FILTER).
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import sys
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any, TypeVar
+
+from .errors import InputError, QueryError
+from .namespaces import NPC, PREFIXES
+from .resources import queries_dir
+from .results import Result, Rows
+from .store import EndpointSource, MemorySource, OxigraphSource, Source, http_post_query, open_source
+
+__all__ = ["query", "execute", "CannedQuery", "Param", "canned_queries", "load_query", "parse_value", "query_form"]
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
+_PARAM_KINDS = ("entity", "iri", "class", "literal", "integer")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter a stored query documents: ``# param: NAME KIND description``.
+
+    KIND says how a plain value is read: ``entity`` (an IRI, or a name matched against the
+    entities' @zh labels), ``class`` (``Regulation`` -> npc:Regulation), ``iri``, ``literal``,
+    ``integer``.
+    """
+
+    name: str
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    """A named, documented SPARQL query (a ``.rq`` file), or an ad-hoc one."""
+
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: tuple[Param, ...] = ()
+    path: Path | None = None
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+def _parse_rq(name: str, text: str, path: Path | None = None) -> CannedQuery:
+    fields: dict[str, list[str]] = {"title": [], "description": []}
+    params: list[Param] = []
+    key: str | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break
+            continue
+        match = _HEADER.match(stripped)
+        if match:
+            key, value = match.groups()
+            if key == "param":
+                parts = value.split(None, 2)
+                if len(parts) < 2 or parts[1] not in _PARAM_KINDS:
+                    raise QueryError("E308", f"{path or name}: bad '# param:' line {value!r}", f"write '# param: NAME KIND description' with KIND one of {', '.join(_PARAM_KINDS)}")
+                params.append(Param(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+            else:
+                fields[key].append(value.strip())
+        elif key in ("title", "description") and stripped.lstrip("#").strip():
+            fields[key].append(stripped.lstrip("#").strip())  # a continuation line
+    return CannedQuery(
+        name=name,
+        text=text,
+        title=" ".join(fields["title"]),
+        description=" ".join(fields["description"]),
+        params=tuple(params),
+        path=path,
+    )
+
+
+@cache
+def canned_queries() -> dict[str, CannedQuery]:
+    """The stored queries, by name (file name without ``.rq``); names starting with ``_``
+    are used internally and not listed."""
+    found = {}
+    for path in sorted(queries_dir().glob("*.rq")):
+        found[path.stem] = _parse_rq(path.stem, path.read_text(encoding="utf-8"), path)
+    return found
+
+
+def load_query(spec: str | CannedQuery) -> CannedQuery:
+    """A canned query's name, a ``.rq`` file, or SPARQL text."""
+    if isinstance(spec, CannedQuery):
+        return spec
+    stripped = spec.strip()
+    if stripped.endswith((".rq", ".sparql")) and "\n" not in stripped:
+        path = Path(stripped)
+        if not path.is_file():
+            raise InputError("E112", f"no such query file: {path}", "give a .rq file, SPARQL text or a name from: npcgraph query --list")
+        try:
+            return _parse_rq(path.stem, path.read_text(encoding="utf-8"), path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError("E113", f"cannot read the query file {path}: {exc}", "save it as UTF-8 text") from exc
+    if _NAME.match(stripped):
+        known = canned_queries()
+        if stripped in known:
+            return known[stripped]
+        names = ", ".join(n for n in known if not n.startswith("_"))
+        raise QueryError("E309", f"no canned query named {stripped!r}", f"the canned queries are: {names}")
+    return _parse_rq("query", spec)
+
+
+# --- a small lexer: enough to tell query forms, updates and variables apart ------------------
+
+_TOKENS = re.compile(
+    r"""(?P<space>\s+)|(?P<comment>\#[^\n]*)|(?P<iri><[^<>"{}|^`\\\s]*>)
+    |(?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+    |(?P<var>[?$][^\W]\w*)|(?P<word>[^\W\d]\w*(?::[\w.-]*)?|:[\w.-]*)|(?P<other>\S)""",
+    re.VERBOSE,
+)
+_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+_UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    return [(m.lastgroup or "", m.group()) for m in _TOKENS.finditer(text) if m.lastgroup not in ("space", "comment")]
+
+
+def query_form(text: str) -> str:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK; a QueryError for SPARQL Update or anything else."""
+    tokens = _tokens(text)
+    i = 0
+    while i < len(tokens) and tokens[i][1].upper() in ("PREFIX", "BASE"):
+        i += 3 if tokens[i][1].upper() == "PREFIX" else 2
+    first = tokens[i][1].upper() if i < len(tokens) else ""
+    if first in _UPDATES:
+        raise QueryError("E310", f"SPARQL Update ({first}) is not allowed here: query only reads", "to change a store, use its own update endpoint; to add a graph to a store, use npcgraph push")
+    if first not in _FORMS:
+        return "SELECT"  # let the parser report what is wrong, with its position
+    return first
+
+
+def _variables(text: str) -> set[str]:
+    return {value[1:] for kind, value in _tokens(text) if kind == "var"}
+
+
+def _uses_service(text: str) -> bool:
+    return any(kind == "word" and value.upper() == "SERVICE" for kind, value in _tokens(text))
+
+
+# --- parameters ------------------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
+_PNAME = re.compile(r"^([A-Za-z][\w-]*):([^\s<>\"]*)$")
+
+
+@dataclass(frozen=True)
+class _Name:
+    """An entity parameter given by name, to be matched against labels."""
+
+    text: str
+
+
+def parse_value(value: Any, kind: str | None = None) -> Any:
+    """A parameter value as an rdflib term (or a name to look up, for ``entity`` parameters).
+
+    ``<IRI>``, ``http(s)://…`` and ``npc:Regulation`` (a predeclared prefix) are IRIs;
+    ``"…"@zh`` and ``"…"^^xsd:…`` are literals as written; numbers are xsd:integer or
+    xsd:decimal; ``true``/``false`` xsd:boolean. Any other text is a name: for an ``entity``
+    parameter the entity whose preferred or alternative label it is, for a ``class`` parameter
+    a class of the ontology (``Regulation``), otherwise a literal tagged ``@zh`` when it holds
+    Chinese characters (as every label of the graph is) and a plain string when not.
+    """
+    from rdflib import Literal, URIRef
+    from rdflib.term import Identifier
+
+    if isinstance(value, Identifier):
+        return value
+    if isinstance(value, bool) or isinstance(value, (int, Decimal, float)):
+        return Literal(value)
+    if not isinstance(value, str):
+        raise QueryError("E311", f"cannot bind a {type(value).__name__} as a SPARQL term", "pass a string, a number or an rdflib term")
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">") and not re.search(r"\s", text):
+        return URIRef(text[1:-1])
+    if re.match(r"^(https?|urn|mailto):\S+$", text):
+        return URIRef(text)
+    if text.startswith(('"', "'")):
+        return _n3_literal(text)
+    match = _PNAME.match(text)
+    if match and match.group(1) in PREFIXES:
+        return URIRef(str(PREFIXES[match.group(1)]) + match.group(2))
+    if kind == "class" and re.match(r"^[A-Z]\w*$", text):
+        return NPC[text]
+    if kind != "entity":
+        if _INTEGER.match(text):
+            return Literal(int(text))
+        if _DECIMAL.match(text):
+            return Literal(Decimal(text))
+        if text in ("true", "false"):
+            return Literal(text == "true")
+    if kind == "entity" and text:
+        return _Name(text)
+    return Literal(text, lang="zh") if _CJK.search(text) else Literal(text)
+
+
+def _n3_literal(text: str) -> Any:
+    from rdflib import Literal
+    from rdflib.util import from_n3
+
+    from .rdf import new_graph
+
+    try:
+        term = from_n3(text, nsm=new_graph().namespace_manager)
+    except Exception as exc:  # rdflib raises several types for bad N3
+        raise QueryError("E311", f"cannot read the literal {text}", 'write it as "text"@zh or "12"^^xsd:integer') from exc
+    if not isinstance(term, Literal):
+        raise QueryError("E311", f"{text} is not a literal", 'write it as "text"@zh or "12"^^xsd:integer')
+    return term
+
+
+def _bind(source: Source, q: CannedQuery, params: Mapping[str, Any], timeout: float | None) -> dict[str, Any]:
+    """Parameter names to terms; entity names resolved to the one entity they name."""
+    variables = _variables(q.text)
+    bindings: dict[str, Any] = {}
+    for name, raw in params.items():
+        name = name.lstrip("?$")
+        if name not in variables:
+            raise QueryError("E303", f"the query has no variable ?{name} to bind", f"its parameters are: {', '.join(p.name for p in q.params) or 'none'}")
+        declared = q.param(name)
+        term = parse_value(raw, declared.kind if declared else None)
+        bindings[name] = _resolve(source, term, name, timeout) if isinstance(term, _Name) else term
+    return bindings
+
+
+def _resolve(source: Source, name: _Name, variable: str, timeout: float | None) -> Any:
+    from rdflib import Literal
+
+    label = Literal(name.text, lang="zh") if _CJK.search(name.text) else Literal(name.text)
+    result = _run(source, canned_queries()["_entities-named"].text, "SELECT", {"name": label}, timeout)
+    found = sorted({row[0] for row in result.rows if row[0] is not None})
+    if not found:
+        raise QueryError("E307", f"no entity is named {name.text!r} (for ?{variable})", "give its IRI, or find its name with the canned query 'mentions'")
+    if len(found) > 1:
+        labels = {row[0]: row[2] for row in result.rows}
+        choices = "; ".join(f"{labels.get(iri, '')} <{iri}>" for iri in found[:5])
+        raise QueryError("E307", f"{name.text!r} names {len(found)} entities: {choices}", f"pass one IRI as ?{variable}")
+    return found[0]
+
+
+# --- running ---------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that no library's ``except Exception`` eats it."""
+
+
+def _timed_out(seconds: float) -> QueryError:
+    return QueryError("E306", f"the query did not finish within {seconds:g} s", "make it more selective (LIMIT, fewer joins), use an Oxigraph store, or raise --timeout")
+
+
+def _within(seconds: float | None, work: Callable[[], T], interruptible: bool) -> T:
+    """``work()``, stopped after ``seconds``: by an alarm signal where Python code runs in the
+    main thread (rdflib), else by waiting on a worker thread, which is left to finish on its
+    own (Oxigraph evaluates in Rust, out of the reach of signals)."""
+    if seconds is None:
+        return work()
+    if interruptible and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        def alarm(signum: int, frame: Any) -> None:
+            raise _Timeout
+
+        previous = signal.signal(signal.SIGALRM, alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return work()
+        except _Timeout:
+            raise _timed_out(seconds) from None
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=target, name="npcgraph-query", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise _timed_out(seconds)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def _run(source: Source, text: str, form: str, bindings: Mapping[str, Any], timeout: float | None) -> Result:
+    from . import engines
+
+    if isinstance(source, MemorySource):
+        prepared = engines.prepare(text)
+        engines.check_projection(prepared, bindings)
+        return _within(timeout, lambda: engines.run_memory(source.graph, prepared, form, bindings), interruptible=True)
+    if isinstance(source, OxigraphSource):
+        return _within(timeout, lambda: engines.run_oxigraph(source.store, text, form, bindings), interruptible=False)
+    assert isinstance(source, EndpointSource)
+    return engines.run_endpoint(source.url, text, form, bindings, timeout, http_post_query)
+
+
+def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None = None, *, timeout: float | None = None) -> Result:
+    """Run a query (SPARQL text, a ``.rq`` file or a canned query's name) on ``source``."""
+    if timeout is not None and timeout <= 0:
+        raise QueryError("E312", f"the timeout must be a positive number of seconds, not {timeout:g}", "give e.g. --timeout 30")
+    stored = load_query(q)
+    form = query_form(stored.text)
+    opened = open_source(source)
+    if not isinstance(opened, EndpointSource) and _uses_service(stored.text):
+        raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run on local graphs", "query that endpoint itself with --endpoint URL")
+    bindings = _bind(opened, stored, params or {}, timeout)
+    return _run(opened, stored.text, form, bindings, timeout)
+
+
+def query(source: Any, q: str | CannedQuery, /, *, timeout: float | None = None, params: Mapping[str, Any] | None = None, **bindings: Any) -> Any:
+    """Ask ``source`` a SPARQL query; rows for SELECT, a bool for ASK, a Graph otherwise.
+
+        >>> rows = npcgraph.query("out/graph.ttl", "acts-of-body", body="武汉市人大常委会")
+        >>> [(row.actLabel, row.thingLabel) for row in rows]
+
+    ``q`` is SPARQL text, a ``.rq`` file or a canned query's name; keyword arguments (or
+    ``params``) bind variables: rdflib terms as they are, strings read as ``--param`` values
+    (see :func:`parse_value`). Rows are tuples of rdflib terms, readable by variable name.
+    """
+    merged = {**(params or {}), **bindings}
+    return execute(source, q, merged, timeout=timeout).value()
+
+
+class _CallableModule(ModuleType):
+    """``npcgraph.query`` names both this module and its :func:`query` function. Importing the
+    module (``from npcgraph.query import ...``) makes the package's attribute the module, so
+    the module answers calls as the function does."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return query(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,445 @@
+"""Where graphs live and how queries reach them.
+
+    open_source(x)        a graph file, an output folder, a store folder, ``oxigraph:DIR``, an
+                          endpoint URL, an rdflib Graph or a pyoxigraph Store -> a Source
+    open_graph(x)         the same as an rdflib Graph (Oxigraph stores through oxrdflib)
+    write_store(g, DIR)   a persistent Oxigraph store holding exactly ``g`` (build --store)
+    push(x, URL)          upload over the SPARQL 1.1 Graph Store HTTP Protocol
+    OxigraphServer        the ``oxigraph`` package's SPARQL server, started and stopped
+    serving(x)            a read-only server over a store, or over a temporary store of a file
+
+Three kinds of source answer queries (see :mod:`npcgraph.query`): rdflib's memory store
+(``MemorySource``), Oxigraph (``OxigraphSource``, in Rust, 10-100x faster on large graphs) and
+any SPARQL 1.1 Protocol endpoint (``EndpointSource``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
+
+from .errors import InputError, OutputError, StoreError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph
+    from rdflib import Graph
+
+__all__ = [
+    "MemorySource",
+    "OxigraphSource",
+    "EndpointSource",
+    "Source",
+    "OXIGRAPH_PREFIX",
+    "open_source",
+    "open_graph",
+    "parse_store_spec",
+    "is_oxigraph_store",
+    "write_store",
+    "push",
+    "http_post_query",
+    "oxigraph_binary",
+    "free_port",
+    "OxigraphServer",
+    "serving",
+]
+
+#: ``oxigraph:DIR`` names a persistent Oxigraph store.
+OXIGRAPH_PREFIX = "oxigraph:"
+_GRAPH_FILE = "graph.ttl"  # what ``npcgraph build`` writes into its output folder
+
+
+@dataclass(frozen=True)
+class MemorySource:
+    """A graph in rdflib's memory store."""
+
+    graph: Graph
+    name: str = "graph"
+
+
+@dataclass(frozen=True)
+class OxigraphSource:
+    """An Oxigraph store, persistent (``location``) or in memory."""
+
+    store: pyoxigraph.Store
+    name: str = "oxigraph"
+    location: Path | None = None
+
+
+@dataclass(frozen=True)
+class EndpointSource:
+    """A SPARQL 1.1 Protocol query endpoint."""
+
+    url: str
+
+    @property
+    def name(self) -> str:
+        return self.url
+
+
+Source = Union[MemorySource, OxigraphSource, EndpointSource]
+
+
+def is_oxigraph_store(path: Path) -> bool:
+    """Whether ``path`` is a folder holding an Oxigraph (RocksDB) store."""
+    return path.is_dir() and (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
+
+
+def parse_store_spec(spec: str) -> Path:
+    """``oxigraph:DIR`` -> DIR (the only persistent store kind)."""
+    if not spec.startswith(OXIGRAPH_PREFIX) or not spec[len(OXIGRAPH_PREFIX):]:
+        raise InputError("E107", f"unknown store {spec!r}", "write oxigraph:DIR, e.g. --store oxigraph:out/store")
+    return Path(spec[len(OXIGRAPH_PREFIX):])
+
+
+def _open_oxigraph(path: Path) -> OxigraphSource:
+    import pyoxigraph
+
+    if not is_oxigraph_store(path):
+        raise StoreError("E401", f"no Oxigraph store at {path}", "make one with: npcgraph build --store oxigraph:DIR")
+    try:
+        store = pyoxigraph.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError("E402", f"cannot open the Oxigraph store at {path}: {exc}", "check the folder's permissions") from exc
+    return OxigraphSource(store, name=path.name, location=path)
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def open_source(source: Any) -> Source:
+    """The store that answers queries for ``source``.
+
+    ``source`` may be an rdflib Graph (a memory graph, or one on oxrdflib's Oxigraph store), a
+    pyoxigraph Store, a Source, an ``http(s)://`` endpoint URL, ``oxigraph:DIR``, an Oxigraph
+    store folder, a folder ``npcgraph build`` wrote (its ``graph.ttl``), or a graph file.
+    """
+    from rdflib import Graph
+
+    if isinstance(source, (MemorySource, OxigraphSource, EndpointSource)):
+        return source
+    if isinstance(source, Graph):
+        inner = _oxigraph_of(source)
+        return OxigraphSource(inner) if inner is not None else MemorySource(source)
+    if type(source).__module__ == "pyoxigraph" and type(source).__name__ == "Store":
+        return OxigraphSource(source)
+    if not isinstance(source, (str, os.PathLike)):
+        raise InputError("E108", f"cannot query a {type(source).__name__}", "give a graph file, a store folder, an endpoint URL or an rdflib Graph")
+    text = os.fspath(source)
+    if _is_url(text):
+        return EndpointSource(text)
+    if text.startswith(OXIGRAPH_PREFIX):
+        return _open_oxigraph(parse_store_spec(text))
+    path = Path(text)
+    if is_oxigraph_store(path):
+        return _open_oxigraph(path)
+    if path.is_dir():
+        if (path / _GRAPH_FILE).is_file():
+            path = path / _GRAPH_FILE
+        else:
+            raise InputError("E109", f"{path} is neither an Oxigraph store nor a build output folder (no {_GRAPH_FILE})", "give a graph file, oxigraph:DIR or the folder npcgraph build wrote")
+    from .serialize import load_graph
+
+    return MemorySource(load_graph(path), name=path.name)
+
+
+def _oxigraph_of(graph: Graph) -> pyoxigraph.Store | None:
+    """The pyoxigraph Store under an rdflib Graph on oxrdflib's store, else None."""
+    store = graph.store
+    if type(store).__name__ == "OxigraphStore" and type(store).__module__.startswith("oxrdflib"):
+        return store._inner
+    return None
+
+
+def open_graph(source: Any) -> Graph:
+    """``source`` as an rdflib Graph; an Oxigraph store stays on disk, seen through oxrdflib."""
+    from rdflib import Graph
+
+    opened = open_source(source)
+    if isinstance(opened, MemorySource):
+        return opened.graph
+    if isinstance(opened, OxigraphSource):
+        from oxrdflib import OxigraphStore
+
+        return Graph(store=OxigraphStore(store=opened.store))
+    raise InputError("E108", f"cannot read the whole graph of the endpoint {opened.url}", "query it with CONSTRUCT instead")
+
+
+def _ntriples(source: Source) -> bytes:
+    """Every triple of the source's default graph, as N-Triples."""
+    if isinstance(source, MemorySource):
+        from .serialize import serialize
+
+        return serialize(source.graph, "nt")
+    if isinstance(source, OxigraphSource):
+        import pyoxigraph
+
+        return source.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+    raise InputError("E108", f"cannot copy the whole graph of the endpoint {source.url}", "give a graph file or a store folder")
+
+
+def _load(location: Path, data: bytes) -> int:
+    """Bulk-load N-Triples into a new Oxigraph store at ``location``; the number of triples."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store(str(location))
+    try:
+        store.bulk_load(input=data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.flush()
+        return len(store)
+    finally:
+        del store  # closes the database so that another process (a server) may open it
+
+
+def write_store(source: Any, location: Path) -> int:
+    """Replace the Oxigraph store at ``location`` by one holding exactly the triples of
+    ``source`` (a Graph, file or store); the number of triples.
+
+    The store is loaded beside ``location`` and renamed into place, so a failed write leaves
+    the previous store as it was. A folder that is not an Oxigraph store is never replaced.
+    """
+    location = Path(location)
+    if location.exists() and not is_oxigraph_store(location) and (not location.is_dir() or any(location.iterdir())):
+        raise OutputError("E203", f"{location} exists and is not an Oxigraph store", "choose an empty or new folder for --store oxigraph:DIR")
+    data = _ntriples(open_source(source))
+    try:
+        location.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent))
+    except OSError as exc:
+        raise OutputError("E201", f"cannot create a store beside {location}: {exc.strerror}", "choose another folder") from exc
+    previous = location.parent / f"{temporary.name}.old"
+    try:
+        count = _load(temporary / "store", data)
+        if location.exists():
+            os.replace(location, previous)
+        os.replace(temporary / "store", location)
+    except OSError as exc:
+        raise OutputError("E204", f"cannot write the Oxigraph store at {location}: {exc}", "check the folder's permissions and free space") from exc
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.rmtree(previous, ignore_errors=True)
+    return count
+
+
+# --- HTTP: the SPARQL 1.1 Protocol and Graph Store Protocol ---------------------------------
+
+
+def _http_error(exc: urllib.error.HTTPError) -> str:
+    try:
+        body = exc.read().decode("utf-8", "replace").strip()
+    except OSError:
+        body = ""
+    first = body.splitlines()[0][:300] if body else ""
+    return f"HTTP {exc.code} {exc.reason}" + (f": {first}" if first else "")
+
+
+def http_post_query(url: str, query: str, accept: str, timeout: float | None) -> tuple[str, bytes]:
+    """POST a query (SPARQL 1.1 Protocol, form-encoded); the response's media type and body.
+
+    Raises StoreError when the endpoint cannot be reached and ``urllib.error.HTTPError`` when
+    it answers with an error (the caller decides whether that is the query's fault).
+    """
+    body = urllib.parse.urlencode({"query": query}).encode("utf-8")
+    request = urllib.request.Request(
+        url,
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            media_type = response.headers.get_content_type()
+            return media_type, response.read()
+    except urllib.error.HTTPError:
+        raise
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        if isinstance(reason, (socket.timeout, TimeoutError)):
+            raise
+        raise StoreError("E403", f"cannot reach the SPARQL endpoint {url}: {reason}", "check the URL and that the server is running") from exc
+
+
+@dataclass(frozen=True)
+class PushResult:
+    url: str  # where the triples went, with ?graph= or ?default
+    triples: int
+    status: int
+
+
+def push(source: Any, endpoint: str, *, graph: str | None = None, replace: bool = False, timeout: float = 300) -> PushResult:
+    """Upload ``source`` into a store over the SPARQL 1.1 Graph Store HTTP Protocol.
+
+    ``endpoint`` is the store's Graph Store endpoint (Oxigraph ``http://host:7878/store``,
+    Fuseki ``http://host:3030/DATASET/data``, GraphDB
+    ``http://host:7200/repositories/REPO/rdf-graphs/service``). The triples go into the named
+    graph ``graph`` or the default graph; they are added (HTTP POST) unless ``replace`` is
+    set (HTTP PUT, which replaces that graph's content).
+    """
+    if not _is_url(endpoint):
+        raise InputError("E110", f"not an http(s) URL: {endpoint!r}", "give the store's Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+    if graph is not None and not urllib.parse.urlsplit(graph).scheme:
+        raise InputError("E111", f"the graph name {graph!r} is not an absolute IRI", "write a full IRI such as https://example.org/graph/wuhan")
+    data = _ntriples(open_source(source))
+    triples = data.count(b"\n")
+    query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
+    url = f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
+    request = urllib.request.Request(
+        url, data=data, method="PUT" if replace else "POST", headers={"Content-Type": "application/n-triples"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return PushResult(url, triples, response.status)
+    except urllib.error.HTTPError as exc:
+        raise StoreError("E404", f"{endpoint} refused the upload: {_http_error(exc)}", "check that the URL is the store's Graph Store endpoint and that it accepts writes") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise StoreError("E403", f"cannot reach {endpoint}: {getattr(exc, 'reason', exc)}", "check the URL and that the server is running") from exc
+
+
+# --- the Oxigraph server --------------------------------------------------------------------
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` command of the installed ``oxigraph`` package."""
+    beside_python = Path(sys.executable).parent / ("oxigraph.exe" if os.name == "nt" else "oxigraph")
+    found = shutil.which("oxigraph") or (str(beside_python) if beside_python.is_file() else None)
+    if not found:
+        raise StoreError("E410", "the Oxigraph server is not installed", "install it with: python -m pip install oxigraph")
+    return found
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+class OxigraphServer:
+    """``oxigraph serve-read-only`` (or ``serve``) as a child process, ready when started.
+
+    >>> with OxigraphServer(Path("store"), port=0) as server:
+    ...     server.query_url    # http://127.0.0.1:PORT/query
+    """
+
+    def __init__(
+        self,
+        location: Path | None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 7878,
+        read_only: bool = True,
+        timeout_s: int | None = None,
+        log: Any = None,
+    ) -> None:
+        if read_only and location is None:
+            raise ValueError("a read-only server needs a store location")
+        self.location = location
+        self.host = host
+        self.port = port or free_port(host)
+        self.read_only = read_only
+        self.timeout_s = timeout_s
+        self.log = log
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/query"
+
+    @property
+    def store_url(self) -> str:
+        return f"{self.url}/store"
+
+    def command(self) -> list[str]:
+        command = [oxigraph_binary(), "serve-read-only" if self.read_only else "serve", "--bind", f"{self.host}:{self.port}"]
+        if self.location is not None:
+            command += ["--location", str(self.location)]
+        if self.timeout_s:
+            command += ["--timeout-s", str(self.timeout_s)]
+        return command
+
+    def start(self, wait: float = 30.0) -> OxigraphServer:
+        errors = self.log if self.log is not None else tempfile.TemporaryFile()
+        self.process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=errors, stderr=errors)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                message = _last_line(errors) or f"exit status {self.process.returncode}"
+                raise StoreError("E411", f"the Oxigraph server did not start on {self.host}:{self.port}: {message}", "choose another --port, or check the store folder")
+            try:
+                with socket.create_connection((self.host, self.port), timeout=0.5):
+                    return self
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise StoreError("E412", f"the Oxigraph server did not answer on {self.host}:{self.port} within {wait:.0f} s", "try again, or choose another --port")
+
+    def wait(self) -> int:
+        assert self.process is not None
+        return self.process.wait()
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def __enter__(self) -> OxigraphServer:
+        return self.start() if self.process is None else self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _last_line(stream: Any) -> str:
+    try:
+        stream.seek(0)
+        lines = [line.strip() for line in stream.read().decode("utf-8", "replace").splitlines() if line.strip()]
+    except (OSError, AttributeError, ValueError):
+        return ""
+    return lines[-1][:300] if lines else ""
+
+
+@contextmanager
+def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: int | None = None, log: Any = None) -> Iterator[OxigraphServer]:
+    """A running read-only SPARQL endpoint over ``source``.
+
+    A store folder is served in place; anything else (a graph file, a build folder, a Graph)
+    is first loaded into a temporary store that is deleted when the server stops.
+    """
+    opened = open_source(source)
+    temporary: Path | None = None
+    try:
+        if isinstance(opened, OxigraphSource) and opened.location is not None:
+            location = opened.location
+        else:
+            temporary = Path(tempfile.mkdtemp(prefix="npcgraph-serve-"))
+            location = temporary / "store"
+            _load(location, _ntriples(opened))
+        opened = None  # the server reads the store; this process lets go of it
+        with OxigraphServer(location, host=host, port=port, read_only=True, timeout_s=timeout_s, log=log) as server:
+            yield server
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
