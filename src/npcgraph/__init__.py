@@ -24,6 +24,7 @@ _EXPORTS = {
     "to_graph": "npcgraph.rdf",
     "serialize": "npcgraph.serialize",
     "load_graph": "npcgraph.serialize",
+    "query": "npcgraph.query",
     "Corpus": "npcgraph.model",
     "Document": "npcgraph.model",
     "Report": "npcgraph.model",

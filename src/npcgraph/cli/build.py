@@ -22,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="report files or folders (default: the bundled report)")
     parser.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="OUT", help="output folder (default: out/)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress bar)")
+    parser.add_argument("--store", metavar="oxigraph:DIR", help="also write the graph into a persistent Oxigraph store in DIR, for npcgraph query and serve")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
     caching = parser.add_mutually_exclusive_group()
     caching.add_argument("--cache", type=Path, metavar="DIR", help="keep extracted reports in DIR and reuse them (default: OUT/.cache, pruned to the last build's reports)")
@@ -77,12 +78,17 @@ def run(args: argparse.Namespace) -> int:
     from ..rdf import to_graph
     from ..serialize import serialize
     from ..stats import class_counts
+    from ..store import parse_store_spec, write_store
     from ..viewer import render
 
+    store = parse_store_spec(args.store) if args.store else None
     corpus = _read_corpus(args).corpus
     graph = to_graph(corpus)
     files = {"graph.ttl": serialize(graph, "turtle"), "graph.html": render(graph).encode("utf-8")}
     written = write_files(args.output, files)
+    if store is not None:
+        write_store(graph, store)
+        written.append(store)
     if not args.quiet:
         print(format_summary(class_counts(graph), written), file=sys.stdout)
     return 0
