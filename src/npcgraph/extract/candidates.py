@@ -66,6 +66,7 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Statistic": frozenset({"Organization", "Platform", "Person", "Place", "Mechanism", "Motion",
                             "Program", "SupervisionActivity", "Event", "Suggestion"} | INSTRUMENT_CLASSES),
     "Organization": frozenset({"Place"}),
+    "Mechanism": frozenset({"Place", "Organization"}),
     "Event": frozenset({"Place", "Organization"}),
     **{cls: frozenset({"Place", "Organization"}) for cls in INSTRUMENT_CLASSES},
 }

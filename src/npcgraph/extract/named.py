@@ -33,7 +33,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     suffix_platform = alternation(w for w, kind in (r[:2] for r in rows("platform_words")) if kind == "suffix")
     facilities = alternation(w for w, kind in (r[:2] for r in rows("platform_words")) if kind == "facility")
     return {
-        "mechanism": re.compile(f"(?:{verbs})(?P<name>{_NAME}{{2,40}}?(?:制度|机制)){_END}"),
+        # 、 may sit inside one name (主任会议成员领衔督办、专门(工作)委员会跟踪督办代表建议制度);
+        # the shortest name ending in 制度/机制 wins, so lists of them split at 、.
+        "mechanism": re.compile(f"(?:{verbs})(?P<name>(?:{_NAME}|、){{2,40}}?(?:制度|机制)){_END}"),
         "more_mechanism": re.compile(f"(?:、|和|及)(?P<name>{_NAME}{{2,40}}?(?:制度|机制)){_END}"),
         "platform": re.compile(f"(?:{'|'.join(_PLATFORM_VERBS)})(?P<name>[{HAN}]{{2,16}}?(?:{suffix_platform})){_END}"),
         "facility": re.compile(f"(?:{facilities})"),
@@ -52,13 +54,25 @@ def _balanced(name: str) -> bool:
     return name.count("(") == name.count(")") and name.count("（") == name.count("）")
 
 
+def _lead_phrase(text: str, begin: int, end: int, name: str) -> bool:
+    """完善立法工作制度, at a sentence's start and a clause to itself, heads what follows."""
+    verb_start = begin
+    while verb_start > 0 and text[verb_start - 1] not in "。；;！？!?\n":
+        verb_start -= 1
+        if begin - verb_start > 6:
+            return False
+    return len(name) - 2 <= 4 and text[end : end + 1] in ("，", ",", "。", "；")
+
+
 def find_mechanisms(text: str) -> list[Candidate]:
     pats = _patterns()
     found = []
     for match in pats["mechanism"].finditer(text):
         pos, end, name = match.start("name"), match.end("name"), match.group("name")
+        if "、" in name and text[end : end + 1] not in "，,。；;：:":
+            continue  # 习近平法治思想、…人民代表大会制度的重要思想: a list of other things
         while True:
-            if not _generic(name) and _balanced(name):
+            if not _generic(name) and _balanced(name) and not _lead_phrase(text, pos, end, name):
                 found.append(Candidate(pos, end, "Mechanism", name, priority=1))
             following = pats["more_mechanism"].match(text, end)
             if not following:

@@ -1,0 +1,166 @@
+"""Scoring extracted entities against gold entities: precision, recall and F1 per class.
+
+An extracted entity matches a gold entity when their classes are of one family (every
+instrument form is ``Instrument``; SupervisionActivity and Program are ``Activity``) and one of
+the extracted entity's names (``rdfs:label`` or ``skos:altLabel``) equals one of the gold
+entity's names, compared after NFKC without brackets, quotes and spaces. A gold statistic is
+matched by its written forms (its alternative labels, such as ``325个代表小组``) when it has
+any, since many statistics count the same thing.
+
+The row of a class counts the gold entities of that class that some extracted entity matches
+(recall) and the extracted entities of that class that match some gold entity (precision).
+Family rows (``Instrument*``, ``Activity*``) and ``all`` pool their classes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..extract.candidates import family
+from ..ids import KIND_OF_CLASS
+from ..model import Corpus, Document
+from .gold import GoldEntity
+
+__all__ = ["NamedEntity", "ClassScore", "EntityScores", "named_entities", "score_entities", "format_entity_scores", "normalize_name"]
+
+_IGNORED = "《》〈〉“”‘’「」『』\"' \t\u3000"
+_FAMILIES = ("Instrument", "Activity")
+
+
+def normalize_name(name: str) -> str:
+    """A name as compared: NFKC, without brackets, quotes and spaces."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in _IGNORED)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedEntity:
+    """An extracted entity: its class, label and every name (normalized)."""
+
+    cls: str
+    label: str
+    names: frozenset[str]
+
+    def matches(self, gold: GoldEntity) -> bool:
+        # A statistic's label (what it counts, 代表) is shared by many: its written form
+        # (260余名代表), given as an alternative label, tells it apart.
+        names = gold.alt_labels if gold.cls == "Statistic" and gold.alt_labels else gold.names
+        return family(self.cls) == family(gold.cls) and any(normalize_name(n) in self.names for n in names)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassScore:
+    name: str  # a class, a family (Instrument*) or "all"
+    gold: int
+    extracted: int
+    found: int  # gold entities matched
+    correct: int  # extracted entities matched
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.extracted if self.extracted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class EntityScores:
+    by_class: tuple[ClassScore, ...]
+    overall: ClassScore
+    missing: tuple[GoldEntity, ...]
+    spurious: tuple[NamedEntity, ...]
+
+    def score(self, name: str) -> ClassScore:
+        """The row of a class, a family (``Instrument*``) or ``all``."""
+        if name == "all":
+            return self.overall
+        return next(s for s in self.by_class if s.name == name)
+
+
+def named_entities(source: Corpus | Document | Iterable[Document] | object) -> list[NamedEntity]:
+    """The entities of documents or of an rdflib graph, each once."""
+    if hasattr(source, "triples") and hasattr(source, "subjects"):
+        return _graph_entities(source)
+    documents = source.documents if isinstance(source, Corpus) else (source,) if isinstance(source, Document) else source
+    merged: dict[str, tuple[str, str, set[str]]] = {}
+    for document in documents:  # type: ignore[union-attr]
+        for entity in document.entities:
+            cls, label, names = merged.setdefault(entity.key, (entity.cls, entity.label, set()))
+            names.update(normalize_name(n) for n in (entity.label, *entity.alt_labels))
+    return [NamedEntity(cls, label, frozenset(names)) for cls, label, names in (merged[k] for k in sorted(merged))]
+
+
+def _graph_entities(graph) -> list[NamedEntity]:  # noqa: ANN001 - an rdflib Graph, imported lazily
+    from ..namespaces import NPC, RDF, RDFS, SKOS
+
+    found = []
+    seen = set()
+    for cls in sorted(KIND_OF_CLASS):
+        for node in sorted(graph.subjects(RDF.type, NPC[cls])):
+            if node in seen:
+                continue
+            # The most specific class: a Regulation node is also typed Instrument by inference.
+            classes = {str(t)[len(str(NPC)):] for t in graph.objects(node, RDF.type) if str(t).startswith(str(NPC))}
+            specific = sorted(c for c in classes if c in KIND_OF_CLASS and c not in ("Instrument", "Activity"))
+            seen.add(node)
+            names = [str(n) for n in graph.objects(node, RDFS.label)] + [str(n) for n in graph.objects(node, SKOS.altLabel)]
+            label = str(next(iter(sorted(graph.objects(node, RDFS.label))), node))
+            found.append(NamedEntity(specific[0] if specific else cls, label, frozenset(normalize_name(n) for n in names)))
+    return found
+
+
+def _row(name: str, gold: list[GoldEntity], extracted: list[NamedEntity], found: set[GoldEntity], correct: set[NamedEntity]) -> ClassScore:
+    return ClassScore(name, len(gold), len(extracted), sum(g in found for g in gold), sum(e in correct for e in extracted))
+
+
+def score_entities(extracted: Iterable[NamedEntity], gold: Iterable[GoldEntity]) -> EntityScores:
+    """Precision, recall and F1 of ``extracted`` against ``gold``, per class, family and overall."""
+    extracted = list(extracted)
+    gold = list(dict.fromkeys(gold))
+    by_family: dict[str, list[NamedEntity]] = {}
+    for entity in extracted:
+        by_family.setdefault(family(entity.cls), []).append(entity)
+    found: set[GoldEntity] = set()
+    correct: set[NamedEntity] = set()
+    for item in gold:
+        matches = [e for e in by_family.get(family(item.cls), ()) if e.matches(item)]
+        if matches:
+            found.add(item)
+            correct.update(matches)
+    classes = sorted({g.cls for g in gold} | {e.cls for e in extracted}, key=lambda c: (family(c), c != family(c), c))
+    rows = []
+    for cls in classes:
+        rows.append(_row(cls, [g for g in gold if g.cls == cls], [e for e in extracted if e.cls == cls], found, correct))
+    for name in _FAMILIES:
+        members = {c for c in classes if family(c) == name}
+        if len(members) > 1:
+            rows.append(_row(f"{name}*", [g for g in gold if g.cls in members], [e for e in extracted if e.cls in members], found, correct))
+    overall = _row("all", gold, extracted, found, correct)
+    return EntityScores(
+        tuple(rows),
+        overall,
+        tuple(g for g in gold if g not in found),
+        tuple(e for e in extracted if e not in correct),
+    )
+
+
+def format_entity_scores(scores: EntityScores, *, details: bool = False) -> str:
+    """A table of the scores (and, with ``details``, what was missed and what was wrong)."""
+    lines = [f"{'class':<20} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}"]
+    for score in (*scores.by_class, scores.overall):
+        lines.append(
+            f"{score.name:<20} {score.gold:>5} {score.extracted:>6} "
+            f"{score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}"
+        )
+    if details:
+        lines += [f"missed   {g.cls}\t{g.label}" for g in scores.missing]
+        lines += [f"spurious {e.cls}\t{e.label}" for e in scores.spurious]
+    return "\n".join(lines)

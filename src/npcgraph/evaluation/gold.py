@@ -1,0 +1,84 @@
+"""Gold annotation files: what a careful reader finds in a report.
+
+Two tab-separated formats, ``#`` comments and blank lines skipped, told apart by their rows:
+
+``gold-entities.tsv``: one entity per row::
+
+    # class	label	alternative labels (| separated, may be empty)
+    Organization	武汉市人民代表大会常务委员会	武汉市人大常委会|市人大常委会|常委会
+    Regulation	武汉市供水条例
+
+``class`` is a class of the graph contract (Regulation, Organization, Statistic, ...); ``label``
+the canonical name without 《》 or quotes; the alternative labels the other names it goes by.
+
+``gold-relations.tsv``: one relation per row, ``subject label	predicate	object label`` (read
+by :mod:`npcgraph.evaluation.relations`).
+
+A file whose first row begins with a class name is an entity file; otherwise it is a relation
+file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..ids import KIND_OF_CLASS
+
+__all__ = ["GoldEntity", "read_gold_entities", "is_entity_file", "read_rows"]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEntity:
+    cls: str
+    label: str
+    alt_labels: tuple[str, ...] = ()
+    line: int = 0  # where it is in its file, for messages
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.alt_labels)
+
+
+def read_rows(path: str | Path) -> list[tuple[int, list[str]]]:
+    """(line number, fields) of each data row of a gold file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError("E150", f"no such gold file: {path}", "check the path given to --gold") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError("E150", f"cannot read gold file {path.name}: {exc}", "give a UTF-8 TSV file") from exc
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append((number, [field.strip() for field in line.split("\t")]))
+    return rows
+
+
+def is_entity_file(path: str | Path) -> bool:
+    rows = read_rows(path)
+    return bool(rows) and rows[0][1][0] in KIND_OF_CLASS
+
+
+def read_gold_entities(path: str | Path) -> tuple[GoldEntity, ...]:
+    """The gold entities of a TSV file; a malformed row is an :class:`InputError`."""
+    path = Path(path)
+    gold = []
+    for number, fields in read_rows(path):
+        if len(fields) < 2 or len(fields) > 3 or not fields[1]:
+            raise InputError(
+                "E153", f"{path.name} line {number}: expected 2 or 3 tab-separated fields, found {len(fields)}",
+                "write: class<TAB>label<TAB>alternative|labels",
+            )
+        if fields[0] not in KIND_OF_CLASS:
+            raise InputError(
+                "E154", f"{path.name} line {number}: unknown class {fields[0]!r}",
+                f"use one of {', '.join(sorted(KIND_OF_CLASS))}",
+            )
+        alts = tuple(a.strip() for a in fields[2].split("|") if a.strip()) if len(fields) == 3 else ()
+        gold.append(GoldEntity(fields[0], fields[1], alts, number))
+    if not gold:
+        raise InputError("E155", f"{path.name} holds no gold entities", "write one entity per row")
+    return tuple(gold)
