@@ -400,3 +400,14 @@ def test_same_bytes_in_another_process_with_another_hash_seed(page: str) -> None
         [sys.executable, "-c", script, str(Path(__file__).parent)], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == hashlib.sha256(page.encode()).hexdigest()
+
+
+def test_browser_tests_skip_without_chromium_unless_required(monkeypatch) -> None:
+    from test_viewer_browser import _unavailable
+
+    monkeypatch.delenv("NPCGRAPH_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no Chromium"):
+        _unavailable("no Chromium/chromedriver found")
+    monkeypatch.setenv("NPCGRAPH_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="NPCGRAPH_REQUIRE_BROWSER=1 but no Chromium"):
+        _unavailable("no Chromium/chromedriver found")

@@ -2,7 +2,7 @@
 
 Names come from the ontology (``rdfs:label`` ``@zh`` and ``@en`` in ``ontology/npcgraph.ttl``)
 and from any ontology terms the rendered graph itself carries; a term known to neither is shown
-by its local name. Shapes and colours are data (``styles.json``).
+by its local name. Shapes and colours are data (``assets/styles.json``).
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ class Vocabulary:
 
 @cache
 def _styles() -> dict:
-    return json.loads(files(__package__).joinpath("styles.json").read_text(encoding="utf-8"))
+    return json.loads(files(__package__).joinpath("assets", "styles.json").read_text(encoding="utf-8"))
 
 
 def _pick(literals: Iterable[object], lang: str) -> str | None:

@@ -337,12 +337,19 @@
   $("search").addEventListener("focus", function () { if (this.value.trim()) renderResults(); });
 
   // ---- language ----
+  function hoverText(i) {
+    var entity = ENT[i];
+    return entity.label + "\n" + className(entity.cls) + t(
+      " · " + entity.mentions + " 次提及 · " + entity.degree + " 条关系",
+      " · " + entity.mentions + " mentions · " + entity.degree + " relations");
+  }
   function applyLanguage() {
     var lang = state.english ? "en" : "zh";
     document.documentElement.lang = lang;
     Array.prototype.forEach.call(document.querySelectorAll("[data-zh]"), function (node) { node.textContent = node.getAttribute("data-" + lang); });
     Array.prototype.forEach.call(document.querySelectorAll("[data-zh-placeholder]"), function (node) { node.placeholder = node.getAttribute("data-" + lang + "-placeholder"); });
     edges.update(EDGES.map(function (edge, k) { return { id: k, label: relationName(edge.rel) }; }));
+    nodes.update(ENT.map(function (entity, i) { return { id: i, title: hoverText(i) }; }));
     buildFilters();
     applyFilters();
     showNotice();
