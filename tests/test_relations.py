@@ -200,7 +200,7 @@ CASES = [
         "reviewed-inside-a-hearing-mention",
         "听取审议中小学素质教育、义务教育法实施情况等工作报告。",
         [("听取审议中小学素质教育、义务教育法实施情况等工作报告", "SupervisionActivity"), ("义务教育法", "Law")],
-        {(B, "reviewed", "义务教育法")},
+        {(B, "reviewed", "义务教育法"), (B, "conducted", "听取审议中小学素质教育、义务教育法实施情况等工作报告")},
     ),
     (
         "conducted-inquiry",
@@ -434,6 +434,24 @@ CASES = [
         "《宜昌市城区重点绿地保护条例》经市六届人大常委会第五次会议审议通过。",
         [("宜昌市城区重点绿地保护条例", "Regulation"), ("市六届人大常委会第五次会议", "Event")],
         {(B, "enacted", "宜昌市城区重点绿地保护条例")},
+    ),
+    (
+        "activity-as-the-clauses-verb",
+        "专题调研全市旅游产业发展情况，持续跟踪推进《关于加快推进全域旅游大发展的决议》的落实。",
+        [("专题调研全市旅游产业发展情况", "SupervisionActivity"), ("关于加快推进全域旅游大发展的决议", "Resolution")],
+        {(B, "conducted", "专题调研全市旅游产业发展情况"), (B, "supervised", "关于加快推进全域旅游大发展的决议")},
+    ),
+    (
+        "activity-as-an-object-is-not-a-verb",
+        "综合运用执法检查、专题询问等多种手段。",
+        [("执法检查", "SupervisionActivity"), ("专题询问", "SupervisionActivity")],
+        set(),
+    ),
+    (
+        "organ-by-its-canonical-name",
+        "主任会议成员领衔督办。",
+        [("主任会议", "Organization", "武汉市人民代表大会常务委员会主任会议")],
+        {("武汉市人民代表大会常务委员会主任会议", "partOf", B)},
     ),
     (
         "range-is-checked",

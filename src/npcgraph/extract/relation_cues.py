@@ -31,6 +31,7 @@ __all__ = [
     "markers",
     "relation_schema",
     "post_pattern",
+    "unbracketed",
 ]
 
 #: Mentions whose text may hold a trigger of its own (their names are verb phrases).
@@ -38,6 +39,12 @@ _VERB_PHRASE_CLASSES = frozenset({"Activity", "SupervisionActivity"})
 _CLAUSE_ENDS = frozenset("，,；;。！？!?")
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】"}
 _NAME_PAIRS = {"《": "》", "“": "”", "「": "」", "『": "』"}
+_BRACKETS = " \t\u3000《》“”\"'‘’「」『』"
+_LINKS = frozenset({"", "、", "和", "与", "及", "以及", "或", "和、"})
+_TRAILING_CONJUNCTIONS = frozenset({"", "并", "并且", "和", "及", "以及", "与", "了"})
+_LONGEST_GENERIC_HEAD = 5  # 等议案, 等工作制度: a list closed by 等 and a short common noun
+# A count after the name is not a head of its own: 组织专题讲座35场, 开展活动7040次.
+_TRAILING_COUNT = re.compile(r"(?:累计|共)?[\d.]+[余多]?[\u4e00-\u9fff]{1,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +221,63 @@ class SentenceView:
         ]
         return [m for m in inner if not any(_contains(o, m) for o in inner)]
 
+    def head_run(self, begin: int, stop: int, clause_end: int) -> list[Mention]:
+        """The names heading the phrase in ``[begin, stop)``: the last one ends the phrase (or
+        closes a list with 等…), the others are coordinated with it."""
+        found = self.maximal(begin, stop, ending_by=clause_end)
+        if not found or not _heads(self.text[found[-1].end : max(stop, found[-1].end)]):
+            return []
+        run = [found[-1]]
+        for mention in reversed(found[:-1]):
+            if not _links(self.text[mention.end : run[0].begin]):
+                break
+            run.insert(0, mention)
+        return run
+
+    def linked_run(self, begin: int, stop: int, reach: int) -> list[Mention]:
+        """The names starting within ``reach`` characters of ``begin`` and those coordinated with them."""
+        found = self.maximal(begin, stop, ending_by=self.end)
+        if not found or len(unbracketed(self.text[begin : found[0].begin])) > reach:
+            return []
+        run = [found[0]]
+        for mention in found[1:]:
+            if not _links(self.text[run[-1].end : mention.begin]):
+                break
+            run.append(mention)
+        return run
+
+    def linked_run_before(self, start: int, end: int) -> list[Mention]:
+        """The names ending right before ``end`` and those coordinated with them."""
+        found = self.maximal(start, end, ending_by=end)
+        if not found or unbracketed(self.text[found[-1].end : end]):
+            return []
+        run = [found[-1]]
+        for mention in reversed(found[:-1]):
+            if not _links(self.text[mention.end : run[0].begin]):
+                break
+            run.insert(0, mention)
+        return run
+
 
 def _contains(outer: Mention, inner: Mention) -> bool:
     """Whether ``outer`` strictly contains ``inner`` (a longer span around it)."""
     return outer.begin <= inner.begin and inner.end <= outer.end and (outer.begin, outer.end) != (inner.begin, inner.end)
+
+def unbracketed(text: str) -> str:
+    """``text`` without brackets, quotes, spaces and 了: what may stand between a verb and its object."""
+    return "".join(ch for ch in text if ch not in _BRACKETS and ch != "了")
+
+
+def _links(text: str) -> bool:
+    """Whether ``text`` only coordinates two names: 、 和 及 与, or nothing (《A》《B》)."""
+    return unbracketed(text) in _LINKS
+
+
+def _heads(trailing: str) -> bool:
+    """Whether the text after a name leaves it the head of its phrase."""
+    rest = unbracketed(trailing)
+    return (
+        rest in _TRAILING_CONJUNCTIONS
+        or (rest.startswith("等") and len(rest) <= _LONGEST_GENERIC_HEAD)
+        or _TRAILING_COUNT.fullmatch(rest) is not None
+    )

@@ -27,9 +27,12 @@ What is acted on:
 - ``backward`` triggers (执法检查): the names just before it (开展传染病防治法执法检查);
 - topics (围绕, 聚焦, 关于): the instruments, motions, activities and events named after the
   topic in the sentence concern it;
-- posts: <body><post><person> → memberOf with the post kept (武汉市人大常委会主任 胡立山);
-- organs: a body named with its parent's name in front (市人大常委会党组) → partOf the parent;
-- statistics: what they count, inside the number's phrase or next to it → counts.
+- an activity named as a clause's own verb phrase (听取审议…报告, 专题调研…) was conducted by the
+  clause's subject;
+- what names state by themselves (counts, memberOf with the post, partOf): relation_nouns.py.
+
+The byline is left to metadata.py. Interview questions, plan sections (2023年工作安排) and the
+rest of a sentence after 将/拟 + verb state no deeds (only what their names state).
 
 Before a relation is kept, its subject and object classes are checked against
 ``relation_schema.tsv`` and self-loops are dropped.
@@ -43,12 +46,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..model import Document, Entity, Evidence, Mention, Relation, Report
-from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
+from .relation_cues import Cue, SentenceView, markers, relation_schema
+from .relation_nouns import Fact, class_of, counted, memberships, organs
 from .resolve import full_org_name
 
 __all__ = ["extract_relations", "allowed"]
-
-Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
 #: Paragraph kinds that state no facts of their own: the byline is metadata.py's; a question
 #: in an interview only asks.
@@ -56,12 +58,7 @@ _NO_FACTS = frozenset({"byline"})
 _NO_STATEMENTS = frozenset({"byline", "question"})
 
 _ACTORS = frozenset({"Organization", "Person"})
-_BRACKETS = " \t\u3000《》“”\"'‘’「」『』"
-_LINKS = frozenset({"", "、", "和", "与", "及", "以及", "或", "和、"})
-_TRAILING_CONJUNCTIONS = frozenset({"", "并", "并且", "和", "及", "以及", "与", "了"})
-_LONGEST_GENERIC_HEAD = 5  # 等议案, 等工作制度: a list closed by 等 and a short common noun
-# A count after the name is not a head of its own: 组织专题讲座35场, 开展活动7040次.
-_TRAILING_COUNT = re.compile(r"(?:累计|共)?[\d.]+[余多]?[\u4e00-\u9fff]{1,2}")
+_ACTIVITIES = frozenset({"Activity", "SupervisionActivity"})
 _NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they govern (将继续开展)
 _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
@@ -132,12 +129,10 @@ class _OrgNames:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.keys: dict[str, set[str]] = defaultdict(set)
-        self.names: dict[str, tuple[str, ...]] = {}
         for entity in entities:
             if entity.cls != "Organization":
                 continue
-            self.names[entity.key] = (entity.label, *entity.alt_labels)
-            for name in self.names[entity.key]:
+            for name in (entity.label, *entity.alt_labels):
                 self.keys[name].add(entity.key)
                 self.keys[full_org_name(name)].add(entity.key)
 
@@ -157,50 +152,19 @@ class _SentenceReader:
         self.reporting_body = reporting_body
         self.entities = entities
         self.names = names
-        self.counted = self._counted()
+        self.counted = counted(view, entities)
 
     def cls(self, mention: Mention) -> str:
-        entity = self.entities.get(mention.entity or "")
-        return entity.cls if entity else mention.cls
+        return class_of(mention, self.entities)
 
     def facts(self, *, statements: bool = True) -> Iterator[Fact]:
         for statistic, keys in self.counted.items():
             for key in keys:
                 yield (statistic.entity or "", "counts", key, None)
-        yield from self._memberships()
-        yield from self._organs()
+        yield from memberships(self.view, self.entities)
+        yield from organs(self.view, self.entities)
         if statements:
             yield from self._statements()
-
-    # -- statistics --------------------------------------------------------------------------
-
-    def _counted(self) -> dict[Mention, tuple[str, ...]]:
-        """Each statistic's mention -> the entities it counts."""
-        counted: dict[Mention, tuple[str, ...]] = {}
-        view = self.view
-        for statistic in (m for m in view.mentions if self.cls(m) == "Statistic"):
-            label = self.entities[statistic.entity].label if statistic.entity in self.entities else ""
-            inner = [m for m in view.nested(statistic) if self.cls(m) != "Statistic"]
-            if not inner:
-                after = self._linked_run(statistic.end, view.end, reach=0)
-                before = [m for m in view.mentions if m.end == statistic.begin]
-                inner = [m for m in after + before if self.cls(m) != "Statistic" and self._is_counted(m, label)]
-            if not inner and label:
-                inner = [m for m in view.mentions if self.cls(m) != "Statistic" and label in self._names(m)]
-            keys = tuple(dict.fromkeys(m.entity for m in inner if m.entity))
-            if keys:
-                counted[statistic] = keys
-        return counted
-
-    def _names(self, mention: Mention) -> set[str]:
-        entity = self.entities.get(mention.entity or "")
-        names = {self.text[mention.begin : mention.end]}
-        if entity:
-            names |= {entity.label, *entity.alt_labels}
-        return names
-
-    def _is_counted(self, mention: Mention, label: str) -> bool:
-        return bool(label) and any(name and (name in label or label in name) for name in self._names(mention))
 
     def _expand(self, mentions: Iterable[Mention]) -> list[str]:
         """Entity keys of ``mentions``, a statistic standing for what it counts."""
@@ -211,44 +175,6 @@ class _SentenceReader:
             elif mention.entity:
                 keys.append(mention.entity)
         return list(dict.fromkeys(keys))
-
-    # -- posts and organs --------------------------------------------------------------------
-
-    def _memberships(self) -> Iterator[Fact]:
-        """<body><post><person>: 武汉市人大常委会主任 胡立山, 市人大常委会党组书记、主任XX."""
-        view = self.view
-        for person in (m for m in view.mentions if self.cls(m) == "Person"):
-            bodies = [m for m in view.mentions if m.end <= person.begin and self.cls(m) == "Organization"]
-            if not bodies:
-                continue
-            body = max(bodies, key=lambda m: (m.end, m.end - m.begin))
-            match = post_pattern().fullmatch(self.text, body.end, person.begin)
-            if match and person.entity and body.entity:
-                yield (person.entity, "memberOf", body.entity, match.group(1))
-
-    def _organs(self) -> Iterator[Fact]:
-        """A body named with its parent's name in front: 市人大常委会党组 → partOf 市人大常委会."""
-        view = self.view
-        bodies = [m for m in view.mentions if self.cls(m) == "Organization" and m.entity]
-        for organ in bodies:
-            organ_label = self.entities[organ.entity].label if organ.entity in self.entities else ""
-            written = self.text[organ.begin : organ.end]
-            for parent in bodies:
-                if parent.entity == organ.entity:
-                    continue
-                nested = parent.begin == organ.begin and parent.end < organ.end
-                adjacent = parent.end == organ.begin and self._label_prefix(parent.entity, organ_label)
-                if nested or adjacent:
-                    yield (organ.entity, "partOf", parent.entity or "", None)
-            for key, names in self.names.names.items():
-                if key != organ.entity and self._label_prefix(key, organ_label) and any(
-                    len(name) >= 3 and written.startswith(name) and len(written) > len(name) for name in names
-                ):
-                    yield (organ.entity, "partOf", key, None)
-
-    def _label_prefix(self, parent: str | None, label: str) -> bool:
-        entity = self.entities.get(parent or "")
-        return bool(entity) and label.startswith(entity.label) and len(label) > len(entity.label)
 
     # -- verbs and topics --------------------------------------------------------------------
 
@@ -266,6 +192,10 @@ class _SentenceReader:
             opens_with_continue = bool(cues) and cues[0].role == "continue" and not self.text[clause[0] : cues[0].begin].strip()
             if not opens_with_continue:
                 causee = None
+            acting = self._activity_as_predicate(clause)
+            if acting and not future:
+                for subject in causee if causee is not None else chain:
+                    yield (subject, "conducted", acting, None)
             for index, cue in enumerate(cues):
                 if cue.role == "causer":
                     causee = self._causee(cue, cues[index + 1 :], clause, causee)
@@ -281,6 +211,15 @@ class _SentenceReader:
                         yield (subject, cue.trigger.predicate, obj, None)
         if not future:
             yield from self._topics()
+
+    def _activity_as_predicate(self, clause: tuple[int, int]) -> str | None:
+        """An activity named as the clause's own verb phrase: 听取审议…报告, 专题调研…, 检查…实施情况
+        at the clause's start (after time words and a few adverbs) is something its subject did."""
+        at = self._skip_lead(*clause, roles=("lead", "adverb"))
+        activity = self.view.mention_at(at)
+        if activity is None or self.cls(activity) not in _ACTIVITIES or activity.end > clause[1]:
+            return None
+        return activity.entity
 
     def _causee(
         self, causer: Cue, following: list[Cue], clause: tuple[int, int], current: tuple[str, ...] | None
@@ -301,8 +240,6 @@ class _SentenceReader:
             return False
         between = self.text[cue.end : verb.begin]
         return len(between) <= _NEAR and not any(m.begin < verb.begin and m.end > cue.end for m in self.view.mentions)
-
-        yield from self._topics()
 
     def _explicit_subject(self, clause: tuple[int, int]) -> tuple[str, ...] | None:
         """The subject a clause names at its start; () when it names one that is not known."""
@@ -335,9 +272,10 @@ class _SentenceReader:
             return None  # 市委的领导: a possessive, not a subject
         return tuple(m.entity for m in run if m.entity)
 
-    def _skip_lead(self, begin: int, end: int) -> int:
-        """Past the time words and adverbs that may open a clause before its subject."""
-        lead = {word for word, role in markers().items() if role == "lead"}
+    def _skip_lead(self, begin: int, end: int, roles: tuple[str, ...] = ("lead",)) -> int:
+        """Past the time words (and other ``roles`` of markers) that may open a clause before its
+        subject."""
+        lead = {word for word, role in markers().items() if role in roles}
         at = begin
         while at < end:
             if self.text[at].isspace():
@@ -399,13 +337,13 @@ class _SentenceReader:
         earlier = [c for c in cues if c.end <= verb.begin and c.ends_objects]
         start = earlier[-1].end if earlier else clause[0]
         if trigger.form == "backward":
-            found = self._linked_run_before(start, verb.begin)
+            found = self.view.linked_run_before(start, verb.begin)
         elif trigger.reach is not None:
-            found = self._linked_run(verb.end, stop, trigger.reach)
+            found = self.view.linked_run(verb.end, stop, trigger.reach)
         elif trigger.form == "phrase":
             found = self.view.maximal(verb.end, stop, ending_by=clause[1])
         else:
-            found = self._head_run(verb.end, stop, clause[1])
+            found = self.view.head_run(verb.end, stop, clause[1])
         objects = [k for k in self._expand(found) if self._is(k, wanted)]
         if not objects:
             fronted = self._fronted(verb, cues)
@@ -425,49 +363,12 @@ class _SentenceReader:
             elif cue.ends_objects:
                 return []
             elif cue.role == "object":
-                return self._linked_run(cue.end, light, reach=0)
+                return self.view.linked_run(cue.end, light, reach=0)
         return []
 
     def _is(self, key: str, classes: frozenset[str]) -> bool:
         entity = self.entities.get(key)
         return entity is not None and entity.cls in classes
-
-    def _head_run(self, begin: int, stop: int, clause_end: int) -> list[Mention]:
-        """The names heading the phrase in ``[begin, stop)``: the last one ends the phrase (or
-        closes a list with 等…), the others are coordinated with it."""
-        found = self.view.maximal(begin, stop, ending_by=clause_end)
-        if not found or not _heads(self.text[found[-1].end : max(stop, found[-1].end)]):
-            return []
-        run = [found[-1]]
-        for mention in reversed(found[:-1]):
-            if not _links(self.text[mention.end : run[0].begin]):
-                break
-            run.insert(0, mention)
-        return run
-
-    def _linked_run(self, begin: int, stop: int, reach: int) -> list[Mention]:
-        """The names starting within ``reach`` characters of ``begin`` and those coordinated with them."""
-        found = self.view.maximal(begin, stop, ending_by=self.view.end)
-        if not found or len(_unbracketed(self.text[begin : found[0].begin])) > reach:
-            return []
-        run = [found[0]]
-        for mention in found[1:]:
-            if not _links(self.text[run[-1].end : mention.begin]):
-                break
-            run.append(mention)
-        return run
-
-    def _linked_run_before(self, start: int, end: int) -> list[Mention]:
-        """The names ending right before ``end`` and those coordinated with them."""
-        found = self.view.maximal(start, end, ending_by=end)
-        if not found or _unbracketed(self.text[found[-1].end : end]):
-            return []
-        run = [found[-1]]
-        for mention in reversed(found[:-1]):
-            if not _links(self.text[mention.end : run[0].begin]):
-                break
-            run.insert(0, mention)
-        return run
 
     def _topics(self) -> Iterator[Fact]:
         """围绕病有所医，开展…专题询问，督办…议案 → the inquiry and the motion concern 病有所医."""
@@ -491,23 +392,4 @@ class _SentenceReader:
                 if self._is(subject, domain):
                     for topic in subjects_of:
                         yield (subject, "concerns", topic, None)
-
-
-def _unbracketed(text: str) -> str:
-    return "".join(ch for ch in text if ch not in _BRACKETS and ch != "了")
-
-
-def _links(text: str) -> bool:
-    """Whether ``text`` only coordinates two names: 、 和 及 与, or nothing (《A》《B》)."""
-    return _unbracketed(text) in _LINKS
-
-
-def _heads(trailing: str) -> bool:
-    """Whether the text after a name leaves it the head of its phrase."""
-    rest = _unbracketed(trailing)
-    return (
-        rest in _TRAILING_CONJUNCTIONS
-        or (rest.startswith("等") and len(rest) <= _LONGEST_GENERIC_HEAD)
-        or _TRAILING_COUNT.fullmatch(rest) is not None
-    )
 
