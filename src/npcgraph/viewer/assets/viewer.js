@@ -285,14 +285,16 @@
 
   // ---- search ----
   var results = [], active = 0;
+  function fold(text) { return text.normalize("NFKC").toLowerCase(); }  // full-width forms, case
+  var searchNames = ENT.map(function (entity) { return [entity.label].concat(entity.aliases).map(fold); });
   function searchMatches(query) {
-    var q = query.trim().toLowerCase();
+    var q = fold(query.trim());
     if (!q) return [];
     var found = [];
     ENT.forEach(function (entity, i) {
       var names = [entity.label].concat(entity.aliases), best = null;
       names.forEach(function (name, n) {
-        var lower = name.toLowerCase(), at = lower.indexOf(q);
+        var lower = searchNames[i][n], at = lower.indexOf(q);
         if (at < 0) return;
         var score = lower === q ? 0 : at === 0 ? 1 : 2;
         if (!best || score < best.score || (score === best.score && n === 0)) best = { score: score, name: name, alias: n > 0 };
