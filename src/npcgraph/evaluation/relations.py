@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Union
 from ..errors import InputError
 from ..extract.relation_cues import relation_schema
 from ..model import Corpus, Document
+from .gold import read_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
@@ -112,16 +113,9 @@ class RelationScores:
 def read_gold_relations(path: str | Path) -> tuple[GoldRelation, ...]:
     """The gold relations of a TSV file; a malformed row is an :class:`InputError`."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("E150", f"cannot read gold relations {path.name}: {exc}", "give a UTF-8 TSV file") from exc
     predicates = relation_schema()
     gold: list[GoldRelation] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = [field.strip() for field in line.split("\t")]
+    for number, fields in read_rows(path):
         if len(fields) != 3 or not all(fields):
             raise InputError(
                 "E151", f"{path.name} line {number}: expected 3 tab-separated fields, found {len(fields)}",
