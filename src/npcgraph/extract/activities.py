@@ -18,6 +18,7 @@ from functools import cache
 
 from ..lexicon import rows
 from .candidates import INSTRUMENT_CLASSES, Candidate
+from .context import places
 from .patterns import HAN, alternation, leading_verb, table
 
 __all__ = ["find_activities", "activities_around", "national_names"]
@@ -50,18 +51,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = "|".join(_SUPERVISION_VERBS)
     events = _events_lexicon()
     num = "[一二三四五六七八九十百零〇\\d]+"
+    place = alternation(places())
     return {
         "supervision": re.compile(f"(?:{verbs})(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "more_supervision": re.compile(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "standalone": re.compile(f"(?:{standalone})"),
         "review": re.compile(f"听取(?:和)?审议(?:了)?(?P<topic>[^。；;！？!?\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
-        "check": re.compile(f"检查《(?P<title>[^《》]{{2,60}})》(?:的)?(?:贯彻)?实施情况"),
+        "check": re.compile(f"检查(?P<title>[^，。；;！？!?\\n]{{2,60}}?)(?:的)?(?:贯彻)?实施情况"),
+        "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
+        "work_meeting": re.compile(f"(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
         "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
         "national": re.compile(f"(?:{alternation(national_names())})"),
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
-            f"(?:(?:全国|[{HAN}]{{1,6}}?[省市县区])?(?:第?{num}届)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
+            f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
             f"|党的{num}大|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议)"
         ),
         "motion": re.compile(f"关于(?P<topic>{_NAME}{{2,30}}?)的议案"),
@@ -76,6 +80,10 @@ def _events_lexicon() -> dict[str, str]:
         for alt in (row[1].split("|") if len(row) > 1 and row[1] else ()):
             found[alt] = row[0]
     return found
+
+
+def _plain(written: str) -> str:
+    return written.replace("《", "").replace("》", "").replace("“", "").replace("”", "")
 
 
 def find_activities(text: str) -> list[Candidate]:
@@ -99,11 +107,16 @@ def find_activities(text: str) -> list[Candidate]:
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0)))
     for match in pats["review"].finditer(text):
         written = match.group(0)
-        name = written.replace("《", "").replace("》", "").replace("“", "").replace("”", "")
-        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
+        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written), written=(written,), priority=1))
+        following = pats["more_review"].match(text, match.end())
+        while following:  # 听取审议A的报告、B的报告: one hearing each
+            written = following.group(0)[1:]
+            found.append(Candidate(following.start() + 1, following.end(), "SupervisionActivity", "听取审议" + _plain(written), written=(written,), priority=1))
+            following = pats["more_review"].match(text, following.end())
     for match in pats["check"].finditer(text):
         written = match.group(0)
-        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", written.replace("《", "").replace("》", ""), written=(written,), priority=1))
+        if "《" in written or re.search("法(?:和|、|及|$)", match.group("title")):
+            found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written), written=(written,), priority=1))
     for match in pats["survey"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0), priority=1))
     for match in pats["program"].finditer(text):
@@ -119,7 +132,11 @@ def find_activities(text: str) -> list[Candidate]:
     for match in pats["event"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Event", match.group(0), canonical=events[match.group(0)], national=True, priority=2))
     for match in pats["session"].finditer(text):
-        found.append(Candidate(match.start(), match.end(), "Event", match.group(0), priority=1))
+        name = match.group(0)
+        national = name.startswith(("全国", "党的")) or "中全会" in name
+        found.append(Candidate(match.start(), match.end(), "Event", name, national=national, priority=1))
+    for match in pats["work_meeting"].finditer(text):
+        found.append(Candidate(match.start(), match.end(), "Event", match.group(0), national=match.group(0).startswith(("中央", "全国"))))
     for match in pats["motion"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Motion", match.group(0), priority=1))
     return found

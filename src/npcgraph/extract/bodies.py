@@ -109,6 +109,30 @@ def canonical_body(
     return base + (organ_full or "")
 
 
+def _coordinated_places(text: str, match: re.Match[str], ctx: Jurisdiction) -> list[Candidate]:
+    """上海市、江苏省、安徽省人大常委会: the body of each place listed before the last one."""
+    found = []
+    tail = text[match.end("place") if not match.group("district") else match.end("district") : match.end()]
+    at = match.start()
+    while at > 1 and text[at - 1] in "、和":
+        before = next((name for name in _place_names_by_length() if text.endswith(name, 0, at - 1)), None)
+        if before is None:
+            break
+        begin = at - 1 - len(before)
+        body = parse_body_prefix(places()[before].name + tail, ctx)
+        if body is None:
+            break
+        found.append(Candidate(begin, at - 1, "Organization", before, canonical=body[1], national=True,
+                               written=(places()[before].name + tail,), priority=2))
+        at = begin
+    return found
+
+
+@cache
+def _place_names_by_length() -> tuple[str, ...]:
+    return tuple(sorted(places(), key=lambda name: (-len(name), name)))
+
+
 def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     """Every body named in ``text``: national, placed, short and bare forms, departments, media."""
     found: list[Candidate] = []
@@ -135,6 +159,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             continue
         canonical = canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=bool(place))
+        if place and canonical:
+            found.extend(_coordinated_places(text, match, ctx))
     for match in pats["unknown"].finditer(text):
         place_name = match.group("place")
         if place_name[:1] in "全本我各该" or leading_verb(place_name):  # 召开江岸区… is no place

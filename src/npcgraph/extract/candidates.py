@@ -82,7 +82,8 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
             if candidate.end <= other.begin or candidate.begin >= other.end:
                 continue
             inside = other.begin <= candidate.begin and candidate.end <= other.end
-            if inside and candidate.length < other.length and candidate.cls in _NESTABLE.get(other.cls, ()):
+            shorter = candidate.length < other.length or (candidate.cls == "Place" and other.cls == "Organization")
+            if inside and shorter and candidate.cls in _NESTABLE.get(other.cls, ()):
                 continue
             ok = False
             break

@@ -153,6 +153,18 @@ def _plain_instrument(name: str) -> str | None:
     return cls
 
 
+def _split_coordinated(name: str) -> tuple[str, str] | None:
+    """(left, right) when ``name`` is two instruments joined by 和/及, each ending in a form."""
+    for joiner in ("和", "及"):
+        at = name.find(joiner)
+        while at > 0:
+            left, right = name[:at], name[at + 1 :]
+            if _plain_instrument(left) and _plain_instrument(right) and len(right) >= 4:
+                return left, right
+            at = name.find(joiner, at + 1)
+    return None
+
+
 def _unbracketed(text: str) -> list[Candidate]:
     found = []
     for match in _after_verb().finditer(text):
@@ -163,6 +175,12 @@ def _unbracketed(text: str) -> list[Candidate]:
             cls = _plain_instrument(name)
             if cls is None:
                 break
+            joined = _split_coordinated(name)
+            if joined:  # 立法技术规范和地方性法规立法后评估办法: two instruments
+                left, right = joined
+                found.append(Candidate(pos, pos + len(left), _plain_instrument(left) or cls, left, priority=1))
+                pos, name = end - len(right), right
+                cls = _plain_instrument(right) or cls
             full = law_full_name(name) if cls == "Law" else None
             found.append(Candidate(pos, end, cls, name, canonical=full, national=bool(full) or name.startswith(NATIONAL_PREFIXES), priority=1))
             following = _coordinated().match(text, end)

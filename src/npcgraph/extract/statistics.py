@@ -31,6 +31,7 @@ _POWERS = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_UNITS = frozenset("个项件名位次场期条部家批类种支所座户篇处份")
 _CLAUSE_END = "，。；;：:！？!?\n（）()“”《》"
 _APPROX_BEFORE = ("近", "约", "超过", "逾", "超")
+_SCOPE_WORDS = ("全省", "全市", "全区", "全县", "全国", "各级", "累计")
 
 
 def chinese_number(text: str) -> int | None:
@@ -53,10 +54,11 @@ def _units() -> dict[str, str]:
 
 
 @cache
-def _stops() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _stops() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     after = tuple(r[0] for r in rows("statistic_stops") if r[1] in ("after", "both"))
     before = tuple(r[0] for r in rows("statistic_stops") if r[1] in ("before", "both"))
-    return after, before
+    reach = tuple(r[0] for r in rows("statistic_stops") if r[1] == "reach")
+    return after, before, reach
 
 
 @cache
@@ -70,7 +72,7 @@ def _pattern() -> re.Pattern[str]:
 
 def _forward(text: str, at: int) -> str:
     """The counted phrase after a measure word: 代表小组 in 325个代表小组累计开展活动."""
-    after, _ = _stops()
+    after, _, _ = _stops()
     end = at
     limit = min(len(text), at + 16)
     while end < limit:
@@ -89,11 +91,15 @@ def _forward(text: str, at: int) -> str:
 
 def _backward(text: str, at: int) -> str:
     """The counted phrase before a number: 专题讲座 in 组织专题讲座35场."""
-    _, before = _stops()
+    _, before, reach = _stops()
     start = at
-    while start > 0 and text[start - 1] not in _CLAUSE_END and text[start - 1] not in ",":
+    while start > 0 and text[start - 1] not in _CLAUSE_END and text[start - 1] not in ",、":
         start -= 1
     clause = text[start:at]
+    for verb in reach:  # 全省基层立法联系点达到128个: what reaches the number
+        if clause.endswith(verb) and len(clause) > len(verb):
+            subject = clause[: -len(verb)]
+            return subject[2:] if subject.startswith(_SCOPE_WORDS) and len(subject) > 4 else subject
     best = -1
     for verb in before:
         found = clause.rfind(verb)
