@@ -65,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "national": re.compile(f"(?:{alternation(national_names())})"),
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
-            f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
+            f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
             f"|党的{num}大|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议)"
         ),
         "motion": re.compile(f"关于(?P<topic>{_NAME}{{2,30}}?)的议案"),
@@ -142,6 +142,9 @@ def find_activities(text: str) -> list[Candidate]:
     return found
 
 
+_LISTED_LAWS = re.compile(f"(?:、《?[{HAN}]{{2,20}}?法》?)+执法检查")
+
+
 def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate]:
     """执法检查 after a law or regulation: 传染病防治法执法检查, 《武汉市旅游条例》执法检查."""
     found = []
@@ -149,6 +152,10 @@ def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate
         if candidate.cls not in INSTRUMENT_CLASSES:
             continue
         end = candidate.end + (1 if text[candidate.end : candidate.end + 1] == "》" else 0)
+        if text.startswith("、", end) and candidate.cls == "Law" and _LISTED_LAWS.match(text, end):
+            # 开展食品安全法、畜牧法、传染病防治法执法检查: an inspection of each law
+            found.append(Candidate(candidate.begin, candidate.end, "SupervisionActivity", candidate.name + "执法检查", priority=3))
+            continue
         if text.startswith("执法检查", end):
             begin = candidate.begin - (1 if text[candidate.begin - 1 : candidate.begin] == "《" else 0)
             written = text[begin : end + 4]

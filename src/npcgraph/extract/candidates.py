@@ -68,8 +68,14 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Organization": frozenset({"Place"}),
     "Mechanism": frozenset({"Place", "Organization"}),
     "Event": frozenset({"Place", "Organization"}),
-    **{cls: frozenset({"Place", "Organization"}) for cls in INSTRUMENT_CLASSES},
+    **{cls: frozenset({"Place", "Organization", "Law"}) for cls in INSTRUMENT_CLASSES},
 }
+
+
+# Pairs (inner, outer) that may share one span: 上海市 in 上海市、江苏省人大常委会 is the place and
+# (by ellipsis) its standing committee; 食品安全法 in 食品安全法、畜牧法执法检查 is the law and
+# the inspection of it.
+_SAME_SPAN = frozenset({("Place", "Organization"), ("Law", "SupervisionActivity")})
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -82,7 +88,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
             if candidate.end <= other.begin or candidate.begin >= other.end:
                 continue
             inside = other.begin <= candidate.begin and candidate.end <= other.end
-            shorter = candidate.length < other.length or (candidate.cls == "Place" and other.cls == "Organization")
+            shorter = candidate.length < other.length or (candidate.cls, other.cls) in _SAME_SPAN
             if inside and shorter and candidate.cls in _NESTABLE.get(other.cls, ()):
                 continue
             ok = False

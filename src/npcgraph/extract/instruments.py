@@ -116,7 +116,7 @@ def _bracketed(text: str) -> list[Candidate]:
 
 # --------------------------------------------------------------------------- after a verb
 
-_NAME_CHARS = f"[^\\s，。；、,;：:《》“”\"（）()！？!?…—]"
+_NAME_CHARS = f"(?:《[^《》\\n]{{2,60}}》|[^\\s，。；、,;：:《》“”\"（）()！？!?…—])"
 _STOP_AFTER = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|并|等|$)"
 
 
@@ -182,7 +182,9 @@ def _unbracketed(text: str) -> list[Candidate]:
                 pos, name = end - len(right), right
                 cls = _plain_instrument(right) or cls
             full = law_full_name(name) if cls == "Law" else None
-            found.append(Candidate(pos, end, cls, name, canonical=full, national=bool(full) or name.startswith(NATIONAL_PREFIXES), priority=1))
+            plain = name.replace("《", "").replace("》", "")
+            found.append(Candidate(pos, end, cls, plain, canonical=full, national=bool(full) or plain.startswith(NATIONAL_PREFIXES),
+                                   written=(name,) if plain != name else (), priority=1))
             following = _coordinated().match(text, end)
             if not following:
                 break
@@ -195,7 +197,7 @@ def _unbracketed(text: str) -> list[Candidate]:
 _LAW_LEAD = ("开展", "组织", "对", "就", "检查", "听取", "审议", "贯彻", "学习", "宣传", "实施", "落实", "修改", "修订", "制定")
 _LAW_CONTEXT = re.compile(
     f"(?:{'|'.join(_LAW_LEAD)}|[、，,。；;：:\\s]|^)"
-    f"(?P<name>[{HAN}]{{2,14}}?法)(?=执法检查|实施情况|的实施|贯彻实施|实施办法|修正案|修订草案|修正草案|草案)"
+    f"(?P<name>[{HAN}]{{2,14}}?法)(?=(?:、[{HAN}]{{2,14}}?法)*(?:执法检查|实施情况|的实施|贯彻实施|实施办法|修正案|修订草案|修正草案|草案))"
 )
 
 

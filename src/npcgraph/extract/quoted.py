@@ -41,7 +41,8 @@ class _Quote:
 @cache
 def _suffix_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     classes = table("quoted_suffixes")
-    return re.compile(f"(?P<list>{_LIST_WORD})?(?P<suffix>{alternation(classes)})"), classes
+    # 围绕“加强耕地保护”开展专题询问: a verb may stand between the topic and the activity.
+    return re.compile(f"(?P<verb>开展|进行|组织|举行|召开)?(?P<list>{_LIST_WORD})?(?P<suffix>{alternation(classes)})"), classes
 
 
 @cache
@@ -102,6 +103,9 @@ def find_quoted(text: str) -> list[Candidate]:
             found.extend(c for quote in run if (c := _alone(quote)) is not None)
             continue
         suffix, cls = match.group("suffix"), classes[match.group("suffix")]
+        if match.group("verb") and cls not in ("SupervisionActivity", "Program", "Event"):
+            found.extend(c for quote in run if (c := _alone(quote)) is not None)
+            continue
         listed = bool(match.group("list")) or cls == "Platform" and suffix in column("platform_words")
         if cls == "Platform" or listed:
             # A list word (“A”“B”等网络平台, “C”等议案): each quoted name is one thing; a
