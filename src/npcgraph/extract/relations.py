@@ -48,6 +48,7 @@ from dataclasses import replace
 from ..model import Document, Entity, Evidence, Mention, Relation, Report
 from .relation_cues import Cue, SentenceView, markers, relation_schema
 from .relation_nouns import Fact, class_of, counted, memberships, organs
+from .entities import jurisdiction
 from .resolve import full_org_name
 
 __all__ = ["extract_relations", "allowed"]
@@ -63,6 +64,7 @@ _NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they 
 _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
 _SESSION = re.compile(rf"第?[{_NUMBER}]+届|第?[{_NUMBER}]+次")
+_SPEAKER = re.compile(r"[^\s:：，。]{1,6}\s*[:：]\s*")
 _MEETING_WORDS = re.compile(r"(?:全体会议|常务会议|会议|全会)$")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
 
@@ -71,12 +73,13 @@ def extract_relations(document: Document) -> Document:
     """The document with the relations its sentences state added (existing ones kept, merged)."""
     report = document.report
     entities = {entity.key: entity for entity in document.entities}
-    names = _OrgNames(document.entities)
+    names = _OrgNames(document)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in document.mentions:
         if mention.entity is not None:
             by_sentence[mention.sentence].append(mention)
     kinds = {paragraph.index: paragraph.kind for paragraph in report.paragraphs}
+    speakers = {p.index: p.begin for p in report.paragraphs if p.speaker}  # 答：… opens with its speaker
     plans = _plan_sections(report)
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
@@ -89,6 +92,8 @@ def extract_relations(document: Document) -> Document:
             continue
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
         reader = _SentenceReader(view, document.reporting_body, entities, names)
+        if speakers.get(sentence.paragraph) == sentence.begin:
+            reader.opening = _after_speaker(report.text, sentence.begin, sentence.end)
         facts = reader.facts(statements=kind not in _NO_STATEMENTS and sentence.section not in plans)
         for fact in facts:
             if allowed(fact[0], fact[1], fact[2], entities):
@@ -102,6 +107,12 @@ def extract_relations(document: Document) -> Document:
         if found
     )
     return replace(document, relations=relations)
+
+
+def _after_speaker(text: str, begin: int, end: int) -> int:
+    """Past an interview's speaker (答：, 陈立新：) at the start of a sentence."""
+    match = _SPEAKER.match(text, begin, end)
+    return match.end() if match else begin
 
 
 def _plan_sections(report: Report) -> set[int]:
@@ -125,19 +136,21 @@ def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity])
 
 
 class _OrgNames:
-    """Bodies by every name they go by in the document, to find the body holding a meeting."""
+    """Bodies by every name they go by in the document, to find the body holding a meeting
+    (short names are expanded in the report's jurisdiction: 市人大 → 宜昌市人民代表大会)."""
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, document: Document) -> None:
+        self.context = jurisdiction(document)
         self.keys: dict[str, set[str]] = defaultdict(set)
-        for entity in entities:
+        for entity in document.entities:
             if entity.cls != "Organization":
                 continue
             for name in (entity.label, *entity.alt_labels):
                 self.keys[name].add(entity.key)
-                self.keys[full_org_name(name)].add(entity.key)
+                self.keys[full_org_name(name, self.context)].add(entity.key)
 
     def find(self, name: str) -> str | None:
-        keys = self.keys.get(name) or self.keys.get(full_org_name(name)) or set()
+        keys = self.keys.get(name) or self.keys.get(full_org_name(name, self.context)) or set()
         return next(iter(keys)) if len(keys) == 1 else None
 
 
@@ -153,6 +166,7 @@ class _SentenceReader:
         self.entities = entities
         self.names = names
         self.counted = counted(view, entities)
+        self.opening = view.begin  # where the first clause's words start (after 答：)
 
     def cls(self, mention: Mention) -> str:
         return class_of(mention, self.entities)
@@ -276,7 +290,7 @@ class _SentenceReader:
         """Past the time words (and other ``roles`` of markers) that may open a clause before its
         subject."""
         lead = {word for word, role in markers().items() if role in roles}
-        at = begin
+        at = max(begin, self.opening)
         while at < end:
             if self.text[at].isspace():
                 at += 1
