@@ -215,6 +215,7 @@ def run_endpoint(url: str, text: str, form: str, bindings: Mapping[str, Any], ti
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
         message = detail[0][:300] if detail else exc.reason
         if exc.code in (400, 422):
+            prepare(text)  # a syntax error is reported with its position in the text as given
             raise QueryError("E301", f"the endpoint rejected the query: {message}", "check the query's syntax") from exc
         raise QueryError("E304", f"the endpoint {url} answered HTTP {exc.code}: {message}", "check the endpoint URL") from exc
     except (TimeoutError, OSError) as exc:

@@ -173,8 +173,14 @@ def open_graph(source: Any) -> Graph:
         return opened.graph
     if isinstance(opened, OxigraphSource):
         from oxrdflib import OxigraphStore
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-        return Graph(store=OxigraphStore(store=opened.store))
+        graph = Graph(store=OxigraphStore(store=opened.store), identifier=DATASET_DEFAULT_GRAPH_ID)
+        from .rdf import new_graph
+
+        for prefix, namespace in new_graph().namespaces():
+            graph.bind(prefix, namespace, override=True, replace=True)
+        return graph
     raise InputError("E108", f"cannot read the whole graph of the endpoint {opened.url}", "query it with CONSTRUCT instead")
 
 
@@ -353,6 +359,7 @@ class OxigraphServer:
         self.timeout_s = timeout_s
         self.log = log
         self.process: subprocess.Popen[bytes] | None = None
+        self._errors: Any = None
 
     @property
     def url(self) -> str:
@@ -376,7 +383,13 @@ class OxigraphServer:
         return command
 
     def start(self, wait: float = 30.0) -> OxigraphServer:
+        try:
+            with socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET) as probe:
+                probe.bind((self.host, self.port))
+        except OSError as exc:
+            raise StoreError("E411", f"cannot listen on {self.host}:{self.port}: {exc.strerror}", "choose another --port (0 picks a free one)") from exc
         errors = self.log if self.log is not None else tempfile.TemporaryFile()
+        self._errors = errors
         self.process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=errors, stderr=errors)
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
@@ -394,6 +407,10 @@ class OxigraphServer:
     def wait(self) -> int:
         assert self.process is not None
         return self.process.wait()
+
+    def last_message(self) -> str:
+        """The last line the server wrote (its error, when it stopped on one)."""
+        return _last_line(self._errors)
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:

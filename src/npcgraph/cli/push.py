@@ -37,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
 
     result = push(args.source, args.endpoint, graph=args.graph, replace=args.replace, timeout=args.timeout)
     if not args.quiet:
-        verb = "Replaced the graph with" if args.replace else "Added"
         where = f"the graph <{args.graph}>" if args.graph else "the default graph"
-        print(f"{verb} {result.triples} triples in {where} of {args.endpoint} (HTTP {result.status})")
+        if args.replace:
+            print(f"Replaced {where} of {args.endpoint} with {result.triples} triples (HTTP {result.status})")
+        else:
+            print(f"Added {result.triples} triples to {where} of {args.endpoint} (HTTP {result.status})")
     return 0

@@ -47,5 +47,8 @@ def run(args: argparse.Namespace) -> int:
                 return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
-    print(f"npcgraph: the Oxigraph server stopped (exit status {status})", file=sys.stderr)
-    return 0 if status == 0 else 5
+    if status == 0:
+        return 0
+    from ..errors import StoreError
+
+    raise StoreError("E413", f"the Oxigraph server stopped (exit status {status}): {server.last_message() or 'no message'}", "see the message; try another --port")

@@ -1,0 +1,149 @@
+"""Stores: rdflib's memory store and a persistent Oxigraph store answer alike."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Graph, Literal, Namespace
+from rdflib.compare import isomorphic
+
+import npcgraph
+from npcgraph.errors import InputError, OutputError, StoreError
+from npcgraph.query import canned_queries, execute
+from npcgraph.store import (
+    MemorySource,
+    OxigraphSource,
+    is_oxigraph_store,
+    open_graph,
+    open_source,
+    parse_store_spec,
+    write_store,
+)
+
+HANDMADE = Path(__file__).parent / "data" / "query" / "handmade.ttl"
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+PUBLIC = [name for name in canned_queries() if not name.startswith("_")]
+
+
+@pytest.fixture(scope="module")
+def handmade() -> Graph:
+    return npcgraph.load_graph(HANDMADE)
+
+
+@pytest.fixture(scope="module")
+def handmade_store(handmade, tmp_path_factory) -> Path:
+    location = tmp_path_factory.mktemp("stores") / "handmade"
+    write_store(handmade, location)
+    return location
+
+
+@pytest.fixture(scope="module")
+def seed_store(seed_graph, tmp_path_factory) -> Path:
+    location = tmp_path_factory.mktemp("stores") / "seed"
+    write_store(seed_graph, location)
+    return location
+
+
+def plain_strings(graph: Graph) -> Graph:
+    """oxrdflib gives every plain literal its RDF 1.1 datatype, xsd:string."""
+    out = Graph()
+    for s, p, o in graph:
+        out.add((s, p, Literal(str(o)) if isinstance(o, Literal) and o.datatype == XSD.string else o))
+    return out
+
+
+def integers_as_xsd_integer(graph: Graph) -> Graph:
+    """The graph as Oxigraph keeps it: integers of derived types are xsd:integer."""
+    derived = {XSD.nonNegativeInteger, XSD.positiveInteger, XSD.int, XSD.long, XSD.short}
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype in derived:
+            o = Literal(str(int(o)), datatype=XSD.integer)
+        out.add((s, p, o))
+    return out
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_both_stores_give_identical_answers_on_the_handmade_graph(handmade, handmade_store, name):
+    in_memory = execute(handmade, name)
+    in_oxigraph = execute(f"oxigraph:{handmade_store}", name)
+    assert in_memory.rows, f"{name} answers nothing on the hand-made graph"
+    assert in_memory == in_oxigraph  # same variables, same rows, same order, same terms
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_both_stores_give_identical_answers_on_the_seed(seed_graph, seed_store, name):
+    assert execute(seed_graph, name) == execute(seed_store, name)
+
+
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("acts-of-body", {"body": "武汉市人大常委会"}),
+        ("instruments", {"class": "Regulation"}),
+        ("mentions", {"class": "npc:Statistic"}),
+        ("evidence", {"predicate": "npc:enacted", "object": "武汉市供水条例"}),
+        ("supervision", {"body": "武汉市人民代表大会常务委员会"}),
+        ("members", {"body": "南平市人大常委会"}),
+        ("programs-by-section", {"class": "Mechanism"}),
+    ],
+)
+def test_both_stores_bind_parameters_alike(handmade, handmade_store, name, params):
+    in_memory = execute(handmade, name, params)
+    assert in_memory.rows and in_memory == execute(handmade_store, name, params)
+
+
+def test_the_store_holds_the_graph(handmade, handmade_store):
+    assert is_oxigraph_store(handmade_store)
+    through_rdflib = open_graph(f"oxigraph:{handmade_store}")  # oxrdflib over the same files
+    assert len(through_rdflib) == len(handmade)
+    assert isomorphic(plain_strings(through_rdflib), integers_as_xsd_integer(handmade))
+
+
+def test_write_store_replaces_a_store_whole(handmade, tmp_path, seed_graph):
+    location = tmp_path / "store"
+    assert write_store(seed_graph, location) == len(seed_graph)
+    assert write_store(handmade, location) == len(handmade)
+    opened = open_source(location)
+    assert isinstance(opened, OxigraphSource) and len(opened.store) == len(handmade)
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]  # nothing temporary left behind
+
+
+def test_write_store_never_replaces_other_folders(handmade, tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(OutputError, match="not an Oxigraph store"):
+        write_store(handmade, tmp_path / "notes")
+    assert (tmp_path / "notes" / "todo.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_sources_open_by_what_they_are(handmade, handmade_store, tmp_path):
+    assert isinstance(open_source(HANDMADE), MemorySource)
+    assert isinstance(open_source(handmade), MemorySource)
+    assert isinstance(open_source(str(handmade_store)), OxigraphSource)
+    assert isinstance(open_source(pyoxigraph.Store()), OxigraphSource)
+    assert isinstance(open_source(open_graph(handmade_store)), OxigraphSource)  # oxrdflib graph: use its store
+    build = tmp_path / "out"
+    build.mkdir()
+    (build / "graph.ttl").write_bytes(HANDMADE.read_bytes())
+    assert isinstance(open_source(build), MemorySource)
+    with pytest.raises(StoreError, match="no Oxigraph store"):
+        open_source(f"oxigraph:{tmp_path / 'missing'}")
+    with pytest.raises(InputError, match="unknown store"):
+        parse_store_spec("sqlite:x")
+
+
+def test_build_writes_a_store_that_query_reads(tmp_path, seed_graph):
+    out = tmp_path / "out"
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "npcgraph", "build", "-o", str(out), "--store", f"oxigraph:{store}", "-q", "--no-cache"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert is_oxigraph_store(store)
+    from_file = execute(out / "graph.ttl", "instruments")
+    assert from_file == execute(f"oxigraph:{store}", "instruments") == execute(out, "instruments")
+    assert from_file == execute(seed_graph, "instruments")
