@@ -22,6 +22,7 @@ from .patterns import HAN, alternation, column, leading_verb, table
 __all__ = ["find_bodies", "find_persons", "find_places", "canonical_body"]
 
 _LEVELS = "自治区|自治州|省|市|州|县|区|旗"
+_PREPOSITIONS = frozenset("为对向在把将以并与及")
 _GENERIC_BEFORE = ("地方", "各级", "各", "省级", "市级", "县级", "基层", "上级", "下级", "同级", "两级", "各地")
 _CONGRESS_AS_ROLE = re.compile("代表(?!小组|团|工作|资格|联络|之家|大会)")
 
@@ -54,10 +55,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "national": re.compile(f"(?P<national>{national})(?P<organ>{organ})?"),
         "placed": re.compile(
             f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?|(?P<level>{_LEVELS}))"
-            f"(?P<body>{body}){tail}(?P<organ>{organ})?"
+            f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}(?P<organ>{organ})?"
         ),
         "unknown": re.compile(
-            f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?(?P<place>[{HAN}]{{2,3}}?(?:区|县|旗))"
+            f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?(?P<place>[{HAN}]{{2,3}}?(?:区|县|旗|市))"
             f"(?P<body>{body}){tail}(?P<organ>{organ})?",
             re.MULTILINE,
         ),
@@ -221,23 +222,32 @@ def find_persons(text: str) -> list[Candidate]:
 
 
 @cache
-def _place_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     region_names: dict[str, str] = {}
     for row in rows("regions"):
         region_names[row[0]] = row[0]
         for alt in (row[1].split("|") if len(row) > 1 and row[1] else ()):
             region_names[alt] = row[0]
     place = _place_names()
-    suffixes = alternation(column("region_suffixes"))
+    suffixes = alternation(r[0] for r in rows("region_suffixes") if r[1] == "place")
+    landmark = alternation(r[0] for r in rows("region_suffixes") if r[1] == "any")
     named = re.compile(
         f"(?P<region>{alternation(region_names)})|(?P<place>{place})(?:(?P<suffix>{suffixes})|(?P<district>[{HAN}]{{1,3}}?(?:区|县))(?=人大|人民|政府|法院|检察院|委|[^{HAN}]))?"
     )
-    return named, region_names
+    landmarks = re.compile(f"(?:(?<=[，。；、,;：:\\s“])|^)(?P<name>[{HAN}]{{2,9}}?(?:{landmark}))", re.MULTILINE)
+    return named, landmarks, region_names
 
 
 def find_places(text: str) -> list[Candidate]:
-    named, region_names = _place_patterns()
+    named, landmarks, region_names = _place_patterns()
     found = []
+    for match in landmarks.finditer(text):  # 建设武夷山国家公园: the verb is not the name
+        name = match.group("name")
+        name = name[1:] if name[0] in _PREPOSITIONS else name
+        lead = leading_verb(name)
+        if len(name) - len(lead) > 4:
+            name = name[len(lead):]
+            found.append(Candidate(match.end() - len(name), match.end(), "Place", name, national=True, priority=2))
     for match in named.finditer(text):
         if match.group("region"):
             name = region_names[match.group("region")]

@@ -7,13 +7,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import rows
 from ..model import Report
 
-__all__ = ["Place", "Jurisdiction", "places", "place_named", "jurisdiction_of", "NATIONAL"]
+__all__ = ["Place", "Jurisdiction", "places", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
 
 NATIONAL = "中华人民共和国"
 
@@ -113,9 +114,48 @@ class Jurisdiction:
         return committee[: -len("常务委员会")] if committee else None
 
 
+def _known(name: str | None) -> Place | None:
+    """A place of the lexicon, or a county or district under one (武汉市江岸区)."""
+    if not name:
+        return None
+    place = place_named(name)
+    if place is None or (place.kind == "county" and place.province is None):
+        return None
+    return place
+
+
+@cache
+def _bodies_after_place() -> re.Pattern[str]:
+    from .patterns import alternation
+
+    return re.compile(
+        f"(?P<place>{alternation(places())})(?:第?[一二三四五六七八九十\\d]+届)?(?:人大常委会|人民代表大会|人大|人民政府|市委|省委)"
+    )
+
+
+def infer_place(report: Report) -> Place | None:
+    """The report's place: from its metadata when that names a known place; else the place its
+    title names, else the place whose bodies the text names most often."""
+    meta = report.metadata
+    known = _known(meta.jurisdiction)
+    if known is not None and (meta.author_post or (meta.title and (known.short or known.name) in meta.title)):
+        return known
+    from .patterns import alternation
+
+    title_places = re.findall(f"(?:{alternation(places())})", meta.title or "")
+    if title_places:
+        return places()[title_places[0]]
+    counts: dict[str, int] = {}
+    for match in _bodies_after_place().finditer(report.text):
+        name = places()[match.group("place")].name
+        counts[name] = counts.get(name, 0) + 1
+    if counts:
+        return places()[max(sorted(counts), key=counts.__getitem__)]
+    if known is not None:
+        return known
+    name = meta.jurisdiction
+    return Place(name, "county", None, None) if name and meta.author_post else None
+
+
 def jurisdiction_of(report: Report, reporting_body: str | None) -> Jurisdiction:
-    name = report.metadata.jurisdiction
-    place = place_named(name) if name else None
-    if place is None and name:
-        place = Place(name, "county", None, None)
-    return Jurisdiction(report.key, place, reporting_body)
+    return Jurisdiction(report.key, infer_place(report), reporting_body)

@@ -7,11 +7,18 @@ from dataclasses import replace
 from ..ids import entity_key
 from ..ingest import body_of_post
 from ..model import Document, Entity, Evidence, Mention, Relation
-from .context import jurisdiction_of
+from .context import Jurisdiction, jurisdiction_of
 from .patterns import table
 from .resolve import full_org_name
 
 __all__ = ["metadata_entities"]
+
+
+def _trusted(body: str, author_post: str | None, ctx: Jurisdiction) -> bool:
+    """A reporting body from the byline's post, or one that names the report's place."""
+    if author_post and body_of_post(author_post) == body:
+        return True
+    return ctx.place is not None and body.startswith((ctx.place.name, "全国")) and full_org_name(body, ctx) != body
 
 
 def metadata_entities(document: Document) -> Document:
@@ -39,11 +46,13 @@ def metadata_entities(document: Document) -> Document:
         return key
 
     author = add("Person", meta.author, meta.author) if meta.author else None
-    body = (
-        add("Organization", full_org_name(meta.reporting_body, ctx), meta.reporting_body)
-        if meta.reporting_body
-        else None
-    )
+    body = None
+    if meta.reporting_body and _trusted(meta.reporting_body, meta.author_post, ctx):
+        body = add("Organization", full_org_name(meta.reporting_body, ctx), meta.reporting_body)
+    elif ctx.place is not None and (committee := ctx.standing_committee()):
+        # No byline names the speaking body (a news article): the report's place's standing
+        # committee, the body such articles are about.
+        body = add("Organization", committee, committee)
     publisher = (
         add("Organization", table("media").get(meta.publisher, meta.publisher), meta.publisher)
         if meta.publisher

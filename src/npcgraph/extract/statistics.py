@@ -106,7 +106,10 @@ def _backward(text: str, at: int) -> str:
         if found >= 0 and found + len(verb) > best:
             best = found + len(verb)
     label = clause[best:] if best >= 0 else ""
-    return label or clause[-4:]
+    if label:
+        return label
+    bare = clause[2:] if clause.startswith(_SCOPE_WORDS) else clause
+    return bare if len(bare) <= 10 else bare[-4:]
 
 
 def _value(number: str, scale: str | None) -> Decimal | None:
