@@ -206,10 +206,13 @@ class _SentenceReader:
             opens_with_continue = bool(cues) and cues[0].role == "continue" and not self.text[clause[0] : cues[0].begin].strip()
             if not opens_with_continue:
                 causee = None
-            acting = self._activity_as_predicate(clause)
-            if acting and not future:
-                for subject in causee if causee is not None else chain:
-                    yield (subject, "conducted", acting, None)
+            partners = self._partners(clause)
+            if partners:  # 与上海市、江苏省人大常委会同步制定…: they act with the subject
+                chain = tuple(dict.fromkeys(chain + partners))
+            if not future:
+                for acting in self._activities_as_predicate(clause):
+                    for subject in causee if causee is not None else chain:
+                        yield (subject, "conducted", acting, None)
             for index, cue in enumerate(cues):
                 if cue.role == "causer":
                     causee = self._causee(cue, cues[index + 1 :], clause, causee)
@@ -226,14 +229,30 @@ class _SentenceReader:
         if not future:
             yield from self._topics()
 
-    def _activity_as_predicate(self, clause: tuple[int, int]) -> str | None:
-        """An activity named as the clause's own verb phrase: 听取审议…报告, 专题调研…, 检查…实施情况
-        at the clause's start (after time words and a few adverbs) is something its subject did."""
+    def _activities_as_predicate(self, clause: tuple[int, int]) -> list[str]:
+        """Activities named as the clause's own verb phrase: 听取审议…报告, 专题调研…, 检查…实施情况
+        at the clause's start (after time words and a few adverbs: 首次听取审议…), with those
+        coordinated with them (听取审议A报告、B报告), are what the clause's subject did."""
         at = self._skip_lead(*clause, roles=("lead", "adverb"))
-        activity = self.view.mention_at(at)
-        if activity is None or self.cls(activity) not in _ACTIVITIES or activity.end > clause[1]:
-            return None
-        return activity.entity
+        first = self.view.mention_at(at)
+        if first is None or self.cls(first) not in _ACTIVITIES:
+            return []
+        run = self.view.linked_run(first.begin, clause[1], reach=0)
+        activities = []
+        for mention in run:
+            if self.cls(mention) not in _ACTIVITIES or mention.end > clause[1]:
+                break
+            activities.append(mention.entity or "")
+        return activities
+
+    def _partners(self, clause: tuple[int, int]) -> tuple[str, ...]:
+        """The bodies a clause opens with after 与/会同/联合: they act together with its subject."""
+        at = self._skip_lead(*clause)
+        cue = next((c for c in self.view.cues if c.begin == at and c.role == "partner"), None)
+        if cue is None:
+            return ()
+        run = self.view.linked_run(cue.end, clause[1], reach=0)
+        return tuple(m.entity for m in run if m.entity and self.cls(m) in _ACTORS)
 
     def _causee(
         self, causer: Cue, following: list[Cue], clause: tuple[int, int], current: tuple[str, ...] | None
@@ -348,6 +367,9 @@ class _SentenceReader:
         wanted = domain_range[1] & trigger.objects if trigger.objects else domain_range[1]
         later = [c for c in cues if c.begin >= verb.end and c.ends_objects]
         stop = later[0].begin if later else clause[1]
+        for name in self.view.mentions:  # a trigger inside an activity's name speaks of that name
+            if self.cls(name) in _ACTIVITIES and name.begin <= verb.begin and verb.end <= name.end:
+                stop = min(stop, name.end)
         earlier = [c for c in cues if c.end <= verb.begin and c.ends_objects]
         start = earlier[-1].end if earlier else clause[0]
         if trigger.form == "backward":
