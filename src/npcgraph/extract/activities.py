@@ -59,7 +59,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "review": re.compile(f"听取(?:和)?审议(?:了)?(?P<topic>[^。；;！？!?\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "check": re.compile(f"检查(?P<title>[^，。；;！？!?\\n]{{2,60}}?)(?:的)?(?:贯彻)?实施情况"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
-        "work_meeting": re.compile(f"(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议"),
+        "work_meeting": re.compile(f"(?P<also>(?:省委|市委|区委|县委)、)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
+        "topic_then_kind": re.compile(f"围绕(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
         "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
         "national": re.compile(f"(?:{alternation(national_names())})"),
@@ -136,13 +137,21 @@ def find_activities(text: str) -> list[Candidate]:
         national = name.startswith(("全国", "党的")) or "中全会" in name
         found.append(Candidate(match.start(), match.end(), "Event", name, national=national, priority=1))
     for match in pats["work_meeting"].finditer(text):
-        found.append(Candidate(match.start(), match.end(), "Event", match.group(0), national=match.group(0).startswith(("中央", "全国"))))
+        name = match.group("name")
+        found.append(Candidate(match.start("name"), match.end(), "Event", name, national=name.startswith(("中央", "全国"))))
+        if match.group("also"):  # 省委、市委人大工作会议: the provincial one too
+            also = match.group("also")[:-1]
+            found.append(Candidate(match.start(), match.start() + len(also), "Event", also + name[len(also):], priority=3))
+    for match in pats["topic_then_kind"].finditer(text):  # 围绕“…”工程建设组织专题询问
+        written = match.group(0)[2:]
+        name = _plain(match.group("topic")) + match.group("kind")
+        found.append(Candidate(match.start("topic"), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
     for match in pats["motion"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Motion", match.group(0), priority=1))
     return found
 
 
-_LISTED_LAWS = re.compile(f"(?:、《?[{HAN}]{{2,20}}?法》?)+执法检查")
+_LISTED_LAWS = re.compile(f"(?:(?:、|和|及|》和《|》、《)《?[{HAN}]{{2,30}}?(?:法|条例)》?)+执法检查")
 
 
 def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate]:
@@ -152,9 +161,10 @@ def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate
         if candidate.cls not in INSTRUMENT_CLASSES:
             continue
         end = candidate.end + (1 if text[candidate.end : candidate.end + 1] == "》" else 0)
-        if text.startswith("、", end) and candidate.cls == "Law" and _LISTED_LAWS.match(text, end):
+        listed = _LISTED_LAWS.match(text, end - (1 if text[end - 1 : end] == "》" else 0))
+        if candidate.cls in ("Law", "Regulation") and listed and not text.startswith("执法检查", end):
             # 开展食品安全法、畜牧法、传染病防治法执法检查: an inspection of each law
-            found.append(Candidate(candidate.begin, candidate.end, "SupervisionActivity", candidate.name + "执法检查", priority=3))
+            found.append(Candidate(candidate.begin, candidate.end, "SupervisionActivity", candidate.name + "执法检查", priority=4))
             continue
         if text.startswith("执法检查", end):
             begin = candidate.begin - (1 if text[candidate.begin - 1 : candidate.begin] == "《" else 0)

@@ -222,7 +222,7 @@ def find_persons(text: str) -> list[Candidate]:
 
 
 @cache
-def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
     region_names: dict[str, str] = {}
     for row in rows("regions"):
         region_names[row[0]] = row[0]
@@ -234,13 +234,19 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]
     named = re.compile(
         f"(?P<region>{alternation(region_names)})|(?P<place>{place})(?:(?P<suffix>{suffixes})|(?P<district>[{HAN}]{{1,3}}?(?:区|县))(?=人大|人民|政府|法院|检察院|委|[^{HAN}]))?"
     )
+    counties = re.compile(f"(?:(?<=[，。；、,;：:\\s“（(和与及])|^)(?P<name>[{HAN}]{{2,3}}?(?:县|区))(?=[，。；、,;：:\\s”）)和与及的]|人大|人民|政府|委|$)", re.MULTILINE)
     landmarks = re.compile(f"(?:(?<=[，。；、,;：:\\s“])|^)(?P<name>[{HAN}]{{2,9}}?(?:{landmark}))", re.MULTILINE)
-    return named, landmarks, region_names
+    return named, landmarks, counties, region_names
 
 
 def find_places(text: str) -> list[Candidate]:
-    named, landmarks, region_names = _place_patterns()
+    named, landmarks, counties, region_names = _place_patterns()
     found = []
+    for match in counties.finditer(text):  # 象山县、北仑区: districts and counties by name
+        name = match.group("name")
+        if name in words("generic_places") or name[-2:] in words("generic_places") or leading_verb(name) or name[0] in _PREPOSITIONS:
+            continue
+        found.append(Candidate(match.start(), match.end(), "Place", name, national=True))
     for match in landmarks.finditer(text):  # 建设武夷山国家公园: the verb is not the name
         name = match.group("name")
         name = name[1:] if name[0] in _PREPOSITIONS else name

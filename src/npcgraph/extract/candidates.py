@@ -74,8 +74,8 @@ _NESTABLE: dict[str, frozenset[str]] = {
 
 # Pairs (inner, outer) that may share one span: 上海市 in 上海市、江苏省人大常委会 is the place and
 # (by ellipsis) its standing committee; 食品安全法 in 食品安全法、畜牧法执法检查 is the law and
-# the inspection of it.
-_SAME_SPAN = frozenset({("Place", "Organization"), ("Law", "SupervisionActivity")})
+# the inspection of it; 省委 in 省委、市委人大工作会议 is the committee and its meeting.
+_SAME_SPAN = frozenset({("Place", "Organization"), ("Law", "SupervisionActivity"), ("Regulation", "SupervisionActivity"), ("Organization", "Event")})
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:

@@ -35,9 +35,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # 、 may sit inside one name (主任会议成员领衔督办、专门(工作)委员会跟踪督办代表建议制度);
         # the shortest name ending in 制度/机制 wins, so lists of them split at 、.
-        "mechanism": re.compile(f"(?:{verbs})(?P<name>(?:{_NAME}|、){{2,40}}?(?:制度|机制)){_END}"),
+        "mechanism": re.compile(f"(?:{verbs})了?(?P<name>(?:{_NAME}|、){{2,40}}?(?:制度|机制)){_END}"),
         "more_mechanism": re.compile(f"(?:、|和|及)(?P<name>{_NAME}{{2,40}}?(?:制度|机制)){_END}"),
-        "platform": re.compile(f"(?:{'|'.join(_PLATFORM_VERBS)})(?P<name>[{HAN}]{{2,16}}?(?:{suffix_platform})){_END}"),
+        "platform": re.compile(f"(?:{'|'.join(_PLATFORM_VERBS)})了?(?P<name>[{HAN}]{{2,16}}?(?:{suffix_platform})){_END}"),
         "facility": re.compile(f"(?:{facilities})"),
         "concept": re.compile(f"(?:{alternation(concept_names())})"),
         "thought": re.compile(f"习近平(?:总书记)?关于[^。；;，,“”]{{2,40}}?的重要(?:思想|论述|讲话精神|指示精神|指示批示精神)"),
