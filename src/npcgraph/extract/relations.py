@@ -381,6 +381,8 @@ class _SentenceReader:
         else:
             found = self.view.head_run(verb.end, stop, clause[1])
         objects = [k for k in self._expand(found) if self._is(k, wanted)]
+        if not objects:  # “加强耕地保护”开展专题询问: the trigger inside the activity it names
+            objects = [k for k in self._expand(self._around(verb)) if self._is(k, wanted)]
         if not objects:
             fronted = self._fronted(verb, cues)
             objects = [k for k in self._expand(fronted) if self._is(k, wanted)]
@@ -388,6 +390,14 @@ class _SentenceReader:
             fronted = self.view.maximal(clause[0], agent.begin, ending_by=agent.begin)
             objects += [k for k in self._expand(fronted) if self._is(k, wanted) and k not in objects]
         return objects
+
+    def _around(self, verb: Cue) -> list[Mention]:
+        """Activities whose name holds ``verb`` past its first word (“…”开展专题询问)."""
+        return [
+            m
+            for m in self.view.mentions
+            if self.cls(m) in _ACTIVITIES and m.begin < verb.begin and verb.end <= m.end
+        ]
 
     def _fronted(self, verb: Cue, cues: list[Cue]) -> list[Mention]:
         """The names 对 puts before ``verb``: 对《…》进行修订, 对…开展执法检查 (a light verb such as
