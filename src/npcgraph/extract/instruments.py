@@ -19,7 +19,7 @@ from ..lexicon import words
 from .candidates import Candidate
 from .patterns import HAN, alternation, column, ends_with_any, table
 
-__all__ = ["find_instruments", "classify_title", "law_full_name", "NATIONAL_PREFIXES"]
+__all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES"]
 
 #: Titles beginning with one of these denote the same document in every report.
 NATIONAL_PREFIXES = ("中华人民共和国", "全国人民代表大会", "全国人大", "中国共产党", "中共中央", "国务院", "中央")
@@ -51,6 +51,19 @@ def law_full_name(name: str) -> str | None:
     if name.startswith("中华人民共和国") and name[len("中华人民共和国"):] in names:
         return names[name[len("中华人民共和国"):]]
     return None
+
+
+def law_canonical(name: str) -> str:
+    """A law's full name: from the lexicon, or 中华人民共和国 + a name that carries no place
+    (only the national legislature makes 法; local bodies make 条例)."""
+    full = law_full_name(name)
+    if full:
+        return full
+    from .context import places
+
+    if name.startswith(NATIONAL_PREFIXES) or any(name.startswith(p) for p in (name[:n] for n in range(2, 9)) if p in places()):
+        return name
+    return "中华人民共和国" + name
 
 
 def _is_law_name(name: str) -> bool:
@@ -90,8 +103,12 @@ _NATIONAL_ISSUER = re.compile(
 
 def _bracketed(text: str) -> list[Candidate]:
     found = []
+    forms = table("instrument_forms")
     for match in _TITLE.finditer(text):
         title = match.group(1).strip()
+        if title in forms:  # 《条例》 《决定》: the one named last
+            found.append(Candidate(match.start(1), match.end(1), forms[title], title, written=(match.group(0),), refers_back=True, priority=3))
+            continue
         cls = classify_title(title)
         if cls is None:
             continue
@@ -100,10 +117,7 @@ def _bracketed(text: str) -> list[Candidate]:
         if cls == "Publication":
             found.append(Candidate(begin, end, cls, bare, national=True, written=(match.group(0),), priority=3))
             continue
-        if bare in _endings():  # 《条例》 《决定》: the one named last
-            found.append(Candidate(begin, end, cls, bare, written=(match.group(0),), refers_back=True, priority=3))
-            continue
-        full = law_full_name(bare) if cls == "Law" else None
+        full = law_canonical(bare) if cls == "Law" else None
         national = bool(full) or bare.startswith(NATIONAL_PREFIXES) or bool(
             _NATIONAL_ISSUER.search(text[max(0, match.start() - 16) : match.start()])
         )
@@ -181,8 +195,8 @@ def _unbracketed(text: str) -> list[Candidate]:
                 found.append(Candidate(pos, pos + len(left), _plain_instrument(left) or cls, left, priority=1))
                 pos, name = end - len(right), right
                 cls = _plain_instrument(right) or cls
-            full = law_full_name(name) if cls == "Law" else None
             plain = name.replace("《", "").replace("》", "")
+            full = law_canonical(plain) if cls == "Law" else None
             found.append(Candidate(pos, end, cls, plain, canonical=full, national=bool(full) or plain.startswith(NATIONAL_PREFIXES),
                                    written=(name,) if plain != name else (), priority=1))
             following = _coordinated().match(text, end)
@@ -210,13 +224,13 @@ def _laws(text: str) -> list[Candidate]:
     found = []
     for match in _law_lexicon().finditer(text):
         name = match.group(0)
-        found.append(Candidate(match.start(), match.end(), "Law", name, canonical=law_full_name(name), national=True, priority=2))
+        found.append(Candidate(match.start(), match.end(), "Law", name, canonical=law_canonical(name), national=True, priority=2))
     for match in _LAW_CONTEXT.finditer(text):
         name, begin = match.group("name"), match.start("name")
         lead = next((verb for verb in _LAW_LEAD if name.startswith(verb)), "")
         name, begin = name[len(lead):], begin + len(lead)
         if _is_law_name(name) and name not in words("non_instruments"):
-            full = law_full_name(name)
+            full = law_canonical(name)
             found.append(Candidate(begin, match.end("name"), "Law", name, canonical=full, national=True, priority=1))
     return found
 
