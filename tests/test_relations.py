@@ -532,6 +532,37 @@ CASES = [
         {(B, "enacted", "全国人大常委会2023年度立法工作计划")},
     ),
     (
+        "what-someone-said-is-not-the-speakers-deed",
+        "市人大常委会法工委主任黄志明介绍，条例明确市政府建立茶产业发展协调机制。",
+        [
+            ("市人大常委会法工委", "Organization", "武汉市人民代表大会常务委员会法制工作委员会"),
+            ("黄志明", "Person"),
+            ("茶产业发展协调机制", "Mechanism"),
+        ],
+        {
+            ("黄志明", "memberOf", "武汉市人民代表大会常务委员会法制工作委员会"),
+            ("武汉市人民代表大会常务委员会法制工作委员会", "partOf", B),
+        },
+    ),
+    (
+        "what-should-be-done-is-not-done",
+        "条例规定市政府应当建立茶产业发展协调机制。",
+        [("市政府", "Organization", "武汉市人民政府"), ("茶产业发展协调机制", "Mechanism")],
+        set(),
+    ),
+    (
+        "next-steps-are-plans",
+        "下一步，督促市政府制定配套办法，开展条例宣传月活动。",
+        [("市政府", "Organization", "武汉市人民政府"), ("条例宣传月活动", "Program")],
+        set(),
+    ),
+    (
+        "will-urge-is-a-plan",
+        "将督促市政府开展条例宣传月活动。",
+        [("市政府", "Organization", "武汉市人民政府"), ("条例宣传月活动", "Program")],
+        set(),
+    ),
+    (
         "range-is-checked",
         "开展《武汉市供水条例》宣传，制定“四个意识”。",
         [("武汉市供水条例", "Regulation"), ("四个意识", "Concept")],

@@ -46,7 +46,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..model import Document, Entity, Evidence, Mention, Relation, Report
-from .relation_cues import Cue, SentenceView, markers, relation_schema
+from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .relation_nouns import Fact, class_of, counted, memberships, organs
 from .entities import jurisdiction
 from .resolve import full_org_name
@@ -206,6 +206,8 @@ class _SentenceReader:
             opens_with_continue = bool(cues) and cues[0].role == "continue" and not self.text[clause[0] : cues[0].begin].strip()
             if not opens_with_continue:
                 causee = None
+            if self._opens_with(clause, "plan"):  # 下一步，…; 今后五年，…: plans, not deeds
+                future = True
             partners = self._partners(clause)
             if partners:  # 与上海市、江苏省人大常委会同步制定…: they act with the subject
                 chain = tuple(dict.fromkeys(chain + partners))
@@ -216,8 +218,10 @@ class _SentenceReader:
             for index, cue in enumerate(cues):
                 if cue.role == "causer":
                     causee = self._causee(cue, cues[index + 1 :], clause, causee)
-                if cue.role == "modal" and self._next_verb_near(cue, cues[index + 1 :]):
+                if cue.role == "modal" and self._next_verb_near(cue, cues[index + 1 :], causer=True):
                     future = True
+                if cue.role == "speech":  # 黄志明介绍，条例明确…: what follows is what was said
+                    chain = ()
                 if not cue.is_verb or cue.trigger is None or future:
                     continue
                 agent = self._agent(clause, cue, cues)
@@ -266,9 +270,10 @@ class _SentenceReader:
             return ()
         return current
 
-    def _next_verb_near(self, cue: Cue, following: list[Cue]) -> bool:
-        """Whether a trigger follows ``cue`` within a few characters (将继续开展, 推动出台)."""
-        verb = next((c for c in following if c.is_verb), None)
+    def _next_verb_near(self, cue: Cue, following: list[Cue], *, causer: bool = False) -> bool:
+        """Whether a trigger (or, with ``causer``, 督促/推动…) follows ``cue`` within a few
+        characters (将继续开展, 推动出台, 将督促市政府…)."""
+        verb = next((c for c in following if c.is_verb or (causer and c.role == "causer")), None)
         if verb is None:
             return False
         between = self.text[cue.end : verb.begin]
@@ -303,7 +308,15 @@ class _SentenceReader:
             run.append(following)
         if self.text.startswith("的", run[-1].end):
             return None  # 市委的领导: a possessive, not a subject
+        post = post_pattern().match(self.text, run[-1].end, clause[1])
+        person = self.view.mention_at(post.end()) if post and cls == "Organization" else None
+        if person is not None and self.cls(person) == "Person" and person.entity:
+            return (person.entity,)  # 市人大常委会法工委主任黄志明介绍: the person speaks
         return tuple(m.entity for m in run if m.entity)
+
+    def _opens_with(self, clause: tuple[int, int], role: str) -> bool:
+        at = self._skip_lead(*clause)
+        return any(c.begin == at and c.role == role for c in self.view.cues)
 
     def _skip_lead(self, begin: int, end: int, roles: tuple[str, ...] = ("lead",)) -> int:
         """Past the time words (and other ``roles`` of markers) that may open a clause before its
