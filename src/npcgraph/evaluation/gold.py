@@ -14,8 +14,8 @@ the canonical name without 《》 or quotes; the alternative labels the other na
 ``gold-relations.tsv``: one relation per row, ``subject label	predicate	object label`` (read
 by :mod:`npcgraph.evaluation.relations`).
 
-A file whose first row begins with a class name is an entity file; otherwise it is a relation
-file.
+A file whose first row has three fields with a predicate of the contract in the middle is a
+relation file; any other file is read as entities (so a misspelled class is reported as such).
 """
 
 from __future__ import annotations
@@ -58,8 +58,14 @@ def read_rows(path: str | Path) -> list[tuple[int, list[str]]]:
 
 
 def is_entity_file(path: str | Path) -> bool:
+    """True unless the file's first row is a relation: three fields, a known predicate between."""
+    from ..extract.relation_cues import relation_schema
+
     rows = read_rows(path)
-    return bool(rows) and rows[0][1][0] in KIND_OF_CLASS
+    if not rows:
+        return True
+    fields = rows[0][1]
+    return fields[0] in KIND_OF_CLASS or not (len(fields) == 3 and fields[1] in relation_schema())
 
 
 def read_gold_entities(path: str | Path) -> tuple[GoldEntity, ...]:
