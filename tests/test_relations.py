@@ -563,6 +563,12 @@ CASES = [
         set(),
     ),
     (
+        "will-with-an-adverb-is-a-plan",
+        "我们将认真贯彻市委人大工作会议精神，修订《武汉市人大常委会议事规则》。",
+        [("武汉市人大常委会议事规则", "Rules")],
+        set(),
+    ),
+    (
         "range-is-checked",
         "开展《武汉市供水条例》宣传，制定“四个意识”。",
         [("武汉市供水条例", "Regulation"), ("四个意识", "Concept")],
@@ -599,6 +605,24 @@ def test_plan_sections_state_no_facts():
     body_section = (Section(0, 0, heading_end), Section(1, heading_end + 1, len(text)))
     reported = replace(report, sections=body_section, sentences=(report.sentences[0], replace(report.sentences[1], section=1)))
     assert extract_relations(replace(document, report=reported, mentions=mentions)).relations != ()
+
+
+def test_answers_to_a_question_about_plans_state_no_deeds():
+    from dataclasses import replace
+
+    question, answer = "问：下一步有什么打算？", "答：制定《武汉市河湖长制条例》。"
+    text = f"{question}\n{answer}"
+    document = annotated(text, ("武汉市河湖长制条例", "Regulation"))
+    paragraphs = (
+        Paragraph(0, 0, len(question), 0, kind="question", speaker="问"),
+        Paragraph(1, len(question) + 1, len(text), 0, kind="answer", speaker="答"),
+    )
+    sentences = (Sentence(0, 0, len(question), 0, 0), Sentence(1, len(question) + 1, len(text), 1, 0))
+    mentions = tuple(replace(m, sentence=1) for m in document.mentions)
+    planned = replace(document, report=replace(document.report, paragraphs=paragraphs, sentences=sentences), mentions=mentions)
+    assert extract_relations(planned).relations == ()
+    asked = replace(planned, report=replace(planned.report, text=text.replace("下一步有什么打算", "去年做了什么工作")))
+    assert facts(extract_relations(asked)) == {(B, "enacted", "武汉市河湖长制条例")}
 
 
 def test_member_of_keeps_the_post():

@@ -81,6 +81,7 @@ def extract_relations(document: Document) -> Document:
     kinds = {paragraph.index: paragraph.kind for paragraph in report.paragraphs}
     speakers = {p.index: p.begin for p in report.paragraphs if p.speaker}  # 答：… opens with its speaker
     plans = _plan_sections(report)
+    planned = _planned_answers(report)
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
     for relation in document.relations:
@@ -94,7 +95,8 @@ def extract_relations(document: Document) -> Document:
         reader = _SentenceReader(view, document.reporting_body, entities, names)
         if speakers.get(sentence.paragraph) == sentence.begin:
             reader.opening = _after_speaker(report.text, sentence.begin, sentence.end)
-        facts = reader.facts(statements=kind not in _NO_STATEMENTS and sentence.section not in plans)
+        stated = kind not in _NO_STATEMENTS and sentence.section not in plans and sentence.paragraph not in planned
+        facts = reader.facts(statements=stated)
         for fact in facts:
             if allowed(fact[0], fact[1], fact[2], entities):
                 evidence[fact].add(Evidence(report.key, sentence.begin, sentence.end))
@@ -115,9 +117,25 @@ def _after_speaker(text: str, begin: int, end: int) -> int:
     return match.end() if match else begin
 
 
+def _plan_words() -> list[str]:
+    return [word for word, role in markers().items() if role == "plan"]
+
+
+def _planned_answers(report: Report) -> set[int]:
+    """Answers to a question about plans (问：下一步有什么打算？): paragraphs that plan."""
+    planned: set[int] = set()
+    asked_plans = False
+    for paragraph in report.paragraphs:
+        if paragraph.kind == "question":
+            asked_plans = any(word in report.span(paragraph.begin, paragraph.end) for word in _plan_words())
+        elif paragraph.kind == "answer" and asked_plans:
+            planned.add(paragraph.index)
+    return planned
+
+
 def _plan_sections(report: Report) -> set[int]:
     """Sections that plan rather than report (2023年工作安排, 下一步工作), with their subsections."""
-    words = [word for word, role in markers().items() if role == "plan"]
+    words = _plan_words()
     plans: set[int] = set()
     for section in report.sections:  # parents come before their subsections
         heading = report.span(*section.heading) if section.heading else ""
@@ -218,7 +236,9 @@ class _SentenceReader:
             for index, cue in enumerate(cues):
                 if cue.role == "causer":
                     causee = self._causee(cue, cues[index + 1 :], clause, causee)
-                if cue.role == "modal" and self._next_verb_near(cue, cues[index + 1 :], causer=True):
+                if cue.role == "modal" and (
+                    self._next_verb_near(cue, cues[index + 1 :], causer=True) or self._adverb_after(cue, cues[index + 1 :])
+                ):
                     future = True
                 if cue.role == "speech":  # 黄志明介绍，条例明确…: what follows is what was said
                     chain = ()
@@ -269,6 +289,10 @@ class _SentenceReader:
         if self._next_verb_near(causer, following):
             return ()
         return current
+
+    def _adverb_after(self, cue: Cue, following: list[Cue]) -> bool:
+        """Whether an adverb follows ``cue`` at once (将认真贯彻…, 将继续…): a plan."""
+        return bool(following) and following[0].role == "adverb" and following[0].begin == cue.end
 
     def _next_verb_near(self, cue: Cue, following: list[Cue], *, causer: bool = False) -> bool:
         """Whether a trigger (or, with ``causer``, 督促/推动…) follows ``cue`` within a few
