@@ -569,6 +569,12 @@ CASES = [
         set(),
     ),
     (
+        "the-whole-city-is-no-body",
+        "全市建成代表联络站152个，搭建代表履职服务平台。",
+        [("代表联络站", "Platform"), ("152个", "Statistic", "代表联络站"), ("代表履职服务平台", "Platform")],
+        {("代表联络站", "counts", "代表联络站"), (B, "established", "代表履职服务平台")},
+    ),
+    (
         "range-is-checked",
         "开展《武汉市供水条例》宣传，制定“四个意识”。",
         [("武汉市供水条例", "Regulation"), ("四个意识", "Concept")],

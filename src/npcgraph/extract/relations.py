@@ -229,9 +229,10 @@ class _SentenceReader:
             partners = self._partners(clause)
             if partners:  # 与上海市、江苏省人大常委会同步制定…: they act with the subject
                 chain = tuple(dict.fromkeys(chain + partners))
+            actors = () if self._whole_place_acts(clause) else chain
             if not future:
                 for acting in self._activities_as_predicate(clause):
-                    for subject in causee if causee is not None else chain:
+                    for subject in causee if causee is not None else actors:
                         yield (subject, "conducted", acting, None)
             for index, cue in enumerate(cues):
                 if cue.role == "causer":
@@ -241,11 +242,11 @@ class _SentenceReader:
                 ):
                     future = True
                 if cue.role == "speech":  # 黄志明介绍，条例明确…: what follows is what was said
-                    chain = ()
+                    chain = actors = ()
                 if not cue.is_verb or cue.trigger is None or future:
                     continue
                 agent = self._agent(clause, cue, cues)
-                subjects = agent[0] if agent else causee if causee is not None else chain
+                subjects = agent[0] if agent else causee if causee is not None else actors
                 objects = self._objects(clause, cue, cues, agent[1] if agent else None)
                 for subject in subjects:
                     for obj in objects:
@@ -312,6 +313,11 @@ class _SentenceReader:
             if cue.begin == at and cue.role == "none":
                 return ()  # 我市出台…: the city acts, not the speaker, and the city is no body
         mention = self.view.mention_at(at)
+        collective = self._collective(at)
+        if collective is not None:  # 全市325个代表小组…: the groups (全市建成…: see _statements)
+            mention = self.view.mention_at(collective.end)
+            if mention is None or mention.begin > collective.end + 1:
+                return None
         if mention is None or mention.end > clause[1]:
             return None
         cls = self.cls(mention)
@@ -337,6 +343,17 @@ class _SentenceReader:
         if person is not None and self.cls(person) == "Person" and person.entity:
             return (person.entity,)  # 市人大常委会法工委主任黄志明介绍: the person speaks
         return tuple(m.entity for m in run if m.entity)
+
+    def _collective(self, at: int) -> Cue | None:
+        return next((c for c in self.view.cues if c.begin == at and c.role == "collective"), None)
+
+    def _whole_place_acts(self, clause: tuple[int, int]) -> bool:
+        """全市建成代表联络站152个: the whole city did it, no known body (in this clause only)."""
+        collective = self._collective(self._skip_lead(*clause))
+        if collective is None:
+            return False
+        mention = self.view.mention_at(collective.end)
+        return mention is None or mention.begin > collective.end + 1
 
     def _opens_with(self, clause: tuple[int, int], role: str) -> bool:
         at = self._skip_lead(*clause)
