@@ -575,6 +575,19 @@ CASES = [
         {("代表联络站", "counts", "代表联络站"), (B, "established", "代表履职服务平台")},
     ),
     (
+        "hearings-after-the-subject",
+        "常委会听取和审议区人民政府关于优化营商环境工作情况的报告、区人民法院关于行政审判工作情况的报告。",
+        [
+            ("常委会", "Organization"),
+            ("听取和审议区人民政府关于优化营商环境工作情况的报告", "SupervisionActivity"),
+            ("区人民法院关于行政审判工作情况的报告", "SupervisionActivity"),
+        ],
+        {
+            (B, "conducted", "听取和审议区人民政府关于优化营商环境工作情况的报告"),
+            (B, "conducted", "区人民法院关于行政审判工作情况的报告"),
+        },
+    ),
+    (
         "range-is-checked",
         "开展《武汉市供水条例》宣传，制定“四个意识”。",
         [("武汉市供水条例", "Regulation"), ("四个意识", "Concept")],
@@ -644,6 +657,18 @@ def test_no_reporting_body_no_implicit_subject():
         annotated("制定《武汉市供水条例》。", ("武汉市供水条例", "Regulation"), reporting_body=False)
     )
     assert document.relations == ()
+
+
+def test_the_titles_body_stands_in_when_no_stage_named_the_reporting_body():
+    from dataclasses import replace
+
+    from npcgraph.model import Metadata
+
+    document = annotated("作出《关于加强区级国有资产管理情况监督的决定》。", ("关于加强区级国有资产管理情况监督的决定", "Decision"))
+    nameless = replace(document, reporting_body=None)
+    assert extract_relations(nameless).relations == ()
+    titled = replace(nameless, report=replace(nameless.report, metadata=Metadata(reporting_body="武汉市人大常委会")))
+    assert facts(extract_relations(titled)) == {(B, "adopted", "关于加强区级国有资产管理情况监督的决定")}
 
 
 def test_questions_state_no_facts():

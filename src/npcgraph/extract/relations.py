@@ -74,6 +74,7 @@ def extract_relations(document: Document) -> Document:
     report = document.report
     entities = {entity.key: entity for entity in document.entities}
     names = _OrgNames(document)
+    reporting_body = document.reporting_body or _named_reporting_body(document, names)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in document.mentions:
         if mention.entity is not None:
@@ -92,7 +93,7 @@ def extract_relations(document: Document) -> Document:
         if not mentions or kind in _NO_FACTS:
             continue
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
-        reader = _SentenceReader(view, document.reporting_body, entities, names)
+        reader = _SentenceReader(view, reporting_body, entities, names)
         if speakers.get(sentence.paragraph) == sentence.begin:
             reader.opening = _after_speaker(report.text, sentence.begin, sentence.end)
         stated = kind not in _NO_STATEMENTS and sentence.section not in plans and sentence.paragraph not in planned
@@ -109,6 +110,13 @@ def extract_relations(document: Document) -> Document:
         if found
     )
     return replace(document, relations=relations)
+
+
+def _named_reporting_body(document: Document, names: _OrgNames) -> str | None:
+    """The body the metadata names as speaking (from the title: 武昌区人民代表大会常务委员会工作报告),
+    when no stage made it the document's reporting body but the text names it as an entity."""
+    name = document.report.metadata.reporting_body
+    return names.find(name) if name else None
 
 
 def _after_speaker(text: str, begin: int, end: int) -> int:
@@ -260,6 +268,9 @@ class _SentenceReader:
         coordinated with them (听取审议A报告、B报告), are what the clause's subject did."""
         at = self._skip_lead(*clause, roles=("lead", "adverb"))
         first = self.view.mention_at(at)
+        if first is not None and self.cls(first) in _ACTORS:  # 常委会听取和审议…: past the subject
+            at = self._skip_lead(first.end, clause[1], roles=("adverb",))
+            first = self.view.mention_at(at)
         if first is None or self.cls(first) not in _ACTIVITIES:
             return []
         run = self.view.linked_run(first.begin, clause[1], reach=0)
