@@ -146,6 +146,7 @@ class SentenceView:
         self.begin = begin
         self.end = end
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.begin, -m.end, m.entity or "")))
+        self.starts = frozenset(m.begin for m in self.mentions)
         self._names = _bracketed(text, begin, end, _NAME_PAIRS) + [
             (m.begin, m.end) for m in self.mentions if m.cls not in _VERB_PHRASE_CLASSES
         ]

@@ -44,6 +44,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import cache
 
 from ..model import Document, Entity, Evidence, Mention, Relation, Report
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
@@ -110,6 +111,13 @@ def extract_relations(document: Document) -> Document:
         if found
     )
     return replace(document, relations=relations)
+
+
+@cache
+def _lead_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """One step past a clause's opening: whitespace, a time (2023年, 每年初) or a marker word."""
+    words = sorted((w for w, role in markers().items() if role in roles), key=len, reverse=True)
+    return re.compile(rf"\s+|{_LEAD_NUMBER.pattern}|{'|'.join(map(re.escape, words))}")
 
 
 def _named_reporting_body(document: Document, names: _OrgNames) -> str | None:
@@ -193,6 +201,7 @@ class _SentenceReader:
         self.names = names
         self.counted = counted(view, entities)
         self.opening = view.begin  # where the first clause's words start (after 答：)
+        self._skipped: dict[tuple[int, int, tuple[str, ...]], int] = {}
 
     def cls(self, mention: Mention) -> str:
         return class_of(mention, self.entities)
@@ -373,23 +382,17 @@ class _SentenceReader:
     def _skip_lead(self, begin: int, end: int, roles: tuple[str, ...] = ("lead",)) -> int:
         """Past the time words (and other ``roles`` of markers) that may open a clause before its
         subject."""
-        lead = {word for word, role in markers().items() if role in roles}
-        at = max(begin, self.opening)
-        while at < end:
-            if self.text[at].isspace():
-                at += 1
-                continue
-            if any(m.begin == at for m in self.view.mentions):
-                break
-            number = _LEAD_NUMBER.match(self.text, at, end)
-            word = next((w for w in sorted(lead, key=len, reverse=True) if self.text.startswith(w, at)), None)
-            if number:
-                at = number.end()
-            elif word:
-                at += len(word)
-            else:
-                break
-        return at
+        key = (begin, end, roles)
+        if key not in self._skipped:
+            pattern = _lead_pattern(roles)
+            at = max(begin, self.opening)
+            while at < end and at not in self.view.starts:
+                match = pattern.match(self.text, at, end)
+                if not match or match.end() == at:
+                    break
+                at = match.end()
+            self._skipped[key] = at
+        return self._skipped[key]
 
     def _holder(self, meeting: Mention) -> str | None:
         """The body holding a meeting: named inside it, or its name without the session numbers."""
