@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..ids import entity_key
+from ..ids import entity_key as _entity_key
 from ..model import Entity
 from .bodies import parse_body_prefix
 from .candidates import INSTRUMENT_CLASSES, Candidate
@@ -22,6 +23,9 @@ from .instruments import NATIONAL_PREFIXES
 from .patterns import strip_quotes
 
 __all__ = ["Resolved", "resolve", "canonical_label", "full_org_name"]
+
+# A name's key costs its pinyin; the same names come back in every mention and every report.
+entity_key = lru_cache(maxsize=1 << 16)(_entity_key)
 
 _GLOBAL_CLASSES = frozenset({"Person", "Place", "Concept", "Publication", "Organization"})
 

@@ -1,0 +1,90 @@
+"""Time entity extraction: kilobytes of report text per second, on one core.
+
+Reads reports (default: the bundled report, the test reports under tests/data and 200
+synthetic reports from benchmarks/generate.py), structures them once, then times the entity
+stages (metadata and find_entities: every finder, overlap selection, resolution) over all of
+them, and, separately, the whole extraction a build runs (structure and every stage, relations
+included). Lexicons are loaded and patterns compiled before timing starts (a warm-up run), as
+they are once per process in a build; the cache of entity keys (pinyin slugs) is emptied before
+every pass, so each pass pays for the keys of its names as a fresh build does.
+
+    python benchmarks/bench_extract.py                  # prints KB/s
+    python benchmarks/bench_extract.py --synthetic 0 --repeat 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+
+
+def _inputs(synthetic: int, folder: Path) -> list[Path]:
+    paths = [REPO / "data" / "wuhan-2022-04-whole-process-democracy.txt"]
+    paths += sorted(p for p in (REPO / "tests" / "data").glob("*/*") if p.suffix in (".txt", ".md") and p.name != "README.md")
+    if synthetic:
+        sys.path.insert(0, str(HERE))
+        from generate import generate  # type: ignore[import-not-found]
+
+        generate(synthetic, folder)
+        paths += sorted(p for p in folder.rglob("*") if p.is_file())
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--synthetic", type=int, default=200, help="synthetic reports to add (default 200)")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the reports; the best is kept (default 3)")
+    args = parser.parse_args(argv)
+
+    from npcgraph.extract import STAGES
+    from npcgraph.extract.entities import find_entities
+    from npcgraph.extract.metadata import metadata_entities
+    from npcgraph.extract.resolve import entity_key
+    from npcgraph.model import Document
+    from npcgraph.pipeline import read_report
+    from npcgraph.ingest import ingest
+    from npcgraph.structure import structure
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = _inputs(args.synthetic, Path(tmp))
+        raws = [ingest(p) for p in paths]
+    reports = [structure(raw) for raw in raws]
+    size_kb = sum(len(r.text.encode("utf-8")) for r in reports) / 1000
+
+    def entity_stages() -> int:
+        return sum(len(find_entities(metadata_entities(Document(r))).mentions) for r in reports)
+
+    def whole_extraction() -> int:
+        total = 0
+        for raw in raws:
+            document = Document(structure(raw))
+            for stage in STAGES:
+                document = stage(document)
+            total += len(document.relations)
+        return total
+
+    entity_stages()  # warm-up: lexicons loaded, patterns compiled
+    whole_extraction()
+    results = {}
+    for name, run in (("entities (find_entities)", entity_stages), ("whole extraction (structure + all stages)", whole_extraction)):
+        best = float("inf")
+        for _ in range(args.repeat):
+            entity_key.cache_clear()
+            start = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - start)
+        results[name] = best
+    print(f"{len(reports)} reports, {size_kb:,.0f} KB of text (UTF-8), best of {args.repeat} passes, one core:")
+    for name, seconds in results.items():
+        print(f"  {name:<44} {seconds:7.2f} s  {size_kb / seconds:8,.0f} KB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
