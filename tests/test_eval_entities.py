@@ -20,6 +20,7 @@ CASES = {
     "national-standing-committee": DATA / "national-standing-committee" / "report.txt",
     "nanping-newspaper": DATA / "nanping-newspaper" / "article.md",
     "ningbo-interview": DATA / "ningbo-interview" / "interview.txt",
+    "anji-county": DATA / "anji-county" / "report.txt",
 }
 
 

@@ -164,7 +164,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             found.extend(_coordinated_places(text, match, ctx))
     for match in pats["unknown"].finditer(text):
         place_name = match.group("place")
-        if place_name[:1] in "全本我各该" or leading_verb(place_name):  # 召开江岸区… is no place
+        if place_name[:1] in "全本我各该" or place_name[0] in _PREPOSITIONS or leading_verb(place_name):  # 召开江岸区… is no place
             continue
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=True)
@@ -186,7 +186,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
 
 
 @cache
-def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     surnames = alternation(column("surnames"))
     after = alternation(t for t, where in table("person_titles").items() if where in ("after", "both"))
     before = alternation(t for t, where in table("person_titles").items() if where in ("before", "both"))
@@ -196,9 +196,12 @@ def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     )
     title_then_name = re.compile(
         f"(?:{before})\\s?(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)"
-        f"(?=[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|坦言|告诉|等|在|时|谈到|回忆)"
+        f"(?=[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|坦言|告诉|等|在|时|谈到|回忆|领衔|联名)"
     )
-    return known, name_then_title, title_then_name
+    more_names = re.compile(
+        f"、(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?=、|[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|等|在|领衔|联名)"
+    )
+    return known, name_then_title, title_then_name, more_names
 
 
 def _plausible_name(name: str) -> bool:
@@ -208,13 +211,18 @@ def _plausible_name(name: str) -> bool:
 
 
 def find_persons(text: str) -> list[Candidate]:
-    known, name_then_title, title_then_name = _person_patterns()
+    known, name_then_title, title_then_name, more_names = _person_patterns()
     found = [Candidate(m.start(), m.end(), "Person", m.group(0), national=True, priority=2) for m in known.finditer(text)]
     for pattern in (name_then_title, title_then_name):
         for match in pattern.finditer(text):
             name = match.group("name")
             if _plausible_name(name) and not text[max(0, match.start("name") - 1) : match.start("name")].isdigit():
                 found.append(Candidate(match.start("name"), match.end("name"), "Person", name, national=True, priority=1))
+                if pattern is title_then_name:  # 代表李春华、孙建国: every name after the title
+                    following = more_names.match(text, match.end())
+                    while following and _plausible_name(following.group("name")):
+                        found.append(Candidate(following.start("name"), following.end("name"), "Person", following.group("name"), national=True, priority=1))
+                        following = more_names.match(text, following.end())
     return found
 
 
@@ -234,7 +242,7 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     named = re.compile(
         f"(?P<region>{alternation(region_names)})|(?P<place>{place})(?:(?P<suffix>{suffixes})|(?P<district>[{HAN}]{{1,3}}?(?:区|县))(?=人大|人民|政府|法院|检察院|委|[^{HAN}]))?"
     )
-    counties = re.compile(f"(?:(?<=[，。；、,;：:\\s“（(和与及])|^)(?P<name>[{HAN}]{{2,3}}?(?:县|区))(?=[，。；、,;：:\\s”）)和与及的]|人大|人民|政府|委|$)", re.MULTILINE)
+    counties = re.compile(f"(?:(?<=[，。；、,;：:\\s（(和与及])|^)(?P<name>[{HAN}]{{2,3}}?(?:县|区))(?=[，。；、,;：:\\s”）)和与及的]|人大|人民|政府|委|$)", re.MULTILINE)
     landmarks = re.compile(f"(?:(?<=[，。；、,;：:\\s“])|^)(?P<name>[{HAN}]{{2,9}}?(?:{landmark}))", re.MULTILINE)
     return named, landmarks, counties, region_names
 

@@ -145,6 +145,8 @@ def infer_place(report: Report) -> Place | None:
     title_places = re.findall(f"(?:{alternation(places())})", meta.title or "")
     if title_places:
         return places()[title_places[0]]
+    if known is None and (unlisted := _unlisted(meta)) is not None:
+        return unlisted
     counts: dict[str, int] = {}
     for match in _bodies_after_place().finditer(report.text):
         name = places()[match.group("place")].name
@@ -155,6 +157,14 @@ def infer_place(report: Report) -> Place | None:
         return known
     name = meta.jurisdiction
     return Place(name, "county", None, None) if name and meta.author_post else None
+
+
+def _unlisted(meta) -> Place | None:  # noqa: ANN001 - Metadata
+    """A county or county-level city the lexicon does not list, named by the title or byline."""
+    name = meta.jurisdiction
+    if name and name[-1] in "县区旗市" and 3 <= len(name) <= 6 and (name in (meta.title or "") or meta.author_post):
+        return place_named(name) or Place(name, "county", None, None)
+    return None
 
 
 def jurisdiction_of(report: Report, reporting_body: str | None) -> Jurisdiction:

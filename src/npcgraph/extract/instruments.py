@@ -156,7 +156,7 @@ def _plain_instrument(name: str) -> str | None:
         return None
     ending, cls = found
     modifier = name[: -len(ending)]
-    if len(modifier) < 2 or modifier in words("generic_modifiers") or modifier.endswith(("这个", "那个", "的好")):
+    if len(modifier) < 2 or modifier in words("generic_modifiers") or modifier.endswith(("这个", "那个", "的好")) or modifier in table("instrument_forms"):
         return None
     if cls == "Suggestion":
         return None  # 建议 without 《关于…》 is a deputy's suggestion in general, not a title

@@ -103,6 +103,9 @@ def find_quoted(text: str) -> list[Candidate]:
             found.extend(c for quote in run if (c := _alone(quote)) is not None)
             continue
         suffix, cls = match.group("suffix"), classes[match.group("suffix")]
+        if cls == "Concept":  # “生态立县”发展战略: the quoted name is the idea
+            found.extend(Candidate(q.begin + 1, q.end - 1, cls, q.inner, national=True, written=(f"“{q.inner}”",)) for q in run)
+            continue
         if match.group("verb") and cls not in ("SupervisionActivity", "Program", "Event"):
             found.extend(c for quote in run if (c := _alone(quote)) is not None)
             continue
