@@ -25,6 +25,7 @@ class Place:
     kind: str  # municipality, province, region, sar, city, prefecture, county, national
     province: str | None  # the province it belongs to (itself for a province)
     short: str | None  # 武汉
+    city: str | None = None  # for a county or district: the city it belongs to
 
 
 @cache
@@ -94,7 +95,8 @@ class Jurisdiction:
                 return place.name
             if place.kind == "county" and place.name.endswith("市"):
                 return place.name
-            return None
+            return place.city
+
         if level == "州":
             return place.name if place.kind == "prefecture" else None
         if level in ("县", "区", "旗"):
@@ -146,7 +148,7 @@ def infer_place(report: Report) -> Place | None:
     if title_places:
         return places()[title_places[0]]
     if known is None and (unlisted := _unlisted(meta)) is not None:
-        return unlisted
+        return _with_city(unlisted, report.text)
     counts: dict[str, int] = {}
     for match in _bodies_after_place().finditer(report.text):
         name = places()[match.group("place")].name
@@ -157,6 +159,22 @@ def infer_place(report: Report) -> Place | None:
         return known
     name = meta.jurisdiction
     return Place(name, "county", None, None) if name and meta.author_post else None
+
+
+def _with_city(county: Place, text: str) -> Place:
+    """A county the lexicon does not list, placed in the city the report names most."""
+    if county.city or county.province:
+        return county
+    from .patterns import alternation
+
+    counts: dict[str, int] = {}
+    for name in re.findall(f"(?:{alternation(p for p, v in places().items() if v.kind in ('city', 'prefecture'))})", text):
+        full = places()[name].name
+        counts[full] = counts.get(full, 0) + 1
+    if not counts:
+        return county
+    city = places()[max(sorted(counts), key=counts.__getitem__)]
+    return Place(county.name, county.kind, city.province, county.short, city.name)
 
 
 def _unlisted(meta) -> Place | None:  # noqa: ANN001 - Metadata
