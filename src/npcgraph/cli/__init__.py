@@ -17,7 +17,7 @@ from ..errors import NpcgraphError
 __all__ = ["main", "COMMANDS"]
 
 #: Command modules, in the order ``--help`` lists them.
-COMMANDS = ("build", "view", "query", "serve", "push", "eval")
+COMMANDS = ("build", "view", "query", "serve", "push", "eval", "export", "stats", "validate", "ontology")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -21,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="report files or folders (default: the bundled report)")
     parser.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="OUT", help="output folder (default: out/)")
+    parser.add_argument("-f", "--format", default="ttl", metavar="FORMATS", help="formats to write besides graph.ttl and graph.html, comma-separated: ttl,trig,nt,nq,jsonld,graphml,gexf,csv (see npcgraph export --help)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress bar)")
     parser.add_argument("--store", metavar="oxigraph:DIR", help="also write the graph into a persistent Oxigraph store in DIR, for npcgraph query and serve")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
@@ -80,11 +81,17 @@ def run(args: argparse.Namespace) -> int:
     from ..stats import class_counts
     from ..store import parse_store_spec, write_store
     from ..viewer import render
+    from ..exports import FORMATS, export_files, parse_formats
+    from ..rdf import to_dataset
 
+    formats = [name for name in parse_formats(args.format) if name != "ttl"]  # fail before the work
     store = parse_store_spec(args.store) if args.store else None
     corpus = _read_corpus(args).corpus
     graph = to_graph(corpus)
     files = {"graph.ttl": serialize(graph, "turtle"), "graph.html": render(graph).encode("utf-8")}
+    if formats:
+        named = to_dataset(corpus) if any(FORMATS[name].kind == "dataset" for name in formats) else None
+        files.update(export_files(graph, formats, dataset=named))
     written = write_files(args.output, files)
     if store is not None:
         write_store(graph, store)

@@ -1,0 +1,45 @@
+"""``npcgraph validate SOURCE``: check a graph against the contract's SHACL shapes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check a graph against the SHACL shapes of the graph contract",
+        description=(
+            "Run the shapes of ontology/shapes.ttl over a graph with pyshacl (the ontology as the "
+            "ontology graph, so subclasses count) and print every result: the focus node, the "
+            "property and value, and what is wrong. Exits 6 when there is any violation."
+        ),
+        epilog="examples:\n  npcgraph validate out/\n  npcgraph validate out/graph.ttl --format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("source", metavar="SOURCE", help="graph file, build folder or oxigraph:DIR")
+    parser.add_argument("-f", "--format", choices=("text", "json"), default="text", help="text (default) or json")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import ValidationError
+    from ..exports import read_source
+    from ..validate import format_results, validate
+
+    graph, _ = read_source(args.source)
+    report = validate(graph)
+    if args.format == "json":
+        data = {"conforms": report.conforms, "results": [asdict(r) for r in report.results]}
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=sys.stdout)
+    else:
+        print(format_results(report, graph), file=sys.stdout)
+    if not report.conforms:
+        count = len(report.violations)
+        raise ValidationError("E501", f"{count} violation{'s' if count != 1 else ''} of the graph contract", "see the list above")
+    return 0

@@ -1,0 +1,67 @@
+"""The entity graph for network tools: GraphML and GEXF (Gephi, Cytoscape), CSV tables.
+
+All three come from ``analytics.entity_network``: entities as nodes (``class``, ``label``,
+``altLabels`` joined with ``|``, ``mentions``), relations as edges (``predicate``, ``evidence``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+
+from .. import __version__
+
+__all__ = ["write_graphml", "write_gexf", "write_nodes_csv", "write_edges_csv"]
+
+
+def write_graphml(network: nx.MultiDiGraph) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_graphml_xml(network, buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue().rstrip(b"\n") + b"\n"
+
+
+def write_gexf(network: nx.MultiDiGraph) -> bytes:
+    """GEXF 1.2; networkx stamps today's date and its own version in ``<meta>``: replaced."""
+    writer = GEXFWriter(prettyprint=True)
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+        creator = meta.find("creator")
+        if creator is not None:
+            creator.text = f"npcgraph {__version__}"
+    weighted = network.copy()
+    for _, _, data in weighted.edges(data=True):
+        data["weight"] = max(1, int(data.get("evidence", 0)))  # Gephi's edge thickness
+    writer.add_graph(weighted)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue().rstrip(b"\n") + b"\n"
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> bytes:
+    stream = io.StringIO(newline="")
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return stream.getvalue().encode("utf-8")
+
+
+def write_nodes_csv(network: nx.MultiDiGraph) -> bytes:
+    """``id,class,label,altLabels,mentions,degree``: one row per entity."""
+    rows = [
+        [node, data["class"], data["label"], data["altLabels"], data["mentions"], network.degree(node)]
+        for node, data in network.nodes(data=True)
+    ]
+    return _csv(["id", "class", "label", "altLabels", "mentions", "degree"], rows)
+
+
+def write_edges_csv(network: nx.MultiDiGraph) -> bytes:
+    """``source,predicate,target,evidence``: one row per asserted relation."""
+    rows = [
+        [source, data["predicate"], target, data["evidence"]]
+        for source, target, data in network.edges(data=True)
+    ]
+    return _csv(["source", "predicate", "target", "evidence"], rows)
