@@ -31,6 +31,9 @@ What is acted on:
   clause's subject;
 - what names state by themselves (counts, memberOf with the post, partOf): relation_nouns.py.
 
+What the whole document tells (plan sections, interview speakers, bodies by name):
+relation_context.py; the words and the sentence view: relation_cues.py.
+
 The byline is left to metadata.py. Interview questions, plan sections (2023年工作安排) and the
 rest of a sentence after 将/拟 + verb state no deeds (only what their names state).
 
@@ -46,11 +49,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 
-from ..model import Document, Entity, Evidence, Mention, Relation, Report
+from ..model import Document, Entity, Evidence, Mention, Relation
+from .relation_context import OrgNames, after_speaker, named_reporting_body, plan_sections, planned_answers
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .relation_nouns import Fact, class_of, counted, memberships, organs
-from .entities import jurisdiction
-from .resolve import full_org_name
 
 __all__ = ["extract_relations", "allowed"]
 
@@ -65,7 +67,6 @@ _NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they 
 _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
 _SESSION = re.compile(rf"第?[{_NUMBER}]+届|第?[{_NUMBER}]+次")
-_SPEAKER = re.compile(r"[^\s:：，。]{1,6}\s*[:：]\s*")
 _MEETING_WORDS = re.compile(r"(?:全体会议|常务会议|会议|全会)$")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
 
@@ -74,16 +75,16 @@ def extract_relations(document: Document) -> Document:
     """The document with the relations its sentences state added (existing ones kept, merged)."""
     report = document.report
     entities = {entity.key: entity for entity in document.entities}
-    names = _OrgNames(document)
-    reporting_body = document.reporting_body or _named_reporting_body(document, names)
+    names = OrgNames(document)
+    reporting_body = document.reporting_body or named_reporting_body(document, names)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in document.mentions:
         if mention.entity is not None:
             by_sentence[mention.sentence].append(mention)
     kinds = {paragraph.index: paragraph.kind for paragraph in report.paragraphs}
     speakers = {p.index: p.begin for p in report.paragraphs if p.speaker}  # 答：… opens with its speaker
-    plans = _plan_sections(report)
-    planned = _planned_answers(report)
+    plans = plan_sections(report)
+    planned = planned_answers(report)
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
     for relation in document.relations:
@@ -96,7 +97,7 @@ def extract_relations(document: Document) -> Document:
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
         reader = _SentenceReader(view, reporting_body, entities, names)
         if speakers.get(sentence.paragraph) == sentence.begin:
-            reader.opening = _after_speaker(report.text, sentence.begin, sentence.end)
+            reader.opening = after_speaker(report.text, sentence.begin, sentence.end)
         stated = kind not in _NO_STATEMENTS and sentence.section not in plans and sentence.paragraph not in planned
         facts = reader.facts(statements=stated)
         for fact in facts:
@@ -120,46 +121,6 @@ def _lead_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s+|{_LEAD_NUMBER.pattern}|{'|'.join(map(re.escape, words))}")
 
 
-def _named_reporting_body(document: Document, names: _OrgNames) -> str | None:
-    """The body the metadata names as speaking (from the title: 武昌区人民代表大会常务委员会工作报告),
-    when no stage made it the document's reporting body but the text names it as an entity."""
-    name = document.report.metadata.reporting_body
-    return names.find(name) if name else None
-
-
-def _after_speaker(text: str, begin: int, end: int) -> int:
-    """Past an interview's speaker (答：, 陈立新：) at the start of a sentence."""
-    match = _SPEAKER.match(text, begin, end)
-    return match.end() if match else begin
-
-
-def _plan_words() -> list[str]:
-    return [word for word, role in markers().items() if role == "plan"]
-
-
-def _planned_answers(report: Report) -> set[int]:
-    """Answers to a question about plans (问：下一步有什么打算？): paragraphs that plan."""
-    planned: set[int] = set()
-    asked_plans = False
-    for paragraph in report.paragraphs:
-        if paragraph.kind == "question":
-            asked_plans = any(word in report.span(paragraph.begin, paragraph.end) for word in _plan_words())
-        elif paragraph.kind == "answer" and asked_plans:
-            planned.add(paragraph.index)
-    return planned
-
-
-def _plan_sections(report: Report) -> set[int]:
-    """Sections that plan rather than report (2023年工作安排, 下一步工作), with their subsections."""
-    words = _plan_words()
-    plans: set[int] = set()
-    for section in report.sections:  # parents come before their subsections
-        heading = report.span(*section.heading) if section.heading else ""
-        if any(word in heading for word in words) or section.parent in plans:
-            plans.add(section.index)
-    return plans
-
-
 def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity]) -> bool:
     """Whether ``subject predicate obj`` respects the property's domain and range (and is no loop)."""
     schema = relation_schema().get(predicate)
@@ -169,30 +130,11 @@ def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity])
     return entities[subject].cls in domain and entities[obj].cls in range_
 
 
-class _OrgNames:
-    """Bodies by every name they go by in the document, to find the body holding a meeting
-    (short names are expanded in the report's jurisdiction: 市人大 → 宜昌市人民代表大会)."""
-
-    def __init__(self, document: Document) -> None:
-        self.context = jurisdiction(document)
-        self.keys: dict[str, set[str]] = defaultdict(set)
-        for entity in document.entities:
-            if entity.cls != "Organization":
-                continue
-            for name in (entity.label, *entity.alt_labels):
-                self.keys[name].add(entity.key)
-                self.keys[full_org_name(name, self.context)].add(entity.key)
-
-    def find(self, name: str) -> str | None:
-        keys = self.keys.get(name) or self.keys.get(full_org_name(name, self.context)) or set()
-        return next(iter(keys)) if len(keys) == 1 else None
-
-
 class _SentenceReader:
     """The facts one sentence states."""
 
     def __init__(
-        self, view: SentenceView, reporting_body: str | None, entities: dict[str, Entity], names: _OrgNames
+        self, view: SentenceView, reporting_body: str | None, entities: dict[str, Entity], names: OrgNames
     ) -> None:
         self.view = view
         self.text = view.text

@@ -1,0 +1,82 @@
+"""What the relation rules need to know about a whole document before reading its sentences.
+
+- which sentences state deeds at all: not those of plan sections (2023年工作安排, 今后五年…) or
+  of answers to a question about plans (问：下一步有什么打算？);
+- where an interview answer's words start (after 答：);
+- the bodies by every name they go by, short names expanded in the report's jurisdiction, to
+  find the body holding a meeting (市六届人大三次会议 → 宜昌市人民代表大会) and the body the
+  title names when no stage made it the reporting body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..model import Document, Report
+from .entities import jurisdiction
+from .relation_cues import markers
+from .resolve import full_org_name
+
+__all__ = ["OrgNames", "named_reporting_body", "after_speaker", "plan_sections", "planned_answers"]
+
+_SPEAKER = re.compile(r"[^\s:：，。]{1,6}\s*[:：]\s*")
+
+
+class OrgNames:
+    """Bodies by every name they go by in the document, to find the body holding a meeting
+    (short names are expanded in the report's jurisdiction: 市人大 → 宜昌市人民代表大会)."""
+
+    def __init__(self, document: Document) -> None:
+        self.context = jurisdiction(document)
+        self.keys: dict[str, set[str]] = defaultdict(set)
+        for entity in document.entities:
+            if entity.cls != "Organization":
+                continue
+            for name in (entity.label, *entity.alt_labels):
+                self.keys[name].add(entity.key)
+                self.keys[full_org_name(name, self.context)].add(entity.key)
+
+    def find(self, name: str) -> str | None:
+        keys = self.keys.get(name) or self.keys.get(full_org_name(name, self.context)) or set()
+        return next(iter(keys)) if len(keys) == 1 else None
+
+
+def named_reporting_body(document: Document, names: OrgNames) -> str | None:
+    """The body the metadata names as speaking (from the title: 武昌区人民代表大会常务委员会工作报告),
+    when no stage made it the document's reporting body but the text names it as an entity."""
+    name = document.report.metadata.reporting_body
+    return names.find(name) if name else None
+
+
+def after_speaker(text: str, begin: int, end: int) -> int:
+    """Past an interview's speaker (答：, 陈立新：) at the start of a sentence."""
+    match = _SPEAKER.match(text, begin, end)
+    return match.end() if match else begin
+
+
+def _plan_words() -> list[str]:
+    return [word for word, role in markers().items() if role == "plan"]
+
+
+def planned_answers(report: Report) -> set[int]:
+    """Answers to a question about plans (问：下一步有什么打算？): paragraphs that plan."""
+    planned: set[int] = set()
+    asked_plans = False
+    for paragraph in report.paragraphs:
+        if paragraph.kind == "question":
+            asked_plans = any(word in report.span(paragraph.begin, paragraph.end) for word in _plan_words())
+        elif paragraph.kind == "answer" and asked_plans:
+            planned.add(paragraph.index)
+    return planned
+
+
+def plan_sections(report: Report) -> set[int]:
+    """Sections that plan rather than report (2023年工作安排, 下一步工作), with their subsections."""
+    words = _plan_words()
+    plans: set[int] = set()
+    for section in report.sections:  # parents come before their subsections
+        heading = report.span(*section.heading) if section.heading else ""
+        if any(word in heading for word in words) or section.parent in plans:
+            plans.add(section.index)
+    return plans
