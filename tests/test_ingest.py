@@ -159,3 +159,18 @@ def test_body_of_post(post, body):
 )
 def test_jurisdiction(body, place):
     assert find_jurisdiction(body) == place
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("——访宜昌市人大常委会主任陈立新", "宜昌市人大常委会"),
+        ("武昌区人民代表大会常务委员会工作报告", "武昌区人民代表大会常务委员会"),
+        ("向省人大常委会报告工作", None),
+    ],
+)
+def test_reporting_body_from_title(title, body):
+    from npcgraph.ingest import find_reporting_body
+    from npcgraph.model import Metadata
+
+    assert find_reporting_body(Metadata(title=title), "") == body

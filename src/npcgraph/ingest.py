@@ -267,6 +267,18 @@ def body_of_post(post: str) -> str | None:
     return body if body != post and _BODY_SUFFIX.search(body) else None
 
 
+# Characters that start the words before a body's name, never the name itself:
+# 访宜昌市人大常委会 (an interview title), 对全市…, 向市人大常委会, 经省人大常委会.
+_FUNCTION_CHARS = frozenset("访对在由向经据和与及同把被将的了是为于从请让给跟任兼即")
+
+
+def _trim_function_words(place: str) -> str:
+    """访宜昌市 -> 宜昌市; 向省 -> 省 (a bare 省 or 市 names no place)."""
+    while len(place) >= 2 and place[0] in _FUNCTION_CHARS:
+        place = place[1:]
+    return place
+
+
 def find_reporting_body(metadata: Metadata, text: str) -> str | None:
     """The body that speaks in the report: from the byline's post, the title, or the text."""
     if metadata.author_post:
@@ -276,7 +288,10 @@ def find_reporting_body(metadata: Metadata, text: str) -> str | None:
     for source in (metadata.title or "", text[:2000], text):
         counts: dict[str, int] = {}
         for match in _BODY_IN_TEXT.finditer(source):
-            counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+            place = _trim_function_words(match.group(1))
+            if len(place) < 2:
+                continue
+            counts[place + match.group(2)] = counts.get(place + match.group(2), 0) + 1
         if counts:
             return max(sorted(counts), key=counts.__getitem__)
     return None
