@@ -23,8 +23,9 @@ from .patterns import HAN, alternation, leading_verb, table
 
 __all__ = ["find_activities", "activities_around", "national_names"]
 
+_MEETINGS = ("推进会", "座谈会", "现场会", "交流会", "报告会", "见面会", "恳谈会", "听证会", "论证会", "研讨会", "论坛", "汇报会", "表彰会", "工作会议", "联席会议", "推进大会")
 _SUPERVISION_VERBS = ("组织开展", "深入开展", "开展", "组织", "进行", "举行", "召开", "实施")
-_GENERIC_TOPICS = frozenset({"法规", "工作", "专题", "有关", "相关", "一次", "多次", "联合", "集中", "全面", "重点"})
+_GENERIC_TOPICS = frozenset({"法规", "工作", "专题", "有关", "相关", "一次", "多次", "联合", "集中", "全面", "重点", "情况", "实施情况"})
 _NAME = f"[^\\s，。；、,;：:《》“”\"（）()！？!?…—]"
 _END = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|等|$)"
 
@@ -60,6 +61,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "check": re.compile(f"检查(?P<title>[^，。；;！？!?\\n]{{2,60}}?)(?:的)?(?:贯彻)?实施情况"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:省委|市委|区委|县委)、)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
+        "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|$)"),
         "topic_then_kind": re.compile(f"围绕(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
         "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
@@ -97,6 +99,11 @@ def find_activities(text: str) -> list[Candidate]:
             for kind in table("supervision_kinds"):
                 if name.endswith(kind):
                     topic = name[: -len(kind)]
+                    break
+            for verb in _SUPERVISION_VERBS:  # 公益诉讼工作情况进行专题询问: the verb is no part
+                if topic.endswith(verb):
+                    topic = topic[: -len(verb)]
+                    name = topic + name[len(topic) + len(verb) :]
                     break
             if len(topic) >= 2 and topic not in _GENERIC_TOPICS and not re.search(r"\d|[一二两三四五六七八九十]+(?:个|项|次)", topic):
                 found.append(Candidate(pos, end, "SupervisionActivity", name, priority=1))
@@ -138,10 +145,16 @@ def find_activities(text: str) -> list[Candidate]:
         found.append(Candidate(match.start(), match.end(), "Event", name, national=national, priority=1))
     for match in pats["work_meeting"].finditer(text):
         name = match.group("name")
+        if leading_verb(name[2:]):
+            continue  # 区委召开人大工作会议: the meeting is 人大工作会议 (found below)
         found.append(Candidate(match.start("name"), match.end(), "Event", name, national=name.startswith(("中央", "全国"))))
         if match.group("also"):  # 省委、市委人大工作会议: the provincial one too
             also = match.group("also")[:-1]
             found.append(Candidate(match.start(), match.start() + len(also), "Event", also + name[len(also):], priority=3))
+    for match in pats["meeting"].finditer(text):  # 联合召开优化营商环境推进会
+        name = match.group("name")
+        if name not in _MEETINGS and not name.endswith(tuple("等" + m for m in _MEETINGS)):
+            found.append(Candidate(match.start("name"), match.end("name"), "Event", name))
     for match in pats["topic_then_kind"].finditer(text):  # 围绕“…”工程建设组织专题询问
         written = match.group(0)[2:]
         name = _plain(match.group("topic")) + match.group("kind")
@@ -151,6 +164,8 @@ def find_activities(text: str) -> list[Candidate]:
     return found
 
 
+# 《…条例》执法检查, 《…条例》贯彻实施情况进行执法检查
+_INSPECTION_AFTER = re.compile("(?:(?:的)?(?:贯彻)?实施情况(?:进行|开展)?)?执法检查")
 _LISTED_LAWS = re.compile(f"(?:(?:、|和|及|》和《|》、《)《?[{HAN}]{{2,30}}?(?:法|条例)》?)+执法检查")
 
 
@@ -166,8 +181,9 @@ def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate
             # 开展食品安全法、畜牧法、传染病防治法执法检查: an inspection of each law
             found.append(Candidate(candidate.begin, candidate.end, "SupervisionActivity", candidate.name + "执法检查", priority=4))
             continue
-        if text.startswith("执法检查", end):
+        inspection = _INSPECTION_AFTER.match(text, end)
+        if inspection:
             begin = candidate.begin - (1 if text[candidate.begin - 1 : candidate.begin] == "《" else 0)
-            written = text[begin : end + 4]
-            found.append(Candidate(begin, end + 4, "SupervisionActivity", candidate.name + "执法检查", written=(written,), priority=3))
+            written = text[begin : inspection.end()]
+            found.append(Candidate(begin, inspection.end(), "SupervisionActivity", candidate.name + "执法检查", written=(written,), priority=3))
     return found

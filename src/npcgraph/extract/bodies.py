@@ -23,6 +23,7 @@ __all__ = ["find_bodies", "find_persons", "find_places", "canonical_body"]
 
 _LEVELS = "自治区|自治州|省|市|州|县|区|旗"
 _PREPOSITIONS = frozenset("为对向在把将以并与及")
+_FUNCTION_CHARS = frozenset("为对向在把将以并与及的了是和首次等各全本该我其")  # never in a district's name
 _GENERIC_BEFORE = ("地方", "各级", "各", "省级", "市级", "县级", "基层", "上级", "下级", "同级", "两级", "各地")
 _CONGRESS_AS_ROLE = re.compile("代表(?!小组|团|工作|资格|联络|之家|大会)")
 
@@ -164,7 +165,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             found.extend(_coordinated_places(text, match, ctx))
     for match in pats["unknown"].finditer(text):
         place_name = match.group("place")
-        if place_name[:1] in "全本我各该" or place_name[0] in _PREPOSITIONS or leading_verb(place_name):  # 召开江岸区… is no place
+        if place_name[:1] in "全本我各该" or set(place_name) & _FUNCTION_CHARS or leading_verb(place_name):  # 召开江岸区… is no place
             continue
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=True)
@@ -281,12 +282,17 @@ def parse_body_prefix(name: str, ctx: Jurisdiction) -> tuple[int, str] | None:
     """(length, full name) of the body ``name`` begins with: 市人大常委会议事规则 -> (6, 武汉市…委员会)."""
     pats = _patterns()
     best: tuple[int, str] | None = None
-    for kind in ("national", "placed", "bare"):
+    for kind in ("national", "placed", "unknown", "bare"):
         match = pats[kind].match(name)
         if not match:
             continue
         groups = match.groupdict()
-        if kind == "national":
+        if kind == "unknown":
+            place_name = groups["place"]
+            if place_name[:1] in "全本我各该" or set(place_name) & _FUNCTION_CHARS or leading_verb(place_name):
+                continue
+            canonical = canonical_body(ctx, place=place_name, body=groups["body"], organ=groups["organ"])
+        elif kind == "national":
             canonical = canonical_body(ctx, national=groups["national"], organ=groups["organ"])
         elif kind == "placed":
             place = _place_full(groups["place"]) if groups["place"] else None

@@ -167,6 +167,11 @@ def _plain_instrument(name: str) -> str | None:
     return cls
 
 
+# Verbs that follow another one before a name (审议批准, 研究制定); 审议 itself is not among them:
+# 审议意见办理办法 is a name.
+_SECOND_VERBS = ("批准", "通过", "印发", "出台", "制定", "修订", "修改", "废止", "发布", "颁布")
+
+
 def _split_coordinated(name: str) -> tuple[str, str] | None:
     """(left, right) when ``name`` is two instruments joined by 和/及, each ending in a form."""
     for joiner in ("和", "及"):
@@ -185,6 +190,8 @@ def _unbracketed(text: str) -> list[Candidate]:
         pos = match.start("name")
         end = match.end("name")
         name = match.group("name")
+        lead = next((verb for verb in _SECOND_VERBS if name.startswith(verb)), "")  # 审议批准…方案
+        pos, name = pos + len(lead), name[len(lead):]
         while True:
             cls = _plain_instrument(name)
             if cls is None:

@@ -66,6 +66,10 @@ def canonical_label(candidate: Candidate, ctx: Jurisdiction) -> str:
     name = strip_quotes(candidate.name)
     if candidate.cls in ("Person", "Place", "Concept", "Publication", "Statistic"):
         return name
+    if candidate.cls == "Event":  # 区第十七届人民代表大会第四次会议: the level word is the place
+        level = next((lv for lv in ("自治区", "省", "市", "区", "县") if name.startswith(lv + "第") or name.startswith(lv + "委")), None)
+        place = ctx.place_at_level(level) if level else None
+        return place + name[len(level):] if place and level else name
     return _expand_leading_body(name, ctx)
 
 
