@@ -127,6 +127,20 @@ def _known(name: str | None) -> Place | None:
 
 
 @cache
+def _any_place() -> re.Pattern[str]:
+    from .patterns import alternation
+
+    return re.compile(f"(?:{alternation(places())})")
+
+
+@cache
+def _any_city() -> re.Pattern[str]:
+    from .patterns import alternation
+
+    return re.compile(f"(?:{alternation(p for p, v in places().items() if v.kind in ('city', 'prefecture'))})")
+
+
+@cache
 def _bodies_after_place() -> re.Pattern[str]:
     from .patterns import alternation
 
@@ -142,9 +156,7 @@ def infer_place(report: Report) -> Place | None:
     known = _known(meta.jurisdiction)
     if known is not None and (meta.author_post or (meta.title and (known.short or known.name) in meta.title)):
         return known
-    from .patterns import alternation
-
-    title_places = re.findall(f"(?:{alternation(places())})", meta.title or "")
+    title_places = _any_place().findall(meta.title or "")
     if title_places:
         return places()[title_places[0]]
     if known is None and (unlisted := _unlisted(meta)) is not None:
@@ -165,10 +177,8 @@ def _with_city(county: Place, text: str) -> Place:
     """A county the lexicon does not list, placed in the city the report names most."""
     if county.city or county.province:
         return county
-    from .patterns import alternation
-
     counts: dict[str, int] = {}
-    for name in re.findall(f"(?:{alternation(p for p, v in places().items() if v.kind in ('city', 'prefecture'))})", text):
+    for name in _any_city().findall(text):
         full = places()[name].name
         counts[full] = counts.get(full, 0) + 1
     if not counts:
