@@ -47,7 +47,6 @@ def main(argv: list[str] | None = None) -> int:
     from npcgraph.extract.metadata import metadata_entities
     from npcgraph.extract.resolve import entity_key
     from npcgraph.model import Document
-    from npcgraph.pipeline import read_report
     from npcgraph.ingest import ingest
     from npcgraph.structure import structure
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Document, Entity, Mention
+from ..model import Document, Mention
 from .activities import activities_around, find_activities
 from .bodies import find_bodies, find_persons, find_places
 from .candidates import Candidate, select

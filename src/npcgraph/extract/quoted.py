@@ -19,7 +19,7 @@ from functools import cache
 
 from ..lexicon import rows
 from .candidates import Candidate
-from .patterns import HAN, alternation, column, ends_with_any, table
+from .patterns import HAN, alternation, column, table
 
 __all__ = ["find_quoted", "concept_names"]
 
