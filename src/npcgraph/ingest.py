@@ -272,10 +272,24 @@ def body_of_post(post: str) -> str | None:
 _FUNCTION_CHARS = frozenset("访对在由向经据和与及同把被将的了是为于从请让给跟任兼即")
 
 
+_MAX_UNKNOWN_PLACE = 6  # 武昌区, 安吉县, 义乌市: names not in the lexicon are short
+
+
 def _trim_function_words(place: str) -> str:
-    """访宜昌市 -> 宜昌市; 向省 -> 省 (a bare 省 or 市 names no place)."""
+    """The place a regex match ends with: the longest known place it ends with, else the match
+    without leading function words (访宜昌市 -> 宜昌市); "" when no place remains (向省, or
+    常委会还邀请省, where the lazy match began inside other words).
+    """
+    from .lexicon import words
+
+    known = words("places")
+    for start in range(len(place) - 1):
+        if place[start:] in known:
+            return place[start:]
     while len(place) >= 2 and place[0] in _FUNCTION_CHARS:
         place = place[1:]
+    if len(place) < 2 or len(place) > _MAX_UNKNOWN_PLACE or any(ch in _FUNCTION_CHARS for ch in place):
+        return ""
     return place
 
 
