@@ -228,3 +228,33 @@ def test_build_writes_the_formats_asked_for(seed_path, tmp_path):
     union = Graph()
     union.addN((s, p, o, union) for s, p, o, _ in load_dataset(out / "graph.trig").quads())
     assert isomorphic(union, graph)
+
+
+@pytest.mark.parametrize("name", ["ttl", "nt", "jsonld", "trig", "nq"])
+def test_any_text_round_trips(name):
+    """Hypothesis: whatever characters a report holds, every RDF export reads back the same."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(texts, texts, st.sampled_from([None, "zh", "en"]))
+    def round_trip(text: str, other: str, language: str | None) -> None:
+        graph = Graph()
+        node = ID["report/0a1b"]
+        graph.add((node, RDF.type, NPC.Report))
+        graph.add((node, NIF.isString, Literal(text)))
+        graph.add((node, RDFS.label, Literal(other, lang=language)))
+        data = export_files(graph, [name])[FORMATS[name].files[0]]
+        fmt = {**RDF_FORMATS, **QUAD_FORMATS}[name]
+        if name in QUAD_FORMATS:
+            back = Dataset()
+            back.parse(data=data, format=fmt)
+            union = Graph()
+            union.addN((s, p, o, union) for s, p, o, _ in back.quads())
+        else:
+            union = _reparse(data, fmt)
+        assert isomorphic(union, graph)
+
+    round_trip()
