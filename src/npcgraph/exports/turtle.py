@@ -156,7 +156,7 @@ def _subject_blocks(triples: Iterable[tuple], terms: _Terms, indent: str = "") -
     rendered: dict[str, str] = {}
     term, predicate_text = terms.term, terms.predicate
     for subject, predicate, obj in triples:
-        key = str.__str__(subject) if type(subject) is URIRef else f"_:{subject}"
+        key = str.__str__(subject) if isinstance(subject, URIRef) else f"_:{subject}"
         predicates = by_subject.get(key)
         if predicates is None:
             predicates = by_subject[key] = {}
