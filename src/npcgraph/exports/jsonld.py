@@ -21,7 +21,7 @@ from rdflib.namespace import OWL
 
 from ..namespaces import DCTERMS, ITSRDF, NIF, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from ..resources import ontology_path
-from .turtle import _natural_key
+from .turtle import subject_order
 
 __all__ = ["build_context", "load_context", "write_jsonld"]
 
@@ -181,7 +181,7 @@ def write_jsonld(triples: Graph | Iterable[tuple], context: dict[str, Any] | Non
         entry[1].setdefault(str(predicate), set()).add(obj)
     nodes = [
         compactor.node(subject, properties)  # type: ignore[arg-type]
-        for _, (subject, properties) in sorted(subjects.items(), key=lambda item: (_natural_key(item[0], item[0]), item[0]))
+        for _, (subject, properties) in sorted(subjects.items(), key=lambda item: (subject_order(item[0], item[0]), item[0]))
     ]
     document = {"@context": context["@context"], "@graph": nodes}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,7 +1,8 @@
 """Deterministic, readable Turtle, TriG, N-Triples and N-Quads.
 
-rdflib's serializers write in hash order and its Turtle writer is slow on large graphs (12 s
-for 400k triples measured here), so these writers sort and format the triples themselves:
+rdflib's serializers write in hash order and its Turtle writer is slow on large graphs (on a
+232k-triple graph of many reports, measured here: rdflib 182 s, this writer 1.9 s; about 6 s for
+a million triples), so these writers sort and format the triples themselves:
 
 - Turtle and TriG: every prefix of ``namespaces.PREFIXES`` declared, entity IRIs written
   relative to ``@base <https://w3id.org/npcgraph/id/>`` (``<org/wu-han-shi-…>``); subjects
@@ -24,7 +25,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset
 
 from ..namespaces import ID, PREFIXES, RDF, RDFS, SKOS, XSD
 
-__all__ = ["write_turtle", "write_trig", "write_ntriples", "write_nquads"]
+__all__ = ["write_turtle", "write_trig", "write_ntriples", "write_nquads", "subject_order"]
 
 _BASE = str(ID)
 _LOCAL_NAME = re.compile(r"^(?:[A-Za-z_][A-Za-z0-9_-]*)?$")
@@ -125,7 +126,7 @@ class _Terms:
         raise TypeError(f"cannot write {term!r}")
 
 
-def _natural_key(subject: str, rendered: str) -> tuple:
+def subject_order(subject: str, rendered: str) -> tuple:
     """Entities, then reports with their parts in reading order, then statements, then the rest."""
     if subject.startswith(_BASE):
         path = subject[len(_BASE):]
@@ -167,7 +168,7 @@ def _subject_blocks(triples: Iterable[tuple], terms: _Terms, indent: str = "") -
         objects.append(term(obj))
     first = {terms.predicate(p): rank for rank, p in enumerate(_FIRST_PREDICATES)}
     group: object = None
-    for order, key in sorted((_natural_key(k, rendered[k]), k) for k in by_subject):
+    for order, key in sorted((subject_order(k, rendered[k]), k) for k in by_subject):
         if (order[0], order[1]) != group:
             group = (order[0], order[1])
             heading = _GROUP_TITLES.get(order[0]) or f"Report {order[1]}: text, structure and mentions"
