@@ -11,6 +11,7 @@ folder instead of serving stale documents.
     CACHE/
       <fingerprint>/             one folder per code version; older ones are pruned
         <entry key>.pickle       a Document, pickled
+        <entry key>.<version>    an output made from it (a Turtle piece), for one writer version
 
 Entries are Python pickles, which can run code when loaded: a cache folder must be writable
 only by the people who run the builds that read it (it is, by default: ``OUT/.cache``).
@@ -24,14 +25,16 @@ import pickle
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import BinaryIO
 
 from . import __version__
 from .model import Document
 
-__all__ = ["Cache", "code_fingerprint", "entry_key"]
+__all__ = ["Cache", "code_fingerprint", "files_fingerprint", "entry_key"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -74,6 +77,19 @@ def code_fingerprint(package: Path = _PACKAGE) -> str:
     return digest.hexdigest()[:16]
 
 
+def files_fingerprint(relative_paths: tuple[str, ...], libraries: tuple[str, ...] = ()) -> str:
+    """A short hash of some package files or folders (``rdf.py``, ``exports``) and library versions."""
+    digest = hashlib.sha256(f"npcgraph {__version__}\n".encode())
+    for library in libraries:
+        digest.update(f"{library} {_library_version(library)}\n".encode())
+    for relative in relative_paths:
+        root = _PACKAGE / relative
+        for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"absent")
+    return digest.hexdigest()[:12]
+
+
 def entry_key(name: str, data: bytes) -> str:
     """The cache key of a report file: its name and the hash of its bytes."""
     digest = hashlib.sha256(name.encode("utf-8") + b"\0")
@@ -105,21 +121,38 @@ class Cache:
 
     def put(self, key: str, document: Document) -> None:
         """Store a document; written to a temporary file and renamed, so readers never see half."""
+        self._write(self._path(key), lambda stream: pickle.dump(document, stream, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _write(self, target: Path, write: Callable[[BinaryIO], object]) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
+            handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(document, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temp, self._path(key))
+                    write(stream)
+                os.replace(temp, target)
             except BaseException:
                 Path(temp).unlink(missing_ok=True)
                 raise
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
 
-    def prune(self, keep: set[str]) -> int:
-        """Remove entries not in ``keep`` and folders of other code versions; return how many."""
+    def _output_path(self, key: str, version: str) -> Path:
+        return self.folder / f"{key}.{version}"
+
+    def get_output(self, key: str, version: str) -> bytes | None:
+        """An output stored for the entry ``key`` by the writer ``version``, or None."""
+        try:
+            return self._output_path(key, version).read_bytes()
+        except OSError:
+            return None
+
+    def put_output(self, key: str, version: str, data: bytes) -> None:
+        self._write(self._output_path(key, version), lambda stream: stream.write(data))
+
+    def prune(self, keep: set[str], versions: frozenset[str] = frozenset()) -> int:
+        """Remove entries not in ``keep``, outputs of writer versions not in ``versions`` and
+        folders of other code versions; return how many."""
         removed = 0
         if not self.root.is_dir():
             return removed
@@ -129,7 +162,8 @@ class Cache:
                 removed += 1
         if self.folder.is_dir():
             for entry in self.folder.iterdir():
-                if entry.suffix == ".tmp" or (entry.suffix == ".pickle" and entry.stem not in keep):
+                key, _, kind = entry.name.partition(".")
+                if key not in keep or (kind != "pickle" and kind not in versions):
                     entry.unlink(missing_ok=True)
                     removed += 1
         return removed

@@ -8,6 +8,9 @@ whichever process extracted them, and whether they came from the cache or not.
 
     paths ─ collect_inputs ─┬─ cache hit ──────────────────────────┐
                             └─ ingest → structure → STAGES (×jobs) ─┴─ sort, drop duplicates → Corpus
+
+A :class:`Rendering` makes one output per report (graph.ttl's piece of it) in the same worker,
+right after extraction, and is cached beside the document.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache, entry_key
@@ -27,7 +30,9 @@ from .ingest import collect_inputs, ingest
 from .model import Corpus, Document, Report
 from .structure import structure
 
-__all__ = ["read_report", "extract", "process_file", "build_corpus", "run_build", "CorpusBuild", "Progress"]
+__all__ = [
+    "read_report", "extract", "process_file", "build_corpus", "run_build", "CorpusBuild", "Rendering", "Progress",
+]
 
 #: Called after each file is done: (file name, files done, files in all).
 Progress = Callable[[str, int, int], None]
@@ -54,6 +59,14 @@ def process_file(path: Path) -> Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Rendering:
+    """An output made from each document in the worker that extracted it, cached with it."""
+
+    make: Callable[[Document], bytes]  # a module-level function, so that workers can receive it
+    version: str  # changes whenever ``make`` can give other bytes for the same document
+
+
+@dataclass(frozen=True, slots=True)
 class CorpusBuild:
     """A corpus and how it was made."""
 
@@ -63,6 +76,7 @@ class CorpusBuild:
     reused: int  # files whose document came from the cache
     # (file skipped, file kept): files whose normalized text is the same as an earlier file's
     duplicates: tuple[tuple[str, str], ...] = ()
+    outputs: dict[str, bytes] = field(default_factory=dict)  # report key -> Rendering output
 
     @property
     def characters(self) -> int:
@@ -93,15 +107,25 @@ def _file_key(path: Path) -> str:
     return entry_key(path.name, digest.hexdigest().encode("ascii"))
 
 
-def _work(path: Path, cache: Cache | None, key: str) -> Document | _Failure:
-    """What a worker does with one file (also run in-process when ``jobs`` is 1)."""
-    try:
-        document = process_file(path)
-    except NpcgraphError as exc:
-        return _Failure(type(exc), exc.code, exc.message, exc.hint)
-    if cache is not None and key:
-        cache.put(key, document)
-    return document
+_Result = tuple[Document, "bytes | None"]
+
+
+def _work(path: Path, cache: Cache | None, key: str, rendering: Rendering | None, document: Document | None) -> _Result | _Failure:
+    """What a worker does with one file (also run in-process when ``jobs`` is 1): extract it
+    unless its ``document`` is given, and make the rendering's output from it."""
+    if document is None:
+        try:
+            document = process_file(path)
+        except NpcgraphError as exc:
+            return _Failure(type(exc), exc.code, exc.message, exc.hint)
+        if cache is not None and key:
+            cache.put(key, document)
+    output = None
+    if rendering is not None:
+        output = rendering.make(document)
+        if cache is not None and key:
+            cache.put_output(key, rendering.version, output)
+    return document, output
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
@@ -112,29 +136,25 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 
-def _extract_all(
-    paths: Sequence[Path],
-    keys: Sequence[str],
-    cache: Cache | None,
-    jobs: int,
-    done: Callable[[int], None],
-) -> list[Document]:
-    """Documents for ``paths`` (in that order); the first failing file, in order, raises."""
-    results: dict[int, Document | _Failure] = {}
-    if jobs <= 1 or len(paths) <= 1:
-        for index, path in enumerate(paths):
-            results[index] = result = _work(path, cache, keys[index])
+def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None]) -> list[_Result]:
+    """``_work(*task)`` for every task, in processes; results in task order.
+
+    When files fail, the error of the first failing one in task order is raised, whatever
+    order the workers finished in.
+    """
+    results: dict[int, _Result | _Failure] = {}
+    if jobs <= 1 or len(tasks) <= 1:
+        for index, task in enumerate(tasks):
+            results[index] = result = _work(*task)
             if isinstance(result, _Failure):
                 result.raise_again()
             done(index)
-        return [results[index] for index in range(len(paths))]  # type: ignore[misc]
+        return [results[index] for index in range(len(tasks))]  # type: ignore[misc]
 
-    with _pool(min(jobs, len(paths))) as executor:
-        futures: dict[Future, int] = {
-            executor.submit(_work, path, cache, keys[index]): index for index, path in enumerate(paths)
-        }
+    with _pool(min(jobs, len(tasks))) as executor:
+        futures: dict[Future, int] = {executor.submit(_work, *task): index for index, task in enumerate(tasks)}
         pending = set(futures)
-        first_failure = len(paths)
+        first_failure = len(tasks)
         try:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -152,11 +172,11 @@ def _extract_all(
         except BaseException:
             executor.shutdown(wait=True, cancel_futures=True)
             raise
-    for index in range(len(paths)):
+    for index in range(len(tasks)):
         result = results.get(index)
         if isinstance(result, _Failure):
             result.raise_again()
-    return [results[index] for index in range(len(paths))]  # type: ignore[misc]
+    return [results[index] for index in range(len(tasks))]  # type: ignore[misc]
 
 
 def run_build(
@@ -166,57 +186,66 @@ def run_build(
     cache: Cache | None = None,
     progress: Progress | None = None,
     prune_cache: bool = False,
+    rendering: Rendering | None = None,
 ) -> CorpusBuild:
     """Read, structure and extract every report under ``paths`` into one corpus.
 
     ``jobs`` processes extract in parallel (0: one per CPU). With a ``cache``, files whose
     name and bytes were extracted before by the same code are not extracted again; with
-    ``prune_cache`` the cache keeps only this build's entries afterwards. Files whose
-    normalized text equals an earlier file's (the same article saved twice) are one report:
-    the first in path order is kept and the others are listed in ``duplicates``.
+    ``prune_cache`` the cache keeps only this build's entries afterwards. A ``rendering`` is
+    made from each document (or taken from the cache) into ``outputs``. Files whose normalized
+    text equals an earlier file's (the same article saved twice) are one report: the first in
+    path order is kept and the others are listed in ``duplicates``.
     """
     files = collect_inputs(list(paths))
     jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
     keys = [_file_key(path) for path in files] if cache is not None else [""] * len(files)
-    documents: list[Document | None] = [cache.get(key) if cache is not None and key else None for key in keys]
-    todo = [index for index, document in enumerate(documents) if document is None]
+    documents: list[Document | None] = [None] * len(files)
+    outputs: list[bytes | None] = [None] * len(files)
+    if cache is not None:
+        for index, key in enumerate(keys):
+            documents[index] = cache.get(key) if key else None
+            if documents[index] is not None and rendering is not None:
+                outputs[index] = cache.get_output(key, rendering.version)
+    todo = [
+        index for index in range(len(files))
+        if documents[index] is None or (rendering is not None and outputs[index] is None)
+    ]
     finished = 0
 
-    def done(_: int | None = None, name: str = "") -> None:
+    def done(name: str) -> None:
         nonlocal finished
         finished += 1
         if progress:
             progress(name, finished, len(files))
 
-    for index, document in enumerate(documents):
-        if document is not None:
-            done(name=files[index].name)
-    extracted = _extract_all(
-        [files[i] for i in todo],
-        [keys[i] for i in todo],
-        cache,
-        jobs,
-        lambda position: done(name=files[todo[position]].name),
-    )
-    for index, document in zip(todo, extracted):
-        documents[index] = document
+    for index in sorted(set(range(len(files))) - set(todo)):
+        done(files[index].name)
+    tasks = [(files[i], cache, keys[i], rendering, documents[i]) for i in todo]
+    extracted = sum(1 for i in todo if documents[i] is None)
+    for index, (document, output) in zip(todo, _run_all(tasks, jobs, lambda position: done(files[todo[position]].name))):
+        documents[index], outputs[index] = document, output
     if cache is not None and prune_cache:
-        cache.prune({key for key in keys if key})
+        cache.prune({key for key in keys if key}, frozenset({rendering.version}) if rendering else frozenset())
 
     kept: dict[str, Document] = {}
+    kept_outputs: dict[str, bytes] = {}
     duplicates: list[tuple[str, str]] = []
-    for document in documents:
+    for document, output in zip(documents, outputs):
         assert document is not None
         first = kept.setdefault(document.report.key, document)
         if first is not document:
             duplicates.append((document.report.source_file, first.report.source_file))
+        elif output is not None:
+            kept_outputs[document.report.key] = output
     ordered = sorted(kept.values(), key=lambda document: (document.report.key, document.report.source_file))
     return CorpusBuild(
         corpus=Corpus(tuple(ordered)),
         files=len(files),
-        extracted=len(todo),
-        reused=len(files) - len(todo),
+        extracted=extracted,
+        reused=len(files) - extracted,
         duplicates=tuple(duplicates),
+        outputs=kept_outputs,
     )
 
 

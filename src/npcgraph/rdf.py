@@ -24,7 +24,10 @@ __all__ = [
     "to_graph",
     "to_dataset",
     "corpus_triples",
+    "corpus_entity_triples",
     "document_triples",
+    "report_triples",
+    "relation_triples",
     "new_graph",
     "report_iri",
     "entity_iri",
@@ -219,8 +222,23 @@ def document_triples(document: Document) -> Iterator[Triple]:
         yield from _relation_triples(relation)
 
 
-def corpus_triples(corpus: Corpus) -> Iterator[Triple]:
-    """The triples of a whole corpus; an entity's alt labels are the union over its reports."""
+def report_triples(document: Document) -> Iterator[Triple]:
+    """The report's own triples: its text, metadata, structure and mentions.
+
+    Every subject is the report's IRI or one beneath it (``…/report/K#char=…``,
+    ``…/report/K/section/…``), so these triples depend on this document alone.
+    """
+    yield from _report_triples(document)
+
+
+def relation_triples(document: Document) -> Iterator[Triple]:
+    """The document's relations, each asserted plainly and with one rdf:Statement per sentence."""
+    for relation in document.relations:
+        yield from _relation_triples(relation)
+
+
+def corpus_entity_triples(corpus: Corpus) -> Iterator[Triple]:
+    """Each entity of the corpus once, by key; its alt labels are the union over its reports."""
     entities: dict[str, Entity] = {}
     names: dict[str, set[str]] = {}
     for document in corpus.documents:
@@ -229,10 +247,14 @@ def corpus_triples(corpus: Corpus) -> Iterator[Triple]:
             names.setdefault(entity.key, set()).update(entity.alt_labels)
     for key in sorted(entities):
         yield from _entity_triples(entities[key], names[key])
+
+
+def corpus_triples(corpus: Corpus) -> Iterator[Triple]:
+    """The triples of a whole corpus; an entity's alt labels are the union over its reports."""
+    yield from corpus_entity_triples(corpus)
     for document in corpus.documents:
-        yield from _report_triples(document)
-        for relation in document.relations:
-            yield from _relation_triples(relation)
+        yield from report_triples(document)
+        yield from relation_triples(document)
 
 
 def to_graph(corpus: Corpus, graph: Graph | None = None) -> Graph:

@@ -44,6 +44,7 @@ def _jobs(text: str) -> int:
 def _read_corpus(args: argparse.Namespace):
     """Extract the inputs (in parallel, from the cache where possible), with a progress bar."""
     from ..cache import Cache
+    from ..graphfile import turtle_pieces
     from ..pipeline import run_build
     from ..progress import ProgressBars
     from ..resources import bundled_report
@@ -57,6 +58,7 @@ def _read_corpus(args: argparse.Namespace):
             cache=cache,
             progress=lambda name, done, total: bar.update(done, total),
             prune_cache=args.cache is None,
+            rendering=turtle_pieces(),
         )
     if not args.quiet:
         for skipped, kept in result.duplicates:
@@ -77,24 +79,31 @@ def format_summary(counts: Counter[str], written: list[Path]) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..outputs import write_files
     from ..rdf import to_graph
-    from ..serialize import serialize
+    from ..graphfile import load_store, turtle_parts
     from ..stats import class_counts
-    from ..store import parse_store_spec, write_store
+    from ..store import OXIGRAPH_PREFIX, open_graph, parse_store_spec
     from ..viewer import render
     from ..exports import FORMATS, export_files, parse_formats
     from ..rdf import to_dataset
 
     formats = [name for name in parse_formats(args.format) if name != "ttl"]  # fail before the work
     store = parse_store_spec(args.store) if args.store else None
-    corpus = _read_corpus(args).corpus
-    graph = to_graph(corpus)
-    files = {"graph.ttl": serialize(graph, "turtle"), "graph.html": render(graph).encode("utf-8")}
+    result = _read_corpus(args)
+    corpus = result.corpus
+    # graph.ttl is joined from per-report pieces made by the extraction workers; with a store,
+    # the same pieces load it and every later step reads the graph from there, not from memory.
+    parts = turtle_parts(corpus, result.outputs)
+    if store is not None:
+        load_store(parts, store)
+        graph = open_graph(f"{OXIGRAPH_PREFIX}{store}")
+    else:
+        graph = to_graph(corpus)
+    files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
     if formats:
         named = to_dataset(corpus) if any(FORMATS[name].kind == "dataset" for name in formats) else None
         files.update(export_files(graph, formats, dataset=named))
     written = write_files(args.output, files)
     if store is not None:
-        write_store(graph, store)
         written.append(store)
     if not args.quiet:
         print(format_summary(class_counts(graph), written), file=sys.stdout)
