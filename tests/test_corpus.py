@@ -1,0 +1,194 @@
+"""Corpus builds: folders of reports into one graph, merged across reports, the same however built.
+
+The small corpus in ``tests/data/corpus/reports`` (see its README) names one national law in
+three reports from three cities; generated corpora come from ``benchmarks/generate.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+import npcgraph
+from npcgraph.exports.turtle import write_turtle
+from npcgraph.graphfile import corpus_turtle, load_store, report_piece, store_batches, turtle_parts, turtle_pieces
+from npcgraph.ids import entity_key
+from npcgraph.model import Corpus
+from npcgraph.namespaces import ID, ITSRDF, NIF, NPC, PROV, RDF, SKOS
+from npcgraph.pipeline import run_build
+
+TESTS = Path(__file__).parent
+REPORTS = TESTS / "data" / "corpus" / "reports"
+REPOSITORY = TESTS.parent
+
+LAW = ID[entity_key("Law", "中华人民共和国传染病防治法")]
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("npcgraph_benchmarks_generate", REPOSITORY / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """Twelve synthetic reports in nested folders, all three file types."""
+    folder = tmp_path_factory.mktemp("generated")
+    load_generator().generate(12, folder, seed=7)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus_graph() -> Graph:
+    return npcgraph.to_graph(npcgraph.build([REPORTS]))
+
+
+def npcgraph_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "npcgraph", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def test_a_folder_gives_one_report_per_file_in_nested_folders_and_every_type():
+    build = run_build([REPORTS])
+    names = sorted(document.report.source_file for document in build.corpus.documents)
+    assert names == ["nanping.md", "wuhan.txt", "yichang.html"]
+    assert build.files == 3 and build.extracted == 3 and not build.duplicates
+
+
+def test_the_same_law_in_three_reports_is_one_node_with_evidence_from_each(corpus_graph):
+    reports = set(corpus_graph.subjects(RDF.type, NPC.Report))
+    assert len(reports) == 3
+    assert (LAW, RDF.type, NPC.Law) in corpus_graph
+    mentioned_in = {corpus_graph.value(phrase, NIF.referenceContext) for phrase in corpus_graph.subjects(ITSRDF.taIdentRef, LAW)}
+    assert mentioned_in == reports
+    evidence_reports = set()
+    for statement in corpus_graph.subjects(RDF.object, LAW):
+        sentence = corpus_graph.value(statement, PROV.wasDerivedFrom)
+        evidence_reports.add(corpus_graph.value(sentence, NIF.referenceContext))
+    assert evidence_reports == reports
+    assert len(list(corpus_graph.objects(LAW, SKOS.prefLabel))) == 1
+
+
+def test_a_short_body_name_is_resolved_per_report(corpus_graph):
+    """市人大常委会 in each report is that city's standing committee: three nodes, not one."""
+    bodies = {}
+    for phrase in corpus_graph.subjects(NIF.anchorOf, None):
+        if str(corpus_graph.value(phrase, NIF.anchorOf)) == "市人大常委会":
+            report = corpus_graph.value(phrase, NIF.referenceContext)
+            bodies.setdefault(report, set()).add(corpus_graph.value(phrase, ITSRDF.taIdentRef))
+    assert len(bodies) == 3
+    assert all(len(found) == 1 for found in bodies.values())
+    nodes = {node for found in bodies.values() for node in found}
+    assert len(nodes) == 3
+    for report, (node,) in bodies.items():
+        assert (report, NPC.reportingBody, node) in corpus_graph
+
+
+def test_duplicate_files_are_one_report(tmp_path):
+    (tmp_path / "a").mkdir()
+    text = (REPORTS / "hubei" / "wuhan.txt").read_bytes()
+    (tmp_path / "a" / "wuhan.txt").write_bytes(text)
+    (tmp_path / "a" / "wuhan-copy.txt").write_bytes(text.replace(b"\n", b"\r\n"))  # same normalized text
+    build = run_build([tmp_path / "a"])
+    assert len(build.corpus.documents) == 1
+    assert build.duplicates == (("wuhan.txt", "wuhan-copy.txt"),)
+
+
+# --------------------------------------------------------------------------- the same output however built
+
+
+def test_input_order_and_jobs_do_not_change_the_corpus(generated):
+    paths = sorted(p for p in generated.rglob("*") if p.is_file())
+    serial = run_build(paths).corpus
+    assert run_build(list(reversed(paths)), jobs=2).corpus == serial
+    assert run_build([generated], jobs=3).corpus == serial
+
+
+def test_turtle_from_pieces_is_byte_identical_to_the_whole_graph(generated, seed_corpus, tiny_corpus):
+    for corpus in (run_build([generated]).corpus, seed_corpus, tiny_corpus, Corpus()):
+        whole = npcgraph.serialize(npcgraph.to_graph(corpus), "turtle")
+        assert corpus_turtle(corpus) == whole == write_turtle(npcgraph.to_graph(corpus))
+        pieces = {document.report.key: report_piece(document) for document in corpus.documents}
+        assert b"".join(turtle_parts(corpus, pieces)) == whole
+
+
+def test_pieces_made_by_workers_give_the_same_bytes(generated):
+    build = run_build([generated], jobs=2, rendering=turtle_pieces())
+    assert set(build.outputs) == {document.report.key for document in build.corpus.documents}
+    assert corpus_turtle(build.corpus, build.outputs) == corpus_turtle(build.corpus)
+
+
+def test_store_batches_load_the_same_graph(generated, tmp_path):
+    import pyoxigraph
+
+    corpus = run_build([generated]).corpus
+    parts = turtle_parts(corpus)
+    batches = list(store_batches(parts, batch_bytes=200_000))
+    assert len(batches) > 3
+    count = load_store(parts, tmp_path / "store")
+    store = pyoxigraph.Store.read_only(str(tmp_path / "store"))
+    assert count == len(store) == len(npcgraph.to_graph(corpus))
+    loaded = Graph().parse(data=store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()), format="nt")
+    assert isomorphic(loaded, _as_oxigraph_stores_it(npcgraph.to_graph(corpus)))
+
+
+def _as_oxigraph_stores_it(graph: Graph) -> Graph:
+    """Oxigraph keeps xsd:nonNegativeInteger literals as xsd:integer (oxigraph/oxigraph#1413):
+    the same numbers, another datatype IRI. Everything else must come back unchanged."""
+    from npcgraph.namespaces import XSD  # not at module level: pytest probes module attributes
+
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype == XSD.nonNegativeInteger:
+            o = Literal(str(o), datatype=XSD.integer)
+        out.add((s, p, o))
+    return out
+
+
+def test_cli_builds_a_folder_the_same_serially_in_parallel_and_with_a_store(generated, tmp_path):
+    serial = npcgraph_cli("build", str(generated), "-o", "serial", "--no-cache", "-q", cwd=tmp_path)
+    assert serial.returncode == 0, serial.stderr
+    assert serial.stdout == "" and serial.stderr == ""  # --quiet: not even a progress bar
+    parallel = npcgraph_cli("build", str(generated), "-o", "parallel", "-j", "2", "--store", "oxigraph:store", cwd=tmp_path)
+    assert parallel.returncode == 0, parallel.stderr
+    assert "Report" in parallel.stdout and "store" in parallel.stdout
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes()
+    answer = npcgraph_cli("query", "oxigraph:store", "SELECT (COUNT(?r) AS ?n) WHERE { ?r a npc:Report }", "-f", "csv", cwd=tmp_path)
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout.split() == ["n", "12"]
+
+
+def test_cli_rejects_a_bad_jobs_count(tmp_path):
+    result = npcgraph_cli("build", "-j", "-2", cwd=tmp_path)
+    assert result.returncode == 2 and "number of processes" in result.stderr
+
+
+def test_the_first_bad_file_in_order_is_reported_whatever_the_jobs(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for index in range(6):
+        (folder / f"{index}.txt").write_bytes((REPORTS / "hubei" / "wuhan.txt").read_bytes() + f"第{index}份。".encode())
+    (folder / "2-empty.txt").write_bytes(b"")
+    (folder / "4-binary.txt").write_bytes(b"\x00\x01" * 100)
+    for jobs in ("1", "2"):
+        result = npcgraph_cli("build", str(folder), "-o", "out", "-j", jobs, cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.startswith("npcgraph: error: [E105] 2-empty.txt is empty"), result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_report_iris_of_the_graph_are_its_reports(corpus_graph):
+    keys = {document.report.key for document in npcgraph.build([REPORTS]).documents}
+    assert {str(node) for node in corpus_graph.subjects(RDF.type, NPC.Report)} == {str(ID[f"report/{k}"]) for k in keys}
+    assert all(isinstance(node, URIRef) for node in corpus_graph.subjects(RDF.type, NPC.Report))
