@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import rows
+from ..lexicon import rows, words
 from ..model import Report
 
 __all__ = ["Place", "Jurisdiction", "places", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
@@ -30,7 +30,8 @@ class Place:
 
 @cache
 def places() -> dict[str, Place]:
-    """Every place of the lexicon, by full name and by short name."""
+    """Every place of the lexicons, by full name and by short name: provinces and cities
+    (``places``), then counties and districts (``counties``, full names only)."""
     found: dict[str, Place] = {}
     for row in rows("places"):
         name, kind, province = row[0], row[1], row[2]
@@ -39,6 +40,9 @@ def places() -> dict[str, Place]:
         found[name] = place
         if short:
             found.setdefault(short, place)
+    for row in rows("counties"):  # 九龙坡区 -> 重庆市; a name two cities share keeps the first
+        name, city, province = row[0], row[1] if len(row) > 1 else "", row[2] if len(row) > 2 else ""
+        found.setdefault(name, Place(name, "county", province or None, None, city or None))
     return found
 
 
@@ -51,8 +55,12 @@ def place_named(name: str) -> Place | None:
         return Place(NATIONAL, "national", None, "中国")
     for length in range(min(len(name) - 2, 8), 1, -1):
         parent = places().get(name[:length])
-        if parent and name[-1] in "区县市旗":
-            return Place(name, "county", parent.province, None)
+        if parent and name[-1] in "区县市旗":  # 上海市嘉定区: a county under its city
+            listed = places().get(name[length:])
+            city = listed.city if listed is not None and listed.kind == "county" else None
+            if city is None and parent.kind in ("city", "prefecture", "municipality"):
+                city = parent.name
+            return Place(name, "county", parent.province, None, city)
     if name[-1:] in ("区", "县", "旗") or (name[-1:] == "市" and len(name) >= 3):
         return Place(name, "county", None, None)
     return None
@@ -169,8 +177,17 @@ def infer_place(report: Report) -> Place | None:
         return places()[max(sorted(counts), key=counts.__getitem__)]
     if known is not None:
         return known
+    if _national_markers().search(report.text):  # 委员长会议: only the national committee has one
+        return place_named(NATIONAL)
     name = meta.jurisdiction
     return Place(name, "county", None, None) if name and meta.author_post else None
+
+
+@cache
+def _national_markers() -> re.Pattern[str]:
+    from .patterns import alternation
+
+    return re.compile(f"(?:{alternation(words('national_markers'))})")
 
 
 def _with_city(county: Place, text: str) -> Place:

@@ -147,9 +147,15 @@ def _coordinated() -> re.Pattern[str]:
     return re.compile(f"(?:、|和|及)(?P<name>{_NAME_CHARS}{{1,40}}?(?:{forms})){_STOP_AFTER}")
 
 
+# Not the name of one instrument: a conjunction first (和废止自治条例), a form word joined to
+# the next (意见和审计意见), 关于 with no 的 (省政府关于计划、预算执行情况报告), or the decisions of
+# a whole session (会议各项决议, 各次会议的决议, 一次会议决议).
+_NOT_A_TITLE = re.compile(r"^[和及与并或]|^(?:意见|决定|决议|办法|规定|建议)[和及与、]|^[^的]*关于[^的]*$|各项|各次|会议的?决议$")
+
+
 def _plain_instrument(name: str) -> str | None:
     """The class of an unbracketed name, or None when it is a generic word (好办法)."""
-    if name in words("non_instruments") or not re.match(f"[{HAN}0-9A-Za-z]", name):
+    if name in words("non_instruments") or not re.match(f"[{HAN}0-9A-Za-z]", name) or _NOT_A_TITLE.search(name):
         return None
     found = ends_with_any(name, dict(table("instrument_forms")))
     if found is None:
@@ -203,6 +209,8 @@ def _unbracketed(text: str) -> list[Candidate]:
                 pos, name = end - len(right), right
                 cls = _plain_instrument(right) or cls
             plain = name.replace("《", "").replace("》", "")
+            if cls == "Law" and "《" not in name and (core := _law_core(plain)) != plain:  # 实施新修改的代表法
+                pos, name, plain = end - len(core), core, core
             full = law_canonical(plain) if cls == "Law" else None
             found.append(Candidate(pos, end, cls, plain, canonical=full, national=bool(full) or plain.startswith(NATIONAL_PREFIXES),
                                    written=(name,) if plain != name else (), priority=1))
@@ -236,10 +244,26 @@ def _laws(text: str) -> list[Candidate]:
         name, begin = match.group("name"), match.start("name")
         lead = next((verb for verb in _LAW_LEAD if name.startswith(verb)), "")
         name, begin = name[len(lead):], begin + len(lead)
+        core = _law_core(name)  # 并结合审议节约能源法, 新修改的代表法: the law is at the end
+        name, begin = core, begin + len(name) - len(core)
         if _is_law_name(name) and name not in words("non_instruments"):
             full = law_canonical(name)
             found.append(Candidate(begin, match.end("name"), "Law", name, canonical=full, national=True, priority=1))
     return found
+
+
+_LAW_PREAMBLE = re.compile(f"^.*(?:的|{'|'.join(_LAW_LEAD)}|结合|根据|依照|依据|按照|新修改|新修订|新制定)")
+
+
+def _law_core(name: str) -> str:
+    """The law a phrase ends with: the longest known law at its end, else what follows its last
+    verb or 的 (并结合审议节约能源法 -> 节约能源法, 新修改的代表法 -> 代表法)."""
+    for length in range(len(name), 2, -1):
+        if name[-length:] in _law_names():
+            return name[-length:]
+    cut = _LAW_PREAMBLE.match(name)
+    rest = name[cut.end():] if cut else name
+    return rest.lstrip("并和及与") if len(rest.lstrip("并和及与")) >= 3 else name
 
 
 def find_instruments(text: str) -> list[Candidate]:

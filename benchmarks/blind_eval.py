@@ -1,0 +1,127 @@
+"""Score npcgraph on a folder of annotated cases and print one table row per case.
+
+A case is a sub-folder holding one report (``report.txt``, or the one ``.txt``, ``.md``,
+``.html`` or ``.htm`` file that is not a README) and its gold files, in the formats of
+``tests/data/README.md``: ``gold-entities.tsv`` and/or ``gold-relations.tsv``. Write the gold
+before the extractor first sees the report, and the table is a blind measurement.
+
+    python benchmarks/blind_eval.py DIR              # every case under DIR
+    python benchmarks/blind_eval.py DIR --details    # also what each case missed and got wrong
+
+Columns: entity F1 over all classes, instruments (every instrument form), organizations and
+laws, then relation precision, recall and F1 (``-`` where the case has no gold of that kind).
+The last row pools the counts of all cases (micro-averages).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+_REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+def find_report(case: Path) -> Path | None:
+    """The report of a case folder: ``report.txt`` or its only text/Markdown/HTML file."""
+    if (case / "report.txt").is_file():
+        return case / "report.txt"
+    found = [p for p in sorted(case.iterdir()) if p.suffix.lower() in _REPORT_SUFFIXES and p.name.lower() != "readme.md"]
+    return found[0] if len(found) == 1 else None
+
+
+def _f1(gold: int, extracted: int, found: int, correct: int) -> tuple[float, float, float]:
+    p = correct / extracted if extracted else (1.0 if not gold else 0.0)
+    r = found / gold if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _cell(row: tuple[int, int, int, int] | None) -> str:
+    return "-" if row is None or not (row[0] or row[1]) else f"{_f1(*row)[2]:.3f}"
+
+
+def score_case(case: Path, details: bool) -> tuple[dict[str, tuple[int, int, int, int]], list[str]] | None:
+    """Counts (gold, extracted, found, correct) per column, and detail lines, for one case."""
+    from npcgraph.api import build
+    from npcgraph.evaluation.entities import named_entities, score_entities
+    from npcgraph.evaluation.gold import read_gold_entities
+    from npcgraph.evaluation.relations import read_gold_relations, score_relations
+
+    report = find_report(case)
+    entity_file, relation_file = case / "gold-entities.tsv", case / "gold-relations.tsv"
+    if report is None or not (entity_file.is_file() or relation_file.is_file()):
+        return None
+    corpus = build([report])
+    counts: dict[str, tuple[int, int, int, int]] = {}
+    notes: list[str] = []
+    if entity_file.is_file():
+        scores = score_entities(named_entities(corpus), read_gold_entities(entity_file))
+        names = {s.name: s for s in (*scores.by_class, scores.overall)}
+        for column, name in (("all", "all"), ("instruments", "Instrument*"), ("orgs", "Organization"), ("laws", "Law")):
+            score = names.get(name)
+            if score is None and name == "Instrument*":  # a single instrument class has no family row
+                members = [s for s in scores.by_class if s.name in _INSTRUMENT_CLASSES]
+                score = members[0] if len(members) == 1 else None
+            if score is not None:
+                counts[column] = (score.gold, score.extracted, score.found, score.correct)
+        if details:
+            notes += [f"  missed   {g.cls}\t{g.label}" for g in scores.missing]
+            notes += [f"  spurious {e.cls}\t{e.label}" for e in scores.spurious]
+    if relation_file.is_file():
+        rel = score_relations(corpus, read_gold_relations(relation_file))
+        counts["relations"] = (rel.overall.gold, rel.overall.extracted, rel.overall.found, rel.overall.correct)
+        if details:
+            notes += [f"  missed   {g.subject} {g.predicate} {g.object}" for g in rel.missing]
+            notes += [f"  spurious {r.subject_label} {r.predicate} {r.object_label}" for r in rel.spurious]
+    return counts, notes
+
+
+_INSTRUMENT_CLASSES = {
+    "Instrument", "Law", "Regulation", "Decision", "Resolution", "Opinion", "Measures", "Rules",
+    "Agreement", "Plan", "Suggestion",
+}
+_COLUMNS = ("all", "instruments", "orgs", "laws")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", type=Path, help="a folder of case folders (report + gold files)")
+    parser.add_argument("--details", action="store_true", help="list missed and spurious items per case")
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        print(f"blind_eval: {args.folder} is not a folder of cases", file=sys.stderr)
+        return 2
+    header = f"{'case':<24} {'ent F1':>7} {'instr':>7} {'orgs':>7} {'laws':>7} {'rel P':>7} {'rel R':>7} {'rel F1':>7}"
+    lines = [header, "-" * len(header)]
+    totals: dict[str, list[int]] = {}
+    for case in sorted(p for p in args.folder.iterdir() if p.is_dir()):
+        result = score_case(case, args.details)
+        if result is None:
+            continue
+        counts, notes = result
+        for column, row in counts.items():
+            total = totals.setdefault(column, [0, 0, 0, 0])
+            for i, value in enumerate(row):
+                total[i] += value
+        lines.append(_line(case.name, counts))
+        lines += notes
+    if not totals:
+        print(f"blind_eval: no case under {args.folder} has a report and a gold file", file=sys.stderr)
+        return 2
+    lines += ["-" * len(header), _line("all cases (pooled)", {k: tuple(v) for k, v in totals.items()})]  # type: ignore[misc]
+    print("\n".join(lines))
+    return 0
+
+
+def _line(name: str, counts: dict[str, tuple[int, int, int, int]]) -> str:
+    cells = [_cell(counts.get(c)) for c in _COLUMNS]
+    rel = counts.get("relations")
+    if rel is None:
+        cells += ["-", "-", "-"]
+    else:
+        cells += [f"{x:.3f}" for x in _f1(*rel)]
+    return f"{name:<24} " + " ".join(f"{c:>7}" for c in cells)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
