@@ -26,6 +26,7 @@ __all__ = ["find_activities", "activities_around", "national_names"]
 _MEETINGS = ("推进会", "座谈会", "现场会", "交流会", "报告会", "见面会", "恳谈会", "听证会", "论证会", "研讨会", "论坛", "汇报会", "表彰会", "工作会议", "联席会议", "推进大会")
 _SUPERVISION_VERBS = ("组织开展", "深入开展", "开展", "组织", "进行", "举行", "召开", "实施")
 _GENERIC_TOPICS = frozenset({"法规", "工作", "专题", "有关", "相关", "一次", "多次", "联合", "集中", "全面", "重点", "情况", "实施情况"})
+_COUNTED = re.compile("(?:\\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个项件份次场]")
 _NAME = f"[^\\s，。；、,;：:《》“”\"（）()！？!?…—]"
 _END = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|等|$)"
 
@@ -115,6 +116,8 @@ def find_activities(text: str) -> list[Candidate]:
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0)))
     for match in pats["review"].finditer(text):
         written = match.group(0)
+        if _COUNTED.match(match.group("topic")):
+            continue  # 听取审议23个监督工作报告: a count of hearings, not one
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written), written=(written,), priority=1))
         following = pats["more_review"].match(text, match.end())
         while following:  # 听取审议A的报告、B的报告: one hearing each

@@ -22,7 +22,7 @@ from functools import cache
 from ..lexicon import rows
 from ..model import Document
 from .candidates import Candidate
-from .patterns import HAN, alternation
+from .patterns import HAN, alternation, leading_verb
 
 __all__ = ["find_statistics", "counted_entities", "chinese_number"]
 
@@ -31,6 +31,7 @@ _POWERS = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_UNITS = frozenset("个项件名位次场期条部家批类种支所座户篇处份")
 _CLAUSE_END = "，。；;：:！？!?\n（）()“”《》"
 _APPROX_BEFORE = ("近", "约", "超过", "逾", "超")
+_SESSION_AFTER = ("全会", "全体会议", "会议")
 _SCOPE_WORDS = ("全省", "全市", "全区", "全县", "全国", "各级", "累计")
 
 
@@ -71,22 +72,49 @@ def _pattern() -> re.Pattern[str]:
 
 
 def _forward(text: str, at: int) -> str:
-    """The counted phrase after a measure word: 代表小组 in 325个代表小组累计开展活动."""
+    """The counted phrase after a measure word: 代表小组 in 325个代表小组累计开展活动.
+
+    It ends at a stop word, at a verb after its first character (全国人大代表保持…, 专项资金
+    整合成…), before 的 or a conjunction (5件法律的实施情况, 4个工作委员会和常委会办公厅), and
+    before a listed phrase that begins with a verb; a bracket right after the measure word
+    (21件(其中…)) is a note, not what is counted.
+    """
     after, _, _ = _stops()
     end = at
     limit = min(len(text), at + 16)
+    if text[at : at + 1] in "()（）":
+        return ""
     while end < limit:
         ch = text[end]
         if ch == "、":
             segment = re.match(f"[^{re.escape(_CLAUSE_END)}、]*", text[end + 1 : limit]).group(0)
-            if not segment or re.search(r"\d", segment):
+            if not segment or re.search(r"\d", segment) or leading_verb(segment):
                 break
             end += 1
             continue
-        if not re.match(f"[{HAN}()（）]", ch) or text.startswith(after, end):
+        if not re.match(f"[{HAN}()（）]", ch) or (text.startswith(after, end) and not (end == at and ch in _LEADING_OK)):
+            break
+        if ch in _JOINERS:
+            break
+        if end > at + 1 and _verb_at(text, end):
             break
         end += 1
     return text[at:end].rstrip("、")
+
+
+_JOINERS = "的和及与"
+_LEADING_OK = "列"  # 5次列席代表座谈会: 列席 begins the counted phrase
+
+
+@cache
+def _verbs() -> re.Pattern[str]:
+    from .patterns import column
+
+    return re.compile(f"(?:{alternation(column('statistic_verbs'))})")
+
+
+def _verb_at(text: str, at: int) -> bool:
+    return _verbs().match(text, at) is not None
 
 
 def _backward(text: str, at: int) -> str:
@@ -105,9 +133,13 @@ def _backward(text: str, at: int) -> str:
         found = clause.rfind(verb)
         if found >= 0 and found + len(verb) > best:
             best = found + len(verb)
-    label = clause[best:] if best >= 0 else ""
+    counted = list(_pattern().finditer(clause))  # 代表议案8件和建议692件: after the last count
+    if counted and counted[-1].end() > best:
+        best = counted[-1].end()
+    label = clause[best:].lstrip("和及与并、") if best >= 0 else ""
+    label = label[len(leading_verb(label)):] if len(label) - len(leading_verb(label)) >= 2 else label
     if label:
-        return label
+        return label if not _verbs().fullmatch(label) else ""
     bare = clause[2:] if clause.startswith(_SCOPE_WORDS) else clause
     return bare if len(bare) <= 10 else bare[-4:]
 
@@ -137,6 +169,8 @@ def find_statistics(text: str) -> list[Candidate]:
         if kind == "time" or text[begin - 1 : begin] in ("第", "第") or text[match.end() : match.end() + 1] == "第":
             continue
         if not number[0].isdigit():
+            if unit == "次" and text.startswith(_SESSION_AFTER, match.end()):
+                continue  # 十届四次、五次全会: a session's number
             if unit not in _CHINESE_UNITS or (chinese_number(number) or 0) < 2:
                 continue
             if begin > 0 and re.match(f"[{HAN}]", text[begin - 1]) and text[begin - 1] not in "了有近约共计达和":
