@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import rows
+from ..lexicon import rows, words
 from .candidates import Candidate
 from .patterns import HAN, alternation, column, table
 
@@ -87,7 +87,7 @@ def _alone(quote: _Quote) -> Candidate | None:
     concepts = concept_names()
     if inner in concepts:
         return Candidate(quote.begin + 1, quote.end - 1, "Concept", inner, canonical=concepts[inner], national=True, written=written)
-    if _NUMBERED.match(inner) and len(inner) <= 6:
+    if _NUMBERED.match(inner) and len(inner) <= 6 and inner not in words("not_concepts"):
         return Candidate(quote.begin + 1, quote.end - 1, "Concept", inner, national=True, written=written)
     if inner.endswith(_INNER_PLATFORM) and len(inner) >= 3:
         return Candidate(quote.begin + 1, quote.end - 1, "Platform", inner, written=written)
