@@ -93,6 +93,8 @@ def canonical_body(
         base = ctx.standing_committee()
     elif body:
         where = place or (ctx.place_at_level(level) if level else None)
+        if where is None and level in ("县", "区", "市") and ctx.place is None and not organ:
+            where = level  # a report that never names its county: 县人大常委会 is its own
         if where is None:
             return None
         template = _body_forms()[body]
@@ -187,7 +189,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
 
 
 @cache
-def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _person_patterns() -> tuple[re.Pattern[str], ...]:
     surnames = alternation(column("surnames"))
     after = alternation(t for t, where in table("person_titles").items() if where in ("after", "both"))
     before = alternation(t for t, where in table("person_titles").items() if where in ("before", "both"))
@@ -196,13 +198,20 @@ def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         f"(?:(?<![{HAN}])|(?<=[了和与及同由向对请见为是]))(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?:{after})"
     )
     title_then_name = re.compile(
-        f"(?:{before})\\s?(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)"
-        f"(?=[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|坦言|告诉|等|在|时|谈到|回忆|领衔|联名)"
+        f"(?:{before})\\s?(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?={_AFTER_NAME})"
     )
-    more_names = re.compile(
-        f"、(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?=、|[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|等|在|领衔|联名)"
-    )
-    return known, name_then_title, title_then_name, more_names
+    more_names = re.compile(f"、(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?=、|{_AFTER_NAME})")
+    # 记者 田 坤: a two-character name padded with a space, as bylines write it
+    spaced = re.compile(f"(?:{before})\\s?(?P<name>(?:{surnames})[ \u3000][{HAN}])(?![{HAN}])")
+    return known, name_then_title, title_then_name, more_names, spaced
+
+
+# What follows a name written after its post: punctuation, or a verb of speaking or of taking
+# part (副主任夏祖相出席…, 常务副县长付强参加…, 主任吕英一行…).
+_AFTER_NAME = (
+    f"[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|坦言|告诉|等|在|时|谈到|回忆|领衔|联名"
+    "|出席|参加|参与|主持|一行|带队|率队|率领|陪同|讲话|致辞|以及|和|与|及|同志|到|前往|深入|调研|视察|察看|检查"
+)
 
 
 def _plausible_name(name: str) -> bool:
@@ -212,8 +221,12 @@ def _plausible_name(name: str) -> bool:
 
 
 def find_persons(text: str) -> list[Candidate]:
-    known, name_then_title, title_then_name, more_names = _person_patterns()
+    known, name_then_title, title_then_name, more_names, spaced = _person_patterns()
     found = [Candidate(m.start(), m.end(), "Person", m.group(0), national=True, priority=2) for m in known.finditer(text)]
+    for match in spaced.finditer(text):
+        name = re.sub("[ \u3000]", "", match.group("name"))
+        if _plausible_name(name):
+            found.append(Candidate(match.start("name"), match.end("name"), "Person", name, national=True, priority=1))
     for pattern in (name_then_title, title_then_name):
         for match in pattern.finditer(text):
             name = match.group("name")

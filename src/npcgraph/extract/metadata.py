@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..ids import entity_key
 from ..ingest import body_of_post
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .context import Jurisdiction, jurisdiction_of
-from .patterns import table
+from .patterns import HAN, table
 from .resolve import full_org_name
 
 __all__ = ["metadata_entities"]
+
+_PERSON_NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}[·•][{HAN}]{{1,8}}")
 
 
 def _trusted(body: str, author_post: str | None, ctx: Jurisdiction) -> bool:
@@ -45,7 +48,8 @@ def metadata_entities(document: Document) -> Document:
                 mentions.append(Mention(at, at + len(written), byline_sentence.index, cls, key))
         return key
 
-    author = add("Person", meta.author, meta.author) if meta.author else None
+    # A page's 作者 field may hold a department or the rest of the page's chrome: only a name.
+    author = add("Person", meta.author, meta.author) if meta.author and _PERSON_NAME.fullmatch(meta.author) else None
     body = None
     if meta.reporting_body and _trusted(meta.reporting_body, meta.author_post, ctx):
         body = add("Organization", full_org_name(meta.reporting_body, ctx), meta.reporting_body)

@@ -194,14 +194,27 @@ def find_statistics(text: str) -> list[Candidate]:
 def counted_entities(document: Document) -> tuple[tuple[str, str, int], ...]:
     """(statistic key, counted entity key, sentence index) for each statistic that counts an entity."""
     mentions = sorted(document.mentions, key=lambda m: (m.begin, -m.end))
+    text = document.report.text
     pairs = []
     for stat in mentions:
         if stat.cls != "Statistic" or stat.entity is None:
             continue
         inside = [m for m in mentions if m is not stat and m.cls != "Statistic" and m.entity
-                  and stat.begin < m.begin and m.end <= stat.end]
+                  and stat.begin < m.begin and m.end <= stat.end and _heads(text, stat, m)]
         if not inside:
             inside = [m for m in mentions if m.cls != "Statistic" and m.entity and m.end == stat.begin]
         for counted in inside:
             pairs.append((stat.entity, counted.entity, stat.sentence))
     return tuple(dict.fromkeys(pairs))
+
+
+def _heads(text: str, stat, mention) -> bool:  # noqa: ANN001 - Mentions
+    """Whether ``mention`` is what a statistic counts, not a word inside it: it begins right after
+    the measure word or a 、, and ends the phrase or an item of its list (9次常委会会议 counts
+    meetings, not 常委会; 5个区县(自治县)人大常委会 counts no one body)."""
+    number = _pattern().match(text, stat.begin)
+    if number is None:
+        return False
+    starts = mention.begin == number.end() or text[mention.begin - 1 : mention.begin] == "、"
+    ends = mention.end == stat.end or text[mention.end : mention.end + 1] == "、"
+    return starts and ends
