@@ -17,6 +17,7 @@ from ..model import Report
 __all__ = ["Place", "Jurisdiction", "places", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
 
 NATIONAL = "中华人民共和国"
+_NOT_IN_COUNTY_NAMES = frozenset("年月日各全省的和及与等") | frozenset("0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +208,8 @@ def _with_city(county: Place, text: str) -> Place:
 def _unlisted(meta) -> Place | None:  # noqa: ANN001 - Metadata
     """A county or county-level city the lexicon does not list, named by the title or byline."""
     name = meta.jurisdiction
+    if name and set(name) & _NOT_IN_COUNTY_NAMES:
+        return None  # 2020年全国各省市人大常委会工作报告: a collection's title, no county
     if name and name[-1] in "县区旗市" and 3 <= len(name) <= 6 and (name in (meta.title or "") or meta.author_post):
         return place_named(name) or Place(name, "county", None, None)
     return None

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 
 from ..model import Entity, Mention
 from .relation_cues import SentenceView, post_pattern
+from .statistics import counts_head, statistic_unit
 
 __all__ = ["Fact", "class_of", "counted", "memberships", "organs"]
 
@@ -27,13 +28,17 @@ def class_of(mention: Mention, entities: Mapping[str, Entity]) -> str:
     return entity.cls if entity else mention.cls
 
 
+_OCCASIONS = frozenset("次场期届轮")
+
+
 def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention, tuple[str, ...]]:
     """Each statistic's mention in the sentence -> the entities it counts."""
     found: dict[Mention, tuple[str, ...]] = {}
     for statistic in (m for m in view.mentions if class_of(m, entities) == "Statistic"):
         label = entities[statistic.entity].label if statistic.entity in entities else ""
-        things = [m for m in view.nested(statistic) if class_of(m, entities) != "Statistic"]
-        if not things:
+        nested = [m for m in view.nested(statistic) if class_of(m, entities) != "Statistic"]
+        things = [m for m in nested if counts_head(view.text, statistic, m)]
+        if not things and not nested:
             after = view.linked_run(statistic.end, view.end, reach=0)
             before = [m for m in view.mentions if m.end == statistic.begin]
             things = [
@@ -43,6 +48,8 @@ def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention,
             things = [
                 m for m in view.mentions if class_of(m, entities) != "Statistic" and label in _names(view, m, entities)
             ]
+        if statistic_unit(view.text, statistic) in _OCCASIONS:  # 召开主任会议73次: meetings, not the organ
+            things = [m for m in things if class_of(m, entities) != "Organization"]
         keys = tuple(dict.fromkeys(m.entity for m in things if m.entity))
         if keys:
             found[statistic] = keys

@@ -24,7 +24,7 @@ from ..model import Document
 from .candidates import Candidate
 from .patterns import HAN, alternation, leading_verb
 
-__all__ = ["find_statistics", "counted_entities", "chinese_number"]
+__all__ = ["find_statistics", "counted_entities", "chinese_number", "counts_head", "statistic_unit"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _POWERS = {"十": 10, "百": 100, "千": 1000}
@@ -200,7 +200,7 @@ def counted_entities(document: Document) -> tuple[tuple[str, str, int], ...]:
         if stat.cls != "Statistic" or stat.entity is None:
             continue
         inside = [m for m in mentions if m is not stat and m.cls != "Statistic" and m.entity
-                  and stat.begin < m.begin and m.end <= stat.end and _heads(text, stat, m)]
+                  and stat.begin < m.begin and m.end <= stat.end and counts_head(text, stat, m)]
         if not inside:
             inside = [m for m in mentions if m.cls != "Statistic" and m.entity and m.end == stat.begin]
         for counted in inside:
@@ -208,7 +208,13 @@ def counted_entities(document: Document) -> tuple[tuple[str, str, int], ...]:
     return tuple(dict.fromkeys(pairs))
 
 
-def _heads(text: str, stat, mention) -> bool:  # noqa: ANN001 - Mentions
+def statistic_unit(text: str, stat) -> str | None:  # noqa: ANN001 - a Mention
+    """The measure word of a statistic's mention (个 in 325个代表小组)."""
+    number = _pattern().match(text, stat.begin)
+    return number.group("unit") if number else None
+
+
+def counts_head(text: str, stat, mention) -> bool:  # noqa: ANN001 - Mentions
     """Whether ``mention`` is what a statistic counts, not a word inside it: it begins right after
     the measure word or a 、, and ends the phrase or an item of its list (9次常委会会议 counts
     meetings, not 常委会; 5个区县(自治县)人大常委会 counts no one body)."""
