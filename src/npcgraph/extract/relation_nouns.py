@@ -11,7 +11,9 @@ which body an organ belongs to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+from functools import cache
 
 from ..model import Entity, Mention
 from .relation_cues import SentenceView, post_pattern
@@ -68,15 +70,52 @@ def _fits(view: SentenceView, mention: Mention, entities: Mapping[str, Entity], 
 
 
 def memberships(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
-    """<body><post><person>: 武汉市人大常委会主任 胡立山, 市人大常委会党组书记、主任XX."""
+    """<body><post><person>: 武汉市人大常委会主任 胡立山, 市人大常委会党组书记、主任XX; the names
+    listed after (主任吕英，副主任刘大敏、任江河) hold posts in the same body; a post listed before
+    in another body (县委常委、县政府副县长付强) is held by the same person."""
+    orgs = [m for m in view.mentions if class_of(m, entities) == "Organization"]
+    previous: tuple[Mention, Mention, str] | None = None  # (body, person, post) of the last post held
     for person in (m for m in view.mentions if class_of(m, entities) == "Person"):
-        bodies = [m for m in view.mentions if m.end <= person.begin and class_of(m, entities) == "Organization"]
-        if not bodies:
+        bodies = [m for m in orgs if m.end <= person.begin]
+        if not bodies or not person.entity:
+            previous = None
             continue
         body = max(bodies, key=lambda m: (m.end, m.end - m.begin))
         match = post_pattern().fullmatch(view.text, body.end, person.begin)
-        if match and person.entity and body.entity:
+        if match and body.entity:
             yield (person.entity, "memberOf", body.entity, match.group(1))
+            yield from _earlier_posts(view, orgs, body, person)
+            previous = (body, person, match.group(1))
+            continue
+        listed = _listed_pattern().fullmatch(view.text, previous[1].end, person.begin) if previous else None
+        if previous is not None and listed and previous[0].entity:
+            post = listed.group(1) or previous[2]
+            yield (person.entity, "memberOf", previous[0].entity, post)
+            previous = (previous[0], person, post)
+        else:
+            previous = None
+
+
+def _earlier_posts(view: SentenceView, orgs: list[Mention], body: Mention, person: Mention) -> Iterator[Fact]:
+    """县委常委、县政府常务副县长付强: 付强 is also 常委 of 县委."""
+    at = body.begin
+    while at > view.begin and view.text[at - 1] in "、，,":
+        before = [m for m in orgs if m.end < at - 1]
+        if not before:
+            return
+        other = max(before, key=lambda m: (m.end, m.end - m.begin))
+        match = post_pattern().fullmatch(view.text, other.end, at - 1)
+        if not match or not other.entity or not person.entity:
+            return
+        yield (person.entity, "memberOf", other.entity, match.group(1))
+        at = other.begin
+
+
+@cache
+def _listed_pattern() -> re.Pattern[str]:
+    """Between two names of one body's post holders: 、 (the same post) or ，副主任 (another)."""
+    posts = post_pattern().pattern
+    return re.compile(rf"\s*[、，,]\s*(?:{posts})?")
 
 
 def organs(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
