@@ -281,6 +281,8 @@ def find_places(text: str) -> list[Candidate]:
             name = region_names[match.group("region")]
         else:
             place = places()[match.group("place")]
+            if match.group("place") != place.name and _runs_into_place(text, match.start(), match.end("place")):
+                continue  # 新余杭: 余杭区 is named, not 新余
             if match.group("suffix"):
                 name = (place.short or place.name) + match.group("suffix")
             elif match.group("district"):
@@ -289,6 +291,26 @@ def find_places(text: str) -> list[Candidate]:
                 name = place.name
         found.append(Candidate(match.start(), match.end(), "Place", match.group(0), canonical=name, national=True, priority=1))
     return found
+
+
+def _runs_into_place(text: str, begin: int, end: int) -> bool:
+    """Whether a longer place name starts inside ``text[begin:end]`` and runs past its end
+    (the short name 新余 in 品质新余杭, where 余杭区 is meant)."""
+    for at in range(begin + 1, end):
+        if any(text.startswith(name, at) and at + len(name) > end for name in _place_starts().get(text[at], ())):
+            return True
+        if any(text.startswith(name[:-1], at) and at + len(name) - 1 > end for name in _place_starts().get(text[at], ()) if name.endswith(("区", "县")) and len(name) >= 3):
+            return True  # the district's name without 区/县 (余杭)
+    return False
+
+
+@cache
+def _place_starts() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for name, place in places().items():
+        if name == place.name:
+            found.setdefault(name[0], []).append(name)
+    return {ch: tuple(names) for ch, names in found.items()}
 
 
 def parse_body_prefix(name: str, ctx: Jurisdiction) -> tuple[int, str] | None:
