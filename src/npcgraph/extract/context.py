@@ -14,7 +14,7 @@ from functools import cache
 from ..lexicon import rows, words
 from ..model import Report
 
-__all__ = ["Place", "Jurisdiction", "places", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
+__all__ = ["Place", "Jurisdiction", "places", "counties", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
 
 NATIONAL = "中华人民共和国"
 _NOT_IN_COUNTY_NAMES = frozenset("年月日各全省的和及与等") | frozenset("0123456789")
@@ -31,8 +31,7 @@ class Place:
 
 @cache
 def places() -> dict[str, Place]:
-    """Every place of the lexicons, by full name and by short name: provinces and cities
-    (``places``), then counties and districts (``counties``, full names only)."""
+    """Every province and prefecture-level place of the lexicon, by full name and by short name."""
     found: dict[str, Place] = {}
     for row in rows("places"):
         name, kind, province = row[0], row[1], row[2]
@@ -41,7 +40,15 @@ def places() -> dict[str, Place]:
         found[name] = place
         if short:
             found.setdefault(short, place)
-    for row in rows("counties"):  # 九龙坡区 -> 重庆市; a name two cities share keeps the first
+    return found
+
+
+@cache
+def counties() -> dict[str, Place]:
+    """County-level divisions by full name (九龙坡区 -> 重庆市); a name two cities share keeps
+    the first. Kept out of :func:`places`, whose names are alternations in many patterns."""
+    found: dict[str, Place] = {}
+    for row in rows("counties"):
         name, city, province = row[0], row[1] if len(row) > 1 else "", row[2] if len(row) > 2 else ""
         found.setdefault(name, Place(name, "county", province or None, None, city or None))
     return found
@@ -49,7 +56,7 @@ def places() -> dict[str, Place]:
 
 def place_named(name: str) -> Place | None:
     """A place by full or short name; counties and districts under a known city too."""
-    known = places().get(name)
+    known = places().get(name) or counties().get(name)
     if known:
         return known
     if name == NATIONAL or name == "全国":
@@ -57,8 +64,8 @@ def place_named(name: str) -> Place | None:
     for length in range(min(len(name) - 2, 8), 1, -1):
         parent = places().get(name[:length])
         if parent and name[-1] in "区县市旗":  # 上海市嘉定区: a county under its city
-            listed = places().get(name[length:])
-            city = listed.city if listed is not None and listed.kind == "county" else None
+            listed = counties().get(name[length:])
+            city = listed.city if listed is not None else None
             if city is None and parent.kind in ("city", "prefecture", "municipality"):
                 city = parent.name
             return Place(name, "county", parent.province, None, city)
