@@ -26,6 +26,8 @@ __all__ = ["find_activities", "activities_around", "national_names"]
 _MEETINGS = ("推进会", "座谈会", "现场会", "交流会", "报告会", "见面会", "恳谈会", "听证会", "论证会", "研讨会", "论坛", "汇报会", "表彰会", "工作会议", "联席会议", "推进大会")
 _SUPERVISION_VERBS = ("组织开展", "深入开展", "开展", "组织", "进行", "举行", "召开", "实施")
 _GENERIC_TOPICS = frozenset({"法规", "工作", "专题", "有关", "相关", "一次", "多次", "联合", "集中", "全面", "重点", "情况", "实施情况"})
+_YEAR = re.compile(r"^\d{4}年度?")  # 2023年度重点代表建议现场督办活动: a year is no count
+_PEOPLE = ("代表", "委员", "组成人员", "人员", "干部")  # 组织部分省人大代表视察: who goes, not a topic
 _COUNTED = re.compile("(?:\\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个项件份次场]")
 _NAME = f"[^\\s，。；、,;：:《》“”\"（）()！？!?…—]"
 _END = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|等|$)"
@@ -65,7 +67,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|$)"),
         "topic_then_kind": re.compile(f"围绕(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
-        "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
+        "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
         "national": re.compile(f"(?:{alternation(national_names())})"),
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
@@ -106,7 +108,8 @@ def find_activities(text: str) -> list[Candidate]:
                     topic = topic[: -len(verb)]
                     name = topic + name[len(topic) + len(verb) :]
                     break
-            if len(topic) >= 2 and topic not in _GENERIC_TOPICS and not re.search(r"\d|[一二两三四五六七八九十]+(?:个|项|次)", topic):
+            if (len(topic) >= 2 and topic not in _GENERIC_TOPICS and not topic.endswith(_PEOPLE)
+                    and not re.search(r"\d|[一二两三四五六七八九十]+(?:个|项|次)", _YEAR.sub("", topic))):
                 found.append(Candidate(pos, end, "SupervisionActivity", name, priority=1))
             following = pats["more_supervision"].match(text, end)
             if not following:

@@ -132,6 +132,25 @@ def _coordinated_places(text: str, match: re.Match[str], ctx: Jurisdiction) -> l
     return found
 
 
+def _coordinated_counties(text: str, match: re.Match[str], ctx: Jurisdiction) -> list[Candidate]:
+    """闵行区、松江区人大常委会: the body of each listed county (of the lexicon) before the last."""
+    found = []
+    tail = text[match.end("place") : match.end()]
+    at = match.start("place")
+    while at > 1 and text[at - 1] in "、和":
+        before = next((text[at - 1 - n : at - 1] for n in range(min(9, at - 1), 2, -1) if text[at - 1 - n : at - 1] in counties()), None)
+        if before is None:
+            break
+        begin = at - 1 - len(before)
+        body = parse_body_prefix(before + tail, ctx)
+        if body is None:
+            break
+        found.append(Candidate(begin, at - 1, "Organization", before, canonical=body[1], national=True,
+                               written=(before + tail,), priority=2))
+        at = begin
+    return found
+
+
 @cache
 def _place_names_by_length() -> tuple[str, ...]:
     return tuple(sorted(places(), key=lambda name: (-len(name), name)))
@@ -171,6 +190,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             continue
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=True)
+        if canonical:
+            found.extend(_coordinated_counties(text, match, ctx))
     for match in pats["department"].finditer(text):
         place = _place_full(match.group("place")) if match.group("place") else ctx.place_at_level(match.group("level"))
         if place:
@@ -277,12 +298,25 @@ def _listed_counties(text: str) -> list[Candidate]:
     return found
 
 
+_TOWNS = re.compile(
+    f"(?:(?<=[，。；、,;：:\\s（(])|^|前往|赴|到|在|深入|走进|来到)(?P<name>[{HAN}]{{2,4}}?(?:街道|镇))(?!办|长|党|政府|人大|级)",
+    re.MULTILINE,
+)
+_TOWN_LEAD = re.compile("前往|赴|到|在|深入|走进|来到")
+_GENERIC_TOWNS = ("城镇", "小镇", "乡镇", "集镇", "各镇", "全镇", "本镇", "该镇", "重镇", "名镇", "古镇")
 _COUNTY_END = re.compile("[区县旗市](?!长|委|政府)")
 
 
 def find_places(text: str) -> list[Candidate]:
     named, landmarks, unlisted, region_names = _place_patterns()
     found = _listed_counties(text)
+    for match in _TOWNS.finditer(text):  # 前往城南街道…, 虹桥街道、东溪镇: townships by name
+        name = match.group("name")
+        lead = _TOWN_LEAD.match(name)
+        begin = match.start("name") + (lead.end() if lead else 0)
+        name = name[lead.end():] if lead else name
+        if len(name) >= 3 and not name.endswith(_GENERIC_TOWNS) and not leading_verb(name) and name[0] not in _FUNCTION_CHARS:
+            found.append(Candidate(begin, match.end("name"), "Place", name, national=True))
     for match in unlisted.finditer(text):  # 象山县、北仑区: districts and counties by name
         name = match.group("name")
         if name in words("generic_places") or name[-2:] in words("generic_places") or leading_verb(name) or name[0] in _PREPOSITIONS:

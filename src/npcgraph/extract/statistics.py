@@ -137,6 +137,9 @@ def _backward(text: str, at: int) -> str:
     if counted and counted[-1].end() > best:
         best = counted[-1].end()
     label = clause[best:].lstrip("和及与并、") if best >= 0 else ""
+    if len(label) == 1 and best > 0:  # 办结率100%: the rate keeps its verb
+        verb = next((v for v in before if clause.endswith(v + label)), "")
+        label = verb + label
     label = label[len(leading_verb(label)):] if len(label) - len(leading_verb(label)) >= 2 else label
     if label:
         return label if not _verbs().fullmatch(label) else ""
