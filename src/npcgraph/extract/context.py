@@ -181,6 +181,9 @@ def infer_place(report: Report) -> Place | None:
     for match in _bodies_after_place().finditer(report.text):
         name = places()[match.group("place")].name
         counts[name] = counts.get(name, 0) + 1
+    county = _most_named_county(report.text)
+    if county is not None and county[1] >= max(counts.values(), default=0):
+        return county[0]  # 受杭州市余杭区人民代表大会常务委员会的委托: the district, not the city
     if counts:
         return places()[max(sorted(counts), key=counts.__getitem__)]
     if known is not None:
@@ -196,6 +199,27 @@ def _national_markers() -> re.Pattern[str]:
     from .patterns import alternation
 
     return re.compile(f"(?:{alternation(words('national_markers'))})")
+
+
+_COUNTY_BODY = re.compile("([\u4e00-\u9fff]{2,12}?[区县旗])(?:人大常委会|人民代表大会常务委员会)")
+
+
+def _most_named_county(text: str) -> tuple[Place, int] | None:
+    """The county or district whose standing committee the text names most, if the lexicons
+    place it (余杭区, 杭州市余杭区), with how often."""
+    counts: dict[str, int] = {}
+    found: dict[str, Place] = {}
+    for match in _COUNTY_BODY.finditer(text):
+        name = match.group(1)
+        for start in range(len(name) - 2, -1, -1):  # the longest listed tail: 杭州市余杭区, 余杭区
+            place = place_named(name[start:])
+            if place is not None and place.kind == "county" and (place.city or place.province):
+                found.setdefault(place.name, place)
+                counts[place.name] = counts.get(place.name, 0) + 1
+    if not counts:
+        return None
+    best = max(sorted(counts), key=counts.__getitem__)
+    return found[best], counts[best]
 
 
 def _with_city(county: Place, text: str) -> Place:
