@@ -177,3 +177,20 @@ def test_reporting_body_from_title(title, body):
     from npcgraph.model import Metadata
 
     assert find_reporting_body(Metadata(title=title), "") == body
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("主办单位：宜昌市人大常委会办公室 技术支持：某某科技", True),
+        ("版权所有:楚天主人杂志社 鄂ICP备13016411号", True),
+        ("首页 | 人大概况 | 新闻中心 | 联系我们", True),
+        ("当前位置:首页>>详情页面", True),
+        ("督促承办单位及时办理代表建议326件。", False),
+        ("会议要求各承办单位认真研究代表意见。", False),
+    ],
+)
+def test_chrome_lines(line, chrome):
+    from npcgraph.ingest import _is_chrome
+
+    assert _is_chrome(line) is chrome

@@ -202,8 +202,10 @@ _SHORT = 120  # chrome lines are short; a long line is body text whatever words 
 _BREADCRUMB = re.compile(r"^(当前位置|您的位置|你的位置|您现在的位置|现在位置|所在位置)\s*[:：]|首页\s*(>>|>|»|›|＞|→|/)")
 _NAV_SEPARATORS = re.compile(r"\s*[|｜丨]\s*")
 _FOOTER = re.compile(
-    r"版权所有|Copyright|©|ICP备|ICP证|公网安备|主办单位|承办单位|技术支持|网站地图|网站标识码"
-    r"|建议使用.{0,20}浏览器|分辨率|未经.{0,10}(许可|授权).{0,10}(转载|复制)"
+    # 主办单位/承办单位/技术支持 are chrome only as a field (主办单位：…): reports on deputies'
+    # suggestions say 承办单位 in their sentences.
+    r"版权所有|Copyright|©|ICP备|ICP证|公网安备|(主办|承办)单位\s*[:：]|技术支持\s*[:：]|网站地图|网站标识码"
+    r"|建议使用.{0,20}浏览器|屏幕分辨率|未经.{0,10}(许可|授权).{0,10}(转载|复制)"
 )
 _TOOLS = re.compile(
     r"^(【?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|我要纠错|字体|字号)\s*】?"
