@@ -19,6 +19,7 @@ The same parts load an Oxigraph store in batches (:func:`load_store`), without a
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import tempfile
@@ -155,6 +156,8 @@ def load_store(parts: list[bytes], location: Path) -> int:
         raise OutputError("E203", f"{location} exists and is not an Oxigraph store", "choose an empty or new folder for --store oxigraph:DIR")
     try:
         location.parent.mkdir(parents=True, exist_ok=True)
+        for stale in location.parent.glob(f".{glob.escape(location.name)}.*.tmp*"):  # from a killed build
+            shutil.rmtree(stale, ignore_errors=True)
         temporary = Path(tempfile.mkdtemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent))
     except OSError as exc:
         raise OutputError("E201", f"cannot create a store beside {location}: {exc.strerror}", "choose another folder") from exc
