@@ -7,8 +7,10 @@ three reports from three cities; generated corpora come from ``benchmarks/genera
 from __future__ import annotations
 
 import importlib.util
+import io
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from npcgraph.ids import entity_key
 from npcgraph.model import Corpus
 from npcgraph.namespaces import ID, ITSRDF, NIF, NPC, PROV, RDF, SKOS
 from npcgraph.pipeline import run_build
+from npcgraph.progress import ProgressBars
 
 TESTS = Path(__file__).parent
 REPORTS = TESTS / "data" / "corpus" / "reports"
@@ -192,3 +195,28 @@ def test_report_iris_of_the_graph_are_its_reports(corpus_graph):
     keys = {document.report.key for document in npcgraph.build([REPORTS]).documents}
     assert {str(node) for node in corpus_graph.subjects(RDF.type, NPC.Report)} == {str(ID[f"report/{k}"]) for k in keys}
     assert all(isinstance(node, URIRef) for node in corpus_graph.subjects(RDF.type, NPC.Report))
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _show(bars: ProgressBars, seconds: float) -> None:
+    with bars.step("Extracting", unit="report") as bar:
+        bar.update(1, 10)
+        time.sleep(seconds)
+        bar.update(2, 10)
+
+
+def test_a_progress_bar_appears_only_on_a_terminal_and_after_a_second():
+    slow, fast, quiet, piped = _Terminal(), _Terminal(), _Terminal(), io.StringIO()
+    _show(ProgressBars(stream=slow), 1.3)
+    assert "Extracting" in slow.getvalue() and "2/10" in slow.getvalue()
+    _show(ProgressBars(stream=fast), 0)
+    _show(ProgressBars(enabled=False, stream=quiet), 1.3)  # --quiet
+    _show(ProgressBars(stream=piped), 1.3)  # stderr is a file or a pipe
+    assert fast.getvalue() == quiet.getvalue() == piped.getvalue() == ""
