@@ -19,12 +19,13 @@ from rdflib.compare import isomorphic
 
 import npcgraph
 from npcgraph.exports.turtle import write_turtle
-from npcgraph.graphfile import corpus_turtle, load_store, report_piece, store_batches, turtle_parts, turtle_pieces
+from npcgraph.graphfile import corpus_turtle, report_piece, turtle_parts, turtle_pieces
 from npcgraph.ids import entity_key
 from npcgraph.model import Corpus
 from npcgraph.namespaces import ID, ITSRDF, NIF, NPC, PROV, RDF, SKOS
 from npcgraph.pipeline import run_build
 from npcgraph.progress import ProgressBars
+from npcgraph.storeload import load_store, store_batches, turtle_and_store
 
 TESTS = Path(__file__).parent
 REPORTS = TESTS / "data" / "corpus" / "reports"
@@ -141,6 +142,9 @@ def test_store_batches_load_the_same_graph(generated, tmp_path):
     count = load_store(parts, tmp_path / "store")
     store = pyoxigraph.Store.read_only(str(tmp_path / "store"))
     assert count == len(store) == len(npcgraph.to_graph(corpus))
+    # loaded in a thread while the parts are made: the same parts, the same store
+    made, again = turtle_and_store(corpus, None, tmp_path / "again")
+    assert made == parts and again == count
     loaded = Graph().parse(data=store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()), format="nt")
     assert isomorphic(loaded, _as_oxigraph_stores_it(npcgraph.to_graph(corpus)))
 

@@ -79,7 +79,9 @@ def format_summary(counts: Counter[str], written: list[Path]) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..outputs import write_files
     from ..rdf import to_graph
-    from ..graphfile import load_store, turtle_parts
+    from ..graphfile import turtle_parts
+    from ..progress import ProgressBars
+    from ..storeload import turtle_and_store
     from ..stats import class_counts
     from ..store import OXIGRAPH_PREFIX, open_graph, parse_store_spec
     from ..viewer import render
@@ -92,11 +94,12 @@ def run(args: argparse.Namespace) -> int:
     corpus = result.corpus
     # graph.ttl is joined from per-report pieces made by the extraction workers; with a store,
     # the same pieces load it and every later step reads the graph from there, not from memory.
-    parts = turtle_parts(corpus, result.outputs)
     if store is not None:
-        load_store(parts, store)
+        with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
+            parts, _ = turtle_and_store(corpus, result.outputs, store, progress=bar.update)
         graph = open_graph(f"{OXIGRAPH_PREFIX}{store}")
     else:
+        parts = turtle_parts(corpus, result.outputs)
         graph = to_graph(corpus)
     files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
     if formats:

@@ -1,0 +1,141 @@
+"""A corpus into a persistent Oxigraph store, loaded from graph.ttl's parts while they are made.
+
+``npcgraph build --store oxigraph:DIR`` never builds an rdflib graph: the report pieces made by
+the extraction workers (:mod:`npcgraph.graphfile`) go to Oxigraph's bulk loader in a thread
+(it releases the GIL) while the main thread formats the entities and statements, and the
+finished parts are graph.ttl. Batches of about 16 MB keep the loader's memory bounded: given
+a whole 250 MB file at once it holds several copies of it (2.4 GB peak, measured), in 16 MB
+batches under 1 GB, in the same time.
+
+The store is loaded beside its folder and renamed into place, as
+:func:`npcgraph.store.write_store` does for a graph, file or store: a failed or killed load
+leaves the previous store as it was, and a folder that is not an Oxigraph store is never
+replaced.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import queue
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+
+from .errors import OutputError
+from .graphfile import header, turtle_parts
+from .model import Corpus
+
+__all__ = ["store_batches", "load_store", "turtle_and_store"]
+
+_BATCH = 16_000_000  # bytes of Turtle per bulk load
+_DONE, _ABANDON = object(), object()
+
+
+def store_batches(parts: Iterable[bytes], batch_bytes: int = _BATCH) -> Iterator[bytes]:
+    """Turtle documents of about ``batch_bytes`` each (the header, then parts of graph.ttl)
+    whose union is the graph of ``parts``; a part that is the header itself is skipped."""
+    head = header()
+    batch: list[bytes] = []
+    size = 0
+    for part in parts:
+        if part == head:
+            continue
+        batch.append(part)
+        size += len(part)
+        if size >= batch_bytes:
+            yield b"".join([head, *batch])
+            batch, size = [], 0
+    if batch:
+        yield b"".join([head, *batch])
+
+
+def load_store(parts: Iterable[bytes], location: Path, progress: Callable[[int], object] | None = None) -> int:
+    """Replace the Oxigraph store at ``location`` by one holding the graph of ``parts``
+    (parts of graph.ttl, in any order); the number of triples.
+
+    ``progress`` is called with the bytes of Turtle loaded so far.
+    """
+    import pyoxigraph
+
+    from .store import is_oxigraph_store
+
+    location = Path(location)
+    if location.exists() and not is_oxigraph_store(location) and (not location.is_dir() or any(location.iterdir())):
+        raise OutputError("E203", f"{location} exists and is not an Oxigraph store", "choose an empty or new folder for --store oxigraph:DIR")
+    try:
+        location.parent.mkdir(parents=True, exist_ok=True)
+        for stale in location.parent.glob(f".{glob.escape(location.name)}.*.tmp*"):  # from a killed build
+            shutil.rmtree(stale, ignore_errors=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent))
+    except OSError as exc:
+        raise OutputError("E201", f"cannot create a store beside {location}: {exc.strerror}", "choose another folder") from exc
+    previous = location.parent / f"{temporary.name}.old"
+    try:
+        store = pyoxigraph.Store(str(temporary / "store"))
+        loaded = 0
+        for batch in store_batches(parts):
+            store.bulk_load(batch, pyoxigraph.RdfFormat.TURTLE)
+            loaded += len(batch)
+            if progress:
+                progress(loaded)
+        store.flush()
+        count = len(store)
+        del store  # closes the database before it is moved
+        if location.exists():
+            os.replace(location, previous)
+        os.replace(temporary / "store", location)
+    except OSError as exc:
+        raise OutputError("E204", f"cannot write the Oxigraph store at {location}: {exc}", "check the folder's permissions and free space") from exc
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.rmtree(previous, ignore_errors=True)
+    return count
+
+
+class _Abandoned(Exception):
+    """The parts stopped coming (the caller failed): the store must not replace the old one."""
+
+
+def turtle_and_store(
+    corpus: Corpus, pieces: Mapping[str, bytes] | None, location: Path, progress: Callable[[int], object] | None = None
+) -> tuple[list[bytes], int]:
+    """graph.ttl's parts (:func:`~npcgraph.graphfile.turtle_parts`) and the number of triples
+    of the store at ``location``, loaded from them in a thread while they are made."""
+    handoff: queue.Queue = queue.Queue()
+    outcome: dict[str, object] = {}
+    ended = threading.Event()  # the producer has put its last item
+
+    def parts() -> Iterator[bytes]:
+        while True:
+            part = handoff.get()
+            if part is _DONE:
+                return
+            if part is _ABANDON:
+                raise _Abandoned
+            yield part
+
+    def load() -> None:
+        try:
+            outcome["count"] = load_store(parts(), location, progress)
+        except BaseException as exc:  # re-raised in the caller's thread
+            outcome["error"] = exc
+            ended.wait()  # the producer keeps putting parts: nobody reads them any more
+
+    loader = threading.Thread(target=load, name="npcgraph-store-load", daemon=True)
+    loader.start()
+    try:
+        result = turtle_parts(corpus, pieces, on_part=lambda part: None if "error" in outcome else handoff.put(part))
+    except BaseException:
+        handoff.put(_ABANDON)
+        ended.set()
+        loader.join()
+        raise
+    handoff.put(_DONE)
+    ended.set()
+    loader.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return result, int(outcome["count"])  # type: ignore[arg-type]
