@@ -35,7 +35,7 @@ class ProgressBars:
         tqdm.monitor_interval = 0
         bar = tqdm(
             total=total, desc=description, unit=unit, file=self.stream, delay=_DELAY,
-            leave=False, dynamic_ncols=True, mininterval=0.2,
+            leave=False, dynamic_ncols=True, mininterval=0.2, unit_scale=unit == "B",
         )
         try:
             yield _Bar(bar)
