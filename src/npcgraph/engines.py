@@ -20,7 +20,7 @@ import urllib.error
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
@@ -28,7 +28,7 @@ from .errors import QueryError
 from .namespaces import PREFIXES
 from .results import Result
 
-__all__ = ["prepare", "check_projection", "run_memory", "run_oxigraph", "run_endpoint", "syntax_error"]
+__all__ = ["prepare", "optimise", "check_projection", "run_memory", "run_oxigraph", "run_endpoint", "syntax_error"]
 
 _PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _TOKEN_AT = re.compile(r"<[^>\s]*>?|\"[^\"\n]*\"?|'[^'\n]*'?|[?$]?[^\W\d]\w*(?::[\w.-]*)?|\d[\d.]*|\S")
@@ -68,6 +68,80 @@ def prepare(text: str) -> Any:
         raise QueryError("E302", f"the query cannot be run: {message}", "check the query") from exc
 
 
+def _variables_in(node: Any) -> set[Identifier]:
+    """Every variable (and blank node) in an algebra subtree: those it may bind."""
+    found: set[Identifier] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (Variable, BNode)):
+            found.add(item)
+        elif isinstance(item, dict):  # CompValue, and VALUES rows
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend(item)
+    return found
+
+
+def _order(triples: list[Any], known: set[Identifier]) -> list[Any]:
+    """Greedy join order: next the pattern with the fewest unbound variables, preferring one
+    that shares a bound variable, then the most connected one; ties keep the written order."""
+    def variables(triple: Any) -> list[Identifier]:
+        return [term for term in triple if isinstance(term, (Variable, BNode))]
+
+    counts: dict[Identifier, int] = {}
+    for triple in triples:
+        for term in variables(triple):
+            counts[term] = counts.get(term, 0) + 1
+    bound, rest, ordered = set(known), list(triples), []
+    while rest:
+        def cost(item: tuple[int, Any]) -> tuple[int, int, int, int]:
+            index, triple = item
+            names = variables(triple)
+            unbound = sum(1 for term in names if term not in bound)
+            return (unbound, 0 if unbound < len(names) else 1, -sum(counts[t] for t in names), index)
+
+        index, best = min(enumerate(rest), key=cost)
+        ordered.append(best)
+        bound.update(variables(best))
+        del rest[index]
+    return ordered
+
+
+def optimise(node: Any, known: set[Identifier]) -> None:
+    """Reorder, in place, the triple patterns of every basic graph pattern of a prepared query
+    knowing which variables are already bound when it runs: by parameters, by VALUES or the
+    left side of a join rdflib evaluates lazily, by the required part of an OPTIONAL, by the
+    pattern a FILTER (NOT) EXISTS tests. rdflib orders each pattern on its own at parse time,
+    which can start an OPTIONAL from a scan of every sentence; the answers do not change."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, (list, tuple)):
+        for item in node:
+            optimise(item, known)
+        return
+    if not isinstance(node, CompValue):
+        return
+    if node.name == "BGP":
+        node["triples"] = _order(list(node.triples), known)
+        return
+    if node.name in ("Join", "LeftJoin"):
+        optimise(node.p1, known)
+        lazy = node.name == "LeftJoin" or bool(node.get("lazy"))
+        optimise(node.p2, known | _variables_in(node.p1) if lazy else known)
+        if node.get("expr") is not None:
+            optimise(node.expr, known | _variables_in(node.p1) | _variables_in(node.p2))
+        return
+    if node.name == "Filter":
+        optimise(node.p, known)
+        optimise(node.expr, known | _variables_in(node.p))
+        return
+    for value in node.values():
+        if isinstance(value, (CompValue, list, tuple)):
+            optimise(value, known)
+
+
 def check_projection(prepared: Any, bindings: Mapping[str, Any]) -> None:
     """A SELECT query's parameters must be projected (as Oxigraph requires; kept alike here)."""
     algebra = prepared.algebra
@@ -99,6 +173,7 @@ def _graph(triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Grap
 
 
 def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, Any]) -> Result:
+    optimise(prepared.algebra, {Variable(name) for name in bindings})
     try:
         answer = graph.query(prepared, initBindings=dict(bindings))
         if answer.type == "ASK":
@@ -157,11 +232,19 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any]) 
         answer = store.query(text, prefixes=_PREFIX_IRIS, substitutions=substitutions)
         if isinstance(answer, ox.QueryBoolean):
             return Result("ASK", boolean=bool(answer))
+        converted: dict[Any, Identifier | None] = {None: None}  # answers repeat terms: convert each once
+
+        def term(value: Any) -> Identifier | None:
+            found = converted.get(value, converted)
+            if found is converted:
+                found = converted[value] = _from_ox(value)
+            return found  # type: ignore[return-value]
+
         if isinstance(answer, ox.QueryTriples):
-            triples = ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in answer)
+            triples = ((term(t.subject), term(t.predicate), term(t.object)) for t in answer)
             return Result("DESCRIBE" if form == "DESCRIBE" else "CONSTRUCT", graph=_graph(triples))  # type: ignore[arg-type]
         variables = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(_from_ox(term) for term in solution) for solution in answer)
+        rows = tuple(tuple(term(value) for value in solution) for solution in answer)
     except SyntaxError as exc:
         prepare(text)  # rdflib's parser reports the error in the same words as on the memory store
         raise QueryError("E301", f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", "check the query there") from exc

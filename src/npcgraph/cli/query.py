@@ -22,7 +22,7 @@ a name: for an entity parameter of a canned query (see --show) the entity whose 
 it is (武汉市人大常委会), otherwise a literal, tagged @zh when it holds Chinese characters.
 
 examples:
-  npcgraph query out/ --list
+  npcgraph query --list
   npcgraph query out/ acts-of-body --param body=武汉市人大常委会
   npcgraph query oxigraph:out/store instruments --param class=Regulation --format csv
   npcgraph query out/graph.ttl 'SELECT ?l WHERE { ?x a npc:Regulation ; rdfs:label ?l }'
