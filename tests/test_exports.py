@@ -17,7 +17,7 @@ from npcgraph.cli import main
 from npcgraph.exports import FORMATS, export_files, parse_formats, split_by_report
 from npcgraph.namespaces import DCTERMS, ID, NIF, NPC, RDF, RDFS, SKOS, XSD
 from npcgraph.rdf import report_iri, to_dataset
-from npcgraph.serialize import load_dataset, load_graph, serialize
+from npcgraph.serialization import load_dataset, load_graph, serialize
 
 RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 QUAD_FORMATS = {"trig": "trig", "nq": "nquads"}

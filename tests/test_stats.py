@@ -16,7 +16,7 @@ import npcgraph
 from npcgraph.analytics import centrality, components, entity_network
 from npcgraph.cli import main
 from npcgraph.namespaces import ID, NPC, RDF
-from npcgraph.serialize import serialize
+from npcgraph.serialization import serialize
 from npcgraph.stats import class_counts, format_stats, graph_stats, relation_counts, stats_to_dict
 
 BODY = "武汉市人大常委会"

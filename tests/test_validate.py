@@ -12,8 +12,8 @@ from rdflib import Graph, Literal, URIRef
 import npcgraph
 from npcgraph.cli import main
 from npcgraph.namespaces import ID, ITSRDF, NIF, NPC, PROV, RDF, RDFS, SKOS, XSD
-from npcgraph.serialize import serialize
-from npcgraph.validate import format_results, validate
+from npcgraph.serialization import serialize
+from npcgraph.validation import format_results, validate
 
 BODY = ID["org/wu-han-shi-ren-da-chang-wei-hui-47337c00"]
 PERSON = ID["person/hu-li-shan-27b26719"]

@@ -23,7 +23,7 @@ from npcgraph.model import (
     Corpus, Document, Entity, Evidence, Mention, Paragraph, Relation, Report, Section, Sentence,
 )
 from npcgraph.namespaces import ID, NPC, RDF, RDFS
-from npcgraph.serialize import serialize
+from npcgraph.serialization import serialize
 from npcgraph.viewer import render
 from npcgraph.viewer.page import json_for_script
 

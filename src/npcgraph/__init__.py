@@ -22,8 +22,8 @@ _EXPORTS = {
     "read_report": "npcgraph.pipeline",
     "extract": "npcgraph.pipeline",
     "to_graph": "npcgraph.rdf",
-    "serialize": "npcgraph.serialize",
-    "load_graph": "npcgraph.serialize",
+    "serialize": "npcgraph.serialization",
+    "load_graph": "npcgraph.serialization",
     "query": "npcgraph.query",
     "Corpus": "npcgraph.model",
     "Document": "npcgraph.model",
@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Corpus, Document, Entity, Evidence, Mention, Relation, Report
     from .pipeline import extract, read_report
     from .rdf import to_graph
-    from .serialize import load_graph, serialize
+    from .serialization import load_graph, serialize
 
 
 def __getattr__(name: str) -> Any:

@@ -44,8 +44,8 @@ _PACKAGE = Path(__file__).resolve().parent
 _OUTPUT_SIDE = frozenset(
     {
         "__init__.py", "__main__.py", "api.py", "analytics.py", "cache.py", "outputs.py",
-        "progress.py", "query.py", "rdf.py", "serialize.py", "stats.py", "store.py",
-        "turtle.py", "validate.py", "cli", "exports", "queries", "viewer", "py.typed",
+        "progress.py", "query.py", "rdf.py", "serialization.py", "stats.py", "store.py",
+        "turtle.py", "validation.py", "cli", "exports", "queries", "viewer", "py.typed",
     }
 )
 #: Third-party libraries whose data change what extraction produces (pinyin slugs, segmentation).

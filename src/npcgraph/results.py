@@ -258,7 +258,7 @@ def format_json(result: Result) -> str:
 
 
 def _graph_text(graph: Graph, fmt: str, title: str | None) -> str:
-    from .serialize import serialize
+    from .serialization import serialize
 
     if fmt == "html":
         from .viewer import render

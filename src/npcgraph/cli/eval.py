@@ -63,11 +63,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _source(inputs: list[Path]):  # noqa: ANN202 - a Corpus or an rdflib Graph
     if len(inputs) == 1 and inputs[0].is_file() and inputs[0].suffix.lower() in _GRAPH_SUFFIXES:
-        from ..serialize import load_graph
+        from ..serialization import load_graph
 
         return load_graph(inputs[0])
     if len(inputs) == 1 and inputs[0].is_dir() and (inputs[0] / "graph.ttl").is_file():
-        from ..serialize import load_graph
+        from ..serialization import load_graph
 
         return load_graph(inputs[0] / "graph.ttl")
     from ..api import build

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..exports.jsonld import build_context
     from ..exports.ontology_doc import format_markdown, format_terms, ontology_terms
-    from ..validate import load_ontology
+    from ..validation import load_ontology
 
     ontology = load_ontology()
     if args.markdown:

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import ValidationError
     from ..exports import read_source
-    from ..validate import format_results, validate
+    from ..validation import format_results, validate
 
     graph, _ = read_source(args.source)
     report = validate(graph)

@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..outputs import write_files
-    from ..serialize import load_graph
+    from ..serialization import load_graph
     from ..viewer import render
 
     graph = load_graph(args.source)

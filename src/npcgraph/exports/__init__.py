@@ -80,7 +80,7 @@ def read_source(source: str | Path) -> tuple[Graph, Dataset | None]:
 
     TriG and N-Quads files also give their named graphs, which TriG/N-Quads exports keep.
     """
-    from ..serialize import QUAD_FORMATS, format_of, load_dataset, union_graph
+    from ..serialization import QUAD_FORMATS, format_of, load_dataset, union_graph
     from ..store import open_graph
 
     path = Path(source)
