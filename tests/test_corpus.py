@@ -126,6 +126,14 @@ def test_turtle_from_pieces_is_byte_identical_to_the_whole_graph(generated, seed
         assert b"".join(turtle_parts(corpus, pieces)) == whole
 
 
+def test_a_long_report_formatted_a_window_at_a_time_gives_the_same_piece(generated, seed_document):
+    documents = [seed_document, *run_build([generated]).corpus.documents[:4]]
+    for document in documents:
+        whole = report_piece(document)
+        for window in (50, 700, 2500):
+            assert report_piece(document, window=window) == whole
+
+
 def test_pieces_made_by_workers_give_the_same_bytes(generated):
     build = run_build([generated], jobs=2, rendering=turtle_pieces())
     assert set(build.outputs) == {document.report.key for document in build.corpus.documents}

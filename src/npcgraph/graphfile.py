@@ -19,11 +19,12 @@ The same parts load an Oxigraph store (:mod:`npcgraph.storeload`), without an rd
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from functools import cache
 
 from .cache import files_fingerprint
-from .model import Corpus, Document
+from .model import Corpus, Document, Mention
 from .namespaces import ID
 from .pipeline import Rendering
 from .rdf import Triple, corpus_entity_triples, relation_triples, report_triples
@@ -33,6 +34,7 @@ __all__ = ["report_piece", "turtle_pieces", "turtle_parts", "corpus_turtle", "he
 _ID = str(ID)
 _REPORT = _ID + "report/"
 _STATEMENT = _ID + "stmt/"
+_WINDOW = 250_000  # characters of a report formatted at a time
 
 
 def _write(triples: Iterable[Triple]) -> bytes:
@@ -54,9 +56,52 @@ def _piece(triples: Iterable[Triple]) -> bytes:
     return text[len(head) + 1:] if len(text) > len(head) else b""
 
 
-def report_piece(document: Document) -> bytes:
-    """The report's group of graph.ttl: its own triples, formatted."""
-    return _piece(report_triples(document))
+def report_piece(document: Document, window: int = _WINDOW) -> bytes:
+    """The report's group of graph.ttl: its own triples, formatted.
+
+    A report longer than ``window`` characters is formatted a window of its text at a time,
+    so that formatting holds one window's triples, not a whole 50 MB report's: its group
+    lays out the report node, sections and paragraphs, then the sentences and mentions in
+    text order, and each window's sentences and mentions are the next stretch of that order.
+    """
+    if len(document.report.text) <= window:
+        return _piece(report_triples(document))
+    structure = replace(document, report=replace(document.report, sentences=()), mentions=())
+    pieces = [_piece(report_triples(structure))]
+    heading = pieces[0][: pieces[0].index(b"\n") + 1]  # "# Report K: ...", once per group
+    for view in _windows(document, window):
+        piece = _piece(view)
+        if piece:
+            assert piece.startswith(heading)
+            pieces.append(piece[len(heading):])
+    return b"\n".join(pieces)
+
+
+def _windows(document: Document, window: int) -> Iterator[Iterator[Triple]]:
+    """For each window of the text, the triples of the sentences and mentions that begin in it."""
+    report = document.report
+    sentences: dict[int, list[int]] = {}
+    mentions: dict[int, list[Mention]] = {}
+    for index, sentence in enumerate(report.sentences):
+        sentences.setdefault(sentence.begin // window, []).append(index)
+    for mention in document.mentions:
+        mentions.setdefault(mention.begin // window, []).append(mention)
+    for number in sorted(set(sentences) | set(mentions)):
+        # The window's sentences, and those its mentions point into (their triples are dropped).
+        wanted = sorted({*sentences.get(number, ()), *(m.sentence for m in mentions.get(number, ()))})
+        position = {index: at for at, index in enumerate(wanted)}
+        view = replace(
+            document,
+            report=replace(report, sentences=tuple(report.sentences[i] for i in wanted), sections=(), paragraphs=()),
+            mentions=tuple(replace(m, sentence=position[m.sentence]) for m in mentions.get(number, ())),
+        )
+        yield (triple for triple in report_triples(view) if _window_of(triple[0], window) == number)
+
+
+def _window_of(subject: object, window: int) -> int | None:
+    text = str(subject)
+    at = text.find("#char=")
+    return int(text[at + 6:text.index(",", at)]) // window if at >= 0 else None
 
 
 #: What a report's piece depends on besides its document.
