@@ -252,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from npcgraph.query import canned_queries, execute
     from npcgraph.rdf import corpus_triples, new_graph
+    from npcgraph.serialization import load_graph, serialize
     from npcgraph.store import OxigraphSource, open_source, write_store
 
     seconds, corpus = timed(lambda: synthetic_corpus(args.reports))
@@ -267,7 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="npcgraph-bench-") as folder:
         location = Path(folder) / "store"
         load_seconds, _ = timed(lambda: write_store(graph, location))
-        disk = open_source(f"oxigraph:{location}")
+        open_seconds, disk = timed(lambda: open_source(f"oxigraph:{location}"))
+        turtle = Path(folder) / "graph.ttl"
+        turtle.write_bytes(serialize(graph, "turtle"))
+        parse_seconds, _ = timed(lambda: load_graph(turtle))  # what `npcgraph query graph.ttl` does first
+        print(f"parsing graph.ttl into the memory store: {parse_seconds:.1f} s", file=sys.stderr)
         in_memory = pyoxigraph.Store()
         in_memory.bulk_extend(disk.store.quads_for_pattern(None, None, None))
         ram = OxigraphSource(in_memory)
@@ -299,8 +304,9 @@ def main(argv: list[str] | None = None) -> int:
             print(lines[-1], file=sys.stderr)
         lines.append("")
         lines.append(
-            f"Loading: {build_seconds:.0f} s to make the rdflib memory store from the model objects, "
-            f"{load_seconds:.0f} s to write the Oxigraph store (via N-Triples)."
+            f"Before its first query, `npcgraph query graph.ttl` parses the file into the memory store: "
+            f"{parse_seconds:.0f} s for this graph; `npcgraph query oxigraph:DIR` opens the store in "
+            f"{open_seconds:.2f} s. Writing the store (`build --store`) took {load_seconds:.0f} s."
         )
     table = "\n".join(lines) + "\n"
     sys.stdout.write(table)
