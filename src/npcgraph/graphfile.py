@@ -34,7 +34,7 @@ __all__ = ["report_piece", "turtle_pieces", "turtle_parts", "corpus_turtle", "he
 _ID = str(ID)
 _REPORT = _ID + "report/"
 _STATEMENT = _ID + "stmt/"
-_WINDOW = 250_000  # characters of a report formatted at a time
+_WINDOW = 100_000  # characters of a report formatted at a time
 
 
 def _write(triples: Iterable[Triple]) -> bytes:
