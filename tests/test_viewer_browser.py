@@ -142,16 +142,25 @@ def _click_node(driver, index: int) -> None:
 
 
 def _click_edge(driver, source: int, target: int) -> None:
-    """A real mouse click on the edge between two nodes, a third of the way along it."""
+    """A real mouse click on the edge between two nodes, at a point where no other edge or node
+    is drawn (edges meeting at a hub overlap near it)."""
     from selenium.webdriver.common.action_chains import ActionChains
 
     x, y = driver.execute_script(
         """
-        var network = window.npcgraphViewer.network, a = network.getPosition(arguments[0]), b = network.getPosition(arguments[1]);
-        var middle = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
-        network.moveTo({position: middle, scale: 1.5, animation: false});
-        var at = network.canvasToDOM({x: a.x + (b.x - a.x) * 0.4, y: a.y + (b.y - a.y) * 0.4});
-        return [at.x, at.y];
+        var network = window.npcgraphViewer.network, from = arguments[0], to = arguments[1];
+        var a = network.getPosition(from), b = network.getPosition(to);
+        network.moveTo({position: {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}, scale: 1.5, animation: false});
+        var wanted = network.getConnectedEdges(from).filter(function (id) {
+          return network.getConnectedNodes(id).indexOf(to) >= 0;
+        });
+        for (var step = 1; step < 20; step++) {
+          var t = step / 20, dom = network.canvasToDOM({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
+          if (network.getNodeAt(dom) === undefined && wanted.indexOf(network.getEdgeAt(dom)) >= 0) {
+            return [dom.x, dom.y];
+          }
+        }
+        throw new Error('no point of the edge is clear of others');
         """,
         source,
         target,
