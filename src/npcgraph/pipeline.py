@@ -15,10 +15,12 @@ right after extraction, and is cached beside the document.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,7 +135,25 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     # elsewhere (macOS, Windows) the platform's default start method is used.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    # Workers are forked while the parent's collector is paused; they collect as usual.
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=gc.enable)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while documents arrive from the workers.
+
+    Each arriving document adds thousands of objects that live to the end of the build, none
+    in cycles; every full collection walks all of them, which cost a fifth of the time of a
+    1,000-report build.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None]) -> list[_Result]:
@@ -151,7 +171,7 @@ def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None]) -> 
             done(index)
         return [results[index] for index in range(len(tasks))]  # type: ignore[misc]
 
-    with _pool(min(jobs, len(tasks))) as executor:
+    with _pool(min(jobs, len(tasks))) as executor, _collection_paused():
         futures: dict[Future, int] = {executor.submit(_work, *task): index for index, task in enumerate(tasks)}
         pending = set(futures)
         first_failure = len(tasks)
