@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 from .errors import InputError, QueryError
 from .namespaces import NPC, PREFIXES
 from .resources import queries_dir
-from .results import Result, Rows
+from .results import Result
 from .store import EndpointSource, MemorySource, OxigraphSource, Source, http_post_query, open_source
 
 __all__ = ["query", "execute", "CannedQuery", "Param", "canned_queries", "load_query", "parse_value", "query_form"]
