@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import pyoxigraph
 
-    from npcgraph.query import canned_queries, execute
+    from npcgraph.sparql import canned_queries, execute
     from npcgraph.rdf import corpus_triples, new_graph
     from npcgraph.serialization import load_graph, serialize
     from npcgraph.store import OxigraphSource, open_source, write_store
@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         lines = [
             f"{triples:,} triples, {args.reports} synthetic reports; Python {platform.python_version()}, "
             f"{platform.machine()}, {__import__('os').cpu_count()} CPUs, rdflib {__import__('rdflib').__version__}, "
-            f"pyoxigraph {pyoxigraph.__version__}. Seconds per query through npcgraph.query.execute "
+            f"pyoxigraph {pyoxigraph.__version__}. Seconds per query through npcgraph.sparql.execute "
             "(parse, bind, evaluate, answer as rdflib terms); * join-heavy.",
             "",
             "| canned query | rows | memory store | Oxigraph store | speed-up | Oxigraph in memory | speed-up |",

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import npcgraph
-from npcgraph.query import canned_queries, execute
+from npcgraph.sparql import canned_queries, execute
 from npcgraph.results import format_result
 
 HERE = Path(__file__).resolve().parent / "queries"

@@ -21,7 +21,7 @@ from rdflib.compare import isomorphic
 import npcgraph
 from npcgraph.errors import InputError, QueryError
 from npcgraph.namespaces import ID, NPC, PREFIXES
-from npcgraph.query import canned_queries, execute, load_query, parse_value, query_form
+from npcgraph.sparql import canned_queries, execute, load_query, parse_value, query_form
 from npcgraph.results import display_width, format_result
 
 HANDMADE = Path(__file__).parent / "data" / "query" / "handmade.ttl"

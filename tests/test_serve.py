@@ -17,7 +17,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 import npcgraph
 from npcgraph.namespaces import PREFIXES
-from npcgraph.query import canned_queries, execute
+from npcgraph.sparql import canned_queries, execute
 from npcgraph.store import serving, write_store
 
 pytestmark = pytest.mark.server

@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 
 import npcgraph
 from npcgraph.errors import InputError, OutputError, StoreError
-from npcgraph.query import canned_queries, execute
+from npcgraph.sparql import canned_queries, execute
 from npcgraph.store import (
     MemorySource,
     OxigraphSource,

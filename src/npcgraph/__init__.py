@@ -4,6 +4,9 @@
     >>> corpus = npcgraph.build(["data/"])          # read, structure, extract
     >>> graph = npcgraph.to_graph(corpus)            # rdflib.Graph, per the graph contract
     >>> npcgraph.serialize(graph, "turtle")          # bytes, byte-identical for the same input
+    >>> npcgraph.query(graph, "acts-of-body", body="武汉市人大常委会")   # rows of a canned query
+    >>> npcgraph.render(graph)                       # the offline HTML viewer, as a str
+    >>> npcgraph.validate(graph).conforms            # SHACL against ontology/shapes.ttl
 
 Names are loaded lazily so that ``import npcgraph`` (and the command line's start-up) does
 not pay for rdflib until a graph is made.
@@ -20,11 +23,15 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "build": "npcgraph.api",
     "read_report": "npcgraph.pipeline",
-    "extract": "npcgraph.pipeline",
     "to_graph": "npcgraph.rdf",
     "serialize": "npcgraph.serialization",
     "load_graph": "npcgraph.serialization",
-    "query": "npcgraph.query",
+    "to_dataset": "npcgraph.rdf",
+    "query": "npcgraph.sparql",
+    "render": "npcgraph.viewer",
+    "validate": "npcgraph.validation",
+    "export_files": "npcgraph.exports",
+    "graph_stats": "npcgraph.stats",
     "Corpus": "npcgraph.model",
     "Document": "npcgraph.model",
     "Report": "npcgraph.model",
@@ -46,9 +53,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import build
     from .errors import InputError, NpcgraphError, OutputError, QueryError, StoreError, ValidationError
     from .model import Corpus, Document, Entity, Evidence, Mention, Relation, Report
-    from .pipeline import extract, read_report
-    from .rdf import to_graph
+    from .pipeline import read_report
+    from .exports import export_files
+    from .rdf import to_dataset, to_graph
     from .serialization import load_graph, serialize
+    from .sparql import query
+    from .stats import graph_stats
+    from .validation import validate
+    from .viewer import render
 
 
 def __getattr__(name: str) -> Any:

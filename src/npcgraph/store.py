@@ -8,7 +8,7 @@
     OxigraphServer        the ``oxigraph`` package's SPARQL server, started and stopped
     serving(x)            a read-only server over a store, or over a temporary store of a file
 
-Three kinds of source answer queries (see :mod:`npcgraph.query`): rdflib's memory store
+Three kinds of source answer queries (see :mod:`npcgraph.sparql`): rdflib's memory store
 (``MemorySource``), Oxigraph (``OxigraphSource``, in Rust, 10-100x faster on large graphs) and
 any SPARQL 1.1 Protocol endpoint (``EndpointSource``).
 """

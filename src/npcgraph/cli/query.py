@@ -63,7 +63,7 @@ def _seconds(text: str) -> float:
 
 def format_list() -> str:
     """The canned queries: name, parameters and title, aligned."""
-    from ..query import canned_queries
+    from ..sparql import canned_queries
     from ..results import display_width
 
     rows = [("NAME", "PARAMETERS", "TITLE")]
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(format_list())
         return 0
     if args.show:
-        from ..query import load_query
+        from ..sparql import load_query
 
         sys.stdout.write(load_query(args.show).text)
         return 0
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     if source is None or text is None:
         raise InputError("E114", "give a SOURCE and a QUERY", "e.g. npcgraph query out/ instruments; see npcgraph query --help")
 
-    from ..query import execute
+    from ..sparql import execute
     from ..results import format_result
 
     result = execute(source, text, _params(args.param), timeout=args.timeout)

@@ -20,14 +20,12 @@ from __future__ import annotations
 
 import re
 import signal
-import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any, TypeVar
 
 from .errors import InputError, QueryError
@@ -364,15 +362,3 @@ def query(source: Any, q: str | CannedQuery, /, *, timeout: float | None = None,
     """
     merged = {**(params or {}), **bindings}
     return execute(source, q, merged, timeout=timeout).value()
-
-
-class _CallableModule(ModuleType):
-    """``npcgraph.query`` names both this module and its :func:`query` function. Importing the
-    module (``from npcgraph.query import ...``) makes the package's attribute the module, so
-    the module answers calls as the function does."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return query(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
