@@ -23,6 +23,7 @@ and kept under ``--work``.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import platform
 import resource
@@ -63,6 +64,8 @@ def measure(corpus: Path, store: str, jobs: int, work: Path, viewer: bool) -> di
         extract_s=round(extracted - started, 2),
         chars_per_s=round(build.characters / (extracted - started)),
     )
+    gc.freeze()  # as the CLI does once the corpus is read
+    gc.disable()
     output = work / f"out-{corpus.name}-{store}"
     location = work / f"store-{corpus.name}"
     if store == "oxigraph":  # as the CLI does: the store loads in a thread while graph.ttl is made
