@@ -47,7 +47,7 @@ GOLD = (
 
 def test_scores_per_predicate_and_overall():
     scores = score_relations(_document(), GOLD)
-    by = {score.predicate: score for score in scores.by_predicate}
+    by = {score.name: score for score in scores.by_predicate}
     assert (by["enacted"].precision, by["enacted"].recall) == (0.5, 1.0)
     assert (by["revised"].precision, by["revised"].recall, by["revised"].f1) == (0.0, 0.0, 0.0)
     assert (scores.overall.gold, scores.overall.extracted, scores.overall.found, scores.overall.correct) == (2, 2, 1, 1)

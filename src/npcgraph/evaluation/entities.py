@@ -14,7 +14,6 @@ Family rows (``Instrument*``, ``Activity*``) and ``all`` pool their classes.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,16 +21,11 @@ from ..extract.candidates import family
 from ..ids import KIND_OF_CLASS
 from ..model import Corpus, Document
 from .gold import GoldEntity
+from .scores import Score, normalize_name
 
-__all__ = ["NamedEntity", "ClassScore", "EntityScores", "named_entities", "score_entities", "format_entity_scores", "normalize_name"]
+__all__ = ["NamedEntity", "Score", "EntityScores", "named_entities", "score_entities", "format_entity_scores", "normalize_name"]
 
-_IGNORED = "《》〈〉“”‘’「」『』\"' \t\u3000"
 _FAMILIES = ("Instrument", "Activity")
-
-
-def normalize_name(name: str) -> str:
-    """A name as compared: NFKC, without brackets, quotes and spaces."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in _IGNORED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,35 +44,13 @@ class NamedEntity:
 
 
 @dataclass(frozen=True, slots=True)
-class ClassScore:
-    name: str  # a class, a family (Instrument*) or "all"
-    gold: int
-    extracted: int
-    found: int  # gold entities matched
-    correct: int  # extracted entities matched
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.extracted if self.extracted else (1.0 if not self.gold else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(frozen=True, slots=True)
 class EntityScores:
-    by_class: tuple[ClassScore, ...]
-    overall: ClassScore
+    by_class: tuple[Score, ...]
+    overall: Score
     missing: tuple[GoldEntity, ...]
     spurious: tuple[NamedEntity, ...]
 
-    def score(self, name: str) -> ClassScore:
+    def score(self, name: str) -> Score:
         """The row of a class, a family (``Instrument*``) or ``all``."""
         if name == "all":
             return self.overall
@@ -117,8 +89,8 @@ def _graph_entities(graph) -> list[NamedEntity]:  # noqa: ANN001 - an rdflib Gra
     return found
 
 
-def _row(name: str, gold: list[GoldEntity], extracted: list[NamedEntity], found: set[GoldEntity], correct: set[NamedEntity]) -> ClassScore:
-    return ClassScore(name, len(gold), len(extracted), sum(g in found for g in gold), sum(e in correct for e in extracted))
+def _row(name: str, gold: list[GoldEntity], extracted: list[NamedEntity], found: set[GoldEntity], correct: set[NamedEntity]) -> Score:
+    return Score(name, len(gold), len(extracted), sum(g in found for g in gold), sum(e in correct for e in extracted))
 
 
 def score_entities(extracted: Iterable[NamedEntity], gold: Iterable[GoldEntity]) -> EntityScores:

@@ -18,7 +18,6 @@ so ``npcgraph eval`` can score either.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from ..errors import InputError
 from ..extract.relation_cues import relation_schema
 from ..model import Corpus, Document
 from .gold import read_rows
+from .scores import Score, normalize_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
@@ -44,14 +44,8 @@ __all__ = [
     "format_relation_scores",
 ]
 
-_IGNORED = "《》〈〉“”‘’「」『』\"' \t\u3000"
 
 Source = Union[Corpus, Document, Iterable[Document], "Graph"]
-
-
-def normalize_name(name: str) -> str:
-    """A name as compared: NFKC, without brackets, quotes and spaces."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in _IGNORED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,28 +72,6 @@ class NamedRelation:
             and normalize_name(gold.subject) in self.subject
             and normalize_name(gold.object) in self.object
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    predicate: str  # or "all"
-    gold: int
-    extracted: int
-    found: int  # gold rows matched
-    correct: int  # extracted relations matched
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.extracted if self.extracted else (1.0 if not self.gold else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +189,7 @@ def format_relation_scores(scores: RelationScores, *, details: bool = False) -> 
     lines = [f"{'relation':<12} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}"]
     for score in (*scores.by_predicate, scores.overall):
         lines.append(
-            f"{score.predicate:<12} {score.gold:>5} {score.extracted:>6} "
+            f"{score.name:<12} {score.gold:>5} {score.extracted:>6} "
             f"{score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}"
         )
     if details:
