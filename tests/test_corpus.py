@@ -232,3 +232,14 @@ def test_a_progress_bar_appears_only_on_a_terminal_and_after_a_second():
     _show(ProgressBars(enabled=False, stream=quiet), 1.3)  # --quiet
     _show(ProgressBars(stream=piped), 1.3)  # stderr is a file or a pipe
     assert fast.getvalue() == quiet.getvalue() == piped.getvalue() == ""
+
+
+def test_a_bug_on_one_file_names_the_file(monkeypatch, tmp_path):
+    import npcgraph.pipeline as pipeline
+
+    def broken(document):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "STAGES", (broken,))
+    with pytest.raises(RuntimeError, match=r"failed on wuhan\.txt: ValueError: boom"):
+        run_build([REPORTS / "hubei" / "wuhan.txt"])

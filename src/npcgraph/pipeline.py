@@ -115,18 +115,21 @@ _Result = tuple[Document, "bytes | None"]
 def _work(path: Path, cache: Cache | None, key: str, rendering: Rendering | None, document: Document | None) -> _Result | _Failure:
     """What a worker does with one file (also run in-process when ``jobs`` is 1): extract it
     unless its ``document`` is given, and make the rendering's output from it."""
-    if document is None:
-        try:
-            document = process_file(path)
-        except NpcgraphError as exc:
-            return _Failure(type(exc), exc.code, exc.message, exc.hint)
-        if cache is not None and key:
-            cache.put(key, document)
-    output = None
-    if rendering is not None:
-        output = rendering.make(document)
-        if cache is not None and key:
-            cache.put_output(key, rendering.version, output)
+    try:
+        if document is None:
+            try:
+                document = process_file(path)
+            except NpcgraphError as exc:
+                return _Failure(type(exc), exc.code, exc.message, exc.hint)
+            if cache is not None and key:
+                cache.put(key, document)
+        output = None
+        if rendering is not None:
+            output = rendering.make(document)
+            if cache is not None and key:
+                cache.put_output(key, rendering.version, output)
+    except Exception as exc:  # a bug: say which file shows it (a worker's traceback names none)
+        raise RuntimeError(f"npcgraph failed on {path.name}: {type(exc).__name__}: {exc}") from exc
     return document, output
 
 
