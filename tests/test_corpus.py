@@ -243,3 +243,17 @@ def test_a_bug_on_one_file_names_the_file(monkeypatch, tmp_path):
     monkeypatch.setattr(pipeline, "STAGES", (broken,))
     with pytest.raises(RuntimeError, match=r"failed on wuhan\.txt: ValueError: boom"):
         run_build([REPORTS / "hubei" / "wuhan.txt"])
+
+
+def test_a_folder_that_is_not_a_store_is_never_replaced(tmp_path):
+    from npcgraph.errors import OutputError
+
+    corpus = npcgraph.build([REPORTS])
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match="E203"):
+        turtle_and_store(corpus, None, tmp_path / "notes")
+    assert (tmp_path / "notes" / "keep.txt").read_text(encoding="utf-8") == "mine"
+    result = npcgraph_cli("build", str(REPORTS), "-o", "out", "--store", f"oxigraph:{tmp_path / 'notes'}", cwd=tmp_path)
+    assert result.returncode == 3 and result.stderr.startswith("npcgraph: error: [E203]")
+    assert not (tmp_path / "out").exists()  # refused before any work

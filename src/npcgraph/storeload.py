@@ -28,7 +28,7 @@ from .errors import OutputError
 from .graphfile import header, turtle_parts
 from .model import Corpus
 
-__all__ = ["store_batches", "load_store", "turtle_and_store"]
+__all__ = ["store_batches", "check_location", "load_store", "turtle_and_store"]
 
 _BATCH = 16_000_000  # bytes of Turtle per bulk load
 _DONE, _ABANDON = object(), object()
@@ -52,6 +52,14 @@ def store_batches(parts: Iterable[bytes], batch_bytes: int = _BATCH) -> Iterator
         yield b"".join([head, *batch])
 
 
+def check_location(location: Path) -> None:
+    """Raise the OutputError :func:`load_store` would, before any work is done."""
+    from .store import is_oxigraph_store
+
+    if location.exists() and not is_oxigraph_store(location) and (not location.is_dir() or any(location.iterdir())):
+        raise OutputError("E203", f"{location} exists and is not an Oxigraph store", "choose an empty or new folder for --store oxigraph:DIR")
+
+
 def load_store(parts: Iterable[bytes], location: Path, progress: Callable[[int], object] | None = None) -> int:
     """Replace the Oxigraph store at ``location`` by one holding the graph of ``parts``
     (parts of graph.ttl, in any order); the number of triples.
@@ -60,11 +68,8 @@ def load_store(parts: Iterable[bytes], location: Path, progress: Callable[[int],
     """
     import pyoxigraph
 
-    from .store import is_oxigraph_store
-
     location = Path(location)
-    if location.exists() and not is_oxigraph_store(location) and (not location.is_dir() or any(location.iterdir())):
-        raise OutputError("E203", f"{location} exists and is not an Oxigraph store", "choose an empty or new folder for --store oxigraph:DIR")
+    check_location(location)
     try:
         location.parent.mkdir(parents=True, exist_ok=True)
         for stale in location.parent.glob(f".{glob.escape(location.name)}.*.tmp*"):  # from a killed build

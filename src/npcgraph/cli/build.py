@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from ..rdf import to_graph
     from ..graphfile import turtle_parts
     from ..progress import ProgressBars
-    from ..storeload import turtle_and_store
+    from ..storeload import check_location, turtle_and_store
     from ..stats import class_counts
     from ..store import OXIGRAPH_PREFIX, open_graph, parse_store_spec
     from ..viewer import render
@@ -91,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
 
     formats = [name for name in parse_formats(args.format) if name != "ttl"]  # fail before the work
     store = parse_store_spec(args.store) if args.store else None
+    if store is not None:
+        check_location(store)
     result = _read_corpus(args)
     corpus = result.corpus
     # A build is one short process and what it makes from here lives to its end: the cyclic
