@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rdflib import Graph
 
 from npcgraph.errors import InputError
 from npcgraph.graphfile import corpus_turtle
@@ -202,6 +203,12 @@ def _kill_when(process: subprocess.Popen, condition, timeout: float = 300) -> bo
     raise AssertionError("the build neither ended nor reached the point to kill it")
 
 
+def _store_size(location: Path) -> int:
+    import pyoxigraph
+
+    return len(pyoxigraph.Store.read_only(str(location)))
+
+
 def _outputs(folder: Path) -> dict[str, bytes]:
     """The outputs, without the temporary files a killed build leaves (the next one removes them)."""
     return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
@@ -215,6 +222,8 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_is_right(
     assert first.wait(timeout=600) == 0, first.stderr.read()
     previous = _outputs(output)
     assert set(previous) == {"graph.ttl", "graph.html"}
+    previous_store = _store_size(tmp_path / "store")
+    assert previous_store > 1000
 
     # Change the corpus so that the next build's outputs differ from the previous ones.
     files = sorted(p for p in reports.rglob("*") if p.is_file())
@@ -228,6 +237,12 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_is_right(
     build = _build(reports, output, "--store", f"oxigraph:{tmp_path / 'store'}")
     assert _kill_when(build, lambda: len(set(cache.rglob("*.pickle")) - before) >= 1)
     assert _outputs(output) == previous
+
+    # Killed while loading the store: the previous store is still whole.
+    build = _build(reports, output, "--no-cache", "--store", f"oxigraph:{tmp_path / 'store'}")
+    if _kill_when(build, lambda: any(tmp_path.glob(".store.*.tmp"))):
+        assert _outputs(output) == previous
+        assert _store_size(tmp_path / "store") == previous_store
 
     # Killed while writing (temporary files beside the outputs), if the build is caught there.
     build = _build(reports, output, "--no-cache")
@@ -244,4 +259,5 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_is_right(
     assert _outputs(output) == _outputs(tmp_path / "clean") != previous
     assert sorted(p.name for p in output.iterdir()) == [".cache", "graph.html", "graph.ttl"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store.")]
+    assert _store_size(tmp_path / "store") == len(Graph().parse(output / "graph.ttl")) != previous_store
     assert not list(cache.rglob("*.tmp"))
