@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
-from .errors import InputError, OutputError, StoreError
+from .errors import InputError, StoreError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -197,20 +197,6 @@ def _ntriples(source: Source) -> bytes:
     raise InputError("E108", f"cannot copy the whole graph of the endpoint {source.url}", "give a graph file or a store folder")
 
 
-def _load(location: Path, data: bytes) -> int:
-    """Bulk-load N-Triples into a new Oxigraph store at ``location``; the number of triples."""
-    import pyoxigraph
-
-    store = pyoxigraph.Store(str(location))
-    try:
-        store.bulk_load(input=data, format=pyoxigraph.RdfFormat.N_TRIPLES)
-        store.flush()
-        store.optimize()  # compacts the bulk-loaded files: reads get 1.5-2x faster
-        return len(store)
-    finally:
-        del store  # closes the database so that another process (a server) may open it
-
-
 def write_store(source: Any, location: Path) -> int:
     """Replace the Oxigraph store at ``location`` by one holding exactly the triples of
     ``source`` (a Graph, file or store); the number of triples.
@@ -218,27 +204,11 @@ def write_store(source: Any, location: Path) -> int:
     The store is loaded beside ``location`` and renamed into place, so a failed write leaves
     the previous store as it was. A folder that is not an Oxigraph store is never replaced.
     """
+    from .storeload import check_location, load_store
+
     location = Path(location)
-    if location.exists() and not is_oxigraph_store(location) and (not location.is_dir() or any(location.iterdir())):
-        raise OutputError("E203", f"{location} exists and is not an Oxigraph store", "choose an empty or new folder for --store oxigraph:DIR")
-    data = _ntriples(open_source(source))
-    try:
-        location.parent.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent))
-    except OSError as exc:
-        raise OutputError("E201", f"cannot create a store beside {location}: {exc.strerror}", "choose another folder") from exc
-    previous = location.parent / f"{temporary.name}.old"
-    try:
-        count = _load(temporary / "store", data)
-        if location.exists():
-            os.replace(location, previous)
-        os.replace(temporary / "store", location)
-    except OSError as exc:
-        raise OutputError("E204", f"cannot write the Oxigraph store at {location}: {exc}", "check the folder's permissions and free space") from exc
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
-        shutil.rmtree(previous, ignore_errors=True)
-    return count
+    check_location(location)
+    return load_store([_ntriples(open_source(source))], location, compact=True)
 
 
 # --- HTTP: the SPARQL 1.1 Protocol and Graph Store Protocol ---------------------------------
@@ -454,7 +424,7 @@ def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s
         else:
             temporary = Path(tempfile.mkdtemp(prefix="npcgraph-serve-"))
             location = temporary / "store"
-            _load(location, _ntriples(opened))
+            write_store(opened, location)
         opened = None  # the server reads the store; this process lets go of it
         with OxigraphServer(location, host=host, port=port, read_only=True, timeout_s=timeout_s, log=log) as server:
             yield server

