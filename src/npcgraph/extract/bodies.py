@@ -21,7 +21,7 @@ from .patterns import HAN, alternation, column, leading_verb, table
 
 __all__ = ["find_bodies", "find_persons", "find_places", "canonical_body"]
 
-_LEVELS = "自治区|自治州|省|市|州|县|区|旗"
+_LEVELS = "自治区|自治州|省|市|州|县|区|旗|街道|镇|乡"
 _PREPOSITIONS = frozenset("为对向在把将以并与及")
 _FUNCTION_CHARS = frozenset("为对向在把将以并与及的了是和首次等各全本该我其")  # never in a district's name
 _GENERIC_BEFORE = ("地方", "各级", "各", "省级", "市级", "县级", "基层", "上级", "下级", "同级", "两级", "各地")
@@ -58,8 +58,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?|(?P<level>{_LEVELS}))"
             f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}(?P<organ>{organ})?"
         ),
+        # places the lexicon does not list: 武昌区, a prefecture's short name (黔东南州), a
+        # township with or without its county (青石镇, 云屏县青石镇)
         "unknown": re.compile(
-            f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?(?P<place>[{HAN}]{{2,3}}?(?:区|县|旗|市))"
+            f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?"
+            f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州))"
             f"(?P<body>{body}){tail}(?P<organ>{organ})?",
             re.MULTILINE,
         ),
@@ -67,6 +70,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "bare": re.compile(f"(?P<body>人大常委会|人民代表大会常务委员会|常委会)(?P<organ>{organ})?|(?P<alone>{alone})"),
         "media": re.compile(f"(?:{alternation(table('media'))})"),
     }
+
+
+def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
+    """Whether a name the lexicon does not list may be a place: no function word in it, no verb
+    before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
+    if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name):
+        return False
+    return not name.endswith("州") or ctx.expand(name) != name
 
 
 def _place_full(name: str) -> str | None:
@@ -92,7 +103,7 @@ def canonical_body(
     elif body in ("常委会", "人大常委会", "人民代表大会常务委员会") and not place and not level:
         base = ctx.standing_committee()
     elif body:
-        where = place or (ctx.place_at_level(level) if level else None)
+        where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
         if where is None and level in ("县", "区", "市") and ctx.place is None and not organ:
             where = level  # a report that never names its county: 县人大常委会 is its own
         if where is None:
@@ -186,7 +197,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             found.extend(_coordinated_places(text, match, ctx))
     for match in pats["unknown"].finditer(text):
         place_name = match.group("place")
-        if place_name[:1] in "全本我各该" or set(place_name) & _FUNCTION_CHARS or leading_verb(place_name):  # 召开江岸区… is no place
+        if not _plausible_unknown_place(place_name, ctx):  # 召开江岸区… is no place
             continue
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=True)
@@ -377,7 +388,7 @@ def parse_body_prefix(name: str, ctx: Jurisdiction) -> tuple[int, str] | None:
         groups = match.groupdict()
         if kind == "unknown":
             place_name = groups["place"]
-            if place_name[:1] in "全本我各该" or set(place_name) & _FUNCTION_CHARS or leading_verb(place_name):
+            if not _plausible_unknown_place(place_name, ctx):
                 continue
             canonical = canonical_body(ctx, place=place_name, body=groups["body"], organ=groups["organ"])
         elif kind == "national":

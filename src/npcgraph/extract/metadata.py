@@ -21,7 +21,10 @@ def _trusted(body: str, author_post: str | None, ctx: Jurisdiction) -> bool:
     """A reporting body from the byline's post, or one that names the report's place."""
     if author_post and body_of_post(author_post) == body:
         return True
-    return ctx.place is not None and body.startswith((ctx.place.name, "全国")) and full_org_name(body, ctx) != body
+    if ctx.place is None:
+        return False
+    named = (ctx.place.name, "全国", *((f"{ctx.place.county}{ctx.place.name}",) if ctx.place.county else ()))
+    return body.startswith(named) and full_org_name(body, ctx) != body
 
 
 def metadata_entities(document: Document) -> Document:
