@@ -429,13 +429,16 @@ class _SentenceReader:
     def _topics(self) -> Iterator[Fact]:
         """围绕病有所医，开展…专题询问，督办…议案 → the inquiry and the motion concern 病有所医."""
         view = self.view
-        topics = [c for c in view.cues if c.is_topic]
+        # 关于 inside a name (听取审议市政府关于…的报告) opens no topic of the sentence's own
+        topics = [c for c in view.cues if c.is_topic and not any(m.begin < c.begin < m.end for m in view.mentions)]
         domain, concepts = relation_schema()["concerns"]
         for index, cue in enumerate(topics):
             clause = view.clause_of(cue.begin)
             later = [c for c in view.cues_in(cue.end, clause[1]) if c.is_verb or c.is_topic]
             window_end = later[0].begin if later else clause[1]
-            found = view.maximal(cue.end, window_end, ending_by=clause[1])
+            # the topic heads what follows 围绕 (围绕病有所医，…), not a word inside a longer
+            # phrase (紧紧围绕全镇乡村振兴工作大局: the work, not 乡村振兴, is the topic)
+            found = view.head_run(cue.end, window_end, clause[1])
             subjects_of = [k for k in self._expand(found) if self._is(k, concepts)]
             if not subjects_of:
                 continue
