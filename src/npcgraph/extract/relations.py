@@ -68,6 +68,8 @@ _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
 _SESSION = re.compile(rf"第?[{_NUMBER}]+届|第?[{_NUMBER}]+次")
 _MEETING_WORDS = re.compile(r"(?:全体会议|常务会议|会议|全会)$")
+# After <body><post><person>: the person leads a delegation of the body (带队, 率队, 牵头).
+_LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
 
 
@@ -303,6 +305,9 @@ class _SentenceReader:
         post = post_pattern().match(self.text, run[-1].end, clause[1])
         person = self.view.mention_at(post.end()) if post and cls == "Organization" else None
         if person is not None and self.cls(person) == "Person" and person.entity:
+            if _LEADS.match(self.text, person.end, clause[1]):
+                # 县人大常委会副主任张卫东带队，到…开展调研: a delegation acts for the body
+                return tuple(m.entity for m in run if m.entity)
             return (person.entity,)  # 市人大常委会法工委主任黄志明介绍: the person speaks
         return tuple(m.entity for m in run if m.entity)
 
