@@ -178,7 +178,7 @@ def find_activities(text: str) -> list[Candidate]:
 # 对《…条例》贯彻实施情况进行执法检查, where the law is the fronted object of a verb phrase and
 # names no activity (the law is inspected: relations.py).
 _INSPECTION_AFTER = re.compile("(?:(?:的)?(?:贯彻)?实施情况)?执法检查")
-_LISTED_LAWS = re.compile(f"(?:(?:、|和|及|》和《|》、《)《?[{HAN}]{{2,30}}?(?:法|条例)》?)+执法检查")
+_LISTED_LAWS = re.compile(f"(?:(?:、|和|及|》和《|》、《|》《)《?[{HAN}]{{2,30}}?(?:法|条例)》?)+执法检查")
 
 
 def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate]:
