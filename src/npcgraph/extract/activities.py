@@ -190,8 +190,11 @@ def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate
         end = candidate.end + (1 if text[candidate.end : candidate.end + 1] == "》" else 0)
         listed = _LISTED_LAWS.match(text, end - (1 if text[end - 1 : end] == "》" else 0))
         if candidate.cls in ("Law", "Regulation") and listed and not text.startswith("执法检查", end):
-            # 开展食品安全法、畜牧法、传染病防治法执法检查: an inspection of each law
-            found.append(Candidate(candidate.begin, candidate.end, "SupervisionActivity", candidate.name + "执法检查", priority=4))
+            # 开展食品安全法、畜牧法、传染病防治法执法检查: an inspection of each law; a
+            # bracketed law's inspection spans its brackets, so that the two mentions differ
+            bracketed = text[candidate.begin - 1 : candidate.begin] == "《" and text[candidate.end : candidate.end + 1] == "》"
+            begin, stop = (candidate.begin - 1, candidate.end + 1) if bracketed else (candidate.begin, candidate.end)
+            found.append(Candidate(begin, stop, "SupervisionActivity", candidate.name + "执法检查", priority=4))
             continue
         inspection = _INSPECTION_AFTER.match(text, end)
         if inspection:

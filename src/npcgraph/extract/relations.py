@@ -395,7 +395,7 @@ class _SentenceReader:
             found = self.view.maximal(verb.end, stop, ending_by=clause[1])
         else:
             found = self.view.head_run(verb.end, stop, clause[1])
-        objects = [k for k in self._expand(found) if self._is(k, wanted)]
+        objects = [k for k in self._expand(self._inside_inspections(found, wanted)) if self._is(k, wanted)]
         if not objects:  # “加强耕地保护”开展专题询问: the trigger inside the activity it names
             objects = [k for k in self._expand(self._around(verb)) if self._is(k, wanted)]
         if not objects:
@@ -405,6 +405,15 @@ class _SentenceReader:
             fronted = self.view.maximal(clause[0], agent.begin, ending_by=agent.begin)
             objects += [k for k in self._expand(fronted) if self._is(k, wanted) and k not in objects]
         return objects
+
+    def _inside_inspections(self, found: list[Mention], wanted: frozenset[str]) -> list[Mention]:
+        """``found`` with an activity that is not wanted replaced by the wanted names inside it:
+        in 《A》和《B》执法检查 the law is the object of 执法检查, 《A》 the inspection of A."""
+        names: list[Mention] = []
+        for mention in found:
+            inner = [m for m in self.view.nested(mention) if self.cls(m) in wanted] if self.cls(mention) in _ACTIVITIES and self.cls(mention) not in wanted else []
+            names.extend(inner or [mention])
+        return names
 
     def _around(self, verb: Cue) -> list[Mention]:
         """Activities whose name holds ``verb`` past its first word (“…”开展专题询问)."""
