@@ -19,7 +19,7 @@ from .candidates import Candidate
 from .context import Jurisdiction, counties, places
 from .patterns import HAN, alternation, column, leading_verb, table
 
-__all__ = ["find_bodies", "find_persons", "find_places", "canonical_body"]
+__all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body"]
 
 _LEVELS = "自治区|自治州|省|市|州|县|区|旗|街道|镇|乡"
 _PREPOSITIONS = frozenset("为对向在把将以并与及")
@@ -329,10 +329,12 @@ def find_places(text: str) -> list[Candidate]:
         if len(name) >= 3 and not name.endswith(_GENERIC_TOWNS) and not leading_verb(name) and name[0] not in _FUNCTION_CHARS:
             found.append(Candidate(begin, match.end("name"), "Place", name, national=True))
     for match in unlisted.finditer(text):  # 象山县、北仑区: districts and counties by name
-        name = match.group("name")
+        name, begin = match.group("name"), match.start()
+        if name[0] in "赴到往" and len(name) >= 4:  # 赴三江县: the verb of going is no part
+            name, begin = name[1:], begin + 1
         if name in words("generic_places") or name[-2:] in words("generic_places") or leading_verb(name) or name[0] in _PREPOSITIONS:
             continue
-        found.append(Candidate(match.start(), match.end(), "Place", name, national=True))
+        found.append(Candidate(begin, match.end(), "Place", name, national=True))
     for match in landmarks.finditer(text):  # 建设武夷山国家公园: the verb is not the name
         name = match.group("name")
         name = name[1:] if name[0] in _PREPOSITIONS else name
@@ -355,6 +357,27 @@ def find_places(text: str) -> list[Candidate]:
                 name = place.name
         found.append(Candidate(match.start(), match.end(), "Place", match.group(0), canonical=name, national=True, priority=1))
     return found
+
+
+def find_own_places(text: str, ctx: Jurisdiction) -> list[Candidate]:
+    """The report's own place where the lexicons do not list it (黔岭布依族苗族自治州 and its
+    short name 黔岭州; a township's county, 云屏县): the title and bodies name it."""
+    place = ctx.place
+    if place is None or place.kind == "national":
+        return []
+    names = {place.name: place.name}
+    if place.short:
+        names[place.short] = place.name
+    if place.county:
+        names[place.county] = place.county
+    names = {written: full for written, full in names.items() if full not in places() and full not in counties()}
+    if not names:
+        return []
+    pattern = re.compile(alternation(names))
+    return [
+        Candidate(m.start(), m.end(), "Place", m.group(0), canonical=names[m.group(0)], national=True, priority=1)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _runs_into_place(text: str, begin: int, end: int) -> bool:
