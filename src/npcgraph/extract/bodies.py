@@ -104,7 +104,8 @@ def canonical_body(
         base = ctx.standing_committee()
     elif body:
         where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
-        if where is None and level in ("县", "区", "市") and ctx.place is None and not organ:
+        unplaced = ctx.place is None or (ctx.place.kind == "township" and ctx.place.county is None)
+        if where is None and level in ("县", "区", "市") and unplaced and not organ:
             where = level  # a report that never names its county: 县人大常委会 is its own
         if where is None:
             return None
