@@ -115,3 +115,11 @@ def test_the_county_above_a_township_acts_for_itself(township):
     assert (county, "conducted", "代表之家建设专题调研") in facts
     assert ("王建平", "memberOf", county) in facts
     assert (body, "conducted", "代表之家建设专题调研") not in facts
+
+
+def test_a_meeting_that_dates_a_clause_is_no_subject(tmp_path):
+    text = "武汉市人大常委会工作报告\n\n2023年，市十五届人大二次会议期间，组织代表开展“代表进社区”活动。\n"
+    body, facts = _facts(tmp_path, text)
+    assert body == "武汉市人民代表大会常务委员会"
+    assert (body, "conducted", "代表进社区活动") in facts
+    assert not any(s == "武汉市人民代表大会" and p == "conducted" for s, p, _ in facts)

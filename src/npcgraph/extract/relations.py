@@ -68,6 +68,8 @@ _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
 _SESSION = re.compile(rf"第?[{_NUMBER}]+届|第?[{_NUMBER}]+次")
 _MEETING_WORDS = re.compile(r"(?:全体会议|常务会议|会议|全会)$")
+# A clause that only dates what follows by a meeting: 人代会期间，…; 会议召开后，…
+_WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后|以来|时|前)\s*[，,]?\s*")
 # After <body><post><person>: the person leads a delegation of the body (带队, 率队, 牵头).
 _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
@@ -289,6 +291,8 @@ class _SentenceReader:
             bodies = [k for k in self.counted.get(mention, ()) if self.entities[k].cls in _ACTORS]
             return tuple(bodies) or None
         if cls == "Event":
+            if _WHEN.fullmatch(self.text, mention.end, clause[1]):
+                return None  # 市十五届人大二次会议期间，组织代表…: a time, not the meeting acting
             holder = self._holder(mention)
             return (holder,) if holder else ()
         if cls not in _ACTORS:
