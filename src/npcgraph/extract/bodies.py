@@ -190,8 +190,9 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         place = _place_full(match.group("place")) if match.group("place") else None
         if place and match.group("district"):
             place = place + match.group("district")
-        if match.group("level") and text[max(0, match.start() - 1) : match.start()] == "各":
-            continue
+        before = text[max(0, match.start() - 1) : match.start()]
+        if match.group("level") and (before == "各" or (match.group("level") in ("镇", "乡") and before in "乡城村集小")):
+            continue  # 各区人大, 乡镇人大, 城乡政府: no one body
         canonical = canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=bool(place))
         if place and canonical:
