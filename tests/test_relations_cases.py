@@ -18,12 +18,9 @@ from npcgraph.resources import bundled_report
 DATA = Path(__file__).parent / "data"
 CASES = sorted(path.parent for path in DATA.glob("*/gold-relations.tsv"))
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
-# Blind cases below the targets, and why: the gaps are upstream of the relation rules. When one
-# is fixed the test passes unexpectedly and fails (strict), so the mark must then be removed.
-KNOWN_GAPS = {
-    "wuchang-district": "entities: 区委, 区人民政府, 常委会 unresolved; 《…十条措施》 typed Publication; "
-    "《…任务清单》 missed; spans such as 首次对区人民检察院, 决议决定, 批准区级财政决算…",
-}
+# Blind cases below the targets, and why (none at present). When one is fixed the test passes
+# unexpectedly and fails (strict), so the mark must then be removed.
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _reports(case: Path) -> list[Path]:

@@ -228,13 +228,16 @@ _POSTS = (
     "副市长", "市长", "副省长", "省长", "副局长", "局长", "副部长", "部长", "代表",
 )
 _BODY_SUFFIX = re.compile(r"(人大常委会|人民代表大会常务委员会|人大|人民代表大会|委员会|常委会|政府|法院|检察院|委|办公厅|办公室|局|厅|部)$")
+# A township's congress has no standing committee: its presidium (镇人大主席团) reports.
 _BODY_IN_TEXT = re.compile(
-    r"([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)|全国)"
-    r"(人大常委会|人民代表大会常务委员会)"
+    r"([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡)|全国)"
+    r"(人大常委会|人民代表大会常务委员会|人民代表大会主席团|人大主席团)"
 )
 _JURISDICTION = re.compile(
-    r"^([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗))(?:人大|人民代表大会)"
+    r"^([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡))(?:人大|人民代表大会)"
 )
+# Autonomous areas are named with their peoples (黔东南苗族侗族自治州): long, but still places.
+_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")
 
 
 def _is_chrome(line: str) -> bool:
@@ -271,10 +274,11 @@ def body_of_post(post: str) -> str | None:
 
 # Characters that start the words before a body's name, never the name itself:
 # 访宜昌市人大常委会 (an interview title), 对全市…, 向市人大常委会, 经省人大常委会.
-_FUNCTION_CHARS = frozenset("访对在由向经据和与及同把被将的了是为于从请让给跟任兼即")
+_FUNCTION_CHARS = frozenset("访对在由向经据和与及同把被将的了是为于从请让给跟任兼即我受")
 
 
-_MAX_UNKNOWN_PLACE = 6  # 武昌区, 安吉县, 义乌市: names not in the lexicon are short
+_MAX_UNKNOWN_PLACE = 6  # 武昌区, 安吉县, 义乌市, 云屏县青石镇: names not in the lexicon are short
+_MAX_AUTONOMOUS_PLACE = 12  # 黔东南苗族侗族自治州: except autonomous areas, named with their peoples
 
 
 def _trim_function_words(place: str) -> str:
@@ -290,7 +294,8 @@ def _trim_function_words(place: str) -> str:
             return place[start:]
     while len(place) >= 2 and place[0] in _FUNCTION_CHARS:
         place = place[1:]
-    if len(place) < 2 or len(place) > _MAX_UNKNOWN_PLACE or any(ch in _FUNCTION_CHARS for ch in place):
+    longest = _MAX_AUTONOMOUS_PLACE if place.endswith(_AUTONOMOUS) else _MAX_UNKNOWN_PLACE
+    if len(place) < 2 or len(place) > longest or any(ch in _FUNCTION_CHARS for ch in place):
         return ""
     return place
 

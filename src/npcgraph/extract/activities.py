@@ -28,6 +28,8 @@ _SUPERVISION_VERBS = ("组织开展", "深入开展", "开展", "组织", "进�
 _GENERIC_TOPICS = frozenset({"法规", "工作", "专题", "有关", "相关", "一次", "多次", "联合", "集中", "全面", "重点", "情况", "实施情况"})
 _YEAR = re.compile(r"^\d{4}年度?")  # 2023年度重点代表建议现场督办活动: a year is no count
 _PEOPLE = ("代表", "委员", "组成人员", "人员", "干部")  # 组织部分省人大代表视察: who goes, not a topic
+# 代表对…, 对…: the fronted object of the verb, not 对口帮扶 or 对外交流
+_FRONTED = re.compile(f"^(?:[{HAN}]{{0,6}}?(?:{'|'.join(_PEOPLE)}))?对(?!口|外|标|接|照|话|策)")
 _COUNTED = re.compile("(?:\\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个项件份次场]")
 _NAME = f"[^\\s，。；、,;：:《》“”\"（）()！？!?…—]"
 _END = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|等|$)"
@@ -60,7 +62,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "supervision": re.compile(f"(?:{verbs})(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "more_supervision": re.compile(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "standalone": re.compile(f"(?:{standalone})"),
-        "review": re.compile(f"听取(?:和)?审议(?:了)?(?P<topic>[^。；;！？!?\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
+        "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?P<topic>[^。；;！？!?\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "check": re.compile(f"检查(?P<title>[^，。；;！？!?\\n]{{2,60}}?)(?:的)?(?:贯彻)?实施情况"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:省委|市委|区委|县委)、)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
@@ -97,6 +99,8 @@ def find_activities(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for match in pats["supervision"].finditer(text):
         pos, end, name = match.start("name"), match.end("name"), match.group("name")
+        if fronted := _FRONTED.match(name):  # 组织代表对…情况开展专题调研: the topic follows 对
+            pos, name = pos + fronted.end(), name[fronted.end() :]
         while True:
             topic = name
             for kind in table("supervision_kinds"):
@@ -170,9 +174,11 @@ def find_activities(text: str) -> list[Candidate]:
     return found
 
 
-# 《…条例》执法检查, 《…条例》贯彻实施情况进行执法检查
-_INSPECTION_AFTER = re.compile("(?:(?:的)?(?:贯彻)?实施情况(?:进行|开展)?)?执法检查")
-_LISTED_LAWS = re.compile(f"(?:(?:、|和|及|》和《|》、《)《?[{HAN}]{{2,30}}?(?:法|条例)》?)+执法检查")
+# 《…条例》执法检查, 《…条例》实施情况执法检查: an inspection named after its law. Not
+# 对《…条例》贯彻实施情况进行执法检查, where the law is the fronted object of a verb phrase and
+# names no activity (the law is inspected: relations.py).
+_INSPECTION_AFTER = re.compile("(?:(?:的)?(?:贯彻)?实施情况)?执法检查")
+_LISTED_LAWS = re.compile(f"(?:(?:、|和|及|》和《|》、《|》《)《?[{HAN}]{{2,30}}?(?:法|条例)》?)+执法检查")
 
 
 def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate]:
@@ -184,8 +190,11 @@ def activities_around(text: str, instruments: list[Candidate]) -> list[Candidate
         end = candidate.end + (1 if text[candidate.end : candidate.end + 1] == "》" else 0)
         listed = _LISTED_LAWS.match(text, end - (1 if text[end - 1 : end] == "》" else 0))
         if candidate.cls in ("Law", "Regulation") and listed and not text.startswith("执法检查", end):
-            # 开展食品安全法、畜牧法、传染病防治法执法检查: an inspection of each law
-            found.append(Candidate(candidate.begin, candidate.end, "SupervisionActivity", candidate.name + "执法检查", priority=4))
+            # 开展食品安全法、畜牧法、传染病防治法执法检查: an inspection of each law; a
+            # bracketed law's inspection spans its brackets, so that the two mentions differ
+            bracketed = text[candidate.begin - 1 : candidate.begin] == "《" and text[candidate.end : candidate.end + 1] == "》"
+            begin, stop = (candidate.begin - 1, candidate.end + 1) if bracketed else (candidate.begin, candidate.end)
+            found.append(Candidate(begin, stop, "SupervisionActivity", candidate.name + "执法检查", priority=4))
             continue
         inspection = _INSPECTION_AFTER.match(text, end)
         if inspection:

@@ -19,9 +19,9 @@ from .candidates import Candidate
 from .context import Jurisdiction, counties, places
 from .patterns import HAN, alternation, column, leading_verb, table
 
-__all__ = ["find_bodies", "find_persons", "find_places", "canonical_body"]
+__all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body"]
 
-_LEVELS = "自治区|自治州|省|市|州|县|区|旗"
+_LEVELS = "自治区|自治州|省|市|州|县|区|旗|街道|镇|乡"
 _PREPOSITIONS = frozenset("为对向在把将以并与及")
 _FUNCTION_CHARS = frozenset("为对向在把将以并与及的了是和首次等各全本该我其")  # never in a district's name
 _GENERIC_BEFORE = ("地方", "各级", "各", "省级", "市级", "县级", "基层", "上级", "下级", "同级", "两级", "各地")
@@ -58,8 +58,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?|(?P<level>{_LEVELS}))"
             f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}(?P<organ>{organ})?"
         ),
+        # places the lexicon does not list: 武昌区, a prefecture's short name (黔东南州), a
+        # township with or without its county (青石镇, 云屏县青石镇)
         "unknown": re.compile(
-            f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?(?P<place>[{HAN}]{{2,3}}?(?:区|县|旗|市))"
+            f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?"
+            f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州))"
             f"(?P<body>{body}){tail}(?P<organ>{organ})?",
             re.MULTILINE,
         ),
@@ -67,6 +70,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "bare": re.compile(f"(?P<body>人大常委会|人民代表大会常务委员会|常委会)(?P<organ>{organ})?|(?P<alone>{alone})"),
         "media": re.compile(f"(?:{alternation(table('media'))})"),
     }
+
+
+def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
+    """Whether a name the lexicon does not list may be a place: no function word in it, no verb
+    before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
+    if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name):
+        return False
+    return not name.endswith("州") or ctx.expand(name) != name
 
 
 def _place_full(name: str) -> str | None:
@@ -92,8 +103,9 @@ def canonical_body(
     elif body in ("常委会", "人大常委会", "人民代表大会常务委员会") and not place and not level:
         base = ctx.standing_committee()
     elif body:
-        where = place or (ctx.place_at_level(level) if level else None)
-        if where is None and level in ("县", "区", "市") and ctx.place is None and not organ:
+        where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
+        unplaced = ctx.place is None or (ctx.place.kind == "township" and ctx.place.county is None)
+        if where is None and level in ("县", "区", "市") and unplaced and not organ:
             where = level  # a report that never names its county: 县人大常委会 is its own
         if where is None:
             return None
@@ -178,15 +190,16 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         place = _place_full(match.group("place")) if match.group("place") else None
         if place and match.group("district"):
             place = place + match.group("district")
-        if match.group("level") and text[max(0, match.start() - 1) : match.start()] == "各":
-            continue
+        before = text[max(0, match.start() - 1) : match.start()]
+        if match.group("level") and (before == "各" or (match.group("level") in ("镇", "乡") and before in "乡城村集小")):
+            continue  # 各区人大, 乡镇人大, 城乡政府: no one body
         canonical = canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=bool(place))
         if place and canonical:
             found.extend(_coordinated_places(text, match, ctx))
     for match in pats["unknown"].finditer(text):
         place_name = match.group("place")
-        if place_name[:1] in "全本我各该" or set(place_name) & _FUNCTION_CHARS or leading_verb(place_name):  # 召开江岸区… is no place
+        if not _plausible_unknown_place(place_name, ctx):  # 召开江岸区… is no place
             continue
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=True)
@@ -231,7 +244,7 @@ def _person_patterns() -> tuple[re.Pattern[str], ...]:
 # part (副主任夏祖相出席…, 常务副县长付强参加…, 主任吕英一行…).
 _AFTER_NAME = (
     f"[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|坦言|告诉|等|在|时|谈到|回忆|领衔|联名"
-    "|出席|参加|参与|主持|一行|带队|率队|率领|陪同|讲话|致辞|以及|和|与|及|同志|到|前往|深入|调研|视察|察看|检查"
+    "|出席|参加|参与|主持|一行|带队|率队|率领|牵头|陪同|讲话|致辞|以及|和|与|及|同志|到|前往|深入|调研|视察|察看|检查"
 )
 
 
@@ -318,10 +331,12 @@ def find_places(text: str) -> list[Candidate]:
         if len(name) >= 3 and not name.endswith(_GENERIC_TOWNS) and not leading_verb(name) and name[0] not in _FUNCTION_CHARS:
             found.append(Candidate(begin, match.end("name"), "Place", name, national=True))
     for match in unlisted.finditer(text):  # 象山县、北仑区: districts and counties by name
-        name = match.group("name")
+        name, begin = match.group("name"), match.start()
+        if name[0] in "赴到往" and len(name) >= 4:  # 赴三江县: the verb of going is no part
+            name, begin = name[1:], begin + 1
         if name in words("generic_places") or name[-2:] in words("generic_places") or leading_verb(name) or name[0] in _PREPOSITIONS:
             continue
-        found.append(Candidate(match.start(), match.end(), "Place", name, national=True))
+        found.append(Candidate(begin, match.end(), "Place", name, national=True))
     for match in landmarks.finditer(text):  # 建设武夷山国家公园: the verb is not the name
         name = match.group("name")
         name = name[1:] if name[0] in _PREPOSITIONS else name
@@ -344,6 +359,27 @@ def find_places(text: str) -> list[Candidate]:
                 name = place.name
         found.append(Candidate(match.start(), match.end(), "Place", match.group(0), canonical=name, national=True, priority=1))
     return found
+
+
+def find_own_places(text: str, ctx: Jurisdiction) -> list[Candidate]:
+    """The report's own place where the lexicons do not list it (黔岭布依族苗族自治州 and its
+    short name 黔岭州; a township's county, 云屏县): the title and bodies name it."""
+    place = ctx.place
+    if place is None or place.kind == "national":
+        return []
+    names = {place.name: place.name}
+    if place.short:
+        names[place.short] = place.name
+    if place.county:
+        names[place.county] = place.county
+    names = {written: full for written, full in names.items() if full not in places() and full not in counties()}
+    if not names:
+        return []
+    pattern = re.compile(alternation(names))
+    return [
+        Candidate(m.start(), m.end(), "Place", m.group(0), canonical=names[m.group(0)], national=True, priority=1)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _runs_into_place(text: str, begin: int, end: int) -> bool:
@@ -377,7 +413,7 @@ def parse_body_prefix(name: str, ctx: Jurisdiction) -> tuple[int, str] | None:
         groups = match.groupdict()
         if kind == "unknown":
             place_name = groups["place"]
-            if place_name[:1] in "全本我各该" or set(place_name) & _FUNCTION_CHARS or leading_verb(place_name):
+            if not _plausible_unknown_place(place_name, ctx):
                 continue
             canonical = canonical_body(ctx, place=place_name, body=groups["body"], organ=groups["organ"])
         elif kind == "national":

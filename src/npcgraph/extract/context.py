@@ -27,6 +27,7 @@ class Place:
     province: str | None  # the province it belongs to (itself for a province)
     short: str | None  # 武汉
     city: str | None = None  # for a county or district: the city it belongs to
+    county: str | None = None  # for a township (镇, 乡, 街道): the county or district above it
 
 
 @cache
@@ -69,9 +70,28 @@ def place_named(name: str) -> Place | None:
             if city is None and parent.kind in ("city", "prefecture", "municipality"):
                 city = parent.name
             return Place(name, "county", parent.province, None, city)
+    if name.endswith(_TOWNSHIP_ENDS) and len(name) >= 3:
+        return _township(name)
+    if name.endswith("自治州") and (short := _AUTONOMOUS_PREFECTURE.match(name)):
+        # 黔东南苗族侗族自治州 goes by 黔东南州: the name without its peoples
+        return Place(name, "prefecture", None, short.group(1) + "州")
     if name[-1:] in ("区", "县", "旗") or (name[-1:] == "市" and len(name) >= 3):
         return Place(name, "county", None, None)
     return None
+
+
+_TOWNSHIP_ENDS = ("镇", "乡", "街道")
+_AUTONOMOUS_PREFECTURE = re.compile("^([\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治州$")
+
+
+def _township(name: str) -> Place:
+    """A township, with the county it is under when the name gives it (云屏县青石镇)."""
+    for end in range(len(name) - 2, 1, -1):
+        if name[end - 1] in "区县旗市":
+            county = place_named(name[:end])
+            if county is not None and county.kind == "county":
+                return Place(name[end:], "township", county.province, None, county.city, county.name)
+    return Place(name, "township", None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +136,31 @@ class Jurisdiction:
         if level == "州":
             return place.name if place.kind == "prefecture" else None
         if level in ("县", "区", "旗"):
+            if place.kind == "township":  # 县人大常委会 in a township's report: the county above it
+                return place.county if place.county and place.county.endswith(level) else None
             return place.name if place.kind == "county" and place.name.endswith(level) else None
+        if level in _TOWNSHIP_ENDS:
+            return place.name if place.kind == "township" and place.name.endswith(level) else None
         return None
+
+    def expand(self, name: str) -> str:
+        """A place the report writes by its short name (黔东南州) under its full name."""
+        place = self.place
+        if place is not None and name != place.name and name in (place.short, f"{place.county}{place.name}"):
+            return place.name  # 黔东南州, 云屏县青石镇 (a township under its county)
+        return name
 
     def standing_committee(self) -> str | None:
         if self.reporting_body and self.reporting_body.endswith("常务委员会"):
             return self.reporting_body
-        if self.place is None:
+        if self.place is None or self.place.kind == "township":  # a township's congress has none
             return None
         prefix = "全国" if self.national else self.place.name
         return f"{prefix}人民代表大会常务委员会"
 
     def congress(self) -> str | None:
+        if self.place is not None and self.place.kind == "township":
+            return f"{self.place.name}人民代表大会"
         committee = self.standing_committee()
         return committee[: -len("常务委员会")] if committee else None
 
@@ -140,6 +173,11 @@ def _known(name: str | None) -> Place | None:
     if place is None or (place.kind == "county" and place.province is None):
         return None
     return place
+
+
+def _names(title: str, place: Place) -> bool:
+    """Whether a title names a place, by its short or full name (恩施州, 恩施土家族苗族自治州)."""
+    return bool(place.short and place.short in title) or place.name in title
 
 
 @cache
@@ -170,7 +208,7 @@ def infer_place(report: Report) -> Place | None:
     title names, else the place whose bodies the text names most often."""
     meta = report.metadata
     known = _known(meta.jurisdiction)
-    if known is not None and (meta.author_post or (meta.title and (known.short or known.name) in meta.title)):
+    if known is not None and (meta.author_post or (meta.title and _names(meta.title, known))):
         return known
     title_places = _any_place().findall(meta.title or "")
     if title_places:

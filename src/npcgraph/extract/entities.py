@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..model import Document, Mention
 from .activities import activities_around, find_activities
-from .bodies import find_bodies, find_persons, find_places
+from .bodies import find_bodies, find_own_places, find_persons, find_places
 from .candidates import Candidate, select
 from .context import Jurisdiction, jurisdiction_of
 from .instruments import find_instruments
@@ -41,6 +41,7 @@ def candidates_of(text: str, ctx: Jurisdiction) -> list[Candidate]:
         *find_bodies(text, ctx),
         *find_persons(text),
         *find_places(text),
+        *find_own_places(text, ctx),
         *find_quoted(text),
         *find_activities(text),
         *find_mechanisms(text),

@@ -10,6 +10,7 @@ from ..ingest import body_of_post
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .context import Jurisdiction, jurisdiction_of
 from .patterns import HAN, table
+from .bodies import parse_body_prefix
 from .resolve import full_org_name
 
 __all__ = ["metadata_entities"]
@@ -21,7 +22,15 @@ def _trusted(body: str, author_post: str | None, ctx: Jurisdiction) -> bool:
     """A reporting body from the byline's post, or one that names the report's place."""
     if author_post and body_of_post(author_post) == body:
         return True
-    return ctx.place is not None and body.startswith((ctx.place.name, "全国")) and full_org_name(body, ctx) != body
+    if ctx.place is None:
+        return False
+    named = (ctx.place.name, "全国", *((f"{ctx.place.county}{ctx.place.name}",) if ctx.place.county else ()))
+    if not body.startswith(named):
+        return False
+    if ctx.place.kind == "township":  # 石桥乡人民代表大会主席团: its full name already
+        parsed = parse_body_prefix(body, ctx)
+        return parsed is not None and parsed[0] == len(body)
+    return full_org_name(body, ctx) != body
 
 
 def metadata_entities(document: Document) -> Document:

@@ -31,6 +31,15 @@ _INNER_PLATFORM = ("直通车", "议事厅", "平台", "工作室", "联络站",
 _PREFIX_VERBS = ("开展", "组织", "举办", "深化", "推进", "启动", "实施", "参加", "参与", "发起", "部署", "创新")
 
 
+_LONG_NAMED = frozenset({"Program", "SupervisionActivity"})
+
+
+def _has_verb(words_between: str) -> bool:
+    """Whether the words between a quote and a kind hold a verb of their own (“…”开展专题调研
+    is found by the verb group; “…”要求组织活动 names nothing)."""
+    return any(verb in words_between for verb in (*_PREFIX_VERBS, "进行", "要求", "对", "的"))
+
+
 @dataclass(frozen=True, slots=True)
 class _Quote:
     begin: int  # the opening quote
@@ -42,7 +51,11 @@ class _Quote:
 def _suffix_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     classes = table("quoted_suffixes")
     # 围绕“加强耕地保护”开展专题询问: a verb may stand between the topic and the activity.
-    return re.compile(f"(?P<verb>开展|进行|组织|举行|召开)?(?P<list>{_LIST_WORD})?(?P<suffix>{alternation(classes)})"), classes
+    # “守护清溪河”环保行活动, “家站点”规范化建设专题调研: an activity's name may go on for a few
+    # words between the quotes and its kind.
+    return re.compile(
+        f"(?P<verb>开展|进行|组织|举行|召开)?(?P<list>{_LIST_WORD})?(?P<between>[{HAN}]{{0,5}}?)(?P<suffix>{alternation(classes)})"
+    ), classes
 
 
 @cache
@@ -72,12 +85,13 @@ def _runs(text: str) -> list[list[_Quote]]:
 def _prefix(text: str, begin: int) -> int:
     """Where a name starts before its opening quote: 开展代表“三进”活动 -> at 代表."""
     window = text[max(0, begin - 8) : begin]
-    for verb in _PREFIX_VERBS:
-        at = window.rfind(verb)
-        if at >= 0:
-            gap = window[at + len(verb) :]
-            if 1 <= len(gap) <= 4 and re.fullmatch(f"[{HAN}]+", gap):
-                return begin - len(gap)
+    # the verb nearest the quote: 组织代表开展“…”活动 starts at the quote, not at 代表
+    found = max(((window.rfind(verb), verb) for verb in _PREFIX_VERBS), default=(-1, ""))
+    at, verb = found
+    if at >= 0:
+        gap = window[at + len(verb) :]
+        if 1 <= len(gap) <= 4 and re.fullmatch(f"[{HAN}]+", gap):
+            return begin - len(gap)
     return begin
 
 
@@ -103,6 +117,11 @@ def find_quoted(text: str) -> list[Candidate]:
             found.extend(c for quote in run if (c := _alone(quote)) is not None)
             continue
         suffix, cls = match.group("suffix"), classes[match.group("suffix")]
+        between = match.group("between")
+        if between and (cls not in _LONG_NAMED or match.group("verb") or match.group("list") or _has_verb(between)):
+            found.extend(c for quote in run if (c := _alone(quote)) is not None)
+            continue
+        suffix = between + suffix
         if cls == "Concept":  # “生态立县”发展战略: the quoted name is the idea
             found.extend(Candidate(q.begin + 1, q.end - 1, cls, q.inner, national=True, written=(f"“{q.inner}”",)) for q in run)
             continue

@@ -42,6 +42,8 @@ _NAME_PAIRS = {"《": "》", "“": "”", "「": "」", "『": "』"}
 _BRACKETS = " \t\u3000《》“”\"'‘’「」『』"
 _LINKS = frozenset({"", "、", "和", "与", "及", "以及", "或", "和、"})
 _TRAILING_CONJUNCTIONS = frozenset({"", "并", "并且", "和", "及", "以及", "与", "了"})
+# A clause of time closes after its object: 区委召开人大工作会议后，常委会…
+_TIME_CLAUSE_ENDS = frozenset({"后", "之后", "以后", "以来", "期间"})
 _LONGEST_GENERIC_HEAD = 5  # 等议案, 等工作制度: a list closed by 等 and a short common noun
 # A count after the name is not a head of its own: 组织专题讲座35场, 开展活动7040次.
 _TRAILING_COUNT = re.compile(r"(?:累计|共)?[\d.]+[余多]?[\u4e00-\u9fff]{1,2}")
@@ -279,6 +281,7 @@ def _heads(trailing: str) -> bool:
     rest = unbracketed(trailing)
     return (
         rest in _TRAILING_CONJUNCTIONS
+        or rest in _TIME_CLAUSE_ENDS
         or (rest.startswith("等") and len(rest) <= _LONGEST_GENERIC_HEAD)
         or _TRAILING_COUNT.fullmatch(rest) is not None
     )

@@ -68,6 +68,10 @@ _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
 _SESSION = re.compile(rf"第?[{_NUMBER}]+届|第?[{_NUMBER}]+次")
 _MEETING_WORDS = re.compile(r"(?:全体会议|常务会议|会议|全会)$")
+# A clause that only dates what follows by a meeting: 人代会期间，…; 会议召开后，…
+_WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后|以来|时|前)\s*[，,]?\s*")
+# After <body><post><person>: the person leads a delegation of the body (带队, 率队, 牵头).
+_LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
 
 
@@ -287,6 +291,8 @@ class _SentenceReader:
             bodies = [k for k in self.counted.get(mention, ()) if self.entities[k].cls in _ACTORS]
             return tuple(bodies) or None
         if cls == "Event":
+            if _WHEN.fullmatch(self.text, mention.end, clause[1]):
+                return None  # 市十五届人大二次会议期间，组织代表…: a time, not the meeting acting
             holder = self._holder(mention)
             return (holder,) if holder else ()
         if cls not in _ACTORS:
@@ -303,6 +309,9 @@ class _SentenceReader:
         post = post_pattern().match(self.text, run[-1].end, clause[1])
         person = self.view.mention_at(post.end()) if post and cls == "Organization" else None
         if person is not None and self.cls(person) == "Person" and person.entity:
+            if _LEADS.match(self.text, person.end, clause[1]):
+                # 县人大常委会副主任张卫东带队，到…开展调研: a delegation acts for the body
+                return tuple(m.entity for m in run if m.entity)
             return (person.entity,)  # 市人大常委会法工委主任黄志明介绍: the person speaks
         return tuple(m.entity for m in run if m.entity)
 
@@ -390,7 +399,7 @@ class _SentenceReader:
             found = self.view.maximal(verb.end, stop, ending_by=clause[1])
         else:
             found = self.view.head_run(verb.end, stop, clause[1])
-        objects = [k for k in self._expand(found) if self._is(k, wanted)]
+        objects = [k for k in self._expand(self._inside_inspections(found, wanted)) if self._is(k, wanted)]
         if not objects:  # “加强耕地保护”开展专题询问: the trigger inside the activity it names
             objects = [k for k in self._expand(self._around(verb)) if self._is(k, wanted)]
         if not objects:
@@ -400,6 +409,15 @@ class _SentenceReader:
             fronted = self.view.maximal(clause[0], agent.begin, ending_by=agent.begin)
             objects += [k for k in self._expand(fronted) if self._is(k, wanted) and k not in objects]
         return objects
+
+    def _inside_inspections(self, found: list[Mention], wanted: frozenset[str]) -> list[Mention]:
+        """``found`` with an activity that is not wanted replaced by the wanted names inside it:
+        in 《A》和《B》执法检查 the law is the object of 执法检查, 《A》 the inspection of A."""
+        names: list[Mention] = []
+        for mention in found:
+            inner = [m for m in self.view.nested(mention) if self.cls(m) in wanted] if self.cls(mention) in _ACTIVITIES and self.cls(mention) not in wanted else []
+            names.extend(inner or [mention])
+        return names
 
     def _around(self, verb: Cue) -> list[Mention]:
         """Activities whose name holds ``verb`` past its first word (“…”开展专题询问)."""
@@ -429,13 +447,16 @@ class _SentenceReader:
     def _topics(self) -> Iterator[Fact]:
         """围绕病有所医，开展…专题询问，督办…议案 → the inquiry and the motion concern 病有所医."""
         view = self.view
-        topics = [c for c in view.cues if c.is_topic]
+        # 关于 inside a name (听取审议市政府关于…的报告) opens no topic of the sentence's own
+        topics = [c for c in view.cues if c.is_topic and not any(m.begin < c.begin < m.end for m in view.mentions)]
         domain, concepts = relation_schema()["concerns"]
         for index, cue in enumerate(topics):
             clause = view.clause_of(cue.begin)
             later = [c for c in view.cues_in(cue.end, clause[1]) if c.is_verb or c.is_topic]
             window_end = later[0].begin if later else clause[1]
-            found = view.maximal(cue.end, window_end, ending_by=clause[1])
+            # the topic heads what follows 围绕 (围绕病有所医，…), not a word inside a longer
+            # phrase (紧紧围绕全镇乡村振兴工作大局: the work, not 乡村振兴, is the topic)
+            found = view.head_run(cue.end, window_end, clause[1])
             subjects_of = [k for k in self._expand(found) if self._is(k, concepts)]
             if not subjects_of:
                 continue

@@ -32,7 +32,7 @@ _CHINESE_UNITS = frozenset("个项件名位次场期条部家批类种支所座�
 _CLAUSE_END = "，。；;：:！？!?\n（）()“”《》"
 _APPROX_BEFORE = ("近", "约", "超过", "逾", "超")
 _SESSION_AFTER = ("全会", "全体会议", "会议")
-_SCOPE_WORDS = ("全省", "全市", "全区", "全县", "全国", "各级", "累计")
+_SCOPE_WORDS = ("全省", "全市", "全州", "全区", "全县", "全镇", "全乡", "全国", "各级", "累计")
 
 
 def chinese_number(text: str) -> int | None:
@@ -82,8 +82,8 @@ def _forward(text: str, at: int) -> str:
     after, _, _ = _stops()
     end = at
     limit = min(len(text), at + 16)
-    if text[at : at + 1] in "()（）":
-        return ""
+    if text[at : at + 1] in "()（）、":
+        return ""  # 代表之家1个、代表联络站4个: the number follows what it counts
     while end < limit:
         ch = text[end]
         if ch == "、":
