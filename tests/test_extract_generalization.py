@@ -152,6 +152,8 @@ def test_a_pages_author_field_is_a_person_only_when_it_is_a_name():
         ("办理代表议案8件和建议692件。", "692件", "建议"),
         ("召开5次列席代表座谈会。", "5次列席代表座谈会", "列席代表座谈会"),
         ("将30项专项资金整合成22项。", "30项专项资金", "专项资金"),
+        ("对全市6个设区的市开展检查。", "6个设区的市", "设区的市"),
+        ("审查8个不设区的市的报告。", "8个不设区的市", "不设区的市"),
     ],
 )
 def test_the_counted_phrase_ends_where_the_thing_counted_ends(sentence, written, label):

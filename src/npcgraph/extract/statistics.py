@@ -63,6 +63,24 @@ def _stops() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def _whole_terms() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("statistic_stops") if r[1] == "whole")
+
+
+def _across_joiner(text: str, at: int, end: int) -> int | None:
+    """The end of a term that holds a joiner and is counted whole (11个设区的市), when the joiner
+    at `end` lies inside one that starts at or after `at`."""
+    for term in _whole_terms():
+        split = term.find(text[end])
+        while split >= 0:
+            start = end - split
+            if start >= at and text.startswith(term, start):
+                return start + len(term)
+            split = term.find(text[end], split + 1)
+    return None
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     return re.compile(
         f"(?P<pre>{'|'.join(_APPROX_BEFORE)})?"
@@ -75,7 +93,8 @@ def _forward(text: str, at: int) -> str:
     """The counted phrase after a measure word: 代表小组 in 325个代表小组累计开展活动.
 
     It ends at a stop word, at a verb after its first character (全国人大代表保持…, 专项资金
-    整合成…), before 的 or a conjunction (5件法律的实施情况, 4个工作委员会和常委会办公厅), and
+    整合成…), before 的 or a conjunction (5件法律的实施情况, 4个工作委员会和常委会办公厅) unless inside a
+    term counted whole (11个设区的市), and
     before a listed phrase that begins with a verb; a bracket right after the measure word
     (21件(其中…)) is a note, not what is counted.
     """
@@ -95,7 +114,11 @@ def _forward(text: str, at: int) -> str:
         if not re.match(f"[{HAN}()（）]", ch) or (text.startswith(after, end) and not (end == at and ch in _LEADING_OK)):
             break
         if ch in _JOINERS:
-            break
+            across = _across_joiner(text, at, end)
+            if across is None:
+                break
+            end = across
+            continue
         if end > at + 1 and _verb_at(text, end):
             break
         end += 1
