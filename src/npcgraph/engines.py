@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import urllib.error
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -24,12 +25,14 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from . import ordering
 from .errors import QueryError
 from .namespaces import PREFIXES
 from .results import Result
 
 __all__ = ["prepare", "optimise", "check_projection", "run_memory", "run_oxigraph", "run_endpoint", "syntax_error"]
 
+_XSD_STRING = str(XSD.string)
 _PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _TOKEN_AT = re.compile(r"<[^>\s]*>?|\"[^\"\n]*\"?|'[^'\n]*'?|[?$]?[^\W\d]\w*(?::[\w.-]*)?|\d[\d.]*|\S")
 
@@ -172,7 +175,8 @@ def _graph(triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Grap
     return graph
 
 
-def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, Any]) -> Result:
+def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, Any], text: str = "") -> Result:
+    """rdflib's answer to ``prepared`` (``text`` is its SPARQL, for the columns of SELECT *)."""
     optimise(prepared.algebra, {Variable(name) for name in bindings})
     try:
         answer = graph.query(prepared, initBindings=dict(bindings))
@@ -186,7 +190,7 @@ def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, An
         raise
     except Exception as exc:  # evaluation errors from rdflib (unsupported features and the like)
         raise QueryError("E304", f"the query failed: {str(exc).strip()[:300] or type(exc).__name__}", "check the query") from exc
-    return Result("SELECT", variables, rows)
+    return _select(text, variables, rows)
 
 
 # --- Oxigraph ----------------------------------------------------------------------------------
@@ -205,7 +209,7 @@ def _from_ox(term: Any) -> Identifier | None:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     raise QueryError("E304", f"the answer holds a term npcgraph cannot represent: {term}", "avoid RDF-star triple terms in results")
 
 
@@ -224,27 +228,65 @@ def _to_ox(term: Identifier) -> Any:
     return ox.Literal(str(term))
 
 
-def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any]) -> Result:
+class _Stopped(Exception):
+    """The caller gave up waiting (``--timeout``): the rows stop being read."""
+
+
+def _solutions(answer: Any, stop: threading.Event | None) -> list[tuple[Identifier | None, ...]]:
+    """Oxigraph's solutions as rows of rdflib terms, each distinct term converted once
+    (answers repeat terms); stops at the next row once ``stop`` is set."""
+    converted: dict[Any, Identifier | None] = {}
+    rows = []
+    for solution in answer:
+        if stop is not None and stop.is_set():
+            raise _Stopped
+        row = []
+        for value in solution:
+            if value is None:
+                row.append(None)
+                continue
+            found = converted.get(value)
+            if found is None:
+                found = converted[value] = _from_ox(value)
+            row.append(found)
+        rows.append(tuple(row))
+    return rows
+
+
+def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], stop: threading.Event | None = None) -> Result:
+    """Oxigraph's answer; a SELECT whose ORDER BY keys are projected variables is run without
+    its ORDER BY and its rows sorted in Python (:mod:`npcgraph.ordering`: the same order as
+    rdflib's, without Oxigraph reading each term from disk at every comparison)."""
     import pyoxigraph as ox
 
     substitutions = {ox.Variable(name): _to_ox(term) for name, term in bindings.items()}
+    order = ordering.split_order(text) if form == "SELECT" else None
     try:
-        answer = store.query(text, prefixes=_PREFIX_IRIS, substitutions=substitutions)
+        answer = None
+        if order is not None:
+            answer = store.query(order[0], prefixes=_PREFIX_IRIS, substitutions=substitutions)
+            names = [v.value for v in answer.variables]
+            if not all(key.variable in names for key in order[1]):
+                answer, order = None, None  # a key that is not projected: Oxigraph sorts
+        if answer is None:
+            answer = store.query(text, prefixes=_PREFIX_IRIS, substitutions=substitutions)
         if isinstance(answer, ox.QueryBoolean):
             return Result("ASK", boolean=bool(answer))
-        converted: dict[Any, Identifier | None] = {None: None}  # answers repeat terms: convert each once
-
-        def term(value: Any) -> Identifier | None:
-            found = converted.get(value, converted)
-            if found is converted:
-                found = converted[value] = _from_ox(value)
-            return found  # type: ignore[return-value]
-
         if isinstance(answer, ox.QueryTriples):
+            converted: dict[Any, Identifier | None] = {}
+
+            def term(value: Any) -> Identifier | None:
+                found = converted.get(value)
+                if found is None:
+                    found = converted[value] = _from_ox(value)
+                return found
+
             triples = ((term(t.subject), term(t.predicate), term(t.object)) for t in answer)
             return Result("DESCRIBE" if form == "DESCRIBE" else "CONSTRUCT", graph=_graph(triples))  # type: ignore[arg-type]
         variables = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(term(value) for value in solution) for solution in answer)
+        rows = _solutions(answer, stop)
+    except _Stopped:
+        raise
     except SyntaxError as exc:
         prepare(text)  # rdflib's parser reports the error in the same words as on the memory store
         raise QueryError("E301", f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", "check the query there") from exc
@@ -255,7 +297,18 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any]) 
         raise QueryError("E304", f"the query failed: {str(exc).strip()[:300]}", "check the query") from exc
     except OSError as exc:
         raise QueryError("E304", f"the store could not answer: {exc}", "check the store folder") from exc
-    return Result("SELECT", variables, rows)
+    if order is not None:
+        rows = ordering.sort_rows(variables, rows, order[1])
+    return _select(text, variables, rows)
+
+
+def _select(text: str, variables: tuple[str, ...], rows: Iterable[tuple[Identifier | None, ...]]) -> Result:
+    """A SELECT answer; the columns of ``SELECT *`` in the order the query names them."""
+    columns = ordering.star_columns(text, variables)
+    if columns != variables:
+        where = [variables.index(name) for name in columns]
+        rows = (tuple(row[i] for i in where) for row in rows)
+    return Result("SELECT", columns, tuple(rows))
 
 
 # --- a remote endpoint -------------------------------------------------------------------------
@@ -322,4 +375,4 @@ def run_endpoint(url: str, text: str, form: str, bindings: Mapping[str, Any], ti
         tuple(_json_term(binding[name]) if name in binding else None for name in variables)
         for binding in document.get("results", {}).get("bindings", ())
     )
-    return Result("SELECT", variables, rows)
+    return _select(text, variables, rows)
