@@ -232,14 +232,14 @@ class _Stopped(Exception):
     """The caller gave up waiting (``--timeout``): the rows stop being read."""
 
 
-def _solutions(answer: Any, stop: threading.Event | None) -> list[tuple[Identifier | None, ...]]:
+def _solutions(answer: Any, stop: threading.Event | None) -> list[tuple[Identifier | None, ...]] | None:
     """Oxigraph's solutions as rows of rdflib terms, each distinct term converted once
-    (answers repeat terms); stops at the next row once ``stop`` is set."""
+    (answers repeat terms); None, at the next row, once ``stop`` is set."""
     converted: dict[Any, Identifier | None] = {}
     rows = []
     for solution in answer:
         if stop is not None and stop.is_set():
-            raise _Stopped
+            return None
         row = []
         for value in solution:
             if value is None:
@@ -284,7 +284,11 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], 
             triples = ((term(t.subject), term(t.predicate), term(t.object)) for t in answer)
             return Result("DESCRIBE" if form == "DESCRIBE" else "CONSTRUCT", graph=_graph(triples))  # type: ignore[arg-type]
         variables = tuple(v.value for v in answer.variables)
-        rows = _solutions(answer, stop)
+        found = _solutions(answer, stop)
+        if found is None:
+            del answer  # Oxigraph's iterator must be dropped in the thread that made it
+            raise _Stopped
+        rows = found
     except _Stopped:
         raise
     except SyntaxError as exc:
