@@ -83,7 +83,32 @@ def split_order(text: str) -> tuple[str, tuple[OrderKey, ...]] | None:
         return None  # an expression, LIMIT, OFFSET, VALUES: leave the query as it is
     if not keys:
         return None
+    projected = _projected(found, depths)
+    if projected is not None and not all(key.variable in projected for key in keys):
+        return None  # Oxigraph sorts on what it does not return
     return text[: found[start].start] + text[found[-1].end :], tuple(keys)
+
+
+def _projected(found: list[Token], depths: list[int]) -> set[str] | None:
+    """The variables the outermost SELECT clause returns; None for ``SELECT *``."""
+    select = next((i for i, token in enumerate(found) if depths[i] == 0 and token.value.upper() == "SELECT"), None)
+    if select is None:
+        return set()
+    names: set[str] = set()
+    parens = 0
+    for i in range(select + 1, len(found)):
+        token = found[i]
+        if token.value == "{" or (parens == 0 and token.value.upper() in ("WHERE", "FROM")):
+            break
+        if token.value == "*" and parens == 0:
+            return None
+        if token.value == "(":
+            parens += 1
+        elif token.value == ")":
+            parens -= 1
+        elif token.kind == "var" and (parens == 0 or found[i - 1].value.upper() == "AS"):
+            names.add(token.value[1:])
+    return names
 
 
 # --- sorting -----------------------------------------------------------------------------------
