@@ -131,6 +131,11 @@ def optimise(node: Any, known: set[Identifier]) -> None:
         return
     if node.name in ("Join", "LeftJoin"):
         optimise(node.p1, known)
+        if node.name == "Join" and isinstance(node.p2, CompValue) and node.p2.name == "BGP":
+            # triple patterns after a sub-SELECT or VALUES: rdflib would pair every row of one
+            # side with every row of the other; binding the patterns from each row of the first
+            # side is the same join
+            node["lazy"] = True
         lazy = node.name == "LeftJoin" or bool(node.get("lazy"))
         optimise(node.p2, known | _variables_in(node.p1) if lazy else known)
         if node.get("expr") is not None:
