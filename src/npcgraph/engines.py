@@ -136,6 +136,8 @@ def optimise(node: Any, known: set[Identifier]) -> None:
             # side with every row of the other; binding the patterns from each row of the first
             # side is the same join
             node["lazy"] = True
+        elif node.name == "Join" and dict.get(node, "lazy") is not True:
+            node["hashed"] = True  # both sides evaluated apart: joined on a hash (_hash_join)
         lazy = node.name == "LeftJoin" or bool(node.get("lazy"))
         optimise(node.p2, known | _variables_in(node.p1) if lazy else known)
         if node.get("expr") is not None:
@@ -148,6 +150,50 @@ def optimise(node: Any, known: set[Identifier]) -> None:
     for value in node.values():
         if isinstance(value, (CompValue, list, tuple)):
             optimise(value, known)
+
+
+def _always_bound(rows: list[Any]) -> set[Identifier]:
+    """The variables every one of ``rows`` binds."""
+    if not rows:
+        return set()
+    common = set(rows[0])
+    for row in rows[1:]:
+        common.intersection_update(row)
+        if not common:
+            break
+    return common
+
+
+def _hash_join(ctx: Any, part: Any) -> Any:
+    """rdflib evaluates a join of two parts it cannot bind one from the other (two sub-SELECTs)
+    by comparing every row of one with every row of the other; the joins :func:`optimise`
+    marks ``hashed`` are joined here on the variables both sides always bind, then checked
+    for compatibility as rdflib does. Registered in rdflib's ``CUSTOM_EVALS``; every other
+    part is left to rdflib."""
+    if part.name != "Join" or dict.get(part, "hashed") is not True:  # CompValue.get(k) is k when missing
+        raise NotImplementedError
+    from rdflib.plugins.sparql.evaluate import evalPart
+
+    left, right = list(evalPart(ctx, part.p1)), list(evalPart(ctx, part.p2))
+    keys = sorted(_always_bound(left) & _always_bound(right))
+    buckets: dict[tuple[Identifier, ...], list[Any]] = {}
+    for row in right:
+        buckets.setdefault(tuple(row[k] for k in keys), []).append(row)
+    return (
+        row.merge(other)
+        for row in left
+        for other in buckets.get(tuple(row[k] for k in keys), ())
+        if row.compatible(other)
+    )
+
+
+def _register_hash_join() -> None:
+    from rdflib.plugins.sparql import CUSTOM_EVALS
+
+    CUSTOM_EVALS.setdefault("npcgraph_hash_join", _hash_join)
+
+
+_register_hash_join()
 
 
 def check_projection(prepared: Any, bindings: Mapping[str, Any]) -> None:
