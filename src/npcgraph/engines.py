@@ -247,20 +247,64 @@ def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, An
 # --- Oxigraph ----------------------------------------------------------------------------------
 
 
+def _plain_iri(value: str) -> URIRef:
+    """``URIRef(value)`` without its validity check: Oxigraph holds only valid IRIs."""
+    return str.__new__(URIRef, value)
+
+
+def _plain_string(text: str, language: str | None) -> Literal:
+    """``Literal(text, lang=language)``, made as its constructor makes it (a string literal's
+    value is its text) without re-validating what Oxigraph has validated."""
+    literal = str.__new__(Literal, text)
+    literal._language = language
+    literal._datatype = None
+    literal._value = text
+    literal._ill_typed = None
+    return literal
+
+
+def _same_as_constructed() -> bool:
+    """Whether the shortcuts above make the same terms as rdflib's constructors (checked once:
+    rdflib may change how a Literal is made)."""
+    try:
+        pairs = [
+            (_plain_iri("https://w3id.org/npcgraph/id/x"), URIRef("https://w3id.org/npcgraph/id/x")),
+            (_plain_string("武汉", "zh"), Literal("武汉", lang="zh")),
+            (_plain_string("plain", None), Literal("plain")),
+        ]
+    except (AttributeError, TypeError):
+        return False
+    return all(
+        type(fast) is type(made) and fast == made and hash(fast) == hash(made)
+        and getattr(fast, "value", None) == getattr(made, "value", None)
+        and getattr(fast, "language", None) == getattr(made, "language", None)
+        and getattr(fast, "datatype", None) == getattr(made, "datatype", None)
+        and getattr(fast, "ill_typed", None) == getattr(made, "ill_typed", None)
+        for fast, made in pairs
+    )
+
+
+_SHORTCUTS = _same_as_constructed()
+
+
 def _from_ox(term: Any) -> Identifier | None:
     import pyoxigraph as ox
 
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return _plain_iri(term.value) if _SHORTCUTS else URIRef(term.value)
+    if kind is ox.Literal:
+        language = term.language
+        if language:
+            return _plain_string(term.value, language) if _SHORTCUTS else Literal(term.value, lang=language)
         datatype = term.datatype.value
-        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+        if datatype == _XSD_STRING:
+            return _plain_string(term.value, None) if _SHORTCUTS else Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if kind is ox.BlankNode:
+        return BNode(term.value)
     raise QueryError("E304", f"the answer holds a term npcgraph cannot represent: {term}", "avoid RDF-star triple terms in results")
 
 

@@ -150,9 +150,11 @@ def sort_rows(variables: Sequence[str], rows: Sequence[tuple[Any, ...]], keys: S
     for ``ORDER BY keys``; every key must be one of ``variables``."""
     ordered = list(rows)
     for name, descending in reversed(keys):
-        column = variables.index(name)
-        key = _fast_key([row[column] for row in ordered]) or _rdflib_key(name)
-        ordered.sort(key=lambda row: key(row[column]), reverse=descending)
+        column = [row[variables.index(name)] for row in ordered]
+        key = _fast_key(column) or _rdflib_key(name)
+        values = [key(term) for term in column]
+        positions = sorted(range(len(ordered)), key=values.__getitem__, reverse=descending)  # stable, as rdflib's
+        ordered = [ordered[i] for i in positions]
     return ordered
 
 
