@@ -9,7 +9,13 @@ plain literals on every engine; syntax errors are reported by rdflib's parser on
 engine, as one line with the position and the offending token. (Oxigraph stores integers of
 the derived XSD types, such as the ``xsd:nonNegativeInteger`` offsets of NIF, as
 ``xsd:integer``; the canned queries cast offsets with ``xsd:integer()`` so that both stores
-answer alike.)
+answer alike.) Rows come in the same order on both stores: Oxigraph's rows are sorted by
+:mod:`npcgraph.ordering` with rdflib's order where they can be; ``SELECT *`` lists its
+columns in the order the query names them.
+
+Speed: on the memory store, :func:`optimise` orders triple patterns knowing what is bound,
+binds the patterns after a sub-SELECT from its rows, and hash-joins two parts evaluated
+apart (``_hash_join``); on Oxigraph, answers are converted to rdflib terms once per term.
 """
 
 from __future__ import annotations
