@@ -446,6 +446,22 @@ def test_cli_timeout_on_an_oxigraph_store(tmp_path):
     assert result.returncode == QueryError.exit_code and "E306" in result.stderr
 
 
+def test_a_timed_out_oxigraph_query_stops_at_the_next_row(tmp_path, graph):
+    import threading
+    import time
+
+    from npcgraph.store import write_store
+
+    write_store(graph, tmp_path / "store")
+    endless = "SELECT ?a ?c ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # rows stream, billions of them
+    with pytest.raises(QueryError, match="did not finish within 0.3 s"):
+        execute(f"oxigraph:{tmp_path / 'store'}", endless, timeout=0.3)
+    deadline = time.monotonic() + 10
+    while any(t.name == "npcgraph-query" for t in threading.enumerate()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(t.name == "npcgraph-query" for t in threading.enumerate()), "the query went on after its timeout"
+
+
 def test_cli_writes_html_for_construct(tmp_path):
     target = tmp_path / "enacted.html"
     result = npcgraph_cli("query", str(HANDMADE), "CONSTRUCT WHERE { ?b npc:enacted ?i . ?i rdfs:label ?l . ?b rdfs:label ?m }", "--format", "html", "-o", str(target))

@@ -147,3 +147,28 @@ def test_build_writes_a_store_that_query_reads(tmp_path, seed_graph):
     from_file = execute(out / "graph.ttl", "instruments")
     assert from_file == execute(f"oxigraph:{store}", "instruments") == execute(out, "instruments")
     assert from_file == execute(seed_graph, "instruments")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two sub-SELECTs: the memory store joins them on a hash of the variables both bind
+        """SELECT ?entity ?label ?mentions WHERE {
+             { SELECT ?entity (COUNT(?m) AS ?mentions) WHERE { ?m itsrdf:taIdentRef ?entity } GROUP BY ?entity }
+             { SELECT ?entity ?label WHERE { ?entity rdfs:label ?label } }
+           } ORDER BY ?entity ?label""",
+        # a shared variable that one side leaves unbound in some rows: joined by compatibility
+        """SELECT ?entity ?alt ?label WHERE {
+             { SELECT ?entity ?alt WHERE { ?entity skos:prefLabel ?p OPTIONAL { ?entity skos:altLabel ?alt } } }
+             { SELECT ?entity ?alt ?label WHERE { ?entity rdfs:label ?label OPTIONAL { ?entity skos:altLabel ?alt } } }
+           } ORDER BY ?entity ?alt ?label""",
+        # triple patterns after a sub-SELECT: bound from each of its rows
+        """SELECT ?entity ?n ?class WHERE {
+             { SELECT ?entity (COUNT(?m) AS ?n) WHERE { ?m itsrdf:taIdentRef ?entity } GROUP BY ?entity }
+             ?entity a ?class .
+           } ORDER BY ?entity ?class""",
+    ],
+)
+def test_both_stores_join_sub_selects_alike(handmade, handmade_store, text):
+    in_memory = execute(handmade, text)
+    assert len(in_memory.rows) > 3 and in_memory == execute(handmade_store, text)

@@ -9,13 +9,20 @@ plain literals on every engine; syntax errors are reported by rdflib's parser on
 engine, as one line with the position and the offending token. (Oxigraph stores integers of
 the derived XSD types, such as the ``xsd:nonNegativeInteger`` offsets of NIF, as
 ``xsd:integer``; the canned queries cast offsets with ``xsd:integer()`` so that both stores
-answer alike.)
+answer alike.) Rows come in the same order on both stores: Oxigraph's rows are sorted by
+:mod:`npcgraph.ordering` with rdflib's order where they can be; ``SELECT *`` lists its
+columns in the order the query names them.
+
+Speed: on the memory store, :func:`optimise` orders triple patterns knowing what is bound,
+binds the patterns after a sub-SELECT from its rows, and hash-joins two parts evaluated
+apart (``_hash_join``); on Oxigraph, answers are converted to rdflib terms once per term.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
 import urllib.error
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -24,12 +31,14 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from . import ordering
 from .errors import QueryError
 from .namespaces import PREFIXES
 from .results import Result
 
 __all__ = ["prepare", "optimise", "check_projection", "run_memory", "run_oxigraph", "run_endpoint", "syntax_error"]
 
+_XSD_STRING = str(XSD.string)
 _PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _TOKEN_AT = re.compile(r"<[^>\s]*>?|\"[^\"\n]*\"?|'[^'\n]*'?|[?$]?[^\W\d]\w*(?::[\w.-]*)?|\d[\d.]*|\S")
 
@@ -128,6 +137,13 @@ def optimise(node: Any, known: set[Identifier]) -> None:
         return
     if node.name in ("Join", "LeftJoin"):
         optimise(node.p1, known)
+        if node.name == "Join" and isinstance(node.p2, CompValue) and node.p2.name == "BGP":
+            # triple patterns after a sub-SELECT or VALUES: rdflib would pair every row of one
+            # side with every row of the other; binding the patterns from each row of the first
+            # side is the same join
+            node["lazy"] = True
+        elif node.name == "Join" and dict.get(node, "lazy") is not True:
+            node["hashed"] = True  # both sides evaluated apart: joined on a hash (_hash_join)
         lazy = node.name == "LeftJoin" or bool(node.get("lazy"))
         optimise(node.p2, known | _variables_in(node.p1) if lazy else known)
         if node.get("expr") is not None:
@@ -140,6 +156,50 @@ def optimise(node: Any, known: set[Identifier]) -> None:
     for value in node.values():
         if isinstance(value, (CompValue, list, tuple)):
             optimise(value, known)
+
+
+def _always_bound(rows: list[Any]) -> set[Identifier]:
+    """The variables every one of ``rows`` binds."""
+    if not rows:
+        return set()
+    common = set(rows[0])
+    for row in rows[1:]:
+        common.intersection_update(row)
+        if not common:
+            break
+    return common
+
+
+def _hash_join(ctx: Any, part: Any) -> Any:
+    """rdflib evaluates a join of two parts it cannot bind one from the other (two sub-SELECTs)
+    by comparing every row of one with every row of the other; the joins :func:`optimise`
+    marks ``hashed`` are joined here on the variables both sides always bind, then checked
+    for compatibility as rdflib does. Registered in rdflib's ``CUSTOM_EVALS``; every other
+    part is left to rdflib."""
+    if part.name != "Join" or dict.get(part, "hashed") is not True:  # CompValue.get(k) is k when missing
+        raise NotImplementedError
+    from rdflib.plugins.sparql.evaluate import evalPart
+
+    left, right = list(evalPart(ctx, part.p1)), list(evalPart(ctx, part.p2))
+    keys = sorted(_always_bound(left) & _always_bound(right))
+    buckets: dict[tuple[Identifier, ...], list[Any]] = {}
+    for row in right:
+        buckets.setdefault(tuple(row[k] for k in keys), []).append(row)
+    return (
+        row.merge(other)
+        for row in left
+        for other in buckets.get(tuple(row[k] for k in keys), ())
+        if row.compatible(other)
+    )
+
+
+def _register_hash_join() -> None:
+    from rdflib.plugins.sparql import CUSTOM_EVALS
+
+    CUSTOM_EVALS.setdefault("npcgraph_hash_join", _hash_join)
+
+
+_register_hash_join()
 
 
 def check_projection(prepared: Any, bindings: Mapping[str, Any]) -> None:
@@ -172,7 +232,8 @@ def _graph(triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Grap
     return graph
 
 
-def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, Any]) -> Result:
+def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, Any], text: str = "") -> Result:
+    """rdflib's answer to ``prepared`` (``text`` is its SPARQL, for the columns of SELECT *)."""
     optimise(prepared.algebra, {Variable(name) for name in bindings})
     try:
         answer = graph.query(prepared, initBindings=dict(bindings))
@@ -186,10 +247,50 @@ def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, An
         raise
     except Exception as exc:  # evaluation errors from rdflib (unsupported features and the like)
         raise QueryError("E304", f"the query failed: {str(exc).strip()[:300] or type(exc).__name__}", "check the query") from exc
-    return Result("SELECT", variables, rows)
+    return _select(text, variables, rows)
 
 
 # --- Oxigraph ----------------------------------------------------------------------------------
+
+
+def _plain_iri(value: str) -> URIRef:
+    """``URIRef(value)`` without its validity check: Oxigraph holds only valid IRIs."""
+    return str.__new__(URIRef, value)
+
+
+def _plain_string(text: str, language: str | None) -> Literal:
+    """``Literal(text, lang=language)``, made as its constructor makes it (a string literal's
+    value is its text) without re-validating what Oxigraph has validated."""
+    literal = str.__new__(Literal, text)
+    literal._language = language
+    literal._datatype = None
+    literal._value = text
+    literal._ill_typed = None
+    return literal
+
+
+def _same_as_constructed() -> bool:
+    """Whether the shortcuts above make the same terms as rdflib's constructors (checked once:
+    rdflib may change how a Literal is made)."""
+    try:
+        pairs = [
+            (_plain_iri("https://w3id.org/npcgraph/id/x"), URIRef("https://w3id.org/npcgraph/id/x")),
+            (_plain_string("武汉", "zh"), Literal("武汉", lang="zh")),
+            (_plain_string("plain", None), Literal("plain")),
+        ]
+    except (AttributeError, TypeError):
+        return False
+    return all(
+        type(fast) is type(made) and fast == made and hash(fast) == hash(made)
+        and getattr(fast, "value", None) == getattr(made, "value", None)
+        and getattr(fast, "language", None) == getattr(made, "language", None)
+        and getattr(fast, "datatype", None) == getattr(made, "datatype", None)
+        and getattr(fast, "ill_typed", None) == getattr(made, "ill_typed", None)
+        for fast, made in pairs
+    )
+
+
+_SHORTCUTS = _same_as_constructed()
 
 
 def _from_ox(term: Any) -> Identifier | None:
@@ -197,15 +298,19 @@ def _from_ox(term: Any) -> Identifier | None:
 
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return _plain_iri(term.value) if _SHORTCUTS else URIRef(term.value)
+    if kind is ox.Literal:
+        language = term.language
+        if language:
+            return _plain_string(term.value, language) if _SHORTCUTS else Literal(term.value, lang=language)
         datatype = term.datatype.value
-        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+        if datatype == _XSD_STRING:
+            return _plain_string(term.value, None) if _SHORTCUTS else Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if kind is ox.BlankNode:
+        return BNode(term.value)
     raise QueryError("E304", f"the answer holds a term npcgraph cannot represent: {term}", "avoid RDF-star triple terms in results")
 
 
@@ -224,27 +329,69 @@ def _to_ox(term: Identifier) -> Any:
     return ox.Literal(str(term))
 
 
-def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any]) -> Result:
+class _Stopped(Exception):
+    """The caller gave up waiting (``--timeout``): the rows stop being read."""
+
+
+def _solutions(answer: Any, stop: threading.Event | None) -> list[tuple[Identifier | None, ...]] | None:
+    """Oxigraph's solutions as rows of rdflib terms, each distinct term converted once
+    (answers repeat terms); None, at the next row, once ``stop`` is set."""
+    converted: dict[Any, Identifier | None] = {}
+    rows = []
+    for solution in answer:
+        if stop is not None and stop.is_set():
+            return None
+        row = []
+        for value in solution:
+            if value is None:
+                row.append(None)
+                continue
+            found = converted.get(value)
+            if found is None:
+                found = converted[value] = _from_ox(value)
+            row.append(found)
+        rows.append(tuple(row))
+    return rows
+
+
+def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], stop: threading.Event | None = None) -> Result:
+    """Oxigraph's answer; a SELECT whose ORDER BY keys are projected variables is run without
+    its ORDER BY and its rows sorted in Python (:mod:`npcgraph.ordering`: the same order as
+    rdflib's, without Oxigraph reading each term from disk at every comparison)."""
     import pyoxigraph as ox
 
     substitutions = {ox.Variable(name): _to_ox(term) for name, term in bindings.items()}
+    order = ordering.split_order(text) if form == "SELECT" else None
     try:
-        answer = store.query(text, prefixes=_PREFIX_IRIS, substitutions=substitutions)
+        answer = None
+        if order is not None:
+            answer = store.query(order[0], prefixes=_PREFIX_IRIS, substitutions=substitutions)
+            names = [v.value for v in answer.variables]
+            if not all(key.variable in names for key in order[1]):
+                answer, order = None, None  # a key that is not projected: Oxigraph sorts
+        if answer is None:
+            answer = store.query(text, prefixes=_PREFIX_IRIS, substitutions=substitutions)
         if isinstance(answer, ox.QueryBoolean):
             return Result("ASK", boolean=bool(answer))
-        converted: dict[Any, Identifier | None] = {None: None}  # answers repeat terms: convert each once
-
-        def term(value: Any) -> Identifier | None:
-            found = converted.get(value, converted)
-            if found is converted:
-                found = converted[value] = _from_ox(value)
-            return found  # type: ignore[return-value]
-
         if isinstance(answer, ox.QueryTriples):
+            converted: dict[Any, Identifier | None] = {}
+
+            def term(value: Any) -> Identifier | None:
+                found = converted.get(value)
+                if found is None:
+                    found = converted[value] = _from_ox(value)
+                return found
+
             triples = ((term(t.subject), term(t.predicate), term(t.object)) for t in answer)
             return Result("DESCRIBE" if form == "DESCRIBE" else "CONSTRUCT", graph=_graph(triples))  # type: ignore[arg-type]
         variables = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(term(value) for value in solution) for solution in answer)
+        found = _solutions(answer, stop)
+        if found is None:
+            del answer  # Oxigraph's iterator must be dropped in the thread that made it
+            raise _Stopped
+        rows = found
+    except _Stopped:
+        raise
     except SyntaxError as exc:
         prepare(text)  # rdflib's parser reports the error in the same words as on the memory store
         raise QueryError("E301", f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", "check the query there") from exc
@@ -255,7 +402,18 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any]) 
         raise QueryError("E304", f"the query failed: {str(exc).strip()[:300]}", "check the query") from exc
     except OSError as exc:
         raise QueryError("E304", f"the store could not answer: {exc}", "check the store folder") from exc
-    return Result("SELECT", variables, rows)
+    if order is not None:
+        rows = ordering.sort_rows(variables, rows, order[1])
+    return _select(text, variables, rows)
+
+
+def _select(text: str, variables: tuple[str, ...], rows: Iterable[tuple[Identifier | None, ...]]) -> Result:
+    """A SELECT answer; the columns of ``SELECT *`` in the order the query names them."""
+    columns = ordering.star_columns(text, variables)
+    if columns != variables:
+        where = [variables.index(name) for name in columns]
+        rows = (tuple(row[i] for i in where) for row in rows)
+    return Result("SELECT", columns, tuple(rows))
 
 
 # --- a remote endpoint -------------------------------------------------------------------------
@@ -322,4 +480,4 @@ def run_endpoint(url: str, text: str, form: str, bindings: Mapping[str, Any], ti
         tuple(_json_term(binding[name]) if name in binding else None for name in variables)
         for binding in document.get("results", {}).get("bindings", ())
     )
-    return Result("SELECT", variables, rows)
+    return _select(text, variables, rows)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import InputError, QueryError
+from . import lexer
 from .namespaces import NPC, PREFIXES
 from .resources import queries_dir
 from .results import Result
@@ -134,20 +135,14 @@ def load_query(spec: str | CannedQuery) -> CannedQuery:
     return _parse_rq("query", spec)
 
 
-# --- a small lexer: enough to tell query forms, updates and variables apart ------------------
+# --- query forms, updates and variables ---------------------------------------------------------
 
-_TOKENS = re.compile(
-    r"""(?P<space>\s+)|(?P<comment>\#[^\n]*)|(?P<iri><[^<>"{}|^`\\\s]*>)
-    |(?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-    |(?P<var>[?$][^\W]\w*)|(?P<word>[^\W\d]\w*(?::[\w.-]*)?|:[\w.-]*)|(?P<other>\S)""",
-    re.VERBOSE,
-)
 _FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 _UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    return [(m.lastgroup or "", m.group()) for m in _TOKENS.finditer(text) if m.lastgroup not in ("space", "comment")]
+    return [(token.kind, token.value) for token in lexer.tokens(text)]
 
 
 def query_form(text: str) -> str:
@@ -287,10 +282,11 @@ def _timed_out(seconds: float) -> QueryError:
     return QueryError("E306", f"the query did not finish within {seconds:g} s", "make it more selective (LIMIT, fewer joins), use an Oxigraph store, or raise --timeout")
 
 
-def _within(seconds: float | None, work: Callable[[], T], interruptible: bool) -> T:
+def _within(seconds: float | None, work: Callable[[], T], interruptible: bool, stop: threading.Event | None = None) -> T:
     """``work()``, stopped after ``seconds``: by an alarm signal where Python code runs in the
-    main thread (rdflib), else by waiting on a worker thread, which is left to finish on its
-    own (Oxigraph evaluates in Rust, out of the reach of signals)."""
+    main thread (rdflib), else by waiting on a worker thread, told to stop through ``stop``
+    (Oxigraph evaluates in Rust, out of the reach of signals: the worker stops at the next
+    row Oxigraph gives)."""
     if seconds is None:
         return work()
     if interruptible and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
@@ -318,6 +314,8 @@ def _within(seconds: float | None, work: Callable[[], T], interruptible: bool) -
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
+        if stop is not None:
+            stop.set()
         raise _timed_out(seconds)
     if "error" in box:
         raise box["error"]
@@ -330,9 +328,10 @@ def _run(source: Source, text: str, form: str, bindings: Mapping[str, Any], time
     if isinstance(source, MemorySource):
         prepared = engines.prepare(text)
         engines.check_projection(prepared, bindings)
-        return _within(timeout, lambda: engines.run_memory(source.graph, prepared, form, bindings), interruptible=True)
+        return _within(timeout, lambda: engines.run_memory(source.graph, prepared, form, bindings, text), interruptible=True)
     if isinstance(source, OxigraphSource):
-        return _within(timeout, lambda: engines.run_oxigraph(source.store, text, form, bindings), interruptible=False)
+        stop = threading.Event()
+        return _within(timeout, lambda: engines.run_oxigraph(source.store, text, form, bindings, stop), interruptible=False, stop=stop)
     assert isinstance(source, EndpointSource)
     return engines.run_endpoint(source.url, text, form, bindings, timeout, http_post_query)
 

@@ -208,7 +208,7 @@ def write_store(source: Any, location: Path) -> int:
 
     location = Path(location)
     check_location(location)
-    return load_store([_ntriples(open_source(source))], location, compact=True)
+    return load_store([_ntriples(open_source(source))], location)
 
 
 # --- HTTP: the SPARQL 1.1 Protocol and Graph Store Protocol ---------------------------------

@@ -64,14 +64,15 @@ def load_store(
     parts: Iterable[bytes],
     location: Path,
     progress: Callable[[int], object] | None = None,
-    *,
-    compact: bool = False,
 ) -> int:
     """Replace the Oxigraph store at ``location`` by one holding the graph of ``parts``
     (parts of graph.ttl or N-Triples, in any order); the number of triples.
 
-    ``progress`` is called with the bytes of Turtle loaded so far; ``compact`` optimizes the
-    bulk-loaded files once loaded (reads get 1.5-2x faster, the load slower).
+    ``progress`` is called with the bytes of Turtle loaded so far. Once loaded, the store is
+    optimized (``Store.optimize``: RocksDB compacts the bulk-loaded files into one sorted run
+    per index): about 1 s per million triples, and queries then read 1.5 to 3 times faster
+    (measured on 1 million triples: ``mentions`` 3.7 s -> 1.4 s, ``programs-by-section``
+    1.4 s -> 0.44 s).
     """
     import pyoxigraph
 
@@ -94,8 +95,7 @@ def load_store(
             if progress:
                 progress(loaded)
         store.flush()
-        if compact:
-            store.optimize()
+        store.optimize()
         count = len(store)
         del store  # closes the database before it is moved
         if location.exists():
