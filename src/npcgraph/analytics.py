@@ -22,6 +22,7 @@ from rdflib import Graph, Literal, URIRef
 
 from .namespaces import ITSRDF, NIF, NPC, RDF, RDFS, SKOS
 from .stats import TEXT_CLASSES
+from .storequery import oxigraph_store
 
 __all__ = [
     "entity_network",
@@ -48,7 +49,12 @@ def _zh_first(values: list[Literal]) -> str | None:
 
 
 def entity_network(graph: Graph) -> nx.MultiDiGraph:
-    """Entities and the ``npc:`` relations between them (see the module docstring)."""
+    """Entities and the ``npc:`` relations between them (see the module docstring); read with
+    SPARQL queries when ``graph`` is an Oxigraph store (:mod:`npcgraph.storestats`)."""
+    if (store := oxigraph_store(graph)) is not None:
+        from .storestats import entity_network as store_entity_network
+
+        return store_entity_network(store)
     classes: dict[URIRef, list[str]] = defaultdict(list)
     for subject, cls in graph.subject_objects(RDF.type):
         if isinstance(subject, URIRef) and str(cls).startswith(_NPC) and _local(cls) not in TEXT_CLASSES:
