@@ -7,6 +7,7 @@
     push(x, URL)          upload over the SPARQL 1.1 Graph Store HTTP Protocol
     OxigraphServer        the ``oxigraph`` package's SPARQL server, started and stopped
     serving(x)            a read-only server over a store, or over a temporary store of a file
+    scratch_store()       a temporary store's location in TMPDIR, removed afterwards
 
 Three kinds of source answer queries (see :mod:`npcgraph.sparql`): rdflib's memory store
 (``MemorySource``), Oxigraph (``OxigraphSource``, in Rust, 10-100x faster on large graphs) and
@@ -26,12 +27,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
-from .errors import InputError, StoreError
+from .errors import InputError, OutputError, StoreError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -54,6 +55,7 @@ __all__ = [
     "free_port",
     "OxigraphServer",
     "serving",
+    "scratch_store",
 ]
 
 #: ``oxigraph:DIR`` names a persistent Oxigraph store.
@@ -410,6 +412,24 @@ def _last_line(stream: Any) -> str:
 
 
 @contextmanager
+def scratch_store(purpose: str = "build") -> Iterator[Path]:
+    """A location for a temporary Oxigraph store in a new folder of TMPDIR, removed with all
+    it holds when the block ends, also on errors (the store itself is not created)."""
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f"npcgraph-{purpose}-"))
+    except OSError as exc:
+        raise OutputError(
+            "E205",
+            f"cannot create a temporary store in {tempfile.gettempdir()}: {exc.strerror or exc}",
+            "set TMPDIR to a writable folder with free space, or give --store oxigraph:DIR",
+        ) from exc
+    try:
+        yield folder / "store"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
 def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: int | None = None, log: Any = None) -> Iterator[OxigraphServer]:
     """A running read-only SPARQL endpoint over ``source``.
 
@@ -417,17 +437,12 @@ def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s
     is first loaded into a temporary store that is deleted when the server stops.
     """
     opened = open_source(source)
-    temporary: Path | None = None
-    try:
+    with ExitStack() as scratch:
         if isinstance(opened, OxigraphSource) and opened.location is not None:
             location = opened.location
         else:
-            temporary = Path(tempfile.mkdtemp(prefix="npcgraph-serve-"))
-            location = temporary / "store"
+            location = scratch.enter_context(scratch_store("serve"))
             write_store(opened, location)
         opened = None  # the server reads the store; this process lets go of it
         with OxigraphServer(location, host=host, port=port, read_only=True, timeout_s=timeout_s, log=log) as server:
             yield server
-    finally:
-        if temporary is not None:
-            shutil.rmtree(temporary, ignore_errors=True)

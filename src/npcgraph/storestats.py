@@ -19,7 +19,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .stats import ReportSummary
 
-__all__ = ["class_counts", "relation_counts", "totals", "entity_network", "report_summaries"]
+__all__ = [
+    "class_counts", "relation_counts", "totals", "entity_network", "report_summaries", "npc_predicates", "npc_classes",
+]
 
 _NPC = "https://w3id.org/npcgraph/ontology#"
 _PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
@@ -28,8 +30,31 @@ _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 
 
-def _rows(store: Any, name: str) -> Any:
-    return select(store, read_query(queries_dir() / "stats", name))
+def _rows(store: Any, name: str, substitutions: dict[str, Any] | None = None) -> Any:
+    return select(store, read_query(queries_dir() / "stats", name), substitutions)
+
+
+def npc_predicates(store: Any) -> list[str]:
+    """The ``npc:`` properties the store's triples use, sorted."""
+    return sorted(p for (p,) in _rows(store, "npc-predicates") if isinstance(p, str) and p.startswith(_NPC))
+
+
+def _per_predicate(store: Any, name: str) -> Any:
+    """The rows of the query ``name`` for each ``npc:`` property bound to ?predicate in turn
+    (a scan of the predicate index each, not of every triple)."""
+    import pyoxigraph
+
+    for predicate in npc_predicates(store):
+        yield from _rows(store, name, {"predicate": pyoxigraph.NamedNode(predicate)})
+
+
+def npc_classes(store: Any) -> Counter[str]:
+    """Nodes per ``npc:`` class (full IRIs)."""
+    counts: Counter[str] = Counter()
+    for cls, count in _rows(store, "class-counts"):
+        if isinstance(cls, str) and cls.startswith(_NPC):
+            counts[cls] += literal_int(count) or 0
+    return counts
 
 
 def _text(value: Any) -> str:
@@ -43,9 +68,9 @@ def _local(iri: str) -> str:
 def class_counts(store: Any) -> Counter[str]:
     """Instances per ``npc:`` class, plus the number of mentions and relations."""
     counts: Counter[str] = Counter()
-    for cls, count in _rows(store, "class-counts"):
-        counts[_local(cls)] += literal_int(count) or 0
-    counts["(mentions)"] = totals(store)["mentions"]
+    for cls, count in npc_classes(store).items():
+        counts[_local(cls)] += count
+    counts["(mentions)"] = sum(literal_int(count) or 0 for (count,) in _rows(store, "mention-count"))
     counts["(relations)"] = sum(relation_counts(store).values())
     return counts
 
@@ -53,7 +78,7 @@ def class_counts(store: Any) -> Counter[str]:
 def relation_counts(store: Any) -> Counter[str]:
     """Asserted ``npc:`` relations between two entities, by property."""
     counts: Counter[str] = Counter()
-    for prop, count in _rows(store, "relation-counts"):
+    for prop, count in _per_predicate(store, "relation-counts"):
         counts[_local(prop)] += literal_int(count) or 0
     return counts
 
@@ -105,7 +130,7 @@ def entity_network(store: Any) -> nx.MultiDiGraph:
                 "mentions": mentions[node],
             },
         )
-    edges = sorted((subject, _local(prop), obj) for subject, prop, obj in _rows(store, "relations"))
+    edges = sorted((subject, _local(prop), obj) for subject, prop, obj in _per_predicate(store, "relations"))
     for index, (source, predicate, target) in enumerate(edges):
         network.add_edge(
             source,

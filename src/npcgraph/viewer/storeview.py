@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..storequery import Blank, Lit, literal_int, read_query, select
+from ..storestats import npc_classes, npc_predicates
 from .graphview import (
     EdgeView,
     EntityView,
@@ -144,11 +145,16 @@ class _StoreReader:
 
 
 def _entities(store: Any, vocab: Vocabulary) -> dict[str, EntityView]:
+    import pyoxigraph
+
     typed: dict[str, set[str]] = defaultdict(set)
-    for node, cls in select(store, _query("entities")):
+    for cls in sorted(npc_classes(store)):
         name = local_name(cls)
-        if name not in STRUCTURAL_CLASSES and not node.startswith(_PLUMBING_PREFIXES):
-            typed[node].add(name)
+        if name in STRUCTURAL_CLASSES:
+            continue
+        for node, _ in select(store, _query("entities"), {"class": pyoxigraph.NamedNode(cls)}):
+            if not node.startswith(_PLUMBING_PREFIXES):
+                typed[node].add(name)
     return {node: EntityView(node, "", vocab.most_specific(classes)) for node, classes in typed.items()}
 
 
@@ -183,10 +189,9 @@ def _edges(reader: _StoreReader, vocab: Vocabulary, entities: dict[str, EntityVi
             edge = edges[key] = EdgeView(*key)
         return edge
 
-    # relations.rq answers only triples whose ends are no plumbing
-    for subject, predicate, obj in sorted(select(reader.store, _query("relations")), key=lambda row: row[1]):
-        ends[subject] = ends[obj] = True
-        add(subject, predicate, obj)
+    for predicate in npc_predicates(reader.store):
+        for subject, _, obj in select(reader.store, _query("relations"), {"predicate": pyoxigraph.NamedNode(predicate)}):
+            add(subject, predicate, obj)
     statements: dict[tuple[Any, Any], list[Any]] = {}  # (statement, subject) -> predicate, object, posts, sources
     for statement, subject, predicate, obj, post, source in select(reader.store, _query("statements")):
         found = statements.get((statement, subject))
