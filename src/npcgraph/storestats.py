@@ -99,7 +99,7 @@ def _zh_first(values: list[Any]) -> str | None:
 
 def entity_network(store: Any) -> nx.MultiDiGraph:
     """:func:`npcgraph.analytics.entity_network` of the graph in ``store``."""
-    import networkx as nx
+    from .analytics import assemble_network
 
     classes: dict[str, list[str]] = defaultdict(list)
     for entity, cls in _rows(store, "entities"):
@@ -116,31 +116,14 @@ def entity_network(store: Any) -> nx.MultiDiGraph:
     for subject, predicate, obj, count in _rows(store, "evidence"):
         evidence[(_text(subject), _text(predicate), _text(obj))] += literal_int(count) or 0
 
-    network = nx.MultiDiGraph()
+    nodes = []
     for node in sorted(classes):
         names = labels.get(node, {})
         preferred = _zh_first(names.get(_PREF, [])) or _zh_first(names.get(_LABEL, [])) or node
         alternatives = sorted({_text(v) for v in names.get(_ALT, [])} - {preferred})
-        network.add_node(
-            node,
-            **{
-                "class": sorted(classes[node])[0],
-                "label": preferred,
-                "altLabels": "|".join(alternatives),
-                "mentions": mentions[node],
-            },
-        )
-    edges = sorted((subject, _local(prop), obj) for subject, prop, obj in _per_predicate(store, "relations"))
-    for index, (source, predicate, target) in enumerate(edges):
-        network.add_edge(
-            source,
-            target,
-            key=f"e{index}",
-            predicate=predicate,
-            label=predicate,
-            evidence=evidence[(source, _NPC + predicate, target)],
-        )
-    return network
+        nodes.append((node, sorted(classes[node])[0], preferred, alternatives, mentions[node]))
+    edges = ((subject, _local(prop), obj) for subject, prop, obj in _per_predicate(store, "relations"))
+    return assemble_network(nodes, edges, evidence)
 
 
 def report_summaries(store: Any) -> list[ReportSummary]:

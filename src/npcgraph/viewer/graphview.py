@@ -279,6 +279,14 @@ def _names(graph: Graph, entities: dict[str, EntityView]) -> None:
         entity.label = _statistic_label(graph, node, label) if entity.cls == "Statistic" else label
 
 
+def add_edge_reports(entities: dict[str, EntityView], edges: dict[tuple[str, str, str], EdgeView], sentences: dict[str, SentenceView | None]) -> None:
+    """An entity appears in the reports of the sentences stating its relations."""
+    for edge in edges.values():
+        reports = {sentences[iri].report for iri, _ in edge.evidence}  # type: ignore[union-attr]
+        for end in (edge.subject, edge.object):
+            entities[end].reports.update(r for r in reports if r)
+
+
 def read_graph(graph: Graph, vocab: Vocabulary) -> GraphView:
     """Everything the viewer can draw from ``graph``."""
     reader = _Reader(graph, vocab)
@@ -287,10 +295,7 @@ def read_graph(graph: Graph, vocab: Vocabulary) -> GraphView:
     edges = _edges(reader, entities, plumbing)
     has_mentions = _mentions(reader, entities)
     _names(graph, entities)
-    for edge in edges.values():
-        reports = {reader.sentences[iri].report for iri, _ in edge.evidence}  # type: ignore[union-attr]
-        for end in (edge.subject, edge.object):
-            entities[end].reports.update(r for r in reports if r)
+    add_edge_reports(entities, edges, reader.sentences)
     for prop in _REPORT_LINKS:
         for report, target in graph.subject_objects(prop):
             if str(target) in entities and (key := reader.report(report)):

@@ -23,6 +23,7 @@ from .graphview import (
     ReportView,
     SentenceView,
     _PLUMBING_PREFIXES,
+    add_edge_reports,
     mark,
     pick_label,
     sentence_view,
@@ -256,10 +257,7 @@ def read_store(store: Any, vocab: Vocabulary) -> GraphView:
     edges = _edges(reader, vocab, entities)
     has_mentions = _mentions(reader, entities)
     _names(reader, entities)
-    for edge in edges.values():
-        reports = {reader.sentences[iri].report for iri, _ in edge.evidence}  # type: ignore[union-attr]
-        for end in (edge.subject, edge.object):
-            entities[end].reports.update(r for r in reports if r)
+    add_edge_reports(entities, edges, reader.sentences)
     for report, target in select(store, _query("report-links")):
         if target is None:
             reader.report(report)
