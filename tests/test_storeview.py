@@ -32,8 +32,8 @@ def _store(graph: Graph) -> pyoxigraph.Store:
 
 def _odd_graph() -> Graph:
     """Partial and unusual data: untyped relation ends, an inverse property, statements
-    without anchors (text cut from the report), a statement whose subject is known only from
-    it, a phrase without offsets, labels in several languages, a blank node, a declared term."""
+    without anchors (text cut from the report), evidence in an untyped sentence, a statement
+    whose subject is known only from it, a phrase without offsets, labels in several languages, a blank node, a declared term."""
     from rdflib.namespace import OWL, XSD  # inside: pytest's collection warns on XSD's attributes
 
     g = Graph()
@@ -74,6 +74,9 @@ def _odd_graph() -> Graph:
         g.add((statement, RDF.object, o))
         g.add((statement, PROV.wasDerivedFrom, sentence))
         g.add((statement, NPC.post, Literal("主任", lang="zh")))
+    untyped = ID["report/r#char=12,21"]  # no type, no offsets: cut from the text by its IRI
+    g.add((untyped, NIF.referenceContext, report))
+    g.add((ID["stmt/b"], PROV.wasDerivedFrom, untyped))
     stat = ID["statistic/s"]
     g.add((stat, RDF.type, NPC.Statistic))
     g.add((stat, RDFS.label, Literal("代表小组", lang="zh")))

@@ -136,7 +136,12 @@ class _StoreReader:
             return None
         if node in self.sentences:
             return self.sentences[node]
-        report, begin, end, anchor = self.raw_sentences.get(node, (None, None, None, None))
+        if node not in self.raw_sentences:  # evidence that is not typed nif:Sentence
+            import pyoxigraph
+
+            rows = select(self.store, _query("sentence"), {"sentence": pyoxigraph.NamedNode(node)})
+            self.raw_sentences[node] = next((row[1:] for row in rows), (None, None, None, None))
+        report, begin, end, anchor = self.raw_sentences[node]
         view = sentence_view(
             node, self.report(report), literal_int(begin), literal_int(end),
             None if anchor is None else _text(anchor), self.report_text,
