@@ -137,3 +137,21 @@ def test_build_says_so_in_one_line_when_no_temporary_store_can_be_made(tmp_path,
     assert error.startswith("npcgraph: error: [E205] cannot create a temporary store in ") and error.count("\n") == 1
     assert "--store oxigraph:DIR" in error
     assert not (tmp_path / "out").exists()
+
+
+def test_a_temporary_store_left_by_a_killed_build_is_removed_by_the_next(tmp_path, monkeypatch):
+    import tempfile
+
+    from npcgraph.store import scratch_store
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    orphan = tmp_path / f"npcgraph-build-{ended.stdout.strip()}-abc"
+    alive = tmp_path / f"npcgraph-build-{os.getpid()}-def"
+    other = tmp_path / "npcgraph-build-notapid"
+    for folder in (orphan, alive, other):
+        (folder / "store").mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with scratch_store() as location:
+        assert location.parent.name.startswith(f"npcgraph-build-{os.getpid()}-")
+        assert not orphan.exists() and alive.exists() and other.exists()
+    assert not location.parent.exists()

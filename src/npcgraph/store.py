@@ -16,6 +16,7 @@ any SPARQL 1.1 Protocol endpoint (``EndpointSource``).
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import socket
@@ -411,12 +412,30 @@ def _last_line(stream: Any) -> str:
     return lines[-1][:300] if lines else ""
 
 
+def _remove_orphans(folder: Path, prefix: str) -> None:
+    """Remove ``folder/{prefix}{pid}-*`` whose process ``pid`` has ended (SIGKILL skips the
+    clean-up); a folder whose process may still run is left alone."""
+    for path in folder.glob(f"{glob.escape(prefix)}*-*"):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except OSError:  # another user's process: still running
+            continue
+
+
 @contextmanager
 def scratch_store(purpose: str = "build") -> Iterator[Path]:
     """A location for a temporary Oxigraph store in a new folder of TMPDIR, removed with all
-    it holds when the block ends, also on errors (the store itself is not created)."""
+    it holds when the block ends, also on errors (the store itself is not created). Folders
+    left by a killed process (named after its id, which no longer runs) are removed first."""
+    prefix = f"npcgraph-{purpose}-"
+    _remove_orphans(Path(tempfile.gettempdir()), prefix)
     try:
-        folder = Path(tempfile.mkdtemp(prefix=f"npcgraph-{purpose}-"))
+        folder = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
     except OSError as exc:
         raise OutputError(
             "E205",
