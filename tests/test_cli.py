@@ -105,3 +105,53 @@ def test_read_only_output_folder(tmp_path, seed_path):
         _assert_one_line_error(npcgraph("build", str(seed_path), "-o", "out", cwd=tmp_path), "E202")
     finally:
         out.chmod(0o755)
+
+
+def test_build_without_store_uses_a_temporary_store_and_removes_it(tmp_path, seed_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    environment = {**os.environ, "TMPDIR": str(scratch)}
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "npcgraph", "build", *args], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=environment
+    )
+    built = run(str(seed_path), "-o", "out", "--no-cache")
+    assert built.returncode == 0, built.stderr
+    assert "Regulation" in built.stdout and (tmp_path / "out" / "graph.html").stat().st_size > 1000
+    assert not any(scratch.iterdir())
+    # A build that fails after the store is loaded (its output folder is a file) removes it too.
+    (tmp_path / "blocked").write_text("not a folder", encoding="utf-8")
+    failed = run(str(seed_path), "-o", "blocked", "--no-cache")
+    assert failed.returncode != 0 and "Traceback" not in failed.stderr
+    assert len(failed.stderr.strip().splitlines()) == 1
+    assert not any(scratch.iterdir())
+
+
+def test_build_says_so_in_one_line_when_no_temporary_store_can_be_made(tmp_path, seed_path, monkeypatch, capsys):
+    import tempfile
+
+    from npcgraph.cli import main
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    assert main(["build", str(seed_path), "-o", str(tmp_path / "out"), "-q", "--no-cache"]) == 3
+    error = capsys.readouterr().err
+    assert error.startswith("npcgraph: error: [E205] cannot create a temporary store in ") and error.count("\n") == 1
+    assert "--store oxigraph:DIR" in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_temporary_store_left_by_a_killed_build_is_removed_by_the_next(tmp_path, monkeypatch):
+    import tempfile
+
+    from npcgraph.store import scratch_store
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    orphan = tmp_path / f"npcgraph-build-{ended.stdout.strip()}-abc"
+    alive = tmp_path / f"npcgraph-build-{os.getpid()}-def"
+    other = tmp_path / "npcgraph-build-notapid"
+    for folder in (orphan, alive, other):
+        (folder / "store").mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with scratch_store() as location:
+        assert location.parent.name.startswith(f"npcgraph-build-{os.getpid()}-")
+        assert not orphan.exists() and alive.exists() and other.exists()
+    assert not location.parent.exists()

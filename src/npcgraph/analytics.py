@@ -15,6 +15,7 @@ directed graph weighted by evidence (what the actors' relations point at).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -22,9 +23,11 @@ from rdflib import Graph, Literal, URIRef
 
 from .namespaces import ITSRDF, NIF, NPC, RDF, RDFS, SKOS
 from .stats import TEXT_CLASSES
+from .storequery import oxigraph_store
 
 __all__ = [
     "entity_network",
+    "assemble_network",
     "simple_digraph",
     "Centrality",
     "centrality",
@@ -48,7 +51,12 @@ def _zh_first(values: list[Literal]) -> str | None:
 
 
 def entity_network(graph: Graph) -> nx.MultiDiGraph:
-    """Entities and the ``npc:`` relations between them (see the module docstring)."""
+    """Entities and the ``npc:`` relations between them (see the module docstring); read with
+    SPARQL queries when ``graph`` is an Oxigraph store (:mod:`npcgraph.storestats`)."""
+    if (store := oxigraph_store(graph)) is not None:
+        from .storestats import entity_network as store_entity_network
+
+        return store_entity_network(store)
     classes: dict[URIRef, list[str]] = defaultdict(list)
     for subject, cls in graph.subject_objects(RDF.type):
         if isinstance(subject, URIRef) and str(cls).startswith(_NPC) and _local(cls) not in TEXT_CLASSES:
@@ -63,33 +71,35 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
         if None not in triple:
             evidence[tuple(map(str, triple))] += 1  # type: ignore[arg-type]
 
-    network = nx.MultiDiGraph()
+    nodes = []
     for node in sorted(classes, key=str):
         labels = list(graph.objects(node, RDFS.label))
         preferred = _zh_first(list(graph.objects(node, SKOS.prefLabel))) or _zh_first(labels) or str(node)
         alternatives = sorted({str(v) for v in graph.objects(node, SKOS.altLabel)} - {preferred})
-        network.add_node(
-            str(node),
-            **{
-                "class": sorted(classes[node])[0],
-                "label": preferred,
-                "altLabels": "|".join(alternatives),
-                "mentions": mentions[node],
-            },
-        )
-    edges = sorted(
-        (str(s), _local(p), str(o))
-        for s, p, o in graph
-        if str(p).startswith(_NPC) and str(s) in network and str(o) in network
-    )
-    for index, (source, predicate, target) in enumerate(edges):
+        nodes.append((str(node), sorted(classes[node])[0], preferred, alternatives, mentions[node]))
+    edges = ((str(s), _local(p), str(o)) for s, p, o in graph if str(p).startswith(_NPC))
+    return assemble_network(nodes, edges, evidence)
+
+
+def assemble_network(
+    nodes: Iterable[tuple[str, str, str, list[str], int]],
+    edges: Iterable[tuple[str, str, str]],
+    evidence: Mapping[tuple[str, str, str], int],
+) -> nx.MultiDiGraph:
+    """The network of ``nodes`` (IRI, class, label, other names, mentions; in order) and
+    ``edges`` (subject, npc: property's local name, object; sorted here) between them;
+    ``evidence`` counts the statements of each (subject, property IRI, object)."""
+    network = nx.MultiDiGraph()
+    for node, cls, label, alternatives, mentions in nodes:
+        network.add_node(node, **{"class": cls, "label": label, "altLabels": "|".join(alternatives), "mentions": mentions})
+    for index, (source, predicate, target) in enumerate(sorted(e for e in edges if e[0] in network and e[2] in network)):
         network.add_edge(
             source,
             target,
             key=f"e{index}",
             predicate=predicate,
             label=predicate,
-            evidence=evidence[(source, _NPC + predicate, target)],
+            evidence=evidence.get((source, _NPC + predicate, target), 0),
         )
     return network
 

@@ -21,6 +21,9 @@ __all__ = ["SUFFIXES", "RawText", "collect_inputs", "decode", "html_to_text", "n
 
 #: The file types a folder is searched for.
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+#: Names (before the first dot, any case) of the project files a folder of reports often
+#: carries (README.md, LICENSE.txt, …): not reports, so a folder's search skips them.
+NOT_REPORTS = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "AUTHORS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +38,33 @@ class RawText:
 # --------------------------------------------------------------------------- inputs
 
 
+def _is_report_file(path: Path, folder: Path) -> bool:
+    """Whether a file found in ``folder`` is a report: a report suffix, no hidden file or
+    folder on the way (``.cache/``, ``.git/``), no README, LICENSE and the like."""
+    if not path.is_file() or path.suffix.lower() not in SUFFIXES:
+        return False
+    if any(part.startswith(".") for part in path.relative_to(folder).parts):
+        return False
+    return path.name.split(".", 1)[0].upper() not in NOT_REPORTS
+
+
 def collect_inputs(paths: list[Path]) -> list[Path]:
-    """Files named, and the report files inside folders named, in a stable order."""
+    """Files named, and the report files inside folders named, in a stable order.
+
+    Files named are always read; inside folders, hidden files and folders and project files
+    (README, LICENSE, COPYING, NOTICE, CHANGELOG, CHANGES, CONTRIBUTING, AUTHORS) are skipped.
+    """
     found: list[Path] = []
     for path in paths:
         if not path.exists():
             raise InputError("E101", f"no such file or folder: {path}", "check the path")
         if path.is_dir():
-            inside = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            inside = sorted(p for p in path.rglob("*") if _is_report_file(p, path))
             if not inside:
                 raise InputError(
                     "E102",
                     f"folder {path} holds no report files",
-                    f"expected files ending in {', '.join(SUFFIXES)}",
+                    f"expected files ending in {', '.join(SUFFIXES)} (hidden files, README, LICENSE and the like are skipped)",
                 )
             found.extend(inside)
         else:

@@ -16,6 +16,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from .namespaces import DCTERMS, ITSRDF, NIF, NPC, PROV, RDF, RDFS
+from .storequery import oxigraph_store
 
 __all__ = [
     "TEXT_CLASSES",
@@ -49,7 +50,15 @@ def entity_nodes(graph: Graph) -> set[URIRef]:
 
 
 def class_counts(graph: Graph) -> Counter[str]:
-    """Instances per ``npc:`` class, plus the number of mentions and relations."""
+    """Instances per ``npc:`` class, plus the number of mentions and relations.
+
+    On an Oxigraph store (a pyoxigraph Store, or a Graph through oxrdflib) every count here
+    and in :func:`relation_counts` and :func:`graph_stats` is one aggregate SPARQL query
+    (:mod:`npcgraph.storestats`)."""
+    if (store := oxigraph_store(graph)) is not None:
+        from . import storestats
+
+        return storestats.class_counts(store)
     counts: Counter[str] = Counter(
         _local(cls) for cls in graph.objects(None, RDF.type) if str(cls).startswith(_NPC)
     )
@@ -60,6 +69,10 @@ def class_counts(graph: Graph) -> Counter[str]:
 
 def relation_counts(graph: Graph) -> Counter[str]:
     """Asserted ``npc:`` relations between two entities, by property."""
+    if (store := oxigraph_store(graph)) is not None:
+        from . import storestats
+
+        return storestats.relation_counts(store)
     entities = entity_nodes(graph)
     return Counter(
         _local(p)
@@ -151,16 +164,26 @@ def graph_stats(graph: Graph, top: int = 10) -> GraphStats:
         ranked[measure] = [Ranked(c.node, c.label, c.cls, getattr(c, measure)) for c in best]
     found = components(network)
     counts = class_counts(graph)
+    store = oxigraph_store(graph)
+    if store is not None:
+        from . import storestats
+
+        store_totals = storestats.totals(store)
+        triples, evidence = store_totals["triples"], store_totals["statements"]
+        reports = storestats.report_summaries(store)
+    else:
+        triples, evidence = len(graph), sum(1 for _ in graph.subjects(RDF.type, RDF.Statement))
+        reports = _report_summaries(graph)
     return GraphStats(
-        triples=len(graph),
+        triples=triples,
         classes={k: v for k, v in sorted(counts.items()) if not k.startswith("(")},
         relations=dict(sorted(relation_counts(graph).items())),
-        evidence=sum(1 for _ in graph.subjects(RDF.type, RDF.Statement)),
+        evidence=evidence,
         entities=network.number_of_nodes(),
         top=ranked,
         component_sizes=[len(c) for c in found],
         largest_component=sorted(network.nodes[n]["label"] for n in found[0]) if found else [],
-        reports=_report_summaries(graph),
+        reports=reports,
     )
 
 

@@ -7,6 +7,7 @@
     push(x, URL)          upload over the SPARQL 1.1 Graph Store HTTP Protocol
     OxigraphServer        the ``oxigraph`` package's SPARQL server, started and stopped
     serving(x)            a read-only server over a store, or over a temporary store of a file
+    scratch_store()       a temporary store's location in TMPDIR, removed afterwards
 
 Three kinds of source answer queries (see :mod:`npcgraph.sparql`): rdflib's memory store
 (``MemorySource``), Oxigraph (``OxigraphSource``, in Rust, 10-100x faster on large graphs) and
@@ -15,6 +16,7 @@ any SPARQL 1.1 Protocol endpoint (``EndpointSource``).
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import socket
@@ -26,12 +28,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
-from .errors import InputError, StoreError
+from .errors import InputError, OutputError, StoreError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -54,6 +56,7 @@ __all__ = [
     "free_port",
     "OxigraphServer",
     "serving",
+    "scratch_store",
 ]
 
 #: ``oxigraph:DIR`` names a persistent Oxigraph store.
@@ -409,6 +412,42 @@ def _last_line(stream: Any) -> str:
     return lines[-1][:300] if lines else ""
 
 
+def _remove_orphans(folder: Path, prefix: str) -> None:
+    """Remove ``folder/{prefix}{pid}-*`` whose process ``pid`` has ended (SIGKILL skips the
+    clean-up); a folder whose process may still run is left alone."""
+    for path in folder.glob(f"{glob.escape(prefix)}*-*"):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except OSError:  # another user's process: still running
+            continue
+
+
+@contextmanager
+def scratch_store(purpose: str = "build") -> Iterator[Path]:
+    """A location for a temporary Oxigraph store in a new folder of TMPDIR, removed with all
+    it holds when the block ends, also on errors (the store itself is not created). Folders
+    left by a killed process (named after its id, which no longer runs) are removed first."""
+    prefix = f"npcgraph-{purpose}-"
+    _remove_orphans(Path(tempfile.gettempdir()), prefix)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
+    except OSError as exc:
+        raise OutputError(
+            "E205",
+            f"cannot create a temporary store in {tempfile.gettempdir()}: {exc.strerror or exc}",
+            "set TMPDIR to a writable folder with free space, or give --store oxigraph:DIR",
+        ) from exc
+    try:
+        yield folder / "store"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextmanager
 def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: int | None = None, log: Any = None) -> Iterator[OxigraphServer]:
     """A running read-only SPARQL endpoint over ``source``.
@@ -417,17 +456,12 @@ def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s
     is first loaded into a temporary store that is deleted when the server stops.
     """
     opened = open_source(source)
-    temporary: Path | None = None
-    try:
+    with ExitStack() as scratch:
         if isinstance(opened, OxigraphSource) and opened.location is not None:
             location = opened.location
         else:
-            temporary = Path(tempfile.mkdtemp(prefix="npcgraph-serve-"))
-            location = temporary / "store"
+            location = scratch.enter_context(scratch_store("serve"))
             write_store(opened, location)
         opened = None  # the server reads the store; this process lets go of it
         with OxigraphServer(location, host=host, port=port, read_only=True, timeout_s=timeout_s, log=log) as server:
             yield server
-    finally:
-        if temporary is not None:
-            shutil.rmtree(temporary, ignore_errors=True)

@@ -78,43 +78,54 @@ def format_summary(counts: Counter[str], written: list[Path]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..outputs import write_files
-    from ..rdf import to_graph
-    from ..graphfile import turtle_parts
-    from ..progress import ProgressBars
-    from ..storeload import check_location, turtle_and_store
-    from ..stats import class_counts
-    from ..store import OXIGRAPH_PREFIX, open_graph, parse_store_spec
-    from ..viewer import render
-    from ..exports import FORMATS, export_files, parse_formats
-    from ..rdf import to_dataset
+    from contextlib import ExitStack
+
+    from ..exports import parse_formats
+    from ..store import parse_store_spec, scratch_store
+    from ..storeload import check_location
 
     formats = [name for name in parse_formats(args.format) if name != "ttl"]  # fail before the work
     store = parse_store_spec(args.store) if args.store else None
     if store is not None:
         check_location(store)
-    result = _read_corpus(args)
+    with ExitStack() as scratch:
+        # Without --store the graph goes to a temporary store in TMPDIR, removed at the end:
+        # the viewer and the summary read it with SPARQL, and memory stays bounded.
+        location = store if store is not None else scratch.enter_context(scratch_store())
+        result = _read_corpus(args)
+        written, counts = _write_outputs(args, result, location, formats)
+    if store is not None:
+        written.append(store)
+    if not args.quiet:
+        print(format_summary(counts, written), file=sys.stdout)
+    return 0
+
+
+def _write_outputs(args: argparse.Namespace, result, location: Path, formats: list[str]) -> tuple[list[Path], Counter[str]]:
+    """graph.ttl and the Oxigraph store at ``location`` (loaded together), then graph.html and
+    the other formats read from the store; the files written and the class counts."""
+    from ..exports import FORMATS, export_files
+    from ..outputs import write_files
+    from ..progress import ProgressBars
+    from ..rdf import to_dataset
+    from ..stats import class_counts
+    from ..store import OXIGRAPH_PREFIX, open_graph
+    from ..storeload import turtle_and_store
+    from ..viewer import render
+
     corpus = result.corpus
     # A build is one short process and what it makes from here lives to its end: the cyclic
     # collector's passes over millions of objects would cost 40% of the time to build a graph.
     gc.freeze()
     gc.disable()
-    # graph.ttl is joined from per-report pieces made by the extraction workers; with a store,
-    # the same pieces load it and every later step reads the graph from there, not from memory.
-    if store is not None:
-        with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
-            parts, _ = turtle_and_store(corpus, result.outputs, store, progress=bar.update)
-        graph = open_graph(f"{OXIGRAPH_PREFIX}{store}")
-    else:
-        parts = turtle_parts(corpus, result.outputs)
-        graph = to_graph(corpus)
+    # graph.ttl is joined from per-report pieces made by the extraction workers; the same
+    # pieces load the store and every later step reads the graph from there, not from memory.
+    with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
+        parts, _ = turtle_and_store(corpus, result.outputs, location, progress=bar.update)
+    graph = open_graph(f"{OXIGRAPH_PREFIX}{location}")
     files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
     if formats:
         named = to_dataset(corpus) if any(FORMATS[name].kind == "dataset" for name in formats) else None
         files.update(export_files(graph, formats, dataset=named))
     written = write_files(args.output, files)
-    if store is not None:
-        written.append(store)
-    if not args.quiet:
-        print(format_summary(class_counts(graph), written), file=sys.stdout)
-    return 0
+    return written, class_counts(graph)

@@ -2,6 +2,8 @@
 
     graph ──read_graph──> GraphView ──select──> Selection ──build_page──> HTML
            (graphview.py)            (select.py)           (page.py: pyvis, layout.py, assets/)
+    store ──read_store──┘
+           (storeview.py: SPARQL in assets/queries/, for Oxigraph stores)
 
 The page draws the entities and the ``npc:`` relations between them (not the NIF structure),
 coloured and shaped by class, with search, filters, a focus mode and an evidence panel that
@@ -37,6 +39,9 @@ def render(
 ) -> str:
     """The viewer page for ``graph`` (or the part of it selected), as an HTML string.
 
+    ``graph`` is an rdflib Graph or a pyoxigraph Store; a Store, or a Graph on oxrdflib's
+    Oxigraph store, is read with SPARQL queries (:mod:`~npcgraph.viewer.storeview`).
+
     ``focus`` names an entity (canonical name, alias, IRI or entity key) whose neighbours to
     ``depth`` relations are shown; ``classes`` keeps only entities of those ``npc:`` classes
     (local names such as ``Regulation`` or Chinese labels such as ``条例``; subclasses
@@ -44,13 +49,21 @@ def render(
     Raises :class:`~npcgraph.errors.InputError` for an unknown focus name or class.
     The same graph and arguments give the same string.
     """
+    from ..storequery import oxigraph_store
     from .graphview import read_graph
     from .page import build_page
     from .select import select
     from .vocabulary import vocabulary
 
-    vocab = vocabulary(graph)
-    view = read_graph(graph, vocab)
+    store = oxigraph_store(graph)
+    if store is not None:  # read with SPARQL in Oxigraph's engine, not triple by triple
+        from .storeview import read_store, store_vocabulary
+
+        vocab = store_vocabulary(store)
+        view = read_store(store, vocab)
+    else:
+        vocab = vocabulary(graph)
+        view = read_graph(graph, vocab)
     selection = select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit)
     if title is None:
         title = _default_title(view, selection)

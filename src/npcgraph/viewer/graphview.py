@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -86,32 +87,70 @@ def _int(value: object) -> int | None:
     return None
 
 
-def _label(graph: Graph, node: URIRef, *predicates: URIRef) -> str | None:
-    """The first label found, preferring Chinese, then untagged, then any language."""
-    for predicate in predicates:
-        literals = [lit for lit in graph.objects(node, predicate) if isinstance(lit, Literal)]
-        for wanted in ("zh", "", None):
-            names = sorted(
-                str(lit) for lit in literals
-                if wanted is None or (lit.language or "").lower().split("-")[0] == wanted
-            )
-            if names:
-                return names[0]
+def pick_label(names: Iterable[tuple[str, str]]) -> str | None:
+    """Of (text, language) pairs, the name to show: Chinese, then untagged, then any language;
+    the smallest of those for determinism."""
+    names = list(names)
+    for wanted in ("zh", "", None):
+        found = sorted(text for text, language in names if wanted is None or language.lower().split("-")[0] == wanted)
+        if found:
+            return found[0]
     return None
 
 
-def _statistic_label(graph: Graph, node: URIRef, counted: str) -> str:
+def _label(graph: Graph, node: URIRef, *predicates: URIRef) -> str | None:
+    """The first label found, preferring Chinese, then untagged, then any language."""
+    for predicate in predicates:
+        label = pick_label(
+            (str(lit), lit.language or "") for lit in graph.objects(node, predicate) if isinstance(lit, Literal)
+        )
+        if label is not None:
+            return label
+    return None
+
+
+def statistic_label(value: str | None, unit: str, approximate: str, counted: str) -> str:
     """325个代表小组: the number, its measure word and what it counts."""
-    value = graph.value(node, NPC.value)
     if value is None:
         return counted
     try:
-        number = format(Decimal(str(value)).normalize(), "f")
+        number = format(Decimal(value).normalize(), "f")
     except InvalidOperation:
-        number = str(value)
+        number = value
+    return f"{'约' if approximate.lower() == 'true' else ''}{number}{unit}{counted}"
+
+
+def _statistic_label(graph: Graph, node: URIRef, counted: str) -> str:
+    value = graph.value(node, NPC.value)
     unit = _label(graph, node, NPC.unit) or ""
-    approximate = str(graph.value(node, NPC.approximate)).lower() == "true"
-    return f"{'约' if approximate else ''}{number}{unit}{counted}"
+    return statistic_label(None if value is None else str(value), unit, str(graph.value(node, NPC.approximate)), counted)
+
+
+def sentence_view(key: str, report: str | None, begin: int | None, end: int | None, anchor: str | None,
+                  report_text: Callable[[str], str | None]) -> SentenceView | None:
+    """The sentence's text and report (its anchor, else its span of the report's text);
+    None when there is no text for it."""
+    if begin is None and (match := _CHAR_FRAGMENT.search(key)):
+        begin, end = int(match[1]), int(match[2])
+    text = anchor
+    if text is None and report and begin is not None and end is not None:
+        whole = report_text(report)
+        text = whole[begin:end] if whole and end <= len(whole) else None
+    return SentenceView(key, text, report, -1 if begin is None else begin) if text else None
+
+
+def mark(entity: EntityView, sentence: SentenceView, begin: int | None, end: int | None, anchor: str) -> None:
+    """Record a mention of ``entity`` in ``sentence``: where it is, by offsets or by its text."""
+    entity.sentences.add(sentence.iri)
+    span: tuple[int, int] | None = None
+    if begin is not None and end is not None and sentence.begin >= 0:
+        span = (begin - sentence.begin, end - sentence.begin)
+        if not (0 <= span[0] < span[1] <= len(sentence.text)) or (anchor and sentence.text[span[0]:span[1]] != anchor):
+            span = None
+    if span is None and anchor and (at := sentence.text.find(anchor)) >= 0:
+        span = (at, at + len(anchor))
+    if span is not None:
+        sentence.marks.append((span[0], span[1], entity.iri))
 
 
 class _Reader:
@@ -157,14 +196,8 @@ class _Reader:
         graph = self.graph
         report = self.report(graph.value(node, NIF.referenceContext))
         begin, end = _int(graph.value(node, NIF.beginIndex)), _int(graph.value(node, NIF.endIndex))
-        if begin is None and (match := _CHAR_FRAGMENT.search(key)):
-            begin, end = int(match[1]), int(match[2])
         anchor = graph.value(node, NIF.anchorOf)
-        text: str | None = str(anchor) if anchor is not None else None
-        if text is None and report and begin is not None and end is not None:
-            whole = self.report_text(report)
-            text = whole[begin:end] if whole and end <= len(whole) else None
-        view = SentenceView(key, text, report, -1 if begin is None else begin) if text else None
+        view = sentence_view(key, report, begin, end, str(anchor) if anchor is not None else None, self.report_text)
         self.sentences[key] = view
         return view
 
@@ -232,18 +265,8 @@ def _mentions(reader: _Reader, entities: dict[str, EntityView]) -> bool:
         sentence = reader.sentence(graph.value(phrase, NIF.sentence))
         if sentence is None:
             continue
-        entity.sentences.add(sentence.iri)
         begin, end = _int(graph.value(phrase, NIF.beginIndex)), _int(graph.value(phrase, NIF.endIndex))
-        anchor = str(graph.value(phrase, NIF.anchorOf) or "")
-        span: tuple[int, int] | None = None
-        if begin is not None and end is not None and sentence.begin >= 0:
-            span = (begin - sentence.begin, end - sentence.begin)
-            if not (0 <= span[0] < span[1] <= len(sentence.text)) or (anchor and sentence.text[span[0]:span[1]] != anchor):
-                span = None
-        if span is None and anchor and (at := sentence.text.find(anchor)) >= 0:
-            span = (at, at + len(anchor))
-        if span is not None:
-            sentence.marks.append((span[0], span[1], entity.iri))
+        mark(entity, sentence, begin, end, str(graph.value(phrase, NIF.anchorOf) or ""))
     return found
 
 
@@ -256,6 +279,14 @@ def _names(graph: Graph, entities: dict[str, EntityView]) -> None:
         entity.label = _statistic_label(graph, node, label) if entity.cls == "Statistic" else label
 
 
+def add_edge_reports(entities: dict[str, EntityView], edges: dict[tuple[str, str, str], EdgeView], sentences: dict[str, SentenceView | None]) -> None:
+    """An entity appears in the reports of the sentences stating its relations."""
+    for edge in edges.values():
+        reports = {sentences[iri].report for iri, _ in edge.evidence}  # type: ignore[union-attr]
+        for end in (edge.subject, edge.object):
+            entities[end].reports.update(r for r in reports if r)
+
+
 def read_graph(graph: Graph, vocab: Vocabulary) -> GraphView:
     """Everything the viewer can draw from ``graph``."""
     reader = _Reader(graph, vocab)
@@ -264,10 +295,7 @@ def read_graph(graph: Graph, vocab: Vocabulary) -> GraphView:
     edges = _edges(reader, entities, plumbing)
     has_mentions = _mentions(reader, entities)
     _names(graph, entities)
-    for edge in edges.values():
-        reports = {reader.sentences[iri].report for iri, _ in edge.evidence}  # type: ignore[union-attr]
-        for end in (edge.subject, edge.object):
-            entities[end].reports.update(r for r in reports if r)
+    add_edge_reports(entities, edges, reader.sentences)
     for prop in _REPORT_LINKS:
         for report, target in graph.subject_objects(prop):
             if str(target) in entities and (key := reader.report(report)):

@@ -20,7 +20,7 @@ from rdflib.namespace import OWL
 from ..namespaces import NPC, RDFS
 from ..resources import ontology_path
 
-__all__ = ["Vocabulary", "ClassStyle", "vocabulary", "local_name", "STRUCTURAL_CLASSES"]
+__all__ = ["Vocabulary", "ClassStyle", "vocabulary", "extended", "terms_of", "local_name", "STRUCTURAL_CLASSES"]
 
 _NPC = str(NPC)
 
@@ -100,38 +100,59 @@ def _styles() -> dict:
     return json.loads(files(__package__).joinpath("assets", "styles.json").read_text(encoding="utf-8"))
 
 
-def _pick(literals: Iterable[object], lang: str) -> str | None:
-    """The label in ``lang`` (or its regional variants), smallest first for determinism."""
-    matches = sorted(
-        str(lit) for lit in literals
-        if isinstance(lit, Literal) and (lit.language or "").lower().split("-")[0] == lang
-    )
+def _pick(labels: Iterable[tuple[str, str]], lang: str) -> str | None:
+    """Of (text, language) pairs, the label in ``lang`` (or its regional variants), smallest
+    first for determinism."""
+    matches = sorted(text for text, language in labels if language.lower().split("-")[0] == lang)
     return matches[0] if matches else None
 
 
 def _terms(graph: Graph) -> Vocabulary:
+    labels = [
+        (str(term), str(lit), lit.language or "")
+        for term, lit in graph.subject_objects(RDFS.label)
+        if isinstance(term, URIRef) and isinstance(lit, Literal)
+    ]
+    return terms_of(
+        ((str(c), str(p)) for c, p in graph.subject_objects(RDFS.subPropertyOf)),
+        labels,
+        ((str(c), str(p)) for c, p in graph.subject_objects(RDFS.subClassOf)),
+        ((str(a), str(b)) for a, b in graph.subject_objects(OWL.inverseOf)),
+    )
+
+
+def terms_of(
+    sub_properties: Iterable[tuple[str, str]],
+    labels: Iterable[tuple[str, str, str]],
+    sub_classes: Iterable[tuple[str, str]],
+    inverses: Iterable[tuple[str, str]],
+) -> Vocabulary:
+    """The vocabulary of the ``npc:`` terms in these pairs of IRIs (and (IRI, text, language)
+    labels of IRIs); other terms are left out."""
     zh: dict[str, str] = {}
     en: dict[str, str] = {}
     parents: dict[str, set[str]] = {}
     inverse_of: dict[str, str] = {}
     super_properties: dict[str, set[str]] = {}
-    for child, parent in graph.subject_objects(RDFS.subPropertyOf):
-        if str(child).startswith(_NPC) and str(parent).startswith(_NPC):
+    for child, parent in sub_properties:
+        if child.startswith(_NPC) and parent.startswith(_NPC):
             super_properties.setdefault(local_name(child), set()).add(local_name(parent))
     relations = _below(super_properties, "relation")
-    for term in set(graph.subjects(RDFS.label, None)):
-        if isinstance(term, URIRef) and str(term).startswith(_NPC) and str(term) != _NPC:
-            labels = list(graph.objects(term, RDFS.label))
-            name = local_name(term)
-            if (label := _pick(labels, "zh")) is not None:
-                zh[name] = label
-            if (label := _pick(labels, "en")) is not None:
-                en[name] = label
-    for child, parent in graph.subject_objects(RDFS.subClassOf):
-        if str(child).startswith(_NPC) and str(parent).startswith(_NPC):
+    by_term: dict[str, list[tuple[str, str]]] = {}
+    for term, text, language in labels:
+        if term.startswith(_NPC) and term != _NPC:
+            by_term.setdefault(term, []).append((text, language))
+    for term, names in by_term.items():
+        name = local_name(term)
+        if (label := _pick(names, "zh")) is not None:
+            zh[name] = label
+        if (label := _pick(names, "en")) is not None:
+            en[name] = label
+    for child, parent in sub_classes:
+        if child.startswith(_NPC) and parent.startswith(_NPC):
             parents.setdefault(local_name(child), set()).add(local_name(parent))
-    for one, other in graph.subject_objects(OWL.inverseOf):
-        if str(one).startswith(_NPC) and str(other).startswith(_NPC):
+    for one, other in inverses:
+        if one.startswith(_NPC) and other.startswith(_NPC):
             one_name, other_name = local_name(one), local_name(other)
             if one_name in relations and other_name not in relations:
                 inverse_of[other_name] = one_name
@@ -169,7 +190,11 @@ def vocabulary(graph: Graph | None = None) -> Vocabulary:
     base = _ontology()
     if graph is None:
         return base
-    extra = _terms(graph)
+    return extended(base, _terms(graph))
+
+
+def extended(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
+    """``base`` completed (and overridden) by the terms of ``extra``."""
     if not (extra.zh or extra.en or extra.parents or extra.inverse_of or extra.relations):
         return base
     return Vocabulary(
