@@ -80,7 +80,7 @@ def format_summary(counts: Counter[str], written: list[Path]) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..outputs import write_files
     from ..rdf import to_graph
-    from ..graphfile import turtle_parts
+    from ..graphfile import turtle_file
     from ..progress import ProgressBars
     from ..storeload import check_location, turtle_and_store
     from ..stats import class_counts
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
             parts, _ = turtle_and_store(corpus, result.outputs, store, progress=bar.update)
         graph = open_graph(f"{OXIGRAPH_PREFIX}{store}")
     else:
-        parts = turtle_parts(corpus, result.outputs)
+        parts = turtle_file(corpus, result.outputs)
         graph = to_graph(corpus)
     files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
     if formats:
