@@ -273,7 +273,9 @@ def extract_windowed(report: Report, window: int = WINDOW) -> Document:
         # 2. Relations, window by window, knowing every entity of the report.
         mentions: list[Mention] = []
         evidence: dict[tuple[str, str, str, str | None], set[Evidence]] = {}
-        for part, window_mentions, relations in zip(_windows(report, window), found, metadata_relations):
+        for number, part in enumerate(_windows(report, window)):
+            window_mentions, relations = found[number], metadata_relations[number]
+            found[number] = metadata_relations[number] = ()  # moved below: not held twice
             document = extract_relations(
                 Document(
                     report=part.report, mentions=window_mentions, entities=every_entity, relations=relations,
