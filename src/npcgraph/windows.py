@@ -52,9 +52,10 @@ WINDOW = 500_000  # characters of report text extracted at a time
 def window_bounds(report: Report, window: int = WINDOW) -> list[tuple[int, int]]:
     """``(begin, end)`` of each window: consecutive, covering the text, each ending where a
     paragraph starts (or a sentence, inside a paragraph longer than ``window``)."""
+    begins = _Begins.of(report)
     cuts = sorted(
         {p.begin for p in report.paragraphs}
-        | {s.begin for p in report.paragraphs if p.end - p.begin > window for s in _sentences_of(report, p)}
+        | {s.begin for p in report.paragraphs if p.end - p.begin > window for s in _sentences_of(report, begins, p)}
     )
     bounds = []
     begin, length = 0, len(report.text)
@@ -73,29 +74,20 @@ def window_bounds(report: Report, window: int = WINDOW) -> list[tuple[int, int]]
     return bounds
 
 
-def _sentences_of(report: Report, paragraph: Paragraph) -> list[Sentence]:
-    begins = _Begins.of(report).sentences
-    return list(report.sentences[bisect_left(begins, paragraph.begin):bisect_left(begins, paragraph.end)])
-
-
 @dataclass(frozen=True, slots=True)
 class _Begins:
     """The begin offsets of a report's paragraphs and sentences, for bisection."""
 
-    report: Report
     paragraphs: list[int]
     sentences: list[int]
 
     @staticmethod
     def of(report: Report) -> _Begins:
-        last = _LAST[0]
-        if last is None or last.report is not report:
-            last = _Begins(report, [p.begin for p in report.paragraphs], [s.begin for s in report.sentences])
-            _LAST[0] = last
-        return last
+        return _Begins([p.begin for p in report.paragraphs], [s.begin for s in report.sentences])
 
 
-_LAST: list[_Begins | None] = [None]  # the last report's (reports are cut one at a time)
+def _sentences_of(report: Report, begins: _Begins, paragraph: Paragraph) -> tuple[Sentence, ...]:
+    return report.sentences[bisect_left(begins.sentences, paragraph.begin):bisect_left(begins.sentences, paragraph.end)]
 
 
 @dataclass(slots=True)
@@ -127,9 +119,8 @@ class _Window:
         return replace(evidence, begin=evidence.begin + shift, end=evidence.end + shift)
 
 
-def _window(report: Report, begin: int, end: int) -> _Window:
+def _window(report: Report, begins: _Begins, begin: int, end: int) -> _Window:
     """The window ``[begin, end)`` of ``report`` with its context (see the module docstring)."""
-    begins = _Begins.of(report)
     first_paragraph = max(bisect_right(begins.paragraphs, begin) - 1, 0)
     last_paragraph = bisect_left(begins.paragraphs, end)  # exclusive
     first_sentence = bisect_left(begins.sentences, begin)
@@ -221,7 +212,7 @@ def _window(report: Report, begin: int, end: int) -> _Window:
     for index in context:
         paragraph = report.paragraphs[index]
         add_paragraph(paragraph, True)
-        for sentence in _sentences_of(report, paragraph):
+        for sentence in _sentences_of(report, begins, paragraph):
             sentences.append(
                 Sentence(len(sentences), at(sentence.begin, index), at(sentence.end, index), new_paragraph[index], number.get(sentence.section, 0))
             )
@@ -240,8 +231,9 @@ def _window(report: Report, begin: int, end: int) -> _Window:
 
 
 def _windows(report: Report, window: int) -> Iterator[_Window]:
+    begins = _Begins.of(report)
     for begin, end in window_bounds(report, window):
-        yield _window(report, begin, end)
+        yield _window(report, begins, begin, end)
 
 
 def _merge_entity(earlier: Entity, later: Entity) -> Entity:

@@ -105,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
         with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
             parts, _ = turtle_and_store(corpus, result.outputs, store, progress=bar.update)
         graph = open_graph(f"{OXIGRAPH_PREFIX}{store}")
+        if not any(FORMATS[name].kind == "dataset" for name in formats):
+            corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
     else:
         parts = turtle_file(corpus, result.outputs)
         graph = to_graph(corpus)
