@@ -245,17 +245,19 @@ def structure(raw: RawText) -> Report:
         for begin, end in spans:
             sentences.append(Sentence(len(sentences), begin, end, paragraph_index, current))
 
-    # A section ends where the next section of the same or a higher level begins.
+    # A section ends where the next section of the same or a higher level begins (one pass:
+    # the sections still open, their levels increasing, closed by each new heading).
     ordered = sorted(section_fields)
+    ends: dict[int, int] = {}
+    still_open: list[int] = []
     for index in ordered:
-        fields = section_fields[index]
-        end = len(text)
-        for later in ordered:
-            if later > index and section_fields[later]["level"] <= fields["level"]:
-                end = section_begin[later]
-                break
-        end = _rstrip(text, section_begin[index], end)
-        sections.append(Section(index, section_begin[index], end, **fields))
+        level = section_fields[index]["level"]
+        while still_open and section_fields[still_open[-1]]["level"] >= level:
+            ends[still_open.pop()] = section_begin[index]
+        still_open.append(index)
+    for index in ordered:
+        end = _rstrip(text, section_begin[index], ends.get(index, len(text)))
+        sections.append(Section(index, section_begin[index], end, **section_fields[index]))
 
     return Report(
         key=report_key(text),
