@@ -19,22 +19,31 @@ The same parts load an Oxigraph store (:mod:`npcgraph.storeload`), without an rd
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 from .cache import files_fingerprint
-from .model import Corpus, Document, Mention
+from .exports.turtle import subject_order
+from .model import Corpus, Document, Evidence, Mention, Relation
 from .namespaces import ID
 from .pipeline import Rendering
-from .rdf import Triple, corpus_entity_triples, relation_triples, report_triples
+from .rdf import (
+    Triple, corpus_entities, entity_iri, entity_triples, fact_triple, report_iri, report_triples, statement_iri,
+    statement_triples,
+)
 
-__all__ = ["report_piece", "turtle_pieces", "turtle_parts", "corpus_turtle", "header"]
+__all__ = [
+    "report_piece", "report_stretches", "turtle_pieces", "turtle_parts", "turtle_file", "TurtleFile", "corpus_turtle", "header",
+]
 
 _ID = str(ID)
 _REPORT = _ID + "report/"
 _STATEMENT = _ID + "stmt/"
 _WINDOW = 100_000  # characters of a report formatted at a time
+_STRETCH = 20_000  # subjects of a group formatted at a time
 
 
 def _write(triples: Iterable[Triple]) -> bytes:
@@ -56,25 +65,43 @@ def _piece(triples: Iterable[Triple]) -> bytes:
     return text[len(head) + 1:] if len(text) > len(head) else b""
 
 
-def report_piece(document: Document, window: int = _WINDOW) -> bytes:
-    """The report's group of graph.ttl: its own triples, formatted.
+def report_piece(document: Document, window: int = _WINDOW, stretch: int = _STRETCH) -> bytes:
+    """The report's group of graph.ttl: its own triples, formatted (:func:`report_stretches`
+    joined)."""
+    return b"\n".join(report_stretches(document, window, stretch))
 
-    A report longer than ``window`` characters is formatted a window of its text at a time,
-    so that formatting holds one window's triples, not a whole 50 MB report's: its group
-    lays out the report node, sections and paragraphs, then the sentences and mentions in
-    text order, and each window's sentences and mentions are the next stretch of that order.
+
+def report_stretches(document: Document, window: int = _WINDOW, stretch: int = _STRETCH) -> Iterator[bytes]:
+    """The report's group of graph.ttl in stretches that, joined with newlines, are its piece.
+
+    A report of up to ``window`` characters is one stretch. A longer one is formatted a part
+    at a time, so that formatting holds one part's triples, not a whole 50 MB report's: its
+    group lays out the report node, the sections and the paragraphs (``stretch`` at a time),
+    then the sentences and mentions in text order, and each window's sentences and mentions
+    are the next stretch of that order.
     """
     if len(document.report.text) <= window:
-        return _piece(report_triples(document))
-    structure = replace(document, report=replace(document.report, sentences=()), mentions=())
-    pieces = [_piece(report_triples(structure))]
-    heading = pieces[0][: pieces[0].index(b"\n") + 1]  # "# Report K: ...", once per group
+        yield _piece(report_triples(document))
+        return
+    report = document.report
+    node = str(report_iri(report))
+    bare = replace(document, report=replace(report, sections=(), paragraphs=(), sentences=()), mentions=())
+    first = _piece(report_triples(bare))
+    heading = first[: first.index(b"\n") + 1]  # "# Report K: ...", once per group
+    yield first
+    for name in ("sections", "paragraphs"):
+        items = getattr(report, name)
+        for start in range(0, len(items), stretch):
+            view = replace(bare, report=replace(bare.report, **{name: items[start:start + stretch]}))
+            piece = _piece(triple for triple in report_triples(view) if str(triple[0]) != node)
+            if piece:
+                assert piece.startswith(heading)
+                yield piece[len(heading):]
     for view in _windows(document, window):
         piece = _piece(view)
         if piece:
             assert piece.startswith(heading)
-            pieces.append(piece[len(heading):])
-    return b"\n".join(pieces)
+            yield piece[len(heading):]
 
 
 def _windows(document: Document, window: int) -> Iterator[Iterator[Triple]]:
@@ -106,11 +133,105 @@ def _window_of(subject: object, window: int) -> int | None:
 
 #: What a report's piece depends on besides its document.
 _WRITER_FILES = ("rdf.py", "namespaces.py", "ids.py", "model.py", "graphfile.py", "exports")
+#: Reports longer than this are formatted in the main process, a stretch at a time, straight
+#: into graph.ttl's temporary file: never whole, nor sent between processes or cached.
+_LONG = 500_000
+
+
+def _worker_piece(document: Document) -> bytes:
+    return report_piece(document) if len(document.report.text) <= _LONG else b""
 
 
 def turtle_pieces() -> Rendering:
-    """The pipeline's rendering that makes each report's piece in the worker that extracted it."""
-    return Rendering(report_piece, "ttl-" + files_fingerprint(_WRITER_FILES, ("rdflib",)))
+    """The pipeline's rendering that makes each report's piece in the worker that extracted it
+    (an empty piece for a very long report, made later: see ``_LONG``)."""
+    return Rendering(_worker_piece, "ttl-" + files_fingerprint(_WRITER_FILES, ("rdflib",)))
+
+
+_HEADER, _ENTITIES, _STATEMENTS, _OTHERS = "header", "entities", "statements", "others"
+
+
+def _stretches(corpus: Corpus, pieces: Mapping[str, bytes]) -> Iterator[tuple[object, bytes]]:
+    """(group, stretch) for every stretch of graph.ttl but the header, reports first (they are
+    ready), then the entities and the statements, formatted ``_STRETCH`` subjects at a time.
+    Each stretch starts with a newline and holds whole subject blocks; a group's stretches,
+    in the order given, are its part of graph.ttl."""
+    plain: dict[str, list[Triple]] = {}  # relations' own triples, by subject, of the entities' group
+    in_reports: dict[str, list[Triple]] = {}  # relations about a report or a part of one
+    statements: dict[str, list[tuple[Relation, Evidence]]] = {}
+    others: list[Triple] = []
+    for document in corpus.documents:
+        for relation in document.relations:
+            triple = fact_triple(relation)
+            subject = str(triple[0])
+            if subject.startswith(_REPORT):
+                in_reports.setdefault(subject[len(_REPORT):].split("/")[0].split("#")[0], []).append(triple)
+            elif subject.startswith(_ID):
+                plain.setdefault(subject, []).append(triple)
+            else:
+                others.append(triple)
+            for evidence in relation.evidence:
+                statements.setdefault(str(statement_iri(relation, evidence)), []).append((relation, evidence))
+    documents = sorted(corpus.documents, key=lambda document: document.report.key)
+    keys = {document.report.key for document in documents}
+    for key in list(in_reports):
+        if key not in keys:  # parts of reports not in the corpus: left where they sort
+            others.extend(in_reports.pop(key))
+    for document in documents:
+        key = document.report.key
+        if key in in_reports:  # that report's group holds them: made with them
+            yield ("report", key), b"\n" + _piece([*report_triples(document), *in_reports[key]])
+        elif pieces.get(key):  # made earlier; empty for a very long report
+            yield ("report", key), b"\n" + pieces[key]
+        else:
+            for stretch in report_stretches(document):
+                yield ("report", key), b"\n" + stretch
+
+    entities = corpus_entities(corpus)
+    entity_subjects = {str(entity_iri(key)): key for key in entities}
+
+    def entity_group(subjects: list[str]) -> Iterator[Triple]:
+        for subject in subjects:
+            if subject in entity_subjects:
+                yield from entity_triples(*entities[entity_subjects[subject]])
+            yield from plain.get(subject, ())
+
+    def statement_group(subjects: list[str]) -> Iterator[Triple]:
+        for subject in subjects:
+            yield from plain.get(subject, ())
+            for relation, evidence in statements.get(subject, ()):
+                yield from statement_triples(relation, evidence)
+
+    entity_keys = set(entity_subjects) | {s for s in plain if not s.startswith(_STATEMENT)}
+    statement_keys = set(statements) | {s for s in plain if s.startswith(_STATEMENT)}
+    for group, subjects, make in ((_ENTITIES, entity_keys, entity_group), (_STATEMENTS, statement_keys, statement_group)):
+        for stretch in _group_stretches(subjects, make):
+            yield group, b"\n" + stretch
+    if others:
+        yield _OTHERS, b"\n" + _piece(others)
+
+
+def _group_stretches(subjects: Iterable[str], make: Callable[[list[str]], Iterable[Triple]], stretch: int = 0) -> Iterator[bytes]:
+    """One group's subject blocks in stretches of ``stretch`` subjects (IRIs in the id
+    namespace), formatted from ``make(subjects)``; joined with newlines, they are the group's
+    piece (``_piece`` of all their triples)."""
+    stretch = stretch or _STRETCH
+    ordered = [subject for _, subject in sorted((subject_order(s, s), s) for s in subjects)]
+    heading = b""
+    for start in range(0, len(ordered), stretch):
+        piece = _piece(make(ordered[start:start + stretch]))
+        if not piece:
+            continue
+        if heading and piece.startswith(heading):
+            piece = piece[len(heading):]
+        else:
+            heading = piece[: piece.index(b"\n") + 1]
+        yield piece
+
+
+def _order(corpus: Corpus) -> list[object]:
+    keys = sorted({document.report.key for document in corpus.documents})
+    return [_HEADER, _ENTITIES, *(("report", key) for key in keys), _STATEMENTS, _OTHERS]
 
 
 def turtle_parts(
@@ -122,51 +243,81 @@ def turtle_parts(
     group (the entities, one report, the statements, the rest), so parts can be written to a
     file one by one or loaded into a store in batches (each behind the header). ``pieces``
     maps report keys to :func:`report_piece` results made earlier (in a worker or taken from a
-    cache); the others are made here. ``on_part`` is called with each part's triples as soon
-    as they are known, reports first (they are ready), so that a store can load them while
+    cache); the others are made here. ``on_part`` is called with each stretch of a part as
+    soon as it is made, reports first (they are ready), so that a store can load them while
     the entities and statements are being formatted; what it is given, taken together, is
-    the graph (not necessarily the same bytes as the file).
+    the graph (not necessarily the same bytes as the file). :func:`turtle_file` writes the
+    same bytes to a temporary file instead of holding them.
     """
-    pieces = pieces or {}
-    documents = sorted(corpus.documents, key=lambda document: document.report.key)
-    reports: dict[str, bytes] = {}
-    for document in documents:
-        key = document.report.key
-        reports[key] = b"\n" + (pieces.get(key) or report_piece(document))
+    groups: dict[object, list[bytes]] = {}
+    for group, stretch in _stretches(corpus, pieces or {}):
+        groups.setdefault(group, []).append(stretch)
         if on_part:
-            on_part(reports[key])
-    statements: list[Triple] = []
-    others: list[Triple] = []
-    entities: list[Triple] = []
-    in_reports: dict[str, list[Triple]] = {}  # relations about a report or a part of one
-    for document in corpus.documents:
-        for triple in relation_triples(document):
-            subject = str(triple[0])
-            if subject.startswith(_STATEMENT):
-                statements.append(triple)
-            elif subject.startswith(_REPORT):
-                in_reports.setdefault(subject[len(_REPORT):].split("/")[0].split("#")[0], []).append(triple)
-            elif subject.startswith(_ID):
-                entities.append(triple)
-            else:
-                others.append(triple)
-    by_key = {document.report.key: document for document in documents}
-    for key, triples in in_reports.items():
-        if key in by_key:  # that report's group holds them: make it again with them
-            reports[key] = b"\n" + _piece([*report_triples(by_key[key]), *triples])
-            extra = _piece(triples)
-            if on_part and extra:
-                on_part(b"\n" + extra)
-        else:  # parts of reports not in the corpus: left where they sort
-            others.extend(triples)
-    groups = []
-    for triples in ([*corpus_entity_triples(corpus), *entities], statements, others):
-        group = _piece(triples)
-        groups.append(b"\n" + group if group else b"")
-        if on_part and group:
-            on_part(groups[-1])
-    entity_part, statement_part, other_part = groups
-    return [part for part in (header(), entity_part, *reports.values(), statement_part, other_part) if part]
+            on_part(stretch)
+    groups[_HEADER] = [header()]
+    return [b"".join(groups[group]) for group in _order(corpus) if group in groups]
+
+
+class TurtleFile:
+    """graph.ttl held in a temporary file: stretches are written in the order they are made,
+    and iterating reads them back in the file's order, a few megabytes at a time.
+    The file is deleted when this object is closed or collected."""
+
+    _READ = 8 << 20
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self._file = tempfile.TemporaryFile(prefix="npcgraph-graph-", suffix=".ttl", dir=directory)
+        self._segments: dict[object, list[tuple[int, int]]] = {}
+        self._size = 0
+        self.order: list[object] = []
+
+    def write(self, group: object, data: bytes) -> None:
+        self._file.seek(self._size)
+        self._file.write(data)
+        self._segments.setdefault(group, []).append((self._size, len(data)))
+        self._size += len(data)
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[bytes]:
+        self._file.flush()
+        for group in self.order:
+            for offset, length in self._segments.get(group, ()):
+                self._file.seek(offset)
+                while length > 0:
+                    block = self._file.read(min(length, self._READ))
+                    if not block:
+                        raise OSError(f"graph.ttl's temporary file ended early at {offset}")
+                    length -= len(block)
+                    yield block
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def turtle_file(
+    corpus: Corpus,
+    pieces: Mapping[str, bytes] | None = None,
+    on_part: Callable[[bytes], object] | None = None,
+    directory: Path | None = None,
+) -> TurtleFile:
+    """:func:`turtle_parts` written to a :class:`TurtleFile` (in ``directory``, or the system's
+    temporary folder) as it is made: iterating it gives :func:`corpus_turtle`'s bytes, while
+    memory holds one stretch at a time, whatever the corpus's size."""
+    spool = TurtleFile(directory)
+    try:
+        spool.write(_HEADER, header())
+        for group, stretch in _stretches(corpus, pieces or {}):
+            spool.write(group, stretch)
+            if on_part:
+                on_part(stretch)
+    except BaseException:
+        spool.close()
+        raise
+    spool.order = _order(corpus)
+    return spool
 
 
 def corpus_turtle(corpus: Corpus, pieces: Mapping[str, bytes] | None = None) -> bytes:

@@ -31,6 +31,7 @@ from .extract import STAGES
 from .ingest import collect_inputs, ingest
 from .model import Corpus, Document, Report
 from .structure import structure
+from .windows import WINDOW, extract_windowed
 
 __all__ = [
     "read_report", "extract", "process_file", "build_corpus", "run_build", "CorpusBuild", "Rendering", "Progress",
@@ -48,7 +49,9 @@ def read_report(path: Path) -> Report:
 
 
 def extract(report: Report) -> Document:
-    """Every extraction stage over one report."""
+    """Every extraction stage over one report (a very long one a window at a time: windows.py)."""
+    if len(report.text) > WINDOW:
+        return extract_windowed(report)
     document = Document(report=report)
     for stage in STAGES:
         document = stage(document)

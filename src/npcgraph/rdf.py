@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .ids import statement_key
-from .model import Corpus, Document, Entity, Relation, Report
+from .model import Corpus, Document, Entity, Evidence, Relation, Report
 from .namespaces import DCTERMS, ID, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
@@ -26,9 +26,14 @@ __all__ = [
     "to_dataset",
     "corpus_triples",
     "corpus_entity_triples",
+    "corpus_entities",
+    "entity_triples",
     "document_triples",
     "report_triples",
     "relation_triples",
+    "fact_triple",
+    "statement_iri",
+    "statement_triples",
     "new_graph",
     "report_iri",
     "entity_iri",
@@ -197,20 +202,35 @@ def _entity_triples(entity: Entity, alt_labels: Iterable[str]) -> Iterator[Tripl
         yield (node, NPC.unit, _zh(entity.unit))
 
 
+def fact_triple(relation: Relation) -> Triple:
+    """The relation asserted plainly: subject, predicate, object."""
+    return (entity_iri(relation.subject), NPC[relation.predicate], entity_iri(relation.object))
+
+
 def _relation_triples(relation: Relation) -> Iterator[Triple]:
+    yield fact_triple(relation)
+    for evidence in relation.evidence:
+        yield from statement_triples(relation, evidence)
+
+
+def statement_iri(relation: Relation, evidence: Evidence) -> URIRef:
+    """The rdf:Statement of one fact in one sentence."""
+    key = statement_key(relation.subject, relation.predicate, relation.object, evidence.report, evidence.begin, evidence.end)
+    return ID[f"stmt/{key}"]
+
+
+def statement_triples(relation: Relation, evidence: Evidence) -> Iterator[Triple]:
+    """The rdf:Statement that ``evidence``'s sentence states ``relation``."""
     subject, obj = entity_iri(relation.subject), entity_iri(relation.object)
     predicate = NPC[relation.predicate]
-    yield (subject, predicate, obj)
-    for evidence in relation.evidence:
-        key = statement_key(relation.subject, relation.predicate, relation.object, evidence.report, evidence.begin, evidence.end)
-        statement = ID[f"stmt/{key}"]
-        yield (statement, RDF.type, RDF.Statement)
-        yield (statement, RDF.subject, subject)
-        yield (statement, RDF.predicate, predicate)
-        yield (statement, RDF.object, obj)
-        yield (statement, PROV.wasDerivedFrom, sentence_iri(evidence.report, evidence.begin, evidence.end))
-        if relation.post:
-            yield (statement, NPC.post, _zh(relation.post))
+    statement = statement_iri(relation, evidence)
+    yield (statement, RDF.type, RDF.Statement)
+    yield (statement, RDF.subject, subject)
+    yield (statement, RDF.predicate, predicate)
+    yield (statement, RDF.object, obj)
+    yield (statement, PROV.wasDerivedFrom, sentence_iri(evidence.report, evidence.begin, evidence.end))
+    if relation.post:
+        yield (statement, NPC.post, _zh(relation.post))
 
 
 def document_triples(document: Document) -> Iterator[Triple]:
@@ -241,16 +261,25 @@ def relation_triples(document: Document) -> Iterator[Triple]:
         yield from _relation_triples(relation)
 
 
-def corpus_entity_triples(corpus: Corpus) -> Iterator[Triple]:
-    """Each entity of the corpus once, by key; its alt labels are the union over its reports."""
-    entities: dict[str, Entity] = {}
-    names: dict[str, set[str]] = {}
+def corpus_entities(corpus: Corpus) -> dict[str, tuple[Entity, set[str]]]:
+    """Each entity of the corpus once, by key, with its alt labels: the union over its reports."""
+    entities: dict[str, tuple[Entity, set[str]]] = {}
     for document in corpus.documents:
         for entity in document.entities:
-            entities.setdefault(entity.key, entity)
-            names.setdefault(entity.key, set()).update(entity.alt_labels)
+            entities.setdefault(entity.key, (entity, set()))[1].update(entity.alt_labels)
+    return entities
+
+
+def entity_triples(entity: Entity, alt_labels: Iterable[str]) -> Iterator[Triple]:
+    """One entity's triples: its classes, labels and, for a statistic, its number."""
+    return _entity_triples(entity, alt_labels)
+
+
+def corpus_entity_triples(corpus: Corpus) -> Iterator[Triple]:
+    """Each entity of the corpus once, by key; its alt labels are the union over its reports."""
+    entities = corpus_entities(corpus)
     for key in sorted(entities):
-        yield from _entity_triples(entities[key], names[key])
+        yield from _entity_triples(*entities[key])
 
 
 def corpus_triples(corpus: Corpus) -> Iterator[Triple]:

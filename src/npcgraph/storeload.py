@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import OutputError
-from .graphfile import header, turtle_parts
+from .graphfile import TurtleFile, header, turtle_file
 from .model import Corpus
 
 __all__ = ["store_batches", "check_location", "load_store", "turtle_and_store"]
 
 _BATCH = 16_000_000  # bytes of Turtle per bulk load
+_WAITING = 8  # stretches of graph.ttl made and not yet taken by the loader, at most
 _DONE, _ABANDON = object(), object()
 
 
@@ -114,13 +115,18 @@ class _Abandoned(Exception):
 
 
 def turtle_and_store(
-    corpus: Corpus, pieces: Mapping[str, bytes] | None, location: Path, progress: Callable[[int], object] | None = None
-) -> tuple[list[bytes], int]:
-    """graph.ttl's parts (:func:`~npcgraph.graphfile.turtle_parts`) and the number of triples
-    of the store at ``location``, loaded from them in a thread while they are made."""
-    handoff: queue.Queue = queue.Queue()
+    corpus: Corpus,
+    pieces: Mapping[str, bytes] | None,
+    location: Path,
+    progress: Callable[[int], object] | None = None,
+    directory: Path | None = None,
+) -> tuple[TurtleFile, int]:
+    """graph.ttl (:func:`~npcgraph.graphfile.turtle_file`: iterate it for the bytes) and the
+    number of triples of the store at ``location``, loaded from its stretches in a thread
+    while they are made. At most ``_WAITING`` stretches wait for the loader: when it falls
+    behind, formatting waits, so that memory holds a few stretches, not the graph."""
+    handoff: queue.Queue = queue.Queue(maxsize=_WAITING)
     outcome: dict[str, object] = {}
-    ended = threading.Event()  # the producer has put its last item
 
     def parts() -> Iterator[bytes]:
         while True:
@@ -136,20 +142,21 @@ def turtle_and_store(
             outcome["count"] = load_store(parts(), location, progress)
         except BaseException as exc:  # re-raised in the caller's thread
             outcome["error"] = exc
-            ended.wait()  # the producer keeps putting parts: nobody reads them any more
+            if not isinstance(exc, _Abandoned):  # the producer may still put: take and drop
+                while handoff.get() not in (_DONE, _ABANDON):
+                    pass
 
     loader = threading.Thread(target=load, name="npcgraph-store-load", daemon=True)
     loader.start()
     try:
-        result = turtle_parts(corpus, pieces, on_part=lambda part: None if "error" in outcome else handoff.put(part))
+        result = turtle_file(corpus, pieces, on_part=lambda part: None if "error" in outcome else handoff.put(part), directory=directory)
     except BaseException:
         handoff.put(_ABANDON)
-        ended.set()
         loader.join()
         raise
     handoff.put(_DONE)
-    ended.set()
     loader.join()
     if "error" in outcome:
+        result.close()
         raise outcome["error"]  # type: ignore[misc]
     return result, int(outcome["count"])  # type: ignore[arg-type]

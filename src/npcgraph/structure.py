@@ -4,7 +4,11 @@ Each line of the normalized text is a paragraph. A paragraph is a heading when i
 numbered (一、 / （一） / 第一部分 / 1. / Markdown ``#``) or short and unpunctuated like the
 seed's 坚持党的全面领导,牢牢把握践行全过程人民民主的根本保证. The text before the first
 heading is the introduction (section 0). Sentences end at 。！？；(and their ASCII forms),
-never inside a matched pair of 《》, “”, ‘’, （）, 【】, 「」 or 『』.
+never inside a matched pair of 《》, “”, ‘’, （）, 【】, 「」 or 『』. A sentence longer than
+``MAX_SENTENCE`` characters (a page without punctuation, a run-on list) is cut at the last
+comma-like mark before that length (outside brackets where there is one), or at the length
+itself: relation extraction reads a sentence at a time and its cost grows faster than the
+sentence's length.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from .ids import report_key
 from .ingest import RawText
 from .model import Metadata, Paragraph, Report, Section, Sentence
 
-__all__ = ["structure", "split_sentences", "heading_of"]
+__all__ = ["structure", "split_sentences", "heading_of", "MAX_SENTENCE"]
 
 _TERMINATORS = frozenset("。！？；!?;")
+MAX_SENTENCE = 1_000  # characters
+_COMMA_LIKE = frozenset("，,、：:")
 _TRAILING = frozenset("”’」』）)]】》\"'")  # closers that stay with the sentence they end
 _QUOTE_CLOSERS = frozenset("”’」』")
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "「": "」", "『": "』", "〔": "〕", "[": "]"}
@@ -133,8 +139,31 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            trimmed.append((s, e))
+            trimmed.extend(_capped(text, s, e, inside, begin))
     return trimmed
+
+
+def _capped(text: str, begin: int, end: int, inside: bytearray, base: int) -> list[tuple[int, int]]:
+    """``(begin, end)`` cut into pieces of at most ``MAX_SENTENCE`` characters, each after the
+    last comma-like mark before the cap (preferably outside brackets; ``inside`` is indexed
+    from ``base``), whitespace trimmed."""
+    pieces = []
+    while end - begin > MAX_SENTENCE:
+        limit = begin + MAX_SENTENCE
+        marks = [i for i in range(limit - 1, begin, -1) if text[i] in _COMMA_LIKE]
+        outside = [i for i in marks if not inside[i - base]]
+        cut = (outside or marks or [limit - 1])[0] + 1
+        piece_end = cut
+        while piece_end > begin and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > begin:
+            pieces.append((begin, piece_end))
+        begin = cut
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        pieces.append((begin, end))
+    return pieces
 
 
 def _front_matter_kinds(text: str, lines: list[_Line], metadata: Metadata) -> dict[int, str]:
@@ -216,17 +245,19 @@ def structure(raw: RawText) -> Report:
         for begin, end in spans:
             sentences.append(Sentence(len(sentences), begin, end, paragraph_index, current))
 
-    # A section ends where the next section of the same or a higher level begins.
+    # A section ends where the next section of the same or a higher level begins (one pass:
+    # the sections still open, their levels increasing, closed by each new heading).
     ordered = sorted(section_fields)
+    ends: dict[int, int] = {}
+    still_open: list[int] = []
     for index in ordered:
-        fields = section_fields[index]
-        end = len(text)
-        for later in ordered:
-            if later > index and section_fields[later]["level"] <= fields["level"]:
-                end = section_begin[later]
-                break
-        end = _rstrip(text, section_begin[index], end)
-        sections.append(Section(index, section_begin[index], end, **fields))
+        level = section_fields[index]["level"]
+        while still_open and section_fields[still_open[-1]]["level"] >= level:
+            ends[still_open.pop()] = section_begin[index]
+        still_open.append(index)
+    for index in ordered:
+        end = _rstrip(text, section_begin[index], ends.get(index, len(text)))
+        sections.append(Section(index, section_begin[index], end, **section_fields[index]))
 
     return Report(
         key=report_key(text),

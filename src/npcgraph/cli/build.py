@@ -92,8 +92,8 @@ def run(args: argparse.Namespace) -> int:
         # Without --store the graph goes to a temporary store in TMPDIR, removed at the end:
         # the viewer and the summary read it with SPARQL, and memory stays bounded.
         location = store if store is not None else scratch.enter_context(scratch_store())
-        result = _read_corpus(args)
-        written, counts = _write_outputs(args, result, location, formats)
+        # no reference kept here: _write_outputs lets the documents go once the store holds them
+        written, counts = _write_outputs(args, _read_corpus(args), location, formats)
     if store is not None:
         written.append(store)
     if not args.quiet:
@@ -123,6 +123,8 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
         parts, _ = turtle_and_store(corpus, result.outputs, location, progress=bar.update)
     graph = open_graph(f"{OXIGRAPH_PREFIX}{location}")
+    if not any(FORMATS[name].kind == "dataset" for name in formats):
+        corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
     files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
     if formats:
         named = to_dataset(corpus) if any(FORMATS[name].kind == "dataset" for name in formats) else None

@@ -19,7 +19,7 @@ from ..model import Entity, Mention
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "class_of", "counted", "memberships", "organs"]
+__all__ = ["Fact", "body_labels", "class_of", "counted", "memberships", "organs"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -118,18 +118,29 @@ def _listed_pattern() -> re.Pattern[str]:
     return re.compile(rf"\s*[、，,]\s*(?:{posts})?")
 
 
-def organs(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
-    """An organ of a body → partOf the body (see the module's docstring)."""
+def body_labels(entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Each Organization's label -> its key (the greatest key where labels are shared), for
+    :func:`organs` to find an organ's parents by its name's prefixes, once per document."""
+    labels: dict[str, str] = {}
+    for key, entity in entities.items():
+        if entity.cls == "Organization" and key > labels.get(entity.label, ""):
+            labels[entity.label] = key
+    return labels
+
+
+def organs(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[str, str] | None = None) -> Iterator[Fact]:
+    """An organ of a body → partOf the body (see the module's docstring); ``labels`` is
+    :func:`body_labels` of ``entities`` (made here when not given)."""
+    labels = body_labels(entities) if labels is None else labels
     bodies = [m for m in view.mentions if class_of(m, entities) == "Organization" and m.entity]
     for organ in bodies:
         for parent in bodies:
             if parent.entity != organ.entity and parent.begin == organ.begin and parent.end < organ.end:
                 yield (organ.entity or "", "partOf", parent.entity or "", None)
         label = entities[organ.entity].label if organ.entity in entities else ""
-        parents = [
-            (len(entity.label), key)
-            for key, entity in entities.items()
-            if entity.cls == "Organization" and len(entity.label) < len(label) and label.startswith(entity.label)
-        ]
-        if parents:
-            yield (organ.entity or "", "partOf", max(parents)[1], None)
+        # the longest body's label that starts this one (a prefix lookup: linear, not a scan)
+        for length in range(len(label) - 1, -1, -1):
+            parent_key = labels.get(label[:length])
+            if parent_key is not None:
+                yield (organ.entity or "", "partOf", parent_key, None)
+                break

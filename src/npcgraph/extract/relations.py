@@ -52,7 +52,7 @@ from functools import cache
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .relation_context import OrgNames, after_speaker, named_reporting_body, plan_sections, planned_answers
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
-from .relation_nouns import Fact, class_of, counted, memberships, organs
+from .relation_nouns import Fact, body_labels, class_of, counted, memberships, organs
 
 __all__ = ["extract_relations", "allowed"]
 
@@ -80,6 +80,7 @@ def extract_relations(document: Document) -> Document:
     report = document.report
     entities = {entity.key: entity for entity in document.entities}
     names = OrgNames(document)
+    labels = body_labels(entities)
     reporting_body = document.reporting_body or named_reporting_body(document, names)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in document.mentions:
@@ -99,7 +100,7 @@ def extract_relations(document: Document) -> Document:
         if not mentions or kind in _NO_FACTS:
             continue
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
-        reader = _SentenceReader(view, reporting_body, entities, names)
+        reader = _SentenceReader(view, reporting_body, entities, names, labels)
         if speakers.get(sentence.paragraph) == sentence.begin:
             reader.opening = after_speaker(report.text, sentence.begin, sentence.end)
         stated = kind not in _NO_STATEMENTS and sentence.section not in plans and sentence.paragraph not in planned
@@ -138,13 +139,19 @@ class _SentenceReader:
     """The facts one sentence states."""
 
     def __init__(
-        self, view: SentenceView, reporting_body: str | None, entities: dict[str, Entity], names: OrgNames
+        self,
+        view: SentenceView,
+        reporting_body: str | None,
+        entities: dict[str, Entity],
+        names: OrgNames,
+        labels: dict[str, str] | None = None,
     ) -> None:
         self.view = view
         self.text = view.text
         self.reporting_body = reporting_body
         self.entities = entities
         self.names = names
+        self.labels = labels
         self.counted = counted(view, entities)
         self.opening = view.begin  # where the first clause's words start (after 答：)
         self._skipped: dict[tuple[int, int, tuple[str, ...]], int] = {}
@@ -157,7 +164,7 @@ class _SentenceReader:
             for key in keys:
                 yield (statistic.entity or "", "counts", key, None)
         yield from memberships(self.view, self.entities)
-        yield from organs(self.view, self.entities)
+        yield from organs(self.view, self.entities, self.labels)
         if statements:
             yield from self._statements()
 
