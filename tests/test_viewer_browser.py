@@ -141,6 +141,21 @@ def _click_node(driver, index: int) -> None:
     ActionChains(driver).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
 
 
+def _click_edge_until_panel(driver, source: int, target: int, attempts: int = 3) -> None:
+    """Click the edge, again (positions read afresh) if the panel has not opened: on a loaded
+    machine the canvas may still be redrawing when the first click lands."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    for _ in range(attempts):
+        _click_edge(driver, source, target)
+        try:
+            WebDriverWait(driver, _WAIT / attempts).until(lambda d: not d.execute_script("return document.getElementById('panel').hidden"))
+            return
+        except TimeoutException:
+            continue
+
+
 def _click_edge(driver, source: int, target: int) -> None:
     """A real mouse click on the edge between two nodes, at a point where no other edge or node
     is drawn (edges meeting at a hub overlap near it)."""
@@ -168,6 +183,21 @@ def _click_edge(driver, source: int, target: int) -> None:
     canvas = driver.find_element("css selector", "#graph canvas")
     size = canvas.size
     ActionChains(driver).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
+
+
+def _click_edge_until_panel(driver, source: int, target: int, attempts: int = 3) -> None:
+    """Click the edge, again (positions read afresh) if the panel has not opened: on a loaded
+    machine the canvas may still be redrawing when the first click lands."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    for _ in range(attempts):
+        _click_edge(driver, source, target)
+        try:
+            WebDriverWait(driver, _WAIT / attempts).until(lambda d: not d.execute_script("return document.getElementById('panel').hidden"))
+            return
+        except TimeoutException:
+            continue
 
 
 def _panel(driver) -> dict:
@@ -286,7 +316,7 @@ def test_search_filters_focus_and_edge_evidence(browser, hostile_page: Path) -> 
 
     person, body = _index_of(browser, PERSON.label), _index_of(browser, BODY.label)
     browser.find_element("id", "panel-close").click()
-    _click_edge(browser, person, body)
+    _click_edge_until_panel(browser, person, body)
     by_click = _panel(browser)
     browser.execute_script("window.npcgraphViewer.select(arguments[0])", person)
     browser.find_element("css selector", "#panel-body button.evidence").click()
