@@ -123,10 +123,17 @@ def _painted_pixels(driver) -> int:
     )
 
 
-def _click_node(driver, index: int) -> None:
-    """A real mouse click on the node, where it is drawn."""
+def _click_at(driver, x: float, y: float) -> None:
+    """A real mouse click on the canvas at DOM position (x, y)."""
     from selenium.webdriver.common.action_chains import ActionChains
 
+    canvas = driver.find_element("css selector", "#graph canvas")
+    size = canvas.size
+    ActionChains(driver).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
+
+
+def _click_node(driver, index: int) -> None:
+    """A real mouse click on the node, where it is drawn."""
     x, y = driver.execute_script(
         """
         var network = window.npcgraphViewer.network, id = arguments[0];
@@ -136,31 +143,12 @@ def _click_node(driver, index: int) -> None:
         """,
         index,
     )
-    canvas = driver.find_element("css selector", "#graph canvas")
-    size = canvas.size
-    ActionChains(driver).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
-
-
-def _click_edge_until_panel(driver, source: int, target: int, attempts: int = 3) -> None:
-    """Click the edge, again (positions read afresh) if the panel has not opened: on a loaded
-    machine the canvas may still be redrawing when the first click lands."""
-    from selenium.common.exceptions import TimeoutException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    for _ in range(attempts):
-        _click_edge(driver, source, target)
-        try:
-            WebDriverWait(driver, _WAIT / attempts).until(lambda d: not d.execute_script("return document.getElementById('panel').hidden"))
-            return
-        except TimeoutException:
-            continue
+    _click_at(driver, x, y)
 
 
 def _click_edge(driver, source: int, target: int) -> None:
     """A real mouse click on the edge between two nodes, at a point where no other edge or node
     is drawn (edges meeting at a hub overlap near it)."""
-    from selenium.webdriver.common.action_chains import ActionChains
-
     x, y = driver.execute_script(
         """
         var network = window.npcgraphViewer.network, from = arguments[0], to = arguments[1];
@@ -180,9 +168,7 @@ def _click_edge(driver, source: int, target: int) -> None:
         source,
         target,
     )
-    canvas = driver.find_element("css selector", "#graph canvas")
-    size = canvas.size
-    ActionChains(driver).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
+    _click_at(driver, x, y)
 
 
 def _click_edge_until_panel(driver, source: int, target: int, attempts: int = 3) -> None:
