@@ -196,6 +196,35 @@ def test_a_failing_store_load_neither_hangs_nor_half_writes(long_report, tmp_pat
     assert (tmp_path / "notes" / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
+def test_a_store_failing_after_the_last_stretch_neither_hangs_nor_hides_the_error(long_report, tmp_path, monkeypatch):
+    """The loader fails once it has taken every stretch (as when the finished store cannot be
+    moved into place): nothing more will come, so it must not wait to drop further stretches."""
+    from npcgraph import storeload
+
+    corpus = Corpus((extract(long_report),))
+    monkeypatch.setattr(graphfile, "_STRETCH", 3)
+
+    def load_then_fail(parts, location, progress=None):
+        for _ in parts:
+            pass
+        raise OutputError("E204", "cannot write the Oxigraph store", "check the folder")
+
+    monkeypatch.setattr(storeload, "load_store", load_then_fail)
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            turtle_and_store(corpus, None, tmp_path / "store")
+        except BaseException as exc:  # noqa: BLE001 - kept for the assertion
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "turtle_and_store hung after its loader failed past the last stretch"
+    assert len(outcome) == 1 and isinstance(outcome[0], OutputError)
+
+
 def test_a_store_loaded_in_stretches_holds_the_graph(long_report, tmp_path, monkeypatch):
     import pyoxigraph
     from rdflib import Graph

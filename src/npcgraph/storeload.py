@@ -127,10 +127,13 @@ def turtle_and_store(
     behind, formatting waits, so that memory holds a few stretches, not the graph."""
     handoff: queue.Queue = queue.Queue(maxsize=_WAITING)
     outcome: dict[str, object] = {}
+    taken_last = threading.Event()  # the loader has taken _DONE or _ABANDON: nothing more comes
 
     def parts() -> Iterator[bytes]:
         while True:
             part = handoff.get()
+            if part is _DONE or part is _ABANDON:
+                taken_last.set()
             if part is _DONE:
                 return
             if part is _ABANDON:
@@ -142,9 +145,10 @@ def turtle_and_store(
             outcome["count"] = load_store(parts(), location, progress)
         except BaseException as exc:  # re-raised in the caller's thread
             outcome["error"] = exc
-            if not isinstance(exc, _Abandoned):  # the producer may still put: take and drop
-                while handoff.get() not in (_DONE, _ABANDON):
-                    pass
+            # the producer may still put (it stops at its last item): take and drop
+            while not taken_last.is_set():
+                if handoff.get() in (_DONE, _ABANDON):
+                    taken_last.set()
 
     loader = threading.Thread(target=load, name="npcgraph-store-load", daemon=True)
     loader.start()
