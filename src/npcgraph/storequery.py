@@ -47,11 +47,16 @@ class Blank(NamedTuple):
     id: str
 
 
+_LITERAL_MEMO = 50_000  # literals one query's converter remembers, at most
+
+
 def _converter() -> Any:
     import pyoxigraph
 
     named, literal, blank = pyoxigraph.NamedNode, pyoxigraph.Literal, pyoxigraph.BlankNode
-    literals: dict[Any, Lit] = {}  # the same literal (an offset, a class label) recurs often
+    # The same literal (a class label, a small offset) recurs often; the offsets and anchors of
+    # a large graph mostly do not, so the memo is emptied when full: its memory stays bounded.
+    literals: dict[Any, Lit] = {}
 
     def value(term: Any) -> Any:
         kind = type(term)
@@ -60,6 +65,8 @@ def _converter() -> Any:
         if kind is literal:
             found = literals.get(term)
             if found is None:
+                if len(literals) >= _LITERAL_MEMO:
+                    literals.clear()
                 found = literals[term] = Lit(term.value, term.language or "", term.datatype.value)
             return found
         if kind is blank:

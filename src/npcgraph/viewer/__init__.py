@@ -60,11 +60,13 @@ def render(
         from .storeview import read_store, store_vocabulary
 
         vocab = store_vocabulary(store)
-        view = read_store(store, vocab)
+        view, selection = read_store(
+            store, vocab, lambda view: select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit)
+        )
     else:
         vocab = vocabulary(graph)
         view = read_graph(graph, vocab)
-    selection = select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit)
+        selection = select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit)
     if title is None:
         title = _default_title(view, selection)
     return build_page(view, vocab, selection, title=title, depth=depth)

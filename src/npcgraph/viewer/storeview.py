@@ -10,9 +10,10 @@ property, which through oxrdflib took minutes on a 1,000-report store.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..storequery import Blank, Lit, literal_int, read_query, select
 from ..storestats import npc_classes, npc_predicates
@@ -30,6 +31,9 @@ from .graphview import (
     statistic_label,
 )
 from .vocabulary import STRUCTURAL_CLASSES, Vocabulary, extended, local_name, terms_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .select import Selection
 
 __all__ = ["read_store", "store_vocabulary"]
 
@@ -218,23 +222,33 @@ def _edges(reader: _StoreReader, vocab: Vocabulary, entities: dict[str, EntityVi
     return edges
 
 
-def _mentions(reader: _StoreReader, entities: dict[str, EntityView]) -> bool:
+def _mention_counts(reader: _StoreReader, entities: dict[str, EntityView]) -> bool:
+    """Every entity's number of mentions and the reports they are in, counted by the store."""
     found = False
-    seen: set[tuple[Any, Any]] = set()
-    for phrase, target, report, sentence_node, begin, end, anchor in select(reader.store, _query("mentions")):
+    for target, count in select(reader.store, _query("mention-counts")):
         entity = entities.get(target) if isinstance(target, str) else None
-        if entity is None or (phrase, target) in seen:
+        if entity is not None and (mentions := literal_int(count)):
+            entity.mentions += mentions
+            found = True
+    for target, report in select(reader.store, _query("mention-reports")):
+        entity = entities.get(target) if isinstance(target, str) else None
+        if entity is not None and (key := reader.report(report)):
+            entity.reports.add(key)
+    return found
+
+
+def _mention_sentences(reader: _StoreReader, entities: dict[str, EntityView], shown: set[str]) -> None:
+    """The sentences that mention the ``shown`` entities, with where each mention is: the
+    evidence a page of those entities draws (the others' would only cost memory)."""
+    seen: set[tuple[Any, Any]] = set()
+    for phrase, target, _, sentence_node, begin, end, anchor in select(reader.store, _query("mentions")):
+        if target not in shown or (phrase, target) in seen:
             continue
         seen.add((phrase, target))
-        found = True
-        entity.mentions += 1
-        if key := reader.report(report):
-            entity.reports.add(key)
         sentence = reader.sentence(sentence_node)
         if sentence is None:
             continue
-        mark(entity, sentence, literal_int(begin), literal_int(end), "" if anchor is None else _text(anchor))
-    return found
+        mark(entities[target], sentence, literal_int(begin), literal_int(end), "" if anchor is None else _text(anchor))
 
 
 def _names(reader: _StoreReader, entities: dict[str, EntityView]) -> None:
@@ -255,12 +269,14 @@ def _names(reader: _StoreReader, entities: dict[str, EntityView]) -> None:
             entity.label = label
 
 
-def read_store(store: Any, vocab: Vocabulary) -> GraphView:
-    """Everything the viewer can draw from the pyoxigraph ``store`` (its default graph)."""
+def read_store(store: Any, vocab: Vocabulary, choose: Callable[[GraphView], Selection]) -> tuple[GraphView, Selection]:
+    """What the viewer draws from the pyoxigraph ``store`` (its default graph): every entity
+    and relation, and the entities ``choose`` picks from them with their mentions' sentences
+    (a page shows no other entity's, and a large store has millions of them)."""
     reader = _StoreReader(store)
     entities = _entities(store, vocab)
     edges = _edges(reader, vocab, entities)
-    has_mentions = _mentions(reader, entities)
+    has_mentions = _mention_counts(reader, entities)
     _names(reader, entities)
     add_edge_reports(entities, edges, reader.sentences)
     for report, target in select(store, _query("report-links")):
@@ -268,5 +284,8 @@ def read_store(store: Any, vocab: Vocabulary) -> GraphView:
             reader.report(report)
         elif isinstance(target, str) and target in entities and (key := reader.report(report)):
             entities[target].reports.add(key)
-    sentences = {key: view for key, view in reader.sentences.items() if view is not None}
-    return GraphView(entities, edges, sentences, reader.reports, has_mentions)
+    view = GraphView(entities, edges, {}, reader.reports, has_mentions)
+    selection = choose(view)
+    _mention_sentences(reader, entities, set(selection.entities))
+    view.sentences.update((key, sentence) for key, sentence in reader.sentences.items() if sentence is not None)
+    return view, selection
