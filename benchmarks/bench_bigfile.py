@@ -1,7 +1,7 @@
 """One very large report file through ``npcgraph build``: time and peak memory by size.
 
     python benchmarks/bench_bigfile.py --sizes 1 5 20 50 --hostile 5 50
-    python benchmarks/bench_bigfile.py --sizes 1 --store memory      # rdflib memory store
+    python benchmarks/bench_bigfile.py --sizes 1 --store none        # build without --store
 
 Each file is generated reports (``generate.py``, 400 reports, seed 3, the ``.txt`` ones with
 their web-page chrome) written one after another into a single file of about SIZE MB, so
@@ -10,8 +10,8 @@ sentences. The ``hostile`` variant is the same text with every line break remove
 of SIZE MB, no paragraph to cut at.
 
 Each file is built in a fresh process, as a user would: ``npcgraph build FILE -o OUT
---no-cache -q --store oxigraph:OUT/store`` (the default store writes an rdflib Graph of the
-whole graph, which is for small corpora). Reported: wall and CPU seconds (the process and
+--no-cache -q --store oxigraph:OUT/store`` (``--store none``: without ``--store``, when the
+build uses a temporary Oxigraph store in TMPDIR; no triple count then). Reported: wall and CPU seconds (the process and
 its children), peak resident memory (``ru_maxrss`` of the largest process) and the triples
 in graph.ttl's store. Files are generated once and kept under ``--work``.
 """
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="*", type=float, default=[1, 5], help="file sizes in MB")
     parser.add_argument("--hostile", nargs="*", type=float, default=[], help="sizes of one-line files (no line breaks)")
-    parser.add_argument("--store", choices=("oxigraph", "memory"), default="oxigraph")
+    parser.add_argument("--store", choices=("oxigraph", "none"), default="oxigraph")
     parser.add_argument("--work", type=Path, default=Path("/tmp/npcgraph-bench-bigfile"))
     parser.add_argument("--run", nargs=2, metavar=("FILE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
