@@ -173,6 +173,23 @@ def test_graph_ttl_through_a_temporary_file_is_the_same_bytes(long_report, tiny_
     spool.close()
 
 
+def _raised_within(seconds: float, function, *args) -> BaseException | None:
+    """What ``function(*args)`` raised, run in a thread that must end within ``seconds``."""
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            function(*args)
+        except BaseException as exc:  # noqa: BLE001 - kept for the assertion
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=seconds)
+    assert not worker.is_alive(), f"{function.__name__} hung"
+    return outcome[0] if outcome else None
+
+
 def test_a_failing_store_load_neither_hangs_nor_half_writes(long_report, tmp_path, monkeypatch):
     """The hand-off to the loader is bounded: when the loader fails, formatting must not wait
     for it forever."""
@@ -180,19 +197,7 @@ def test_a_failing_store_load_neither_hangs_nor_half_writes(long_report, tmp_pat
     monkeypatch.setattr(graphfile, "_STRETCH", 3)
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "keep.txt").write_text("mine", encoding="utf-8")
-    outcome: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            turtle_and_store(corpus, None, tmp_path / "notes")
-        except BaseException as exc:  # noqa: BLE001 - kept for the assertion
-            outcome.append(exc)
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(timeout=120)
-    assert not worker.is_alive(), "turtle_and_store hung after its loader failed"
-    assert len(outcome) == 1 and isinstance(outcome[0], OutputError)
+    assert isinstance(_raised_within(120, turtle_and_store, corpus, None, tmp_path / "notes"), OutputError)
     assert (tmp_path / "notes" / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
@@ -210,19 +215,7 @@ def test_a_store_failing_after_the_last_stretch_neither_hangs_nor_hides_the_erro
         raise OutputError("E204", "cannot write the Oxigraph store", "check the folder")
 
     monkeypatch.setattr(storeload, "load_store", load_then_fail)
-    outcome: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            turtle_and_store(corpus, None, tmp_path / "store")
-        except BaseException as exc:  # noqa: BLE001 - kept for the assertion
-            outcome.append(exc)
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(timeout=120)
-    assert not worker.is_alive(), "turtle_and_store hung after its loader failed past the last stretch"
-    assert len(outcome) == 1 and isinstance(outcome[0], OutputError)
+    assert isinstance(_raised_within(120, turtle_and_store, corpus, None, tmp_path / "store"), OutputError)
 
 
 def test_a_store_loaded_in_stretches_holds_the_graph(long_report, tmp_path, monkeypatch):
