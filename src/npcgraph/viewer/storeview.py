@@ -60,12 +60,6 @@ def _text(value: Any) -> str:
     return "" if value is None else value
 
 
-def _first(rows: dict[str, Any], key: str, value: Any) -> None:
-    """Keep the first value seen per key (a property that should have one value)."""
-    if value is not None and key not in rows:
-        rows[key] = value
-
-
 def store_vocabulary(store: Any) -> Vocabulary:
     """The ontology's vocabulary, completed by the terms the store declares itself."""
     from .vocabulary import vocabulary
@@ -241,7 +235,7 @@ def _mention_sentences(reader: _StoreReader, entities: dict[str, EntityView], sh
     """The sentences that mention the ``shown`` entities, with where each mention is: the
     evidence a page of those entities draws (the others' would only cost memory)."""
     seen: set[tuple[Any, Any]] = set()
-    for phrase, target, _, sentence_node, begin, end, anchor in select(reader.store, _query("mentions")):
+    for phrase, target, sentence_node, begin, end, anchor in select(reader.store, _query("mentions")):
         if target not in shown or (phrase, target) in seen:
             continue
         seen.add((phrase, target))
