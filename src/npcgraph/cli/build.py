@@ -123,11 +123,12 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
         parts, _ = turtle_and_store(corpus, result.outputs, location, progress=bar.update)
     graph = open_graph(f"{OXIGRAPH_PREFIX}{location}")
-    if not any(FORMATS[name].kind == "dataset" for name in formats):
+    datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
+    if not datasets:
         corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
     files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
     if formats:
-        named = to_dataset(corpus) if any(FORMATS[name].kind == "dataset" for name in formats) else None
+        named = to_dataset(corpus) if datasets else None
         files.update(export_files(graph, formats, dataset=named))
     written = write_files(args.output, files)
     return written, class_counts(graph)
