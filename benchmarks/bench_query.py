@@ -7,7 +7,7 @@ mechanisms, stating statistics; every fact with its sentence), turns it into tri
 ``npcgraph.rdf`` as ``npcgraph build`` does, loads it into both stores, and runs every canned
 query on each, checking that both give the same answer.
 
-    python benchmarks/bench_query.py                 # ~1.02 million triples; ~15 minutes
+    python benchmarks/bench_query.py                 # ~1.02 million triples; ~20 minutes
     python benchmarks/bench_query.py --reports 50    # a quick look
 
 Extraction is not timed here (see the build benchmarks); only loading and querying.
@@ -255,10 +255,27 @@ def timed_cpu(work: Callable[[], object]) -> tuple[float, float, object]:
     return time.perf_counter() - start, time.process_time() - cpu, value
 
 
+#: a run longer than this is not repeated: other jobs' noise is small beside it
+LONG_RUN = 20.0
+
+
+def best_of(runs: int, work: Callable[[], object]) -> tuple[float, float, object]:
+    """The fastest of ``runs`` runs (wall, CPU, value), as timeit reports: the others were
+    slowed by something else on the machine. One run when it takes over LONG_RUN seconds."""
+    best = timed_cpu(work)
+    for _ in range(runs - 1):
+        if best[0] > LONG_RUN:
+            break
+        again = timed_cpu(work)
+        best = min(best, again, key=lambda run: run[0])
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=1100, help="synthetic reports (default 1100: ~1.02 million triples)")
     parser.add_argument("--memory-timeout", type=float, default=300, help="give up on a memory-store query after this many seconds (default 300)")
+    parser.add_argument("--repeat", type=int, default=3, help="time each query this many times on each store and keep the fastest (default 3)")
     parser.add_argument("--output", type=Path, help="also write the Markdown table here")
     args = parser.parse_args(argv)
 
@@ -303,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{triples:,} triples, {args.reports} synthetic reports; Python {platform.python_version()}, "
             f"{platform.machine()}, {__import__('os').cpu_count()} CPUs, rdflib {__import__('rdflib').__version__}, "
             f"pyoxigraph {pyoxigraph.__version__}. Seconds per query through npcgraph.sparql.execute "
-            "(parse, bind, evaluate, answer as rdflib terms), wall clock and (CPU); * join-heavy.",
+            f"(parse, bind, evaluate, answer as rdflib terms), wall clock and (CPU), the fastest of {args.repeat} "
+            f"runs (one when a run took over {LONG_RUN:.0f} s); * join-heavy.",
             "",
             "| canned query | rows | memory store | Oxigraph store | speed-up | speed-up (CPU) | Oxigraph in memory | speed-up |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -311,10 +329,10 @@ def main(argv: list[str] | None = None) -> int:
         runs = [(name, {}) for name in canned_queries() if not name.startswith("_")]
         runs += [(name, params) for name, params in lookups.items()]
         for name, params in runs:
-            fast, fast_cpu, answer = timed_cpu(lambda: execute(disk, name, params))
-            ram_seconds, _ = timed(lambda: execute(ram, name, params))
+            fast, fast_cpu, answer = best_of(args.repeat, lambda: execute(disk, name, params))
+            ram_seconds, _, _ = best_of(args.repeat, lambda: execute(ram, name, params))
             try:
-                slow, slow_cpu, reference = timed_cpu(lambda: execute(graph, name, params, timeout=args.memory_timeout))
+                slow, slow_cpu, reference = best_of(args.repeat, lambda: execute(graph, name, params, timeout=args.memory_timeout))
                 slow_text = f"{slow:.2f} ({slow_cpu:.2f})"
                 ratio, cpu_ratio, in_ram = speed_up(slow, fast), speed_up(slow_cpu, fast_cpu), speed_up(slow, ram_seconds)
                 mark = "" if reference == answer else " (answers differ!)"
