@@ -7,7 +7,7 @@ mechanisms, stating statistics; every fact with its sentence), turns it into tri
 ``npcgraph.rdf`` as ``npcgraph build`` does, loads it into both stores, and runs every canned
 query on each, checking that both give the same answer.
 
-    python benchmarks/bench_query.py                 # ~1.02 million triples; ~20 minutes
+    python benchmarks/bench_query.py                 # ~1.02 million triples; ~8 minutes
     python benchmarks/bench_query.py --reports 50    # a quick look
 
 Extraction is not timed here (see the build benchmarks); only loading and querying.
