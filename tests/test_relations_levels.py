@@ -123,3 +123,37 @@ def test_a_meeting_that_dates_a_clause_is_no_subject(tmp_path):
     assert body == "武汉市人民代表大会常务委员会"
     assert (body, "conducted", "代表进社区活动") in facts
     assert not any(s == "武汉市人民代表大会" and p == "conducted" for s, p, _ in facts)
+
+
+# A street (街道) has no congress: its 人大工委 is an organ of the district standing committee.
+STREET = """关于南门街道人大工委一年来工作情况的报告
+——2024年12月20日在南门街道选民代表座谈会上
+临川区人大常委会南门街道工作委员会副主任 孙红梅
+
+过去一年，南门街道人大工委在区人大常委会领导下开展工作。街道人大工委修订《南门街道人大代表履职管理办法》，新建代表联络站2个。南门街道办事处出台《南门街道背街小巷整治若干措施》。街道党工委重视街道人大工作。
+"""
+
+STREET_NO_DISTRICT = """清溪街道人大工作委员会2024年工作总结
+
+街道人大工作委员会组织代表参加区人大常委会开展的《中华人民共和国安全生产法》执法检查，制定《清溪街道人大代表接待选民办法》。
+"""
+
+
+def test_a_street_committee_is_the_district_committees_organ(tmp_path):
+    body, facts = _facts(tmp_path, STREET)
+    district = "临川区人民代表大会常务委员会"
+    assert body == district + "南门街道工作委员会"
+    assert (body, "partOf", district) in facts
+    assert ("孙红梅", "memberOf", body) in facts
+    assert (body, "revised", "南门街道人大代表履职管理办法") in facts  # 人大代表 are deputies: the name kept
+    assert (body, "established", "代表联络站") in facts
+    assert ("南门街道办事处", "issued", "南门街道背街小巷整治若干措施") in facts
+    assert not any("南门街道人民代表大会" in s + o for s, _, o in facts)  # 街道人大工作: no such congress
+
+
+def test_a_street_committee_without_its_district(tmp_path):
+    body, facts = _facts(tmp_path, STREET_NO_DISTRICT)
+    assert body == "清溪街道人大工作委员会"
+    assert (body, "enacted", "清溪街道人大代表接待选民办法") in facts
+    assert ("区人民代表大会常务委员会", "inspected", "中华人民共和国安全生产法") in facts  # 参加…开展的
+    assert not any(s == body and p in ("inspected", "conducted") for s, p, _ in facts)

@@ -245,11 +245,11 @@ _POSTS = (
 _BODY_SUFFIX = re.compile(r"(人大常委会|人民代表大会常务委员会|人大|人民代表大会|委员会|常委会|政府|法院|检察院|委|办公厅|办公室|局|厅|部)$")
 # A township's congress has no standing committee: its presidium (镇人大主席团) reports.
 _BODY_IN_TEXT = re.compile(
-    r"([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡)|全国)"
-    r"(人大常委会|人民代表大会常务委员会|人民代表大会主席团|人大主席团)"
+    r"([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡|街道)|全国)"
+    r"(人大常委会|人民代表大会常务委员会|人民代表大会主席团|人大主席团|人大工作委员会|人大工委)"
 )
 _JURISDICTION = re.compile(
-    r"^([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡))(?:人大|人民代表大会)"
+    r"^([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡|街道))(?:人大|人民代表大会)"
 )
 # Autonomous areas are named with their peoples (黔东南苗族侗族自治州): long, but still places.
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")
@@ -307,6 +307,8 @@ def _trim_function_words(place: str) -> str:
     for start in range(len(place) - 1):
         if place[start:] in known:
             return place[start:]
+    if place.startswith("关于"):  # 关于南门街道人大工委…的报告
+        place = place[2:]
     while len(place) >= 2 and place[0] in _FUNCTION_CHARS:
         place = place[1:]
     longest = _MAX_AUTONOMOUS_PLACE if place.endswith(_AUTONOMOUS) else _MAX_UNKNOWN_PLACE
@@ -323,6 +325,8 @@ def find_reporting_body(metadata: Metadata, text: str) -> str | None:
             return body
     for source in (metadata.title or "", text[:2000], text):
         counts: dict[str, int] = {}
+        # 临川区人大常委会南门街道工作委员会 is the street's committee, not the district's
+        source = _STREET_COMMITTEE.sub(lambda m: m.group(2) + "人大工作委员会", source)
         for match in _BODY_IN_TEXT.finditer(source):
             place = _trim_function_words(match.group(1))
             if len(place) < 2:
@@ -385,7 +389,25 @@ def strip_chrome(text: str, page_title: str | None = None) -> tuple[str, Metadat
     )
     article = "\n".join(kept)
     body = find_reporting_body(metadata, article)
-    return article, _replace(metadata, reporting_body=body, jurisdiction=find_jurisdiction(body))
+    return article, _replace(metadata, reporting_body=body, jurisdiction=_street_county(find_jurisdiction(body), article))
+
+
+# 江城区人大常委会东湖街道工作委员会: a street committee's official name gives its district
+_STREET_COMMITTEE = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?[区县市旗])(?:人大常委会|人民代表大会常务委员会)([\u4e00-\u9fff]{2,4}?街道)(?:工作委员会|工委)"
+)
+
+
+def _street_county(jurisdiction: str | None, text: str) -> str | None:
+    """A street's jurisdiction with the district above it (江城区东湖街道) when the report's head
+    writes the street committee's official name, so that 区人大常委会 is that district's."""
+    if not jurisdiction or not jurisdiction.endswith("街道"):
+        return jurisdiction
+    for match in _STREET_COMMITTEE.finditer(text[:2000]):
+        county = _trim_function_words(match.group(1))
+        if match.group(2) == jurisdiction and len(county) >= 2:
+            return county + jurisdiction
+    return jurisdiction
 
 
 def _replace(metadata: Metadata, **changes: str | None) -> Metadata:

@@ -26,6 +26,22 @@ _PREPOSITIONS = frozenset("为对向在把将以并与及")
 _FUNCTION_CHARS = frozenset("为对向在把将以并与及的了是和首次等各全本该我其")  # never in a district's name
 _GENERIC_BEFORE = ("地方", "各级", "各", "省级", "市级", "县级", "基层", "上级", "下级", "同级", "两级", "各地")
 _CONGRESS_AS_ROLE = re.compile("代表(?!小组|团|工作|资格|联络|之家|大会)")
+_CONGRESS_FORMS = frozenset(("人大", "人民代表大会", "人大常委会", "人民代表大会常务委员会"))
+_STREET_FORMS = frozenset(("人大工委", "人大工作委员会"))
+
+
+def _street_committee(street: str, ctx: Jurisdiction, district: str | None = None) -> str | None:
+    """A street's people's congress working committee (街道人大工委), named as the organ of its
+    district's standing committee that it is when the district is known
+    (江城区人民代表大会常务委员会东湖街道工作委员会), else by the street (东湖街道人大工作委员会)."""
+    if not street.endswith("街道"):
+        return None
+    place = ctx.place
+    if district is None and place is not None and place.kind == "township" and place.name == street:
+        district = place.county
+    if district:
+        return f"{district}人民代表大会常务委员会{street}工作委员会"
+    return f"{street}人大工作委员会"
 
 
 @cache
@@ -62,13 +78,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # township with or without its county (青石镇, 云屏县青石镇)
         "unknown": re.compile(
             f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?"
-            f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州))"
+            f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡|街道)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州))"
             f"(?P<body>{body}){tail}(?P<organ>{organ})?",
             re.MULTILINE,
         ),
         "department": re.compile(f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
         "bare": re.compile(f"(?P<body>人大常委会|人民代表大会常务委员会|常委会)(?P<organ>{organ})?|(?P<alone>{alone})"),
         "media": re.compile(f"(?:{alternation(table('media'))})"),
+        # 江城区人大常委会东湖街道工作委员会: the district standing committee's working committee
+        # in a street (街道人大工委), an organ it sends out, written with the district's body first
+        "street": re.compile(
+            f"(?:(?P<place>{place})|(?P<district>[{HAN}]{{2,4}}?[区县市旗]))(?:人大常委会|人民代表大会常务委员会)(?P<street>[{HAN}]{{2,4}}?街道)(?:工作委员会|工委)"
+        ),
     }
 
 
@@ -109,6 +130,11 @@ def canonical_body(
             where = level  # a report that never names its county: 县人大常委会 is its own
         if where is None:
             return None
+        if where.endswith("街道") and body in _CONGRESS_FORMS:
+            return None  # a street (街道) elects no congress: 街道人大工作 is the work in general
+        if body in _STREET_FORMS:
+            base = _street_committee(where, ctx)
+            return base + (organ_full or "") if base else None
         template = _body_forms()[body]
         base = template.replace("{place}", "全国" if where == "中华人民共和国" else where)
     else:  # an organ alone: 主任会议, 党组, 财经委
@@ -216,6 +242,12 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))
     for match in pats["media"].finditer(text):
         add(match, table("media")[match.group(0)], national=True)
+    for match in pats["street"].finditer(text):
+        street = match.group("street")
+        district = _place_full(match.group("place")) if match.group("place") else match.group("district")
+        if _plausible_unknown_place(street, ctx) and district:
+            found.append(Candidate(match.start(), match.end(), "Organization", match.group(0),
+                                   canonical=_street_committee(street, ctx, district), national=True, priority=3))
     return found
 
 
@@ -427,6 +459,8 @@ def parse_body_prefix(name: str, ctx: Jurisdiction) -> tuple[int, str] | None:
             canonical = canonical_body(ctx, organ=groups["alone"])
         else:
             canonical = canonical_body(ctx, body=groups["body"], organ=groups["organ"])
+        if canonical and match.group(0).endswith(("人大", "人民代表大会")) and _CONGRESS_AS_ROLE.match(name, match.end()):
+            continue  # 人大代表联系选民办法: deputies, as in find_bodies
         if canonical and (best is None or match.end() > best[0]):
             best = (match.end(), canonical)
     return best

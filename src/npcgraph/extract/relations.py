@@ -376,6 +376,8 @@ class _SentenceReader:
         """The actor of a passive (经…审议通过, 由…制定) and its marker, if ``verb`` has one."""
         before = [c for c in cues if c.end <= verb.begin]
         for cue in reversed(before):
+            if cue.is_verb and self.text[cue.end : cue.end + 1] == "的":
+                continue  # 参加区人大常委会开展的《…》执法检查: a relative clause's verb, its actor ahead
             if cue.is_verb:
                 return None
             if cue.role == "agent":
