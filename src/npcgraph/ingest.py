@@ -326,7 +326,7 @@ def find_reporting_body(metadata: Metadata, text: str) -> str | None:
     for source in (metadata.title or "", text[:2000], text):
         counts: dict[str, int] = {}
         # 临川区人大常委会南门街道工作委员会 is the street's committee, not the district's
-        source = _STREET_COMMITTEE.sub(lambda m: m.group(2) + "人大工作委员会", source)
+        source = _STREET_COMMITTEE.sub(lambda m: m.group("street") + "人大工作委员会", source)
         for match in _BODY_IN_TEXT.finditer(source):
             place = _trim_function_words(match.group(1))
             if len(place) < 2:
@@ -392,10 +392,10 @@ def strip_chrome(text: str, page_title: str | None = None) -> tuple[str, Metadat
     return article, _replace(metadata, reporting_body=body, jurisdiction=_street_county(find_jurisdiction(body), article))
 
 
-# 江城区人大常委会东湖街道工作委员会: a street committee's official name gives its district
-_STREET_COMMITTEE = re.compile(
-    r"([\u4e00-\u9fff]{2,6}?[区县市旗])(?:人大常委会|人民代表大会常务委员会)([\u4e00-\u9fff]{2,4}?街道)(?:工作委员会|工委)"
-)
+# 江城区人大常委会东湖街道工作委员会: a street committee's official name, after its district's
+# (also read by extract/bodies.py); it gives the street's district
+STREET_COMMITTEE_AFTER_DISTRICT = r"(?:人大常委会|人民代表大会常务委员会)(?P<street>[\u4e00-\u9fff]{2,4}?街道)(?:工作委员会|工委)"
+_STREET_COMMITTEE = re.compile(r"(?P<district>[\u4e00-\u9fff]{2,6}?[区县市旗])" + STREET_COMMITTEE_AFTER_DISTRICT)
 
 
 def _street_county(jurisdiction: str | None, text: str) -> str | None:
@@ -404,8 +404,8 @@ def _street_county(jurisdiction: str | None, text: str) -> str | None:
     if not jurisdiction or not jurisdiction.endswith("街道"):
         return jurisdiction
     for match in _STREET_COMMITTEE.finditer(text[:2000]):
-        county = _trim_function_words(match.group(1))
-        if match.group(2) == jurisdiction and len(county) >= 2:
+        county = _trim_function_words(match.group("district"))
+        if match.group("street") == jurisdiction and len(county) >= 2:
             return county + jurisdiction
     return jurisdiction
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
 from ..lexicon import rows, words
 from .candidates import Candidate
 from .context import Jurisdiction, counties, places
@@ -88,7 +89,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # 江城区人大常委会东湖街道工作委员会: the district standing committee's working committee
         # in a street (街道人大工委), an organ it sends out, written with the district's body first
         "street": re.compile(
-            f"(?:(?P<place>{place})|(?P<district>[{HAN}]{{2,4}}?[区县市旗]))(?:人大常委会|人民代表大会常务委员会)(?P<street>[{HAN}]{{2,4}}?街道)(?:工作委员会|工委)"
+            f"(?:(?P<place>{place})|(?P<district>[{HAN}]{{2,4}}?[区县市旗])){STREET_COMMITTEE_AFTER_DISTRICT}"
         ),
     }
 
