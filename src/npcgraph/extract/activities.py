@@ -67,7 +67,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:省委|市委|区委|县委)、)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
         "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|$)"),
-        "topic_then_kind": re.compile(f"围绕(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
+        "topic_then_kind": re.compile(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
         "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
         "national": re.compile(f"(?:{alternation(national_names())})"),
@@ -165,8 +165,8 @@ def find_activities(text: str) -> list[Candidate]:
         name = match.group("name")
         if name not in _MEETINGS and not name.endswith(tuple("等" + m for m in _MEETINGS)):
             found.append(Candidate(match.start("name"), match.end("name"), "Event", name))
-    for match in pats["topic_then_kind"].finditer(text):  # 围绕“…”工程建设组织专题询问
-        written = match.group(0)[2:]
+    for match in pats["topic_then_kind"].finditer(text):  # 围绕“…”工程建设组织专题询问, 就…开展专题询问
+        written = text[match.start("topic") : match.end()]
         name = _plain(match.group("topic")) + match.group("kind")
         found.append(Candidate(match.start("topic"), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
     for match in pats["motion"].finditer(text):

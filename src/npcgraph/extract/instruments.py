@@ -266,6 +266,20 @@ def _law_core(name: str) -> str:
     return rest.lstrip("并和及与") if len(rest.lstrip("并和及与")) >= 3 else name
 
 
+# 该条例将于…施行, 条例由…表决通过: a clause opening with a bare form word (or 该 and one) speaks of
+# the instrument of that form named last, as 《条例》 does
+_BARE_BACK = re.compile(r"(?:(?<=[。；，;,\n])|^)(?:该|这部|此)?(条例|决定|决议|办法|规定|规则|细则)(?=由|经|将|于|自|共|从|明确|规定|已|在|对|施行|实施)", re.MULTILINE)
+
+
+def _bare_references(text: str) -> list[Candidate]:
+    forms = table("instrument_forms")
+    return [
+        Candidate(match.start(1), match.end(1), forms[match.group(1)], match.group(1), refers_back=True, priority=3)
+        for match in _BARE_BACK.finditer(text)
+        if match.group(1) in forms
+    ]
+
+
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
-    return _bracketed(text) + _unbracketed(text) + _laws(text)
+    return _bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text)

@@ -167,6 +167,8 @@ def _backward(text: str, at: int) -> str:
     if label:
         return label if not _verbs().fullmatch(label) else ""
     bare = clause[2:] if clause.startswith(_SCOPE_WORDS) else clause
+    if bare in reach:  # ，共35条: nothing named before the number
+        return ""
     return bare if len(bare) <= 10 else bare[-4:]
 
 

@@ -1,0 +1,41 @@
+"""A newspaper item's wording, end to end: the regulation it names once and then calls 该条例 or
+条例, a 专题询问 introduced by 就 or 针对, and numbers after 征集 or 共.
+
+The text is invented and worded unlike the case folders (nanping-newspaper among them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import npcgraph
+
+NEWS = """《绵阳市电动自行车管理条例》将于明年施行
+
+本报讯 四川省人大常委会日前批准《绵阳市电动自行车管理条例》。该条例经绵阳市第九届人大常委会第十五次会议审议通过，共35条。
+
+绵阳市人大常委会在立法过程中征求各方面意见建议410余条。今年，常委会还针对城市停车难问题开展专题询问。
+"""
+
+
+def _document(tmp_path: Path):
+    path = tmp_path / "news.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    return npcgraph.build([path]).documents[0]
+
+
+def test_a_bare_form_word_refers_to_the_instrument_named_before(tmp_path):
+    document = _document(tmp_path)
+    labels = {entity.key: entity.label for entity in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    committee = "绵阳市人民代表大会常务委员会"
+    assert (committee, "enacted", "绵阳市电动自行车管理条例") in facts  # 该条例经…会议审议通过
+    assert not any(s == "四川省人民代表大会常务委员会" for s, _, _ in facts)  # 批准 states nothing
+    assert (committee, "conducted", "城市停车难问题专题询问") in facts  # 针对…开展专题询问
+
+
+def test_numbers_count_what_follows_the_verb_and_precedes_gong(tmp_path):
+    document = _document(tmp_path)
+    statistics = {e.label: e for e in document.entities if e.cls == "Statistic"}
+    assert any(label.endswith("意见建议") for label in statistics)  # 征求各方面意见建议410余条
+    assert not any(label.startswith("征求") or label.endswith("共") for label in statistics)
