@@ -48,6 +48,8 @@ def test_titles_are_typed_by_their_form(title, cls):
         ("手术知情同意书", None),
         ("居家养老服务机构等级评定标准", None),
         ("学习的方法", "Publication"),
+        ("清溪街道人大代表接待选民制度", "Mechanism"),  # a titled system: the 制度 node
+        ("代表建议督办机制", "Mechanism"),
     ],
 )
 def test_titles_that_are_not_instruments(title, cls):
