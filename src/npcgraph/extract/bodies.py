@@ -27,6 +27,12 @@ _PREPOSITIONS = frozenset("为对向在把将以并与及")
 _FUNCTION_CHARS = frozenset("为对向在把将以并与及的了是和首次等各全本该我其")  # never in a district's name
 _GENERIC_BEFORE = ("地方", "各级", "各", "省级", "市级", "县级", "基层", "上级", "下级", "同级", "两级", "各地")
 _CONGRESS_AS_ROLE = re.compile("代表(?!小组|团|工作|资格|联络|之家|大会)")
+
+
+def _names_deputies(text: str, match: re.Match[str]) -> bool:
+    """Whether a congress's name matched in ``text`` is the start of its deputies' title:
+    市人大代表, 全国人大代表 (and 人大代表联系选民办法) name deputies, not the congress."""
+    return match.group(0).endswith(("人大", "人民代表大会")) and _CONGRESS_AS_ROLE.match(text, match.end()) is not None
 _CONGRESS_FORMS = frozenset(("人大", "人民代表大会", "人大常委会", "人民代表大会常务委员会"))
 _STREET_FORMS = frozenset(("人大工委", "人大工作委员会"))
 
@@ -205,7 +211,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             return
         begin, end = match.start(), match.end()
         written = text[begin:end]
-        if written.endswith(("人大", "人民代表大会")) and _CONGRESS_AS_ROLE.match(text, end):
+        if _names_deputies(text, match):
             return  # 市人大代表 is a deputy, 全国人大代表 too
         if text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE):
             return  # 地方人大常委会, 各级人大: bodies in general
@@ -460,8 +466,8 @@ def parse_body_prefix(name: str, ctx: Jurisdiction) -> tuple[int, str] | None:
             canonical = canonical_body(ctx, organ=groups["alone"])
         else:
             canonical = canonical_body(ctx, body=groups["body"], organ=groups["organ"])
-        if canonical and match.group(0).endswith(("人大", "人民代表大会")) and _CONGRESS_AS_ROLE.match(name, match.end()):
-            continue  # 人大代表联系选民办法: deputies, as in find_bodies
+        if canonical and _names_deputies(name, match):
+            continue
         if canonical and (best is None or match.end() > best[0]):
             best = (match.end(), canonical)
     return best
