@@ -7,10 +7,13 @@ before the extractor first sees the report, and the table is a blind measurement
 
     python benchmarks/blind_eval.py DIR              # every case under DIR
     python benchmarks/blind_eval.py DIR --details    # also what each case missed and got wrong
+    python benchmarks/blind_eval.py DIR --totals     # only the pooled row (a frozen split)
 
-Columns: entity F1 over all classes, instruments (every instrument form), organizations and
-laws, then relation precision, recall and F1 (``-`` where the case has no gold of that kind).
-The last row pools the counts of all cases (micro-averages).
+Columns: entity precision, recall and F1 over all classes (typed: a found entity counts where
+its class family matches the gold's), F1 of instruments (every instrument form), organizations
+and laws, then relation precision, recall and F1 (``-`` where the case has no gold of that
+kind). The last row pools the counts of all cases (micro-averages). ``--totals`` prints that
+row alone: a frozen split is read only so, never case by case.
 """
 
 from __future__ import annotations
@@ -87,11 +90,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path, help="a folder of case folders (report + gold files)")
     parser.add_argument("--details", action="store_true", help="list missed and spurious items per case")
+    parser.add_argument("--totals", action="store_true", help="print only the pooled row (for a frozen split)")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"blind_eval: {args.folder} is not a folder of cases", file=sys.stderr)
         return 2
-    header = f"{'case':<24} {'ent F1':>7} {'instr':>7} {'orgs':>7} {'laws':>7} {'rel P':>7} {'rel R':>7} {'rel F1':>7}"
+    if args.totals and args.details:
+        print("blind_eval: --totals and --details exclude each other", file=sys.stderr)
+        return 2
+    header = f"{'case':<24} {'ent P':>7} {'ent R':>7} {'ent F1':>7} {'instr':>7} {'orgs':>7} {'laws':>7} {'rel P':>7} {'rel R':>7} {'rel F1':>7}"
     lines = [header, "-" * len(header)]
     totals: dict[str, list[int]] = {}
     for case in sorted(p for p in args.folder.iterdir() if p.is_dir()):
@@ -103,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
             total = totals.setdefault(column, [0, 0, 0, 0])
             for i, value in enumerate(row):
                 total[i] += value
-        lines.append(_line(case.name, counts))
-        lines += notes
+        if not args.totals:
+            lines.append(_line(case.name, counts))
+            lines += notes
     if not totals:
         print(f"blind_eval: no case under {args.folder} has a report and a gold file", file=sys.stderr)
         return 2
@@ -114,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _line(name: str, counts: dict[str, tuple[int, int, int, int]]) -> str:
-    cells = [_cell(counts.get(c)) for c in _COLUMNS]
+    entities = counts.get("all")
+    cells = ["-", "-"] if entities is None else [f"{x:.3f}" for x in _f1(*entities)[:2]]
+    cells += [_cell(counts.get(c)) for c in _COLUMNS]
     rel = counts.get("relations")
     if rel is None:
         cells += ["-", "-", "-"]

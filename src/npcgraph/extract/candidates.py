@@ -12,7 +12,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Candidate", "select", "INSTRUMENT_CLASSES", "ACTIVITY_CLASSES", "family"]
+__all__ = ["Candidate", "select", "may_nest", "INSTRUMENT_CLASSES", "ACTIVITY_CLASSES", "family"]
 
 INSTRUMENT_CLASSES = frozenset(
     {"Instrument", "Law", "Regulation", "Decision", "Resolution", "Opinion", "Measures",
@@ -79,6 +79,11 @@ _NESTABLE: dict[str, frozenset[str]] = {
 _SAME_SPAN = frozenset({("Place", "Organization"), ("Law", "SupervisionActivity"), ("Regulation", "SupervisionActivity"), ("Organization", "Event")})
 
 
+def may_nest(inner: str, outer: str) -> bool:
+    """Whether a mention of class ``inner`` may be kept inside one of class ``outer``."""
+    return inner in _NESTABLE.get(outer, ())
+
+
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates to keep, in text order (begin, then longer first).
 
@@ -100,7 +105,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
                 continue
             inside = other.begin <= candidate.begin and candidate.end <= other.end
             shorter = candidate.length < other.length or (candidate.cls, other.cls) in _SAME_SPAN
-            if inside and shorter and candidate.cls in _NESTABLE.get(other.cls, ()):
+            if inside and shorter and may_nest(candidate.cls, other.cls):
                 continue
             ok = False
             break

@@ -20,6 +20,7 @@ from .candidates import Candidate, select
 from .context import Jurisdiction, jurisdiction_of
 from .instruments import find_instruments
 from .named import find_concepts, find_mechanisms, find_platforms
+from .ner import find_names
 from .quoted import find_quoted
 from .resolve import entities_of, resolve
 from .statistics import find_statistics
@@ -33,9 +34,10 @@ def jurisdiction(document: Document) -> Jurisdiction:
 
 
 def candidates_of(text: str, ctx: Jurisdiction) -> list[Candidate]:
-    """Every finder's candidates over ``text``, before overlaps are settled."""
+    """Every finder's candidates over ``text``, before overlaps are settled: the genre rules',
+    then the persons, places and bodies the name model adds where no rule contradicts it."""
     instruments = find_instruments(text)
-    return [
+    rules = [
         *instruments,
         *activities_around(text, instruments),
         *find_bodies(text, ctx),
@@ -49,6 +51,7 @@ def candidates_of(text: str, ctx: Jurisdiction) -> list[Candidate]:
         *find_concepts(text),
         *find_statistics(text),
     ]
+    return rules + find_names(text, rules)
 
 
 def find_entities(document: Document) -> Document:

@@ -18,7 +18,7 @@ from ..ids import entity_key as _entity_key
 from ..model import Entity
 from .bodies import parse_body_prefix
 from .candidates import INSTRUMENT_CLASSES, Candidate
-from .context import Jurisdiction, places
+from .context import Jurisdiction, counties, places
 from .instruments import NATIONAL_PREFIXES
 from .patterns import strip_quotes
 
@@ -60,16 +60,35 @@ def _starts_with_place(label: str) -> bool:
     return any(label.startswith(name) for name in (label[:n] for n in range(2, min(len(label), 9))) if name in places())
 
 
+def without_province(name: str) -> str:
+    """A name that writes a city's or county's province before it is the city's own name:
+    浙江省杭州市人大常委会 -> 杭州市人大常委会 (one body, however the text prefixes it)."""
+    for length in range(2, min(len(name), 9)):
+        province = places().get(name[:length])
+        if province is None or province.kind not in ("province", "region") or province.name != name[:length]:
+            continue
+        rest = name[length:]
+        for end in range(min(len(rest), 9), 1, -1):
+            below = places().get(rest[:end]) or counties().get(rest[:end])
+            if below is not None and below.name == rest[:end] and below.province == province.name:
+                return rest
+        return name
+    return name
+
+
 def canonical_label(candidate: Candidate, ctx: Jurisdiction) -> str:
     if candidate.canonical:
-        return candidate.canonical
-    name = strip_quotes(candidate.name)
+        return without_province(candidate.canonical)
+    name = without_province(strip_quotes(candidate.name))
     if candidate.cls in ("Person", "Place", "Concept", "Publication", "Statistic"):
         return name
     if candidate.cls == "Event":  # 区第十七届人民代表大会第四次会议: the level word is the place
         level = next((lv for lv in ("自治区", "省", "市", "区", "县") if name.startswith(lv + "第") or name.startswith(lv + "委")), None)
         place = ctx.place_at_level(level) if level else None
         return place + name[len(level):] if place and level else name
+    if candidate.cls == "Organization":  # 杭州市人大 -> 杭州市人民代表大会, as the rules' bodies
+        expanded = parse_body_prefix(name, ctx)
+        return expanded[1] + name[expanded[0] :] if expanded else name
     return _expand_leading_body(name, ctx)
 
 

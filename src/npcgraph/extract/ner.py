@@ -1,0 +1,241 @@
+"""Persons, places and bodies the genre rules do not know: the model proposes, grammars decide.
+
+The statistical tagger (``tagger.py``) proposes spans labelled PER, LOC and ORG. Name grammars
+check, cut, extend and type them:
+
+- a person is a plausible personal name: a surname, one to three more characters, no word of
+  ``not_names``;
+- a place is a chain of administrative units (红河哈尼族彝族自治州, 石门镇, 大坪村, 城东街道,
+  蒙自经济技术开发区), each unit its own place, or a name the place lexicons know;
+- a body ends in an institution's head word (…院, …局, …委, …公司, …专班, …室); a verb that
+  runs into it (审议 in 审议州人民政府) is cut off; two bodies joined by 会同, 联合, 和 are split;
+  an office written right after it (法工委 + 立法规划室) extends it; the places it begins with
+  are places of their own.
+
+The genre rules keep authority: a proposal that overlaps a rule's candidate is dropped, unless
+it contains that candidate whole and the candidate may nest in it (a place in a body's name).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from ..lexicon import rows, words
+from .candidates import Candidate, may_nest
+from .context import counties, places
+from .patterns import HAN, column, leading_verb
+from .tagger import name_spans
+
+__all__ = ["find_names", "admin_units"]
+
+_UNIT_SUFFIXES = (
+    "特别行政区", "经济技术开发区", "高新技术产业开发区", "自治区", "自治州", "自治县", "自治旗",
+    "开发区", "高新区", "新区", "街道", "社区", "嘎查", "苏木", "省", "市", "县", "区", "旗", "盟",
+    "镇", "乡", "村",
+)
+_UNIT = re.compile(f"[{HAN}]{{1,12}}?(?:{'|'.join(_UNIT_SUFFIXES)})")
+# Words that end in a unit's suffix but name no place of their own.
+_NOT_UNITS = frozenset({"城市", "城区", "市区", "辖区", "社区", "选区", "园区", "景区", "片区", "新区", "老区", "地区",
+                        "农村", "乡村", "城乡", "城镇", "乡镇", "集镇", "全省", "全市", "全县", "全区", "全镇", "全乡",
+                        "本市", "本县", "我市", "我县", "我区", "我省", "该市", "该县", "各区", "各县", "各市", "小区"})
+
+# The last characters of a body's name: 法院, 人民政府, 常委会, 公司, 工作专班, 立法规划室.
+_BODY_HEADS = tuple(sorted({
+    "委员会", "常委会", "人大", "政府", "法院", "检察院", "学院", "大学", "学校", "研究院", "研究所", "研究中心",
+    "中心", "公司", "集团", "银行", "协会", "学会", "联合会", "商会", "办公厅", "办公室", "专班", "党组", "支部",
+    "委", "局", "厅", "部", "署", "院", "所", "室", "处", "科", "庭", "站", "队", "组", "社", "馆", "总局", "监狱",
+}, key=len, reverse=True))
+_JOINERS = re.compile("会同|联合|协同|以及|和|与|及|、|同")
+_OFFICE_AFTER = re.compile(f"[{HAN}]{{2,6}}?(?:办公室|室|处|科|庭|专班)(?![{HAN}]*[长任员])")
+_GENERIC_BODIES = frozenset({"人大", "政府", "党委", "委员会", "常委会", "人大常委会", "有关部门", "相关部门", "法院", "检察院",
+                             "中心", "公司", "工作组", "专班", "工作专班", "代表团", "小组"})
+
+
+@cache
+def _surnames() -> tuple[str, ...]:
+    return tuple(sorted(column("surnames"), key=len, reverse=True))
+
+
+def _plausible_person(name: str) -> bool:
+    if not 2 <= len(name) <= 4 or not re.fullmatch(f"[{HAN}]+", name):
+        return False
+    if name in words("not_names") or any(ch in words("not_name_chars") for ch in name[1:]):
+        return False
+    surname = next((s for s in _surnames() if name.startswith(s)), None)
+    return surname is not None and len(name) > len(surname)
+
+
+def admin_units(name: str) -> list[tuple[int, int]] | None:
+    """The administrative units a place name is a chain of (浙江省|杭州市|西湖区), or None."""
+    units, at = [], 0
+    while at < len(name):
+        match = _UNIT.match(name, at)
+        if match is None:
+            return None
+        units.append((at, match.end()))
+        at = match.end()
+    if not units or any(not _names_a_unit(name[b:e]) for b, e in units):
+        return None
+    return units
+
+
+_FUNCTION_CHARS = frozenset("为对向在把将以并与及的了是和等各全本该我其到赴")
+_LEVEL_CHARS = frozenset("省市县区乡镇村州旗盟")
+_NOT_STEMS = frozenset({"全", "各", "本", "我", "该", "两", "多", "中央", "地方", "基层", "城", "城乡", "新时代"})
+
+
+# Words a unit cannot end in: 住房城乡 is no township, 老城区 no district.
+_NOT_UNIT_ENDINGS = ("城乡", "城市", "城镇", "乡镇", "农村", "乡村", "市区", "城区", "辖区", "地区", "片区", "园区", "景区",
+                     "小区", "选区", "校区")
+
+
+def _names_a_unit(unit: str) -> bool:
+    """A unit is a place of its own: not a word (城市, 社区) nor levels alone (市县, 全省)."""
+    if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS):
+        return False
+    stem = next(unit[: -len(s)] for s in _UNIT_SUFFIXES if unit.endswith(s))
+    return bool(stem) and stem not in _NOT_STEMS and not set(stem) <= _LEVEL_CHARS
+
+
+def _known_place(name: str) -> bool:
+    return name in places() or name in counties() or any(p.short == name for p in places().values())
+
+
+def _body_head(name: str) -> str | None:
+    return next((head for head in _BODY_HEADS if name.endswith(head)), None)
+
+
+# Heads that every jurisdiction has: a body so named is one only with its place before it
+# (杭州市人大, not 新时代人大 or 市县人大).
+_PLACED_HEADS = ("人大", "常委会", "人民代表大会", "人民政府", "政府", "人民法院", "法院", "人民检察院", "检察院", "党委")
+
+
+def _plausible_body(body: str) -> bool:
+    head = _body_head(body)
+    if len(body) < 4 or body in _GENERIC_BODIES or head is None or not re.fullmatch(f"[{HAN}]+", body):
+        return False
+    placed = next((h for h in _PLACED_HEADS if body.endswith(h)), None)
+    if placed is None:
+        return True
+    stem = body[: -len(placed)]
+    lead = re.match(f"(?:[{HAN}]{{1,12}}?(?:{'|'.join(_UNIT_SUFFIXES)}))+", stem)
+    return bool(lead and admin_units(lead.group(0))) or _known_place(stem) or stem.startswith(("中华人民共和国", "全国", "最高"))
+
+
+def _cut_leading_verb(text: str, begin: int, end: int) -> int:
+    """Where a body's name really begins: after a verb that runs into it (审|议州人民政府)."""
+    for back in (1, 2):
+        if begin - back < 0:
+            continue
+        verb = leading_verb(text[begin - back : end])
+        if len(verb) > back:
+            return begin - back + len(verb)
+    verb = leading_verb(text[begin:end])
+    return begin + len(verb)
+
+
+def _bodies(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """The bodies an ORG span names: verbs cut off, joined bodies split, an office added."""
+    begin = _cut_leading_verb(text, begin, end)
+    parts, start = [], begin
+    for joiner in _JOINERS.finditer(text, begin, end):
+        left = text[start : joiner.start()]
+        if _body_head(left) and _body_head(text[joiner.end() : end]):
+            parts.append((start, joiner.start()))
+            start = joiner.end()
+    parts.append((start, end))
+    last_begin, last_end = parts[-1]
+    office = _OFFICE_AFTER.match(text, last_end)
+    if office and _body_head(text[last_begin:last_end]):
+        parts[-1] = (last_begin, office.end())
+    return parts
+
+
+@cache
+def _affiliation() -> re.Pattern[str]:
+    """<body><post><name>: 驻马店职业技术学院教师罗新芳, …示范基地党支部书记徐淙祥; the body runs
+    from the last delimiter and ends in a body's head word."""
+    posts = sorted((row[0] for row in rows("relation_triggers") if row[1:] == ("memberOf", "post")), key=len, reverse=True)
+    heads = "|".join(_BODY_HEADS)
+    return re.compile(
+        f"(?:(?<=[、，,。；;：:\\s（(“])|^)(?P<body>[{HAN}]{{4,30}}?(?:{heads}))(?:{'|'.join(posts)})(?=(?:{'|'.join(_surnames())})[{HAN}])",
+        re.MULTILINE,
+    )
+
+
+def _places(begin: int, name: str) -> list[Candidate]:
+    """A place name as its chain of units, each a place (浙江省杭州市 -> 浙江省, 杭州市)."""
+    units = admin_units(name)
+    if units:
+        return [Candidate(begin + b, begin + e, "Place", name[b:e], national=True, priority=-1) for b, e in units]
+    return [Candidate(begin, begin + len(name), "Place", name, national=True, priority=-1)] if _known_place(name) else []
+
+
+def _units_after(text: str, at: int) -> list[Candidate]:
+    """The units written right after a place (城东街道 + 幸福社区): the chain goes on."""
+    found: list[Candidate] = []
+    while (match := _UNIT.match(text, at)) and _names_a_unit(match.group(0)) and not leading_verb(match.group(0)) \
+            and match.group(0)[0] not in _FUNCTION_CHARS:
+        found.append(Candidate(match.start(), match.end(), "Place", match.group(0), national=True, priority=-1))
+        at = match.end()
+    return found
+
+
+def _proposals(text: str) -> list[list[Candidate]]:
+    """The model's spans as the grammars read them, in groups that stand or fall together (a
+    body and the places its name begins with)."""
+    found: list[list[Candidate]] = []
+    for match in _affiliation().finditer(text):
+        body = match.group("body")
+        if _plausible_body(body) and not leading_verb(body):
+            found.append([Candidate(match.start("body"), match.end("body"), "Organization", body, national=True, priority=-1)])
+    for begin, end, label in name_spans(text):
+        name = text[begin:end]
+        if label == "PER":
+            if _plausible_person(name):
+                found.append([Candidate(begin, end, "Person", name, national=True, priority=-1)])
+        elif label == "LOC":
+            places = _places(begin, name)
+            found += [[place] for place in places]
+            if places:
+                found += [[place] for place in _units_after(text, end)]
+        else:
+            for b, e in _bodies(text, begin, end):
+                body = text[b:e]
+                if not _plausible_body(body):
+                    continue
+                lead = re.match(f"(?:[{HAN}]{{1,12}}?(?:{'|'.join(_UNIT_SUFFIXES)}))+", body)
+                places = _places(b, lead.group(0)) if lead and lead.end() < len(body) else []
+                found.append([Candidate(b, e, "Organization", body, national=True, priority=-1), *places])
+    return found
+
+
+def _allowed(candidate: Candidate, rule: Candidate) -> bool:
+    """Whether a proposal may stand beside a rule's overlapping candidate: one holds the other
+    whole, and the inner one's class may nest in the outer one's (a place in a body's name), or
+    the proposal is a longer name of the rule's place (杭州经济技术开发区 over 杭州)."""
+    if rule.begin <= candidate.begin and candidate.end <= rule.end and candidate.length < rule.length:
+        return may_nest(candidate.cls, rule.cls)
+    if candidate.begin <= rule.begin and rule.end <= candidate.end and rule.length < candidate.length:
+        return rule.cls == "Place" and (candidate.cls == "Place" or may_nest(rule.cls, candidate.cls))
+    return False
+
+
+def find_names(text: str, rules: list[Candidate]) -> list[Candidate]:
+    """The model's persons, places and bodies that no rule candidate contradicts."""
+    ordered = sorted(rules, key=lambda c: c.begin)
+    starts = [c.begin for c in ordered]
+    longest = max((c.length for c in ordered), default=0)
+
+    def fits(candidate: Candidate) -> bool:
+        low = bisect_left(starts, candidate.begin - longest + 1)
+        high = bisect_left(starts, candidate.end)
+        return all(_allowed(candidate, rule) for rule in ordered[low:high] if rule.end > candidate.begin)
+
+    kept: list[Candidate] = []
+    for group in _proposals(text):
+        if fits(group[0]):
+            kept += [candidate for candidate in group if fits(candidate)]
+    return kept

@@ -1,0 +1,115 @@
+"""The name model stage (extract/tagger.py, extract/ner.py) on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from npcgraph.api import build
+from npcgraph.extract.ner import admin_units
+from npcgraph.extract.tagger import name_spans
+
+NEWS = """杭州市人大常委会开展养老服务条例执法检查
+
+本报讯（记者 王芳）近日，浙江省杭州市人大常委会组织开展《杭州市居家养老服务条例》执法检查。
+杭州市人大代表陈晓红、全国人大代表刘洋参加检查。农场负责人李建国说，助餐点离家近了。
+浙江大学光华法学院教授王立新认为，条例的实施效果明显。
+检查组先后来到萧山区石门镇大坪村、西湖区城东街道幸福社区和杭州经济技术开发区。
+住房城乡建设部、国家卫生健康委有关负责同志介绍了全国的情况。
+杭州市西湖区人民法院、杭州市人民检察院和杭州金桥养老服务股份有限公司负责人参加座谈。
+"""
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ner") / "news.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    return build([path]).documents[0]
+
+
+@pytest.fixture(scope="module")
+def labels(document):
+    return {(e.cls, e.label) for e in document.entities}
+
+
+@pytest.fixture(scope="module")
+def facts(document):
+    names = {e.key: e.label for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+
+
+def test_the_model_tags_persons_places_and_bodies_offline():
+    text = "县委书记张伟到石门镇大坪村调研，住房城乡建设部有关负责同志参加。"
+    spans = {(text[b:e], label) for b, e, label in name_spans(text)}
+    assert ("张伟", "PER") in spans
+    assert ("石门镇", "LOC") in spans and ("大坪村", "LOC") in spans
+    assert ("住房城乡建设部", "ORG") in spans
+
+
+def test_offsets_of_model_spans_index_the_text():
+    text = "第一句没有名字。\n红河哈尼族彝族自治州人大常委会会同州人民检察院开展调研；李建国说，很好！"
+    for begin, end, label in name_spans(text):
+        assert 0 <= begin < end <= len(text)
+        assert label in {"PER", "LOC", "ORG"}
+        assert "\n" not in text[begin:end]
+
+
+@pytest.mark.parametrize(
+    ("name", "units"),
+    [
+        ("浙江省杭州市西湖区", ["浙江省", "杭州市", "西湖区"]),
+        ("红河哈尼族彝族自治州", ["红河哈尼族彝族自治州"]),
+        ("萧山区石门镇大坪村", ["萧山区", "石门镇", "大坪村"]),
+        ("城东街道幸福社区", ["城东街道", "幸福社区"]),
+        ("杭州经济技术开发区", ["杭州经济技术开发区"]),
+    ],
+)
+def test_place_names_are_chains_of_administrative_units(name, units):
+    found = admin_units(name)
+    assert found is not None
+    assert [name[b:e] for b, e in found] == units
+
+
+@pytest.mark.parametrize("word", ["市县", "城市", "社区", "全省", "城乡", "新时代"])
+def test_words_that_end_like_places_are_none(word):
+    assert admin_units(word) is None
+
+
+@pytest.mark.parametrize("person", ["陈晓红", "刘洋", "李建国", "王立新", "王芳"])
+def test_persons_introduced_by_a_role_or_a_speech_verb(labels, person):
+    assert ("Person", person) in labels
+
+
+@pytest.mark.parametrize("place", ["石门镇", "大坪村", "城东街道", "幸福社区", "杭州经济技术开发区"])
+def test_places_below_the_county(labels, place):
+    assert ("Place", place) in labels
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "浙江大学光华法学院",
+        "中华人民共和国住房和城乡建设部",
+        "中华人民共和国国家卫生健康委员会",
+        "杭州市西湖区人民法院",
+        "杭州市人民检察院",
+        "杭州金桥养老服务股份有限公司",
+    ],
+)
+def test_institutions_outside_the_genre_lexicons(labels, body):
+    assert ("Organization", body) in labels
+
+
+def test_a_province_prefixed_body_is_the_same_node_as_its_short_form(document):
+    committees = [e for e in document.entities if e.label == "杭州市人民代表大会常务委员会"]
+    assert len(committees) == 1
+    assert "浙江省杭州市人大常委会" in committees[0].alt_labels
+    assert not any(e.label.startswith("浙江省杭州市") for e in document.entities)
+
+
+def test_deputies_belong_to_their_congress(facts):
+    assert ("陈晓红", "memberOf", "杭州市人民代表大会") in facts
+    assert ("刘洋", "memberOf", "全国人民代表大会") in facts
+
+
+def test_a_post_in_a_school_is_an_affiliation(facts):
+    assert ("王立新", "memberOf", "浙江大学光华法学院") in facts
