@@ -223,7 +223,7 @@ def _unbracketed(text: str) -> list[Candidate]:
 
 # --------------------------------------------------------------------------- national laws
 
-_LAW_LEAD = ("开展", "组织", "对", "就", "检查", "听取", "审议", "贯彻", "学习", "宣传", "实施", "落实", "修改", "修订", "制定")
+_LAW_LEAD = ("开展", "组织", "对", "就", "关于", "检查", "听取", "审议", "贯彻", "学习", "宣传", "实施", "落实", "修改", "修订", "制定")
 _LAW_CONTEXT = re.compile(
     f"(?:{'|'.join(_LAW_LEAD)}|[、，,。；;：:\\s]|^)"
     f"(?P<name>[{HAN}]{{2,14}}?法)(?=(?:、[{HAN}]{{2,14}}?法)*(?:执法检查|实施情况|的实施|贯彻实施|实施办法|修正案|修订草案|修正草案|草案))"
@@ -252,7 +252,9 @@ def _laws(text: str) -> list[Candidate]:
     return found
 
 
-_LAW_PREAMBLE = re.compile(f"^.*(?:的|{'|'.join(_LAW_LEAD)}|结合|根据|依照|依据|按照|新修改|新修订|新制定)")
+# What ends a preamble before a law's name: 的 or a verb of two characters or more (a lone 对
+# or 就 may be inside the name: 突发事件应对管理法).
+_LAW_PREAMBLE = re.compile(f"^.*(?:的|{'|'.join(v for v in _LAW_LEAD if len(v) > 1)}|结合|根据|依照|依据|按照|新修改|新修订|新制定)")
 
 
 def _law_core(name: str) -> str:

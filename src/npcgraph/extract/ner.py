@@ -59,12 +59,14 @@ def _surnames() -> tuple[str, ...]:
 
 
 def _plausible_person(name: str) -> bool:
+    """A personal name: a surname and one or two characters more; a name of three or four
+    characters without a listed surname (巴音朝鲁, 雒树刚) where the model says it is one."""
     if not 2 <= len(name) <= 4 or not re.fullmatch(f"[{HAN}]+", name):
         return False
     if name in words("not_names") or any(ch in words("not_name_chars") for ch in name[1:]):
         return False
     surname = next((s for s in _surnames() if name.startswith(s)), None)
-    return surname is not None and len(name) > len(surname)
+    return len(name) >= 3 or (surname is not None and len(name) > len(surname))
 
 
 def admin_units(name: str) -> list[tuple[int, int]] | None:
@@ -219,6 +221,8 @@ def _allowed(candidate: Candidate, rule: Candidate) -> bool:
     if rule.begin <= candidate.begin and candidate.end <= rule.end and candidate.length < rule.length:
         return may_nest(candidate.cls, rule.cls)
     if candidate.begin <= rule.begin and rule.end <= candidate.end and rule.length < candidate.length:
+        if rule.cls == "Person":  # the rules' names stop early (杨晓 of 杨晓超): the model's is whole
+            return candidate.cls == "Person"
         return rule.cls == "Place" and (candidate.cls == "Place" or may_nest(rule.cls, candidate.cls))
     return False
 
