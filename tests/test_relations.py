@@ -714,8 +714,11 @@ def test_every_relation_has_evidence_and_respects_the_schema():
                 assert sentence_text and evidence.report == document.report.key
 
 
-def test_the_stage_runs_last():
-    assert STAGES[-1] is extract_relations
+def test_the_relation_stages_run_after_the_entities():
+    from npcgraph.extract.document_facts import document_facts
+    from npcgraph.extract.entities import find_entities
+
+    assert STAGES.index(find_entities) < STAGES.index(extract_relations) < STAGES.index(document_facts)
 
 
 def test_output_is_deterministic():

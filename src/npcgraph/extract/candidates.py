@@ -69,7 +69,7 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Organization": frozenset({"Place"}),
     "Mechanism": frozenset({"Place", "Organization"}),
     "Event": frozenset({"Place", "Organization"}),
-    **{cls: frozenset({"Place", "Organization", "Law"}) for cls in INSTRUMENT_CLASSES},
+    **{cls: frozenset({"Place", "Organization"}) | INSTRUMENT_CLASSES for cls in INSTRUMENT_CLASSES},
 }
 
 

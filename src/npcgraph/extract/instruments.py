@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from ..lexicon import words
-from .candidates import Candidate
+from .candidates import INSTRUMENT_CLASSES, Candidate
 from .patterns import HAN, alternation, column, ends_with_any, table
 
 __all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES"]
@@ -79,6 +79,8 @@ def classify_title(title: str) -> str | None:
         return "Publication"
     if law_full_name(core):
         return "Law"
+    if core.endswith("议案"):
+        return "Motion"  # 《关于…的议案》: a motion put to a congress
     found = ends_with_any(core, _endings())
     if found is None:
         return "Publication"  # a book, an article, a song: a titled work
@@ -101,6 +103,22 @@ _NATIONAL_ISSUER = re.compile(
 )
 
 
+_INNER_TITLE = re.compile("[〈<＜](?P<inner>[^〈〉<>＜＞]{2,80})[〉>＞]")
+
+
+def _nested_titles(title: str, begin: int) -> list[Candidate]:
+    """The titles inside a title: 〈X条例〉 in 《关于修改〈X条例〉的决定》."""
+    found = []
+    for inner in _INNER_TITLE.finditer(title):
+        name = inner.group("inner")
+        cls = classify_title(name)
+        if cls in INSTRUMENT_CLASSES:
+            full = law_canonical(name) if cls == "Law" else None
+            found.append(Candidate(begin + inner.start("inner"), begin + inner.end("inner"), cls, name, canonical=full,
+                                   national=bool(full) or name.startswith(NATIONAL_PREFIXES), priority=3))
+    return found
+
+
 def _bracketed(text: str) -> list[Candidate]:
     found = []
     forms = table("instrument_forms")
@@ -114,9 +132,10 @@ def _bracketed(text: str) -> list[Candidate]:
             continue
         begin, end = match.start(1), match.end(1)
         bare = _DRAFT.sub("", title)
-        if cls == "Publication":
-            found.append(Candidate(begin, end, cls, bare, national=True, written=(match.group(0),), priority=3))
+        if cls in ("Publication", "Motion"):
+            found.append(Candidate(begin, end, cls, bare, national=cls == "Publication", written=(match.group(0),), priority=3))
             continue
+        found += _nested_titles(title, begin)
         full = law_canonical(bare) if cls == "Law" else None
         national = bool(full) or bare.startswith(NATIONAL_PREFIXES) or bool(
             _NATIONAL_ISSUER.search(text[max(0, match.start() - 16) : match.start()])
@@ -190,6 +209,22 @@ def _split_coordinated(name: str) -> tuple[str, str] | None:
     return None
 
 
+# A relative clause before a name (今年起施行的大气污染防治规定): the name follows its 的.
+_RELATIVE = re.compile("^(?!关于).*?(?:施行|实施|通过|出台|制定|修订|修改|颁布|印发|发布|批准)的(?=.{3})")
+_CLAUSE_END = re.compile(f"[，。；;,\n《》]")
+
+
+def _title_start(text: str, pos: int, end: int) -> int:
+    """Where a name cut after a verb inside its own title really begins: at the 关于 before it
+    (关于2025年计划执行|情况与2026年计划的决议), when that 关于 opens a title in the clause."""
+    window = text[max(0, pos - 60) : pos]
+    at = window.rfind("关于")
+    if at < 0 or _CLAUSE_END.search(window, at) or "的" not in text[pos:end]:
+        return pos
+    begin = pos - len(window) + at
+    return begin if _plain_instrument(text[begin:end]) else pos
+
+
 def _unbracketed(text: str) -> list[Candidate]:
     found = []
     for match in _after_verb().finditer(text):
@@ -197,7 +232,13 @@ def _unbracketed(text: str) -> list[Candidate]:
         end = match.end("name")
         name = match.group("name")
         lead = next((verb for verb in _SECOND_VERBS if name.startswith(verb)), "")  # 审议批准…方案
+        lead += "了" if name[len(lead) :].startswith("了") else ""  # 通过了关于…的决议
         pos, name = pos + len(lead), name[len(lead):]
+        relative = _RELATIVE.match(name) if "《" not in name else None
+        if relative:
+            pos, name = pos + relative.end(), name[relative.end() :]
+        elif not name.startswith("关于") and (start := _title_start(text, pos, end)) < pos:
+            pos, name = start, text[start:end]
         while True:
             cls = _plain_instrument(name)
             if cls is None:

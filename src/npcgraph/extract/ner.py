@@ -95,7 +95,7 @@ _NOT_UNIT_ENDINGS = ("城乡", "城市", "城镇", "乡镇", "农村", "乡村",
 
 def _names_a_unit(unit: str) -> bool:
     """A unit is a place of its own: not a word (城市, 社区) nor levels alone (市县, 全省)."""
-    if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS):
+    if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS) or set(unit) & _FUNCTION_CHARS:
         return False
     stem = next(unit[: -len(s)] for s in _UNIT_SUFFIXES if unit.endswith(s))
     return bool(stem) and stem not in _NOT_STEMS and not set(stem) <= _LEVEL_CHARS
@@ -150,7 +150,7 @@ def _bodies(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     parts.append((start, end))
     last_begin, last_end = parts[-1]
     office = _OFFICE_AFTER.match(text, last_end)
-    if office and _body_head(text[last_begin:last_end]):
+    if office and _plausible_body(text[last_begin:last_end]) and not set(office.group(0)) & _FUNCTION_CHARS:
         parts[-1] = (last_begin, office.end())
     return parts
 
@@ -175,11 +175,15 @@ def _places(begin: int, name: str) -> list[Candidate]:
     return [Candidate(begin, begin + len(name), "Place", name, national=True, priority=-1)] if _known_place(name) else []
 
 
+# A chain goes on below the county only (城东街道 + 幸福社区, 石门镇 + 大坪村), with short names.
+_UNIT_BELOW = re.compile(f"[{HAN}]{{2,4}}?(?:街道|社区|镇|村|嘎查)")
+
+
 def _units_after(text: str, at: int) -> list[Candidate]:
     """The units written right after a place (城东街道 + 幸福社区): the chain goes on."""
     found: list[Candidate] = []
-    while (match := _UNIT.match(text, at)) and _names_a_unit(match.group(0)) and not leading_verb(match.group(0)) \
-            and match.group(0)[0] not in _FUNCTION_CHARS:
+    while (match := _UNIT_BELOW.match(text, at)) and _names_a_unit(match.group(0)) and not leading_verb(match.group(0)) \
+            and not set(match.group(0)) & _FUNCTION_CHARS:
         found.append(Candidate(match.start(), match.end(), "Place", match.group(0), national=True, priority=-1))
         at = match.end()
     return found

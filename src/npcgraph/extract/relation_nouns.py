@@ -19,7 +19,7 @@ from ..model import Entity, Mention
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "body_labels", "class_of", "counted", "memberships", "organs"]
+__all__ = ["Fact", "body_labels", "class_of", "counted", "deputies", "memberships", "organs"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -94,6 +94,29 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[
             previous = (previous[0], person, post)
         else:
             previous = None
+
+
+# Between a congress's deputy (全国人大代表) and the person: other titles (、贵州省非遗代表性传承人), or
+# a comma after 作为一名…代表.
+_DEPUTY_GAP = re.compile(r"\s*(?:[、，,][^。；;！？!?，,]{0,40}?)?\s*")
+
+
+def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
+    """<congress>代表 … <person>: 全国人大代表、…党支部书记徐淙祥, 作为一名全国人大代表，郑培坤: the
+    person is a deputy of that congress (memberOf, post 代表), whatever other titles stand between."""
+    people = [m for m in view.mentions if class_of(m, entities) == "Person" and m.entity]
+    for congress in view.mentions:
+        entity = entities.get(congress.entity or "")
+        if entity is None or entity.cls != "Organization" or not entity.label.endswith("人民代表大会"):
+            continue
+        if not view.text.startswith("代表", congress.end) or view.text.startswith(("代表团", "代表大会", "代表小组"), congress.end):
+            continue
+        after = congress.end + 2
+        person = next((p for p in people if p.begin >= after), None)
+        if person is None or any(m.begin >= after and m.end <= person.begin and class_of(m, entities) == "Person" for m in view.mentions):
+            continue
+        if _DEPUTY_GAP.fullmatch(view.text, after, person.begin):
+            yield (person.entity or "", "memberOf", entity.key, "代表")
 
 
 def _earlier_posts(view: SentenceView, orgs: list[Mention], body: Mention, person: Mention) -> Iterator[Fact]:

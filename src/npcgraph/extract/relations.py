@@ -52,7 +52,7 @@ from functools import cache
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .relation_context import OrgNames, after_speaker, named_reporting_body, plan_sections, planned_answers
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
-from .relation_nouns import Fact, body_labels, class_of, counted, memberships, organs
+from .relation_nouns import Fact, body_labels, class_of, counted, deputies, memberships, organs
 
 __all__ = ["extract_relations", "allowed"]
 
@@ -69,6 +69,8 @@ _NUMBER = "一二三四五六七八九十百零〇两\\d"
 _SESSION = re.compile(rf"第?[{_NUMBER}]+届|第?[{_NUMBER}]+次")
 _MEETING_WORDS = re.compile(r"(?:全体会议|常务会议|会议|全会)$")
 # A clause that only dates what follows by a meeting: 人代会期间，…; 会议召开后，…
+# A clause whose subject is the meeting the text speaks of (大会表决通过了…, 会议听取了…).
+_MEETING_AS_SUBJECT = re.compile(r"(?:本次|此次|这次)?(?:大会|会议|全体会议|闭幕会)(?!期间|上|中|后|前|的|精神|强调|指出|认为|要求)")
 _WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后|以来|时|前)\s*[，,]?\s*")
 # After <body><post><person>: the person leads a delegation of the body (带队, 率队, 牵头).
 _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
@@ -90,6 +92,7 @@ def extract_relations(document: Document) -> Document:
     speakers = {p.index: p.begin for p in report.paragraphs if p.speaker}  # 答：… opens with its speaker
     plans = plan_sections(report)
     planned = planned_answers(report)
+    meeting_body: str | None = None  # the holder of the meeting named last, for 大会/会议 as subject
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
     for relation in document.relations:
@@ -100,11 +103,12 @@ def extract_relations(document: Document) -> Document:
         if not mentions or kind in _NO_FACTS:
             continue
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
-        reader = _SentenceReader(view, reporting_body, entities, names, labels)
+        reader = _SentenceReader(view, reporting_body, entities, names, labels, meeting_body)
         if speakers.get(sentence.paragraph) == sentence.begin:
             reader.opening = after_speaker(report.text, sentence.begin, sentence.end)
         stated = kind not in _NO_STATEMENTS and sentence.section not in plans and sentence.paragraph not in planned
         facts = reader.facts(statements=stated)
+        meeting_body = reader.last_meeting_holder() or meeting_body
         for fact in facts:
             if allowed(fact[0], fact[1], fact[2], entities):
                 evidence[fact].add(Evidence(report.key, sentence.begin, sentence.end))
@@ -145,8 +149,10 @@ class _SentenceReader:
         entities: dict[str, Entity],
         names: OrgNames,
         labels: dict[str, str] | None = None,
+        meeting_body: str | None = None,
     ) -> None:
         self.view = view
+        self.meeting_body = meeting_body  # the body holding the meeting the text last named
         self.text = view.text
         self.reporting_body = reporting_body
         self.entities = entities
@@ -164,6 +170,7 @@ class _SentenceReader:
             for key in keys:
                 yield (statistic.entity or "", "counts", key, None)
         yield from memberships(self.view, self.entities)
+        yield from deputies(self.view, self.entities)
         yield from organs(self.view, self.entities, self.labels)
         if statements:
             yield from self._statements()
@@ -285,6 +292,8 @@ class _SentenceReader:
                 return (self.reporting_body,) if self.reporting_body else ()
             if cue.begin == at and cue.role == "none":
                 return ()  # 我市出台…: the city acts, not the speaker, and the city is no body
+        if self.meeting_body and _MEETING_AS_SUBJECT.match(self.text, at, clause[1]):
+            return (self.meeting_body,)  # 大会表决通过…, 会议听取了…: the body whose meeting it is
         mention = self.view.mention_at(at)
         collective = self._collective(at)
         if collective is not None:  # 全市325个代表小组…: the groups (全市建成…: see _statements)
@@ -351,6 +360,11 @@ class _SentenceReader:
                 at = match.end()
             self._skipped[key] = at
         return self._skipped[key]
+
+    def last_meeting_holder(self) -> str | None:
+        """The body holding the last meeting this sentence names, if it names one."""
+        meetings = [m for m in self.view.mentions if self.cls(m) == "Event"]
+        return next((h for m in reversed(meetings) if (h := self._holder(m))), None)
 
     def _holder(self, meeting: Mention) -> str | None:
         """The body holding a meeting: named inside it, or its name without the session numbers."""

@@ -1,0 +1,110 @@
+"""Facts a report states as a whole, not in one sentence: the last extraction stage.
+
+- **A headline's legislator.** A headline that names a body and its law-making
+  (浙江杭州市人大常委会为“生态文明之都”建设立法) makes that body the enactor of the local
+  instruments of its place that the text then names with a cue of coming into being
+  (《杭州市生态文明之都建设条例》正式施行, 制定过程中…) and that no sentence gives another enactor.
+  The evidence is the first sentence that names the instrument with such a cue (施行, 出台,
+  制定, 通过, 颁布); the headline itself is the second evidence where it names the instrument.
+- **What an amending decision revises.** 《关于修改〈X条例〉的决定》 revises X: whoever enacted or
+  adopted the decision (as the sentences say) revised X, with the same evidence.
+
+Both keep the rule of the graph: every fact points at a sentence of the report that states it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from ..model import Document, Evidence, Relation
+from .candidates import INSTRUMENT_CLASSES
+
+__all__ = ["document_facts"]
+
+# The headline's body makes law (…人大常委会为“…”建设立法), not names the legislature (立法机关).
+_LEGISLATING = re.compile("立法(?!机关|工作|权|法|者)|立规|制定(?!过程)|出台")
+# A sentence that tells the instrument came into being or into force; 推动出台 is not its making.
+_COMING_INTO_BEING = re.compile("(?<!推动)(?<!推进)(?<!促进)(?:施行|生效|出台|制定过程|立法过程|审议通过|表决通过|颁布)")
+_BODY_ENDINGS = ("人民代表大会常务委员会", "人民代表大会")
+_NESTED_TITLE = re.compile("^关于修改[〈<＜《](?P<inner>[^〉>＞》]+)[〉>＞》]的决定$")
+
+
+_LAWS_OF_A_PLACE = INSTRUMENT_CLASSES - {"Suggestion", "Plan", "Opinion", "Agreement"}
+
+
+def _place_of(body_label: str) -> str | None:
+    """武汉市人民代表大会常务委员会 -> 武汉市: the place a congress or its committee legislates for."""
+    for ending in _BODY_ENDINGS:
+        if body_label.endswith(ending) and len(body_label) > len(ending):
+            return body_label[: -len(ending)]
+    return None
+
+
+def _headline_legislator(document: Document) -> str | None:
+    """The body a headline names as making law, where the title says so."""
+    report = document.report
+    titles = {p.index for p in report.paragraphs if p.kind == "title"}
+    entities = {e.key: e for e in document.entities}
+    for sentence in report.sentences:
+        legislating = _LEGISLATING.search(report.text, sentence.begin, sentence.end)
+        if sentence.paragraph not in titles or legislating is None:
+            continue
+        for mention in document.mentions:
+            entity = entities.get(mention.entity or "")
+            if sentence.begin <= mention.begin < legislating.start() and entity and entity.cls == "Organization" and _place_of(entity.label):
+                return entity.key
+    return None
+
+
+def _enacted_by_headline(document: Document, body: str) -> list[Relation]:
+    report = document.report
+    entities = {e.key: e for e in document.entities}
+    place = _place_of(entities[body].label) or ""
+    enacted = {r.object for r in document.relations if r.predicate in ("enacted", "adopted", "approved")}
+    found: dict[str, list[Evidence]] = defaultdict(list)
+    titles = {p.index for p in report.paragraphs if p.kind == "title"}
+    for mention in document.mentions:
+        entity = entities.get(mention.entity or "")
+        if entity is None or entity.cls not in _LAWS_OF_A_PLACE or entity.key in enacted or not entity.label.startswith(place):
+            continue
+        sentence = report.sentences[mention.sentence]
+        evidence = Evidence(report.key, sentence.begin, sentence.end)
+        cue = _COMING_INTO_BEING.search(report.text, sentence.begin, sentence.end)
+        if (cue or sentence.paragraph in titles) and evidence not in found[entity.key]:
+            found[entity.key].append(evidence)
+    return [Relation(body, "enacted", key, tuple(sorted(evidence))) for key, evidence in sorted(found.items())]
+
+
+def _revisions(document: Document) -> list[Relation]:
+    by_label = {e.label: e.key for e in document.entities if e.cls in INSTRUMENT_CLASSES}
+    entities = {e.key: e for e in document.entities}
+    found = []
+    for relation in document.relations:
+        decision = entities.get(relation.object)
+        if relation.predicate not in ("enacted", "adopted") or decision is None:
+            continue
+        match = _NESTED_TITLE.match(decision.label)
+        revised = by_label.get(match.group("inner")) if match else None
+        if revised is not None:
+            found.append(Relation(relation.subject, "revised", revised, relation.evidence))
+    return found
+
+
+def document_facts(document: Document) -> Document:
+    """The document with the facts its headline and its amending decisions state added."""
+    added = _revisions(document)
+    body = _headline_legislator(document)
+    if body is not None:
+        added += _enacted_by_headline(document, body)
+    if not added:
+        return document
+    merged: dict[tuple[str, str, str, str | None], set[Evidence]] = defaultdict(set)
+    for relation in (*document.relations, *added):
+        merged[(relation.subject, relation.predicate, relation.object, relation.post)].update(relation.evidence)
+    relations = tuple(
+        Relation(s, p, o, tuple(sorted(evidence)), post)
+        for (s, p, o, post), evidence in sorted(merged.items(), key=lambda item: (*item[0][:3], item[0][3] or ""))
+    )
+    return replace(document, relations=relations)

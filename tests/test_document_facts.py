@@ -1,0 +1,71 @@
+"""Facts stated by a whole report or by a title inside a title (extract/document_facts.py), and
+the subjects of a session's acts, on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from npcgraph.api import build
+
+HEADLINE = """杭州市人大常委会为“无废城市”建设立法
+
+本报讯（记者 王芳）12月1日，《杭州市无废城市建设促进条例》正式施行。
+“制定过程中，我们广泛征求意见。”市人大常委会法工委负责人介绍。
+市人大常委会作出《关于修改〈杭州市城市市容和环境卫生管理条例〉的决定》。代表们提出《关于加快地铁建设的议案》。
+"""
+
+INTERVIEW = """让群众的声音直达立法机关——访宁波市人大常委会主任王国平
+
+问：立法中如何听取民意？
+答：我们围绕《宁波市城市绿化条例》修订，通过平台收到意见建议1200多条。代表提出建议，推动出台了《宁波市既有住宅加装电梯实施办法》。
+"""
+
+SESSION = """十四届全国人大三次会议在京闭幕
+
+十四届全国人大三次会议11日下午在人民大会堂闭幕。大会表决通过了《中华人民共和国民法典》。
+作为一名全国人大代表，李建国说，民法典的通过让人振奋。全国人大代表、石门镇大坪村党支部书记王秀英参加会议。
+"""
+
+
+def _facts(tmp_path, text: str) -> set[tuple[str, str, str]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+
+
+def test_a_headlines_legislator_enacted_the_local_regulation_the_text_names(tmp_path):
+    facts = _facts(tmp_path, HEADLINE)
+    assert ("杭州市人民代表大会常务委员会", "enacted", "杭州市无废城市建设促进条例") in facts
+
+
+def test_an_amending_decision_revises_the_instrument_titled_inside_it(tmp_path):
+    facts = _facts(tmp_path, HEADLINE)
+    decision = "关于修改〈杭州市城市市容和环境卫生管理条例〉的决定"
+    assert ("杭州市人民代表大会常务委员会", "adopted", decision) in facts
+    assert ("杭州市人民代表大会常务委员会", "revised", "杭州市城市市容和环境卫生管理条例") in facts
+
+
+def test_a_titled_motion_is_a_motion(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(HEADLINE, encoding="utf-8")
+    document = build([path]).documents[0]
+    classes = {e.label: e.cls for e in document.entities}
+    assert classes["关于加快地铁建设的议案"] == "Motion"
+
+
+def test_a_headline_that_names_the_legislature_states_no_enactment(tmp_path):
+    facts = _facts(tmp_path, INTERVIEW)
+    assert not any(p == "enacted" for _, p, _ in facts)
+
+
+def test_the_congress_not_its_standing_committee_acts_in_its_session(tmp_path):
+    facts = _facts(tmp_path, SESSION)
+    assert ("全国人民代表大会", "enacted", "中华人民共和国民法典") in facts
+    assert not any(s == "全国人民代表大会常务委员会" and p == "enacted" for s, p, _ in facts)
+
+
+@pytest.mark.parametrize("person", ["李建国", "王秀英"])
+def test_deputies_of_a_congress_whatever_titles_stand_between(tmp_path, person):
+    assert (person, "memberOf", "全国人民代表大会") in _facts(tmp_path, SESSION)
