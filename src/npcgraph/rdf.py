@@ -206,7 +206,7 @@ def _entity_triples(entity: Entity, alt_labels: Iterable[str]) -> Iterator[Tripl
     if entity.date:
         yield (node, NPC.date, _date(entity.date))
     if entity.term is not None:
-        yield (node, NPC.term, Literal(entity.term, datatype=XSD.integer))
+        yield (node, NPC["term"], Literal(entity.term, datatype=XSD.integer))
     if entity.session is not None:
         yield (node, NPC.sessionNumber, Literal(entity.session, datatype=XSD.integer))
 

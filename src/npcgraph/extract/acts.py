@@ -44,7 +44,7 @@ _AT_MEETING = _VOTED | {"reviewed"}
 # 会议 standing for the meeting named before (会议表决通过, 本次会议, 此次会议), not 常务会议 or 会议室
 _MEETING_WORD = re.compile(r"(?<![务委组体谈作席])会议(?![室精纪])")
 # A meeting's date next to its name: 2025年9月12日，…会议 / …会议于2025年9月12日召开
-_BEFORE_MEETING = re.compile(r"^[，,\s]*(?:召开的|举行的|在)?\s*$")
+_BEFORE_MEETING = re.compile(r"^[，,\s]*(?:召开的|举行的|在)?[\u4e00-\u9fff]{0,4}?\s*$")  # …，襄阳[市第…会议]
 _AFTER_MEETING = re.compile(r"^\s*(?:于|在)\s*$")
 _NO_FACTS = frozenset({"byline"})
 
@@ -120,8 +120,9 @@ def extract_acts(document: Document) -> Document:
     dates_in: dict[int, list[DateMention]] = defaultdict(list)
     for found in dates:
         sentence = report.sentence_at(found.begin)
-        if sentence is not None:
-            dates_in[sentence.index].append(found)
+        if sentence is None or any(m.begin < found.end and found.begin < m.end for m in by_sentence[sentence.index]):
+            continue  # 关于2022年度…的报告, 2023年度立法工作计划: the date is part of a name
+        dates_in[sentence.index].append(found)
     _meeting_dates(text, report.sentences, meeting_mentions, dates_in, entities)
     _effective_dates(report.sentences, dates_in, by_sentence, entities, kinds)
 
@@ -248,7 +249,9 @@ def _circumstances(
             if word and not any(m.begin <= word.start() < m.end for m in mentions):
                 earlier = [m for m in meeting_mentions if m.begin < sentence.begin and sentences[m.sentence].paragraph >= sentence.paragraph - 1]
                 event = earlier[-1].entity if earlier else None
-    acts = [d for d in dates_in.get(sentence.index, ()) if d.kind == "act"]
+    # the date before the object, else one after it that 于 or 在 marks as the act's
+    # (《条例》于2022年3月1日经…通过), not 审议批准2023年州级财政决算
+    acts = [d for d in dates_in.get(sentence.index, ()) if d.kind == "act" and (d.begin < anchor or text[d.begin - 1 : d.begin] in ("于", "在"))]
     chosen_date = _nearest(acts, anchor)
     date = chosen_date.value if isinstance(chosen_date, DateMention) else (entities[event].date if event and event in entities else None)
     votes = None
