@@ -427,7 +427,7 @@ CASES = [
         "approval-is-not-enactment",
         "《宜昌市长江岸线保护条例》经湖北省人大常委会批准。",
         [("宜昌市长江岸线保护条例", "Regulation"), ("湖北省人大常委会", "Organization", "湖北省人民代表大会常务委员会")],
-        set(),
+        {("湖北省人民代表大会常务委员会", "approved", "宜昌市长江岸线保护条例")},  # approved, not enacted (contract v2)
     ),
     (
         "passive-through-a-meeting",
@@ -715,7 +715,11 @@ def test_every_relation_has_evidence_and_respects_the_schema():
 
 
 def test_the_stage_runs_last():
-    assert STAGES[-1] is extract_relations
+    """Relations run after every entity stage; only the time stage (extract/acts.py), which
+    reads the relations, runs after them."""
+    from npcgraph.extract.acts import extract_acts
+
+    assert STAGES[-2:] == (extract_relations, extract_acts)
 
 
 def test_output_is_deterministic():
