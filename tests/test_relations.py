@@ -427,7 +427,7 @@ CASES = [
         "approval-is-not-enactment",
         "《宜昌市长江岸线保护条例》经湖北省人大常委会批准。",
         [("宜昌市长江岸线保护条例", "Regulation"), ("湖北省人大常委会", "Organization", "湖北省人民代表大会常务委员会")],
-        set(),
+        {("湖北省人民代表大会常务委员会", "approved", "宜昌市长江岸线保护条例")},  # approved, not enacted (contract v2)
     ),
     (
         "passive-through-a-meeting",
@@ -715,10 +715,14 @@ def test_every_relation_has_evidence_and_respects_the_schema():
 
 
 def test_the_relation_stages_run_after_the_entities():
+    """Relations run after every entity stage; the facts of the whole report after the
+    sentences' relations, and the time stage (extract/acts.py), which reads them all, last."""
+    from npcgraph.extract.acts import extract_acts
     from npcgraph.extract.document_facts import document_facts
     from npcgraph.extract.entities import find_entities
 
-    assert STAGES.index(find_entities) < STAGES.index(extract_relations) < STAGES.index(document_facts)
+    assert STAGES.index(find_entities) < STAGES.index(extract_relations)
+    assert STAGES[-3:] == (extract_relations, document_facts, extract_acts)
 
 
 def test_output_is_deterministic():

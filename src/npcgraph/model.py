@@ -146,6 +146,11 @@ class Entity:
     value: Decimal | None = None
     approximate: bool = False
     unit: str | None = None
+    # Time (extract/acts.py): an instrument's 施行 date; a meeting's date, 届 and 次.
+    effective_date: str | None = None  # ISO 8601 as precise as the text: 2025, 2025-10, 2025-10-01
+    date: str | None = None
+    term: int | None = None
+    session: int | None = None
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -155,6 +160,10 @@ class Evidence:
     report: str  # Report.key
     begin: int  # the sentence's offsets
     end: int
+    # What the sentence says of the act (extract/acts.py); not part of the evidence's identity.
+    date: str | None = field(default=None, compare=False)  # ISO 8601, as precise as the text
+    event: str | None = field(default=None, compare=False)  # the meeting's entity key
+    votes: tuple[int | None, int | None, int | None] | None = field(default=None, compare=False)  # for, against, abstaining
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -200,6 +201,14 @@ def _entity_triples(entity: Entity, alt_labels: Iterable[str]) -> Iterator[Tripl
         yield (node, NPC.approximate, Literal(entity.approximate))
     if entity.unit:
         yield (node, NPC.unit, _zh(entity.unit))
+    if entity.effective_date:
+        yield (node, NPC.effectiveDate, _date(entity.effective_date))
+    if entity.date:
+        yield (node, NPC.date, _date(entity.date))
+    if entity.term is not None:
+        yield (node, NPC["term"], Literal(entity.term, datatype=XSD.integer))
+    if entity.session is not None:
+        yield (node, NPC.sessionNumber, Literal(entity.session, datatype=XSD.integer))
 
 
 def fact_triple(relation: Relation) -> Triple:
@@ -231,6 +240,14 @@ def statement_triples(relation: Relation, evidence: Evidence) -> Iterator[Triple
     yield (statement, PROV.wasDerivedFrom, sentence_iri(evidence.report, evidence.begin, evidence.end))
     if relation.post:
         yield (statement, NPC.post, _zh(relation.post))
+    if evidence.date:
+        yield (statement, NPC.date, _date(evidence.date))
+    if evidence.event:
+        yield (statement, NPC.atEvent, entity_iri(evidence.event))
+    if evidence.votes:
+        for prop, count in zip((NPC.votesFor, NPC.votesAgainst, NPC.abstentions), evidence.votes):
+            if count is not None:
+                yield (statement, prop, Literal(count, datatype=XSD.integer))
 
 
 def document_triples(document: Document) -> Iterator[Triple]:
@@ -266,8 +283,23 @@ def corpus_entities(corpus: Corpus) -> dict[str, tuple[Entity, set[str]]]:
     entities: dict[str, tuple[Entity, set[str]]] = {}
     for document in corpus.documents:
         for entity in document.entities:
-            entities.setdefault(entity.key, (entity, set()))[1].update(entity.alt_labels)
+            first, alt_labels = entities.setdefault(entity.key, (entity, set()))
+            alt_labels.update(entity.alt_labels)
+            if first is not entity and _dates_missing(first, entity):
+                entities[entity.key] = (_with_dates(first, entity), alt_labels)
     return entities
+
+
+_DATED = ("effective_date", "date", "term", "session")
+
+
+def _dates_missing(first: Entity, other: Entity) -> bool:
+    return any(getattr(first, name) is None and getattr(other, name) is not None for name in _DATED)
+
+
+def _with_dates(first: Entity, other: Entity) -> Entity:
+    """``first`` with the dates, 届 and 次 it lacks taken from ``other`` (a later report's)."""
+    return replace(first, **{name: getattr(other, name) for name in _DATED if getattr(first, name) is None})
 
 
 def entity_triples(entity: Entity, alt_labels: Iterable[str]) -> Iterator[Triple]:

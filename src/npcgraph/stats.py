@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from rdflib import Graph, URIRef
@@ -23,6 +23,7 @@ __all__ = [
     "entity_nodes",
     "class_counts",
     "relation_counts",
+    "acts_per_year",
     "ReportSummary",
     "Ranked",
     "GraphStats",
@@ -67,6 +68,17 @@ def class_counts(graph: Graph) -> Counter[str]:
     return counts
 
 
+def acts_per_year(graph: Graph) -> Counter[str]:
+    """Dated acts (evidence statements with an ``npc:date``) by the date's year."""
+    if (store := oxigraph_store(graph)) is not None:
+        from . import storestats
+
+        return storestats.acts_per_year(store)
+    return Counter(
+        str(date)[:4] for statement, date in graph.subject_objects(NPC.date) if (statement, RDF.type, RDF.Statement) in graph
+    )
+
+
 def relation_counts(graph: Graph) -> Counter[str]:
     """Asserted ``npc:`` relations between two entities, by property."""
     if (store := oxigraph_store(graph)) is not None:
@@ -93,6 +105,7 @@ class ReportSummary:
     mentions: int
     entities: int  # distinct entities mentioned
     statements: int  # evidence statements derived from its sentences
+    date: str = ""  # the report's own date (dcterms:date, from its metadata); empty when none
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +127,7 @@ class GraphStats:
     component_sizes: list[int] = field(default_factory=list)  # largest first
     largest_component: list[str] = field(default_factory=list)  # labels, sorted
     reports: list[ReportSummary] = field(default_factory=list)
+    acts_per_year: dict[str, int] = field(default_factory=dict)  # year -> dated acts
 
 
 def _report_summaries(graph: Graph) -> list[ReportSummary]:
@@ -147,6 +161,7 @@ def _report_summaries(graph: Graph) -> list[ReportSummary]:
                 mentions=counts[str(NIF.Phrase)],
                 entities=len(entities[report]),
                 statements=statements[report],
+                date=str(graph.value(report, DCTERMS.date) or ""),
             )
         )
     return summaries
@@ -170,7 +185,8 @@ def graph_stats(graph: Graph, top: int = 10) -> GraphStats:
 
         store_totals = storestats.totals(store)
         triples, evidence = store_totals["triples"], store_totals["statements"]
-        reports = storestats.report_summaries(store)
+        dates = storestats.report_dates(store)
+        reports = [replace(r, date=dates.get(r.iri, "")) for r in storestats.report_summaries(store)]
     else:
         triples, evidence = len(graph), sum(1 for _ in graph.subjects(RDF.type, RDF.Statement))
         reports = _report_summaries(graph)
@@ -184,6 +200,7 @@ def graph_stats(graph: Graph, top: int = 10) -> GraphStats:
         component_sizes=[len(c) for c in found],
         largest_component=sorted(network.nodes[n]["label"] for n in found[0]) if found else [],
         reports=reports,
+        acts_per_year=dict(sorted(acts_per_year(graph).items())),
     )
 
 
@@ -226,11 +243,18 @@ def format_stats(stats: GraphStats) -> str:
     if sizes:
         shown = ", ".join(map(str, sizes[:10])) + (", …" if len(sizes) > 10 else "")
         lines.append(f"  sizes: {shown}   isolated entities: {sizes.count(1)}")
+    lines += ["", "Acts per year (dated evidence statements):"]
+    years = sorted(stats.acts_per_year.items())
+    lines += _table([(year, str(count)) for year, count in years]) if years else ["  (no dated acts)"]
     lines += ["", "Reports:"]
-    rows = [("report", "characters", "sections", "sentences", "mentions", "entities", "statements")]
+    rows = [("report", "date", "characters", "sections", "sentences", "mentions", "entities", "statements")]
     rows += [
-        (r.title or r.source_file, str(r.characters), str(r.sections), str(r.sentences), str(r.mentions), str(r.entities), str(r.statements))
+        (r.title or r.source_file, r.date or "-", str(r.characters), str(r.sections), str(r.sentences), str(r.mentions), str(r.entities), str(r.statements))
         for r in stats.reports
     ]
     lines += _table(rows) if stats.reports else ["  (none)"]
+    undated = [r.title or r.source_file for r in stats.reports if not r.date]
+    if undated:
+        lines += ["", f"Reports without a date in their metadata: {len(undated)} (relative dates in them are left out)"]
+        lines += [f"  {name}" for name in undated]
     return "\n".join(lines)

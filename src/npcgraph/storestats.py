@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "class_counts", "relation_counts", "totals", "entity_network", "report_summaries", "npc_predicates", "npc_classes",
+    "acts_per_year", "report_dates",
 ]
 
 _NPC = "https://w3id.org/npcgraph/ontology#"
@@ -158,3 +159,20 @@ def report_summaries(store: Any) -> list[ReportSummary]:
             )
         )
     return summaries
+
+
+def acts_per_year(store: Any) -> Counter[str]:
+    """:func:`npcgraph.stats.acts_per_year` of the graph in ``store``."""
+    counts: Counter[str] = Counter()
+    for date, count in _rows(store, "acts-per-year"):
+        counts[_text(date)[:4]] += literal_int(count) or 0
+    return counts
+
+
+def report_dates(store: Any) -> dict[str, str]:
+    """Each report's IRI and its date (empty when it has none)."""
+    found: dict[str, str] = {}
+    for report, date in _rows(store, "report-dates"):
+        if date is not None or report not in found:
+            found[report] = _text(date) if date is not None else ""
+    return found

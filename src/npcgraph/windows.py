@@ -38,6 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from .extract.acts import extract_acts
 from .extract.context import infer_place, known_place
 from .extract.entities import find_entities
 from .extract.metadata import metadata_entities
@@ -280,7 +281,8 @@ def extract_windowed(report: Report, window: int = WINDOW) -> Document:
                 if moved:
                     evidence.setdefault((relation.subject, relation.predicate, relation.object, relation.post), set()).update(moved)
     mentions.sort(key=lambda m: (m.begin, -m.end, m.cls, m.entity or ""))
-    return Document(
+    # time, meetings and votes read the whole report at once (a date anchors 同日 windows later)
+    return extract_acts(Document(
         report=report,
         mentions=tuple(mentions),
         entities=every_entity,
@@ -293,4 +295,4 @@ def extract_windowed(report: Report, window: int = WINDOW) -> Document:
         author=first.author,
         publisher=first.publisher,
         reporting_body=first.reporting_body,
-    )
+    ))

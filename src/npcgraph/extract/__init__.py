@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Document
+from .acts import extract_acts
 from .document_facts import document_facts
 from .entities import find_entities
 from .metadata import metadata_entities
@@ -15,4 +16,5 @@ __all__ = ["STAGES", "Stage"]
 Stage = Callable[[Document], Document]
 
 #: The stages, in the order they run.
-STAGES: tuple[Stage, ...] = (metadata_entities, find_entities, extract_relations, document_facts)  # facts of the whole last
+# relations from sentences, then the facts of the whole report, then the time of every act
+STAGES: tuple[Stage, ...] = (metadata_entities, find_entities, extract_relations, document_facts, extract_acts)

@@ -1,0 +1,274 @@
+"""When, where and by how many votes: the legislative record as it happened (``Document -> Document``).
+
+The last extraction stage, after relations.py. It adds what graph contract version 2 asks:
+
+- meetings (meetings.py): each numbered meeting of a congress or its standing committee one
+  Event, keyed by body, 届 and 次, with ``term``, ``session``, ``organizedBy`` its body and its
+  date where the text gives it next to the name (2025年9月12日，十四届全国人大常委会第十七次会议…);
+- appointments and removals (appointments.py): ``appointed`` / ``removed`` with the post,
+  by the meeting's body, the body that opens the clause, or else the reporting body;
+- on each act's evidence: its date (dates.py: the date before the act's object in the
+  sentence, else after it, else the meeting's), its meeting (``event``: named in the sentence,
+  or 会议 referring to the meeting named last in the paragraph or the one before) and its
+  tally (votes.py);
+- an instrument's 施行 date (自2025年10月1日起施行) as ``effective_date``.
+
+Dates that only bound a period (2018年以来) date nothing; relative dates are resolved against
+the report's own date from its metadata (``Metadata.date``), never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from ..ids import entity_key
+from ..model import Document, Entity, Evidence, Mention, Relation, Sentence
+from .appointments import find_appointments
+from .candidates import INSTRUMENT_CLASSES
+from .dates import DateMention, find_dates
+from .meetings import Meeting, body_inside, meeting_key, meeting_label, parse_meeting
+from .votes import Tally, find_tallies
+
+__all__ = ["extract_acts", "ACTS"]
+
+#: The relations that are acts, and so carry a date.
+ACTS = frozenset({
+    "enacted", "adopted", "issued", "revised", "repealed", "forwarded", "inspected", "supervised",
+    "reviewed", "conducted", "established", "approved", "appointed", "removed",
+})
+#: Acts done at a meeting, by a vote.
+_VOTED = frozenset({"enacted", "adopted", "revised", "repealed", "approved", "appointed", "removed"})
+_AT_MEETING = _VOTED | {"reviewed"}
+# 会议 standing for the meeting named before (会议表决通过, 本次会议, 此次会议), not 常务会议 or 会议室
+_MEETING_WORD = re.compile(r"(?<![务委组体谈作席])会议(?![室精纪])")
+# A meeting's date next to its name: 2025年9月12日，…会议 / …会议于2025年9月12日召开
+_BEFORE_MEETING = re.compile(r"^[，,\s]*(?:召开的|举行的|在)?[\u4e00-\u9fff]{0,4}?\s*$")  # …，襄阳[市第…会议]
+_AFTER_MEETING = re.compile(r"^\s*(?:于|在)\s*$")
+_NO_FACTS = frozenset({"byline"})
+
+
+def extract_acts(document: Document) -> Document:
+    """The document with its meetings keyed by body, 届 and 次, appointments, and each act's
+    date, meeting and tally on its evidence."""
+    report = document.report
+    text = report.text
+    entities = {entity.key: entity for entity in document.entities}
+    mentions = list(document.mentions)
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence].append(mention)
+    facts: dict[tuple[str, str, str, str | None], set[Evidence]] = defaultdict(set)
+    for relation in document.relations:
+        facts[(relation.subject, relation.predicate, relation.object, relation.post)].update(relation.evidence)
+    kinds = {paragraph.index: paragraph.kind for paragraph in report.paragraphs}
+
+    # 1. meetings: one node per body, 届 and 次
+    rekey: dict[str, str] = {}
+    meetings: dict[str, Meeting] = {}  # new key -> meeting
+    for mention in mentions:
+        if mention.cls != "Event" or not mention.entity or mention.entity in rekey:
+            continue
+        meeting = parse_meeting(text[mention.begin : mention.end], body_inside(mention, by_sentence[mention.sentence], entities))
+        if meeting is None:
+            continue
+        key = meeting_key(meeting)
+        rekey[mention.entity] = key
+        meetings[key] = meeting
+    if rekey:
+        for old, new in rekey.items():
+            before = entities.pop(old)
+            meeting = meetings[new]
+            label = meeting_label(meeting)
+            names = {before.label, *before.alt_labels}
+            if new in entities:
+                names |= {entities[new].label, *entities[new].alt_labels}
+            entities[new] = Entity(new, "Event", label, tuple(sorted(names - {label})), term=meeting.term, session=meeting.session)
+        mentions = [replace(m, entity=rekey.get(m.entity, m.entity)) if m.entity in rekey else m for m in mentions]
+        moved: dict[tuple[str, str, str, str | None], set[Evidence]] = defaultdict(set)
+        for (subject, predicate, obj, post), found in facts.items():
+            moved[(rekey.get(subject, subject), predicate, rekey.get(obj, obj), post)].update(found)
+        facts = moved
+        by_sentence = defaultdict(list)
+        for mention in mentions:
+            by_sentence[mention.sentence].append(mention)
+    meeting_mentions = sorted((m for m in mentions if m.entity in meetings), key=lambda m: m.begin)
+    for mention in meeting_mentions:
+        sentence = report.sentences[mention.sentence]
+        assert mention.entity is not None
+        facts[(mention.entity, "organizedBy", meetings[mention.entity].body, None)].add(Evidence(report.key, sentence.begin, sentence.end))
+
+    # 2. appointments and removals
+    for sentence in report.sentences:
+        if kinds.get(sentence.paragraph) in _NO_FACTS:
+            continue
+        appointments = find_appointments(text, sentence.begin, sentence.end)
+        if not appointments:
+            continue
+        # the body that opens the sentence appoints and removes through its list (…，免去…)
+        actor = _actor(appointments[0].trigger[0], by_sentence[sentence.index], entities, meetings, document.reporting_body)
+        if actor is None:
+            continue
+        for appointment in appointments:
+            for begin, end in appointment.names:
+                person = _person(begin, end, sentence, by_sentence, mentions, entities, text)
+                facts[(actor, appointment.predicate, person, appointment.post)].add(Evidence(report.key, sentence.begin, sentence.end))
+
+    # 3. dates, tallies, meetings of each act
+    dates = find_dates(text, report.metadata.date, [(p.begin, p.end) for p in report.paragraphs])
+    dates_in: dict[int, list[DateMention]] = defaultdict(list)
+    for found in dates:
+        sentence = report.sentence_at(found.begin)
+        if sentence is None or any(m.begin < found.end and found.begin < m.end for m in by_sentence[sentence.index]):
+            continue  # 关于2022年度…的报告, 2023年度立法工作计划: the date is part of a name
+        dates_in[sentence.index].append(found)
+    _meeting_dates(text, report.sentences, meeting_mentions, dates_in, entities)
+    _effective_dates(report.sentences, dates_in, by_sentence, entities, kinds)
+
+    relations: list[Relation] = []
+    for (subject, predicate, obj, post), found in sorted(facts.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], item[0][3] or "")):
+        if subject not in entities or obj not in entities or not found:
+            continue
+        evidence = found
+        if predicate in ACTS:
+            evidence = {_circumstances(e, predicate, obj, report.sentences, by_sentence, dates_in, meeting_mentions, entities, text) for e in found}
+        relations.append(Relation(subject, predicate, obj, tuple(sorted(evidence)), post))
+    return replace(
+        document,
+        mentions=tuple(sorted(mentions, key=lambda m: (m.begin, -m.end, m.cls, m.entity or ""))),
+        entities=tuple(entities[key] for key in sorted(entities)),
+        relations=tuple(relations),
+    )
+
+
+def _actor(
+    at: int, mentions: list[Mention], entities: dict[str, Entity],
+    meetings: dict[str, Meeting], reporting_body: str | None,
+) -> str | None:
+    """Who appoints at ``at``: the meeting named before it, the body that opens its clause,
+    or the reporting body."""
+    before = [m for m in mentions if m.end <= at and m.entity]
+    for mention in reversed(before):
+        if mention.entity in meetings:
+            return meetings[mention.entity].body
+    for mention in reversed(before):
+        entity = entities.get(mention.entity or "")
+        if entity is not None and entity.cls == "Organization" and not any(
+            other.begin <= mention.begin and mention.end <= other.end and other is not mention and other.cls == "Event" for other in mentions
+        ):
+            return entity.key
+    return reporting_body if reporting_body in entities else None
+
+
+def _person(
+    begin: int, end: int, sentence: Sentence, by_sentence: dict[int, list[Mention]], mentions: list[Mention],
+    entities: dict[str, Entity], text: str,
+) -> str:
+    """The Person entity named at ``begin:end``: the mention there, or a new one."""
+    for mention in by_sentence[sentence.index]:
+        if mention.begin == begin and mention.end == end and mention.entity and mention.cls == "Person":
+            return mention.entity
+    name = text[begin:end]
+    key = entity_key("Person", name)
+    entities.setdefault(key, Entity(key, "Person", name))
+    if not any(m.begin < end and begin < m.end for m in by_sentence[sentence.index]):
+        mention = Mention(begin, end, sentence.index, "Person", key)
+        mentions.append(mention)
+        by_sentence[sentence.index].append(mention)
+    return key
+
+
+def _meeting_dates(
+    text: str, sentences: tuple[Sentence, ...], meeting_mentions: list[Mention],
+    dates_in: dict[int, list[DateMention]], entities: dict[str, Entity],
+) -> None:
+    """A meeting's date where the text gives it next to the name."""
+    for mention in meeting_mentions:
+        key = mention.entity or ""
+        if entities[key].date:
+            continue
+        for found in dates_in.get(mention.sentence, ()):
+            if found.kind != "act" or len(found.value) != 10:
+                continue
+            if (found.end <= mention.begin and _BEFORE_MEETING.match(text[found.end : mention.begin])) or (
+                found.begin >= mention.end and _AFTER_MEETING.match(text[mention.end : found.begin])
+            ):
+                entities[key] = replace(entities[key], date=found.value)
+                break
+
+
+def _effective_dates(
+    sentences: tuple[Sentence, ...], dates_in: dict[int, list[DateMention]],
+    by_sentence: dict[int, list[Mention]], entities: dict[str, Entity], kinds: dict[int, str],
+) -> None:
+    """自2025年10月1日起施行: the date the instrument named before it (in the sentence or the
+    one before, in the same paragraph) takes effect."""
+    for index, found_dates in sorted(dates_in.items()):
+        for found in found_dates:
+            if found.kind != "effective":
+                continue
+            candidates = [m for m in by_sentence.get(index, ()) if m.end <= found.begin and m.cls in INSTRUMENT_CLASSES and m.entity]
+            if not candidates and index > 0 and sentences[index - 1].paragraph == sentences[index].paragraph:
+                candidates = [m for m in by_sentence.get(index - 1, ()) if m.cls in INSTRUMENT_CLASSES and m.entity]
+            if not candidates:
+                continue
+            key = max(candidates, key=lambda m: m.begin).entity or ""
+            if key in entities and not entities[key].effective_date:
+                entities[key] = replace(entities[key], effective_date=found.value)
+
+
+def _nearest(items: list, anchor: int) -> object | None:
+    """The last of ``items`` (with .begin) before ``anchor``, else the first after it."""
+    before = [item for item in items if item.begin < anchor]
+    if before:
+        return before[-1]
+    after = [item for item in items if item.begin >= anchor]
+    return after[0] if after else None
+
+
+def _circumstances(
+    evidence: Evidence, predicate: str, obj: str, sentences: tuple[Sentence, ...],
+    by_sentence: dict[int, list[Mention]], dates_in: dict[int, list[DateMention]],
+    meeting_mentions: list[Mention], entities: dict[str, Entity], text: str,
+) -> Evidence:
+    """``evidence`` with the act's date, meeting and tally as its sentence states them."""
+    sentence = next((s for s in _around(sentences, evidence.begin) if s.begin == evidence.begin and s.end == evidence.end), None)
+    if sentence is None:
+        return evidence
+    mentions = by_sentence.get(sentence.index, [])
+    anchor = min((m.begin for m in mentions if m.entity == obj), default=sentence.end)
+    event: str | None = None
+    if predicate in _AT_MEETING:
+        named = [m for m in meeting_mentions if m.sentence == sentence.index]
+        chosen = _nearest(named, anchor)
+        if isinstance(chosen, Mention):
+            event = chosen.entity
+        else:
+            word = _MEETING_WORD.search(text, sentence.begin, anchor)
+            if word and not any(m.begin <= word.start() < m.end for m in mentions):
+                earlier = [m for m in meeting_mentions if m.begin < sentence.begin and sentences[m.sentence].paragraph >= sentence.paragraph - 1]
+                event = earlier[-1].entity if earlier else None
+    # the date before the object, else one after it that 于 or 在 marks as the act's
+    # (《条例》于2022年3月1日经…通过), not 审议批准2023年州级财政决算
+    acts = [d for d in dates_in.get(sentence.index, ()) if d.kind == "act" and (d.begin < anchor or text[d.begin - 1 : d.begin] in ("于", "在"))]
+    chosen_date = _nearest(acts, anchor)
+    date = chosen_date.value if isinstance(chosen_date, DateMention) else (entities[event].date if event and event in entities else None)
+    votes = None
+    if predicate in _VOTED:
+        tally = _nearest(find_tallies(text, sentence.begin, sentence.end), anchor)
+        votes = tally.votes if isinstance(tally, Tally) else None
+    if date is None and event is None and votes is None:
+        return evidence
+    return replace(evidence, date=date, event=event, votes=votes)
+
+
+def _around(sentences: tuple[Sentence, ...], begin: int) -> list[Sentence]:
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= begin:
+            lo = mid + 1
+        else:
+            hi = mid
+    return list(sentences[lo : lo + 2])

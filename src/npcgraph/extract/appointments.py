@@ -1,0 +1,137 @@
+"""Appointments and removals (任免): who was given or relieved of which post.
+
+    决定任命张三、李四为武汉市人民政府副市长   -> appointed 张三, 李四; post 武汉市人民政府副市长
+    选举王五为市人大常委会主任               -> appointed 王五; post 市人大常委会主任
+    免去赵六的武汉市人民政府副市长职务        -> removed 赵六; post 武汉市人民政府副市长
+    接受钱七辞去市人大常委会委员职务的请求     -> removed 钱七; post 市人大常委会委员
+
+The words and their forms are ``lexicon/appointment_verbs.tsv``. A name is two to four Han
+characters opening with a surname of ``lexicon/surnames.tsv`` (or a name with ·); names are
+listed with 、 和 及 (张三、李四和王五). The body that appoints is found by acts.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import rows, words
+from .context import places
+
+__all__ = ["Appointment", "find_appointments"]
+
+_HAN = "\u4e00-\u9fff"
+_NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
+_LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)")
+_POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
+_POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务|代表资格|资格)")
+_RESIGN = re.compile(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
+_LEVELS = ("全国", "省", "市", "区", "县", "州", "自治")
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    """``predicate`` (appointed / removed) of each name at ``names`` (offsets), to ``post``."""
+
+    predicate: str
+    trigger: tuple[int, int]
+    names: tuple[tuple[int, int], ...]
+    post: str
+
+
+@cache
+def _verbs() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in rows("appointment_verbs")}
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(_verbs(), key=len, reverse=True))))
+
+
+@cache
+def _surnames() -> tuple[str, ...]:
+    return tuple(sorted(words("surnames"), key=len, reverse=True))
+
+
+def _is_name(name: str) -> bool:
+    return "·" in name or (name.startswith(_surnames()) and 2 <= len(name) <= 4)
+
+
+def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:
+    """``text[begin:end]`` as a list of names (张三、李四和王五), or None."""
+    found: list[tuple[int, int]] = []
+    position = begin
+    for piece in re.split(r"(、|和|及|，)", text[begin:end]):
+        if piece in ("、", "和", "及", "，"):
+            position += len(piece)
+            continue
+        if not _is_name(piece):
+            return None
+        found.append((position, position + len(piece)))
+        position += len(piece)
+    return found or None
+
+
+def _names_before_post(text: str, begin: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
+    """免去王五武汉市人民政府副市长职务 (no 的): the names, and where the post begins."""
+    for stop in range(begin + 2, min(end, begin + 40)):
+        if text[stop] == "的":
+            names = _names(text, begin, stop)
+            return (names, stop + 1) if names else None
+    # the last name ends where the post (a place or body) begins: try 3 characters, then 2
+    head = _LIST.match(text, begin, end)
+    if not head:
+        return None
+    pieces = re.split(r"(、|和|及)", head.group(0))
+    last_start = begin + sum(len(p) for p in pieces[:-1])
+    for length in (2, 3, 4):
+        stop = last_start + length
+        if stop < end and _post_starts(text, stop) and _is_name(text[last_start:stop]):
+            names = _names(text, begin, stop)
+            return (names, stop) if names else None
+    return None
+
+
+def _post_starts(text: str, at: int) -> bool:
+    """Whether a post begins at ``at``: a level word (市人民政府…) or a place (武汉市…)."""
+    if text.startswith(_LEVELS, at):
+        return True
+    known = places()
+    return any(text[at : at + n] in known for n in range(2, 9))
+
+
+def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
+    """The appointments and removals stated in ``text[begin:end]`` (a sentence)."""
+    found: list[Appointment] = []
+    for match in _verb_pattern().finditer(text, begin, end):
+        predicate, form = _verbs()[match.group(0)]
+        after = match.end()
+        if form == "to":
+            post = _POST_TO.search(text, after, end)
+            if not post or post.start() - after > 40:
+                continue
+            names = _names(text, after, post.start())
+            if names:
+                found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
+        elif form == "resign":
+            post = _RESIGN.search(text, after, end)
+            if not post or post.start() - after > 20:
+                continue
+            names = _names(text, after, post.start())
+            if names:
+                found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
+        else:
+            split = _names_before_post(text, after, end)
+            if not split:
+                continue
+            names, post_begin = split
+            post = _POST_OF.match(text, post_begin, end)
+            if post:
+                found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
+    return found
+
+
+def _clean(post: str) -> str:
+    return post.removesuffix("职务").strip()
