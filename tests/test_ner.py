@@ -113,3 +113,51 @@ def test_deputies_belong_to_their_congress(facts):
 
 def test_a_post_in_a_school_is_an_affiliation(facts):
     assert ("王立新", "memberOf", "浙江大学光华法学院") in facts
+
+
+SESSION = """十四届全国人大四次会议在京闭幕
+
+十四届全国人大四次会议12日下午在人民大会堂举行闭幕会。大会主席团常务主席赵乐际主持闭幕会。
+雪克来提·扎克尔、洛桑江村、铁凝等出席会议。中国共产党第十七次全国代表大会以来，成就巨大。
+黄泽镇人大组织召开民情分析会，邀请代表参加协商座谈会和跟踪督办会。
+中国共产党山东省委员会、中共济南市委宣传部有关负责同志参加。
+"""
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    path = tmp_path_factory.mktemp("session") / "news.txt"
+    path.write_text(SESSION, encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    return (
+        {(e.cls, e.label) for e in document.entities},
+        {(names[r.subject], r.predicate, names[r.object]) for r in document.relations},
+    )
+
+
+@pytest.mark.parametrize("person", ["雪克来提·扎克尔", "洛桑江村", "铁凝", "赵乐际"])
+def test_names_in_a_list_of_persons_are_persons(session, person):
+    labels, _ = session
+    assert ("Person", person) in labels
+    assert ("Place", person) not in labels
+
+
+@pytest.mark.parametrize("event", ["中国共产党第十七次全国代表大会", "民情分析会", "协商座谈会", "跟踪督办会"])
+def test_meetings_by_name(session, event):
+    assert ("Event", event) in session[0]
+
+
+def test_a_sessions_presidium_is_that_sessions_and_part_of_its_congress(session):
+    labels, facts = session
+    presidium = "第十四届全国人民代表大会第四次会议主席团"
+    assert ("Organization", presidium) in labels
+    assert (presidium, "partOf", "全国人民代表大会") in facts
+
+
+def test_an_organ_written_after_its_body_is_part_of_it_and_a_place_s_committee_is_not(session):
+    labels, facts = session
+    assert ("Organization", "中国共产党济南市委员会宣传部") in labels
+    assert ("中国共产党济南市委员会宣传部", "partOf", "中国共产党济南市委员会") in facts
+    assert ("Organization", "中国共产党山东省委员会") in labels
+    assert not any(s == "中国共产党山东省委员会" and p == "partOf" for s, p, _ in facts)

@@ -23,7 +23,8 @@ from .patterns import HAN, alternation, leading_verb, table
 
 __all__ = ["find_activities", "activities_around", "national_names"]
 
-_MEETINGS = ("推进会", "座谈会", "现场会", "交流会", "报告会", "见面会", "恳谈会", "听证会", "论证会", "研讨会", "论坛", "汇报会", "表彰会", "工作会议", "联席会议", "推进大会")
+_MEETINGS = ("推进会", "座谈会", "现场会", "交流会", "报告会", "见面会", "恳谈会", "听证会", "论证会", "研讨会", "论坛", "汇报会", "表彰会", "工作会议", "联席会议", "推进大会",
+             "分析会", "督办会", "协商会", "议事会", "评议会", "通报会", "调度会", "部署会", "动员会", "协调会")
 _SUPERVISION_VERBS = ("组织开展", "深入开展", "开展", "组织", "进行", "举行", "召开", "实施")
 _GENERIC_TOPICS = frozenset({"法规", "工作", "专题", "有关", "相关", "一次", "多次", "联合", "集中", "全面", "重点", "情况", "实施情况"})
 _YEAR = re.compile(r"^\d{4}年度?")  # 2023年度重点代表建议现场督办活动: a year is no count
@@ -66,7 +67,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "check": re.compile(f"检查(?P<title>[^，。；;！？!?\\n]{{2,60}}?)(?:的)?(?:贯彻)?实施情况"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:省委|市委|区委|县委)、)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
-        "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|$)"),
+        "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|$)"),
+        "more_meetings": re.compile(f"(?:和|及|与|、)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|$)"),
         "topic_then_kind": re.compile(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
         "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
@@ -74,7 +76,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
             f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
-            f"|党的{num}大|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议)"
+            f"|党的{num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议)"
         ),
         "motion": re.compile(f"关于(?P<topic>{_NAME}{{2,30}}?)的议案"),
     }
@@ -151,7 +153,7 @@ def find_activities(text: str) -> list[Candidate]:
         found.append(Candidate(match.start(), match.end(), "Event", match.group(0), canonical=events[match.group(0)], national=True, priority=2))
     for match in pats["session"].finditer(text):
         name = match.group(0)
-        national = name.startswith(("全国", "党的")) or "中全会" in name
+        national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         found.append(Candidate(match.start(), match.end(), "Event", name, national=national, priority=1))
     for match in pats["work_meeting"].finditer(text):
         name = match.group("name")
@@ -161,10 +163,13 @@ def find_activities(text: str) -> list[Candidate]:
         if match.group("also"):  # 省委、市委人大工作会议: the provincial one too
             also = match.group("also")[:-1]
             found.append(Candidate(match.start(), match.start() + len(also), "Event", also + name[len(also):], priority=3))
-    for match in pats["meeting"].finditer(text):  # 联合召开优化营商环境推进会
-        name = match.group("name")
-        if name not in _MEETINGS and not name.endswith(tuple("等" + m for m in _MEETINGS)):
-            found.append(Candidate(match.start("name"), match.end("name"), "Event", name))
+    for match in pats["meeting"].finditer(text):  # 联合召开优化营商环境推进会(和…督办会)
+        following: re.Match[str] | None = match
+        while following is not None:
+            name = following.group("name")
+            if name not in _MEETINGS and not name.endswith(tuple("等" + m for m in _MEETINGS)):
+                found.append(Candidate(following.start("name"), following.end("name"), "Event", name))
+            following = pats["more_meetings"].match(text, following.end())
     for match in pats["topic_then_kind"].finditer(text):  # 围绕“…”工程建设组织专题询问, 就…开展专题询问
         written = text[match.start("topic") : match.end()]
         name = _plain(match.group("topic")) + match.group("kind")

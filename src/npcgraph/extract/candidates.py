@@ -66,7 +66,7 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "SupervisionActivity": INSTRUMENT_CLASSES | {"Program", "Concept", "Place", "Organization", "Motion"},
     "Statistic": frozenset({"Organization", "Platform", "Person", "Place", "Mechanism", "Motion",
                             "Program", "SupervisionActivity", "Event", "Suggestion"} | INSTRUMENT_CLASSES),
-    "Organization": frozenset({"Place"}),
+    "Organization": frozenset({"Place", "Organization"}),  # 中共济南市委 in 中共济南市委宣传部
     "Mechanism": frozenset({"Place", "Organization"}),
     "Event": frozenset({"Place", "Organization"}),
     **{cls: frozenset({"Place", "Organization"}) | INSTRUMENT_CLASSES for cls in INSTRUMENT_CLASSES},
@@ -82,6 +82,12 @@ _SAME_SPAN = frozenset({("Place", "Organization"), ("Law", "SupervisionActivity"
 def may_nest(inner: str, outer: str) -> bool:
     """Whether a mention of class ``inner`` may be kept inside one of class ``outer``."""
     return inner in _NESTABLE.get(outer, ())
+
+
+def _nests_here(inner: Candidate, outer: Candidate) -> bool:
+    """A body inside a body only at its start: 中共济南市委 in 中共济南市委宣传部, not 财经委 in
+    全国人大财经委 (the organ's short form is the outer name's own ending)."""
+    return not (inner.cls == outer.cls == "Organization") or inner.begin == outer.begin
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -105,7 +111,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
                 continue
             inside = other.begin <= candidate.begin and candidate.end <= other.end
             shorter = candidate.length < other.length or (candidate.cls, other.cls) in _SAME_SPAN
-            if inside and shorter and may_nest(candidate.cls, other.cls):
+            if inside and shorter and may_nest(candidate.cls, other.cls) and _nests_here(candidate, other):
                 continue
             ok = False
             break

@@ -58,9 +58,31 @@ def _surnames() -> tuple[str, ...]:
     return tuple(sorted(column("surnames"), key=len, reverse=True))
 
 
+_DOTTED_NAME = re.compile(f"[{HAN}]{{1,6}}[·•・][{HAN}]{{1,6}}")
+
+
+def _listed_persons(text: str, spans: list[tuple[int, int, str]]) -> set[tuple[int, int]]:
+    """Names in a list of persons (雪克来提·扎克尔、洛桑江村、铁凝): a span the model tags, or a
+    place it tags, between a plausible person and 、 is a person too, whatever its surname."""
+    persons = {(b, e) for b, e, label in spans if label == "PER" and _plausible_person(text[b:e])}
+    names = {(b, e) for b, e, label in spans if label in ("PER", "LOC") and re.fullmatch(f"[{HAN}·]{{2,8}}", text[b:e])}
+    changed = True
+    while changed:
+        changed = False
+        for b, e in sorted(names - persons):
+            after = next(((pb, pe) for pb, pe in persons if pb == e + 1 and text[e] == "、"), None)
+            before = next(((pb, pe) for pb, pe in persons if pe == b - 1 and text[b - 1] == "、"), None)
+            if after or before:
+                persons.add((b, e))
+                changed = True
+    return persons
+
+
 def _plausible_person(name: str) -> bool:
     """A personal name: a surname and one or two characters more; a name of three or four
     characters without a listed surname (巴音朝鲁, 雒树刚) where the model says it is one."""
+    if _DOTTED_NAME.fullmatch(name):  # 雪克来提·扎克尔: a name of two parts
+        return True
     if not 2 <= len(name) <= 4 or not re.fullmatch(f"[{HAN}]+", name):
         return False
     if name in words("not_names") or any(ch in words("not_name_chars") for ch in name[1:]):
@@ -197,11 +219,14 @@ def _proposals(text: str) -> list[list[Candidate]]:
         body = match.group("body")
         if _plausible_body(body) and not leading_verb(body):
             found.append([Candidate(match.start("body"), match.end("body"), "Organization", body, national=True, priority=-1)])
-    for begin, end, label in name_spans(text):
+    spans = name_spans(text)
+    persons = _listed_persons(text, spans)
+    for begin, end, label in spans:
         name = text[begin:end]
-        if label == "PER":
-            if _plausible_person(name):
-                found.append([Candidate(begin, end, "Person", name, national=True, priority=-1)])
+        if (begin, end) in persons:
+            found.append([Candidate(begin, end, "Person", name, national=True, priority=-1)])
+        elif label == "PER":
+            continue
         elif label == "LOC":
             places = _places(begin, name)
             found += [[place] for place in places]
@@ -227,6 +252,8 @@ def _allowed(candidate: Candidate, rule: Candidate) -> bool:
     if candidate.begin <= rule.begin and rule.end <= candidate.end and rule.length < candidate.length:
         if rule.cls == "Person":  # the rules' names stop early (杨晓 of 杨晓超): the model's is whole
             return candidate.cls == "Person"
+        if rule.cls == "Organization" and rule.begin == candidate.begin:  # 中共济南市委 + 宣传部: an organ of it
+            return candidate.cls == "Organization"
         return rule.cls == "Place" and (candidate.cls == "Place" or may_nest(rule.cls, candidate.cls))
     return False
 

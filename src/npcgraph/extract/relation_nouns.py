@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 
 from ..model import Entity, Mention
+from .context import counties, places
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
@@ -141,6 +142,14 @@ def _listed_pattern() -> re.Pattern[str]:
     return re.compile(rf"\s*[、，,]\s*(?:{posts})?")
 
 
+def _names_a_place(rest: str) -> bool:
+    """Whether the rest of a body's name after another body's begins with a place's name."""
+    return any(rest[:n] in places() or rest[:n] in counties() for n in range(2, min(len(rest), 9) + 1))
+
+
+_SESSION_PRESIDIUM = re.compile("^第.+?届(.*人民代表大会)第.+?次会议主席团$")
+
+
 def body_labels(entities: Mapping[str, Entity]) -> dict[str, str]:
     """Each Organization's label -> its key (the greatest key where labels are shared), for
     :func:`organs` to find an organ's parents by its name's prefixes, once per document."""
@@ -158,12 +167,18 @@ def organs(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[s
     bodies = [m for m in view.mentions if class_of(m, entities) == "Organization" and m.entity]
     for organ in bodies:
         for parent in bodies:
-            if parent.entity != organ.entity and parent.begin == organ.begin and parent.end < organ.end:
+            if parent.entity != organ.entity and parent.begin == organ.begin and parent.end < organ.end \
+                    and not _names_a_place(view.text[parent.end : organ.end]):
                 yield (organ.entity or "", "partOf", parent.entity or "", None)
         label = entities[organ.entity].label if organ.entity in entities else ""
+        session = _SESSION_PRESIDIUM.match(label)  # 第十四届全国人民代表大会第四次会议主席团
+        if session and session.group(1) in labels:
+            yield (organ.entity or "", "partOf", labels[session.group(1)], None)
+            continue
         # the longest body's label that starts this one (a prefix lookup: linear, not a scan)
         for length in range(len(label) - 1, -1, -1):
             parent_key = labels.get(label[:length])
             if parent_key is not None:
-                yield (organ.entity or "", "partOf", parent_key, None)
+                if not _names_a_place(label[length:]):  # 中国共产党|山东省委员会: a body of a place, no organ
+                    yield (organ.entity or "", "partOf", parent_key, None)
                 break

@@ -10,6 +10,7 @@ report.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,10 +109,19 @@ def _key(candidate: Candidate, label: str, ctx: Jurisdiction) -> str:
     return entity_key(candidate.cls, f"{ctx.scope}|{label}")
 
 
+# 十四届全国人大四次会议, 第十四届全国人民代表大会第四次会议: a session of a congress (not of its
+# standing committee), whose presidium 大会主席团 is
+_CONGRESS_SESSION = re.compile(
+    "^(?P<body0>[^第届]*?)第?(?P<term>[一二三四五六七八九十百]+)届(?P<body>[^届]*?)(?:人大|人民代表大会)第?(?P<number>[一二三四五六七八九十]+)次(?:全体)?会议$"
+)
+_PRESIDIUM = frozenset({"主席团", "大会主席团"})
+
+
 def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
     """The entity of each candidate, in text order; candidates naming nothing are dropped."""
     resolved: list[Resolved] = []
     by_label: dict[str, Resolved] = {}
+    session: str | None = None  # the congress session named last: its presidium is 大会主席团
     for candidate in sorted(candidates, key=lambda c: (c.begin, -c.length)):
         if candidate.refers_back:  # 《条例》: the instrument of that form named last
             earlier = next((r for r in reversed(resolved) if r.cls in INSTRUMENT_CLASSES and r.label.endswith(candidate.name)), None)
@@ -121,6 +131,13 @@ def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
         label = canonical_label(candidate, ctx)
         if not label:
             continue
+        if candidate.cls == "Event" and (match := _CONGRESS_SESSION.match(label)):
+            place = match["body0"] + match["body"]  # a township's presidium is its congress's standing organ
+            session = None if not place or place.endswith(("镇", "乡")) else (
+                f"{match['body0']}第{match['term']}届{match['body']}人民代表大会第{match['number']}次会议"
+            )
+        elif candidate.cls == "Organization" and strip_quotes(candidate.name) in _PRESIDIUM and session:
+            label = session + "主席团"  # 第十四届全国人民代表大会第四次会议主席团: each session elects its own
         result = Resolved(candidate, _key(candidate, label, ctx), candidate.cls, label)
         resolved.append(result)
         by_label.setdefault(label, result)
