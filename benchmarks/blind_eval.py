@@ -43,7 +43,7 @@ def _cell(row: tuple[int, int, int, int] | None) -> str:
     return "-" if row is None or not (row[0] or row[1]) else f"{_f1(*row)[2]:.3f}"
 
 
-def score_case(case: Path, details: bool) -> tuple[dict[str, tuple[int, int, int, int]], list[str]] | None:
+def score_case(case: Path, details: bool, ignored: frozenset[str] = frozenset()) -> tuple[dict[str, tuple[int, int, int, int]], list[str]] | None:
     """Counts (gold, extracted, found, correct) per column, and detail lines, for one case."""
     from npcgraph.api import build
     from npcgraph.evaluation.entities import named_entities, score_entities
@@ -71,7 +71,10 @@ def score_case(case: Path, details: bool) -> tuple[dict[str, tuple[int, int, int
             notes += [f"  missed   {g.cls}\t{g.label}" for g in scores.missing]
             notes += [f"  spurious {e.cls}\t{e.label}" for e in scores.spurious]
     if relation_file.is_file():
-        rel = score_relations(corpus, read_gold_relations(relation_file))
+        from npcgraph.evaluation.relations import named_relations
+
+        extracted = [r for r in named_relations(corpus) if r.predicate not in ignored]
+        rel = score_relations(extracted, [g for g in read_gold_relations(relation_file) if g.predicate not in ignored])
         counts["relations"] = (rel.overall.gold, rel.overall.extracted, rel.overall.found, rel.overall.correct)
         if details:
             notes += [f"  missed   {g.subject} {g.predicate} {g.object}" for g in rel.missing]
@@ -91,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="a folder of case folders (report + gold files)")
     parser.add_argument("--details", action="store_true", help="list missed and spurious items per case")
     parser.add_argument("--totals", action="store_true", help="print only the pooled row (for a frozen split)")
+    parser.add_argument("--ignore-predicate", action="append", default=[], metavar="P",
+                        help="leave relations of predicate P out of the scores (one the golds do not annotate)")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"blind_eval: {args.folder} is not a folder of cases", file=sys.stderr)
@@ -102,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [header, "-" * len(header)]
     totals: dict[str, list[int]] = {}
     for case in sorted(p for p in args.folder.iterdir() if p.is_dir()):
-        result = score_case(case, args.details)
+        result = score_case(case, args.details, frozenset(args.ignore_predicate))
         if result is None:
             continue
         counts, notes = result

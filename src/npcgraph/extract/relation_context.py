@@ -18,7 +18,7 @@ from .entities import jurisdiction
 from .relation_cues import markers
 from .resolve import full_org_name
 
-__all__ = ["OrgNames", "named_reporting_body", "after_speaker", "plan_sections", "planned_answers"]
+__all__ = ["OrgNames", "named_reporting_body", "after_dateline", "after_speaker", "plan_sections", "planned_answers"]
 
 _SPEAKER = re.compile(r"[^\s:：，。]{1,6}\s*[:：]\s*")
 
@@ -47,6 +47,19 @@ def named_reporting_body(document: Document, names: OrgNames) -> str | None:
     when no stage made it the document's reporting body but the text names it as an entity."""
     name = document.report.metadata.reporting_body
     return names.find(name) if name else None
+
+
+# A news item's dateline: 央视网消息（新闻联播）：, 新华社北京3月11日电, 本报讯（记者 王芳）: who
+# reports, not who acts.
+_DATELINE = re.compile(
+    r"(?:[^\s:：，。；]{0,20}?[报网台社刊](?:消息|讯)|[^\s:：，。；]{1,8}?社[^\s:：，。；]{0,14}?电)(?:\s*[（(][^）)]{0,30}[）)])?\s*[:：]?\s*"
+)
+
+
+def after_dateline(text: str, begin: int, end: int) -> int:
+    """Past a news item's dateline at the start of a sentence."""
+    match = _DATELINE.match(text, begin, end)
+    return match.end() if match else begin
 
 
 def after_speaker(text: str, begin: int, end: int) -> int:

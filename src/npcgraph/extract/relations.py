@@ -50,7 +50,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..model import Document, Entity, Evidence, Mention, Relation
-from .relation_context import OrgNames, after_speaker, named_reporting_body, plan_sections, planned_answers
+from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .relation_nouns import Fact, body_labels, class_of, counted, deputies, memberships, organs
 
@@ -92,7 +92,7 @@ def extract_relations(document: Document) -> Document:
     speakers = {p.index: p.begin for p in report.paragraphs if p.speaker}  # 答：… opens with its speaker
     plans = plan_sections(report)
     planned = planned_answers(report)
-    meeting_body: str | None = None  # the holder of the meeting named last, for 大会/会议 as subject
+    meeting_body: str | None = None  # the holder of the meeting the report names first (its subject), for 大会/会议
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
     for relation in document.relations:
@@ -106,9 +106,11 @@ def extract_relations(document: Document) -> Document:
         reader = _SentenceReader(view, reporting_body, entities, names, labels, meeting_body)
         if speakers.get(sentence.paragraph) == sentence.begin:
             reader.opening = after_speaker(report.text, sentence.begin, sentence.end)
+        else:
+            reader.opening = after_dateline(report.text, sentence.begin, sentence.end)
         stated = kind not in _NO_STATEMENTS and sentence.section not in plans and sentence.paragraph not in planned
         facts = reader.facts(statements=stated)
-        meeting_body = reader.last_meeting_holder() or meeting_body
+        meeting_body = meeting_body or reader.last_meeting_holder()
         for fact in facts:
             if allowed(fact[0], fact[1], fact[2], entities):
                 evidence[fact].add(Evidence(report.key, sentence.begin, sentence.end))
@@ -152,7 +154,7 @@ class _SentenceReader:
         meeting_body: str | None = None,
     ) -> None:
         self.view = view
-        self.meeting_body = meeting_body  # the body holding the meeting the text last named
+        self.meeting_body = meeting_body  # the body holding the meeting the report is about
         self.text = view.text
         self.reporting_body = reporting_body
         self.entities = entities
