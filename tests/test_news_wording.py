@@ -30,7 +30,8 @@ def test_a_bare_form_word_refers_to_the_instrument_named_before(tmp_path):
     facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
     committee = "绵阳市人民代表大会常务委员会"
     assert (committee, "enacted", "绵阳市电动自行车管理条例") in facts  # 该条例经…会议审议通过
-    assert not any(s == "四川省人民代表大会常务委员会" for s, _, _ in facts)  # 批准 states nothing
+    # 批准 is approval, not enactment (graph contract, version 2)
+    assert {(p, o) for s, p, o in facts if s == "四川省人民代表大会常务委员会"} == {("approved", "绵阳市电动自行车管理条例")}
     assert (committee, "conducted", "城市停车难问题专题询问") in facts  # 针对…开展专题询问
 
 
