@@ -69,6 +69,8 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Organization": frozenset({"Place", "Organization"}),  # 中共济南市委 in 中共济南市委宣传部
     "Mechanism": frozenset({"Place", "Organization"}),
     "Event": frozenset({"Place", "Organization"}),
+    # 关于提请审议监督法修正草案的议案: the law, the decision or the treaty a motion puts forward
+    "Motion": frozenset({"Place", "Organization", "Event"}) | INSTRUMENT_CLASSES,
     **{cls: frozenset({"Place", "Organization"}) | INSTRUMENT_CLASSES for cls in INSTRUMENT_CLASSES},
 }
 

@@ -67,6 +67,8 @@ def law_canonical(name: str) -> str:
 
 
 def _is_law_name(name: str) -> bool:
+    if name.endswith("法典"):  # 民法典, 生态环境法典
+        return len(name) >= 3
     return len(name) >= 2 and name.endswith("法") and name[-2] not in _NOT_LAW_BEFORE
 
 
@@ -267,7 +269,7 @@ def _unbracketed(text: str) -> list[Candidate]:
 _LAW_LEAD = ("开展", "组织", "对", "就", "关于", "检查", "听取", "审议", "贯彻", "学习", "宣传", "实施", "落实", "修改", "修订", "制定")
 _LAW_CONTEXT = re.compile(
     f"(?:{'|'.join(_LAW_LEAD)}|[、，,。；;：:\\s]|^)"
-    f"(?P<name>[{HAN}]{{2,14}}?法)(?=(?:、[{HAN}]{{2,14}}?法)*(?:执法检查|实施情况|的实施|贯彻实施|实施办法|修正案|修订草案|修正草案|草案))"
+    f"(?P<name>[{HAN}]{{2,14}}?法典?)(?=(?:、[{HAN}]{{2,14}}?法典?)*(?:执法检查|实施情况|的实施|贯彻实施|实施办法|修正案|修订草案|修正草案|草案))"
 )
 
 

@@ -189,12 +189,30 @@ def _affiliation() -> re.Pattern[str]:
     )
 
 
+# The last words of a named place that is no administrative unit: a building, a site, a
+# mountain, a river, a road (人民大会堂, 仙佛寺石窟, 丹江口水库, 武陵山脉, 龙园线).
+_LANDMARK_HEADS = ("大会堂", "会堂", "纪念馆", "博物馆", "展览馆", "广场", "公园", "水库", "石窟", "旧址", "遗址", "故居",
+                   "山脉", "大桥", "桥", "寺", "港", "口岸", "机场", "公路", "大道", "高速", "流域", "湿地", "古镇",
+                   "山", "河", "江", "湖", "海", "岛", "湾", "峡", "线")
+
+
+def _landmark(name: str) -> bool:
+    return len(name) >= 3 and name.endswith(_LANDMARK_HEADS) and not set(name) & _FUNCTION_CHARS
+
+
 def _places(begin: int, name: str) -> list[Candidate]:
-    """A place name as its chain of units, each a place (浙江省杭州市 -> 浙江省, 杭州市)."""
+    """A place name as its chain of units, each a place (浙江省杭州市 -> 浙江省, 杭州市); a known
+    place or a chain followed by a landmark (北京人民大会堂 -> 北京, 人民大会堂); a landmark."""
     units = admin_units(name)
     if units:
         return [Candidate(begin + b, begin + e, "Place", name[b:e], national=True, priority=-1) for b, e in units]
-    return [Candidate(begin, begin + len(name), "Place", name, national=True, priority=-1)] if _known_place(name) else []
+    if _known_place(name) or _landmark(name):
+        return [Candidate(begin, begin + len(name), "Place", name, national=True, priority=-1)]
+    for cut in range(len(name) - 2, 1, -1):  # the longest known place or chain it begins with
+        head, rest = name[:cut], name[cut:]
+        if (_known_place(head) or admin_units(head)) and _landmark(rest):
+            return _places(begin, head) + _places(begin + cut, rest)
+    return []
 
 
 # A chain goes on below the county only (城东街道 + 幸福社区, 石门镇 + 大坪村), with short names.
