@@ -69,3 +69,35 @@ def test_the_congress_not_its_standing_committee_acts_in_its_session(tmp_path):
 @pytest.mark.parametrize("person", ["李建国", "王秀英"])
 def test_deputies_of_a_congress_whatever_titles_stand_between(tmp_path, person):
     assert (person, "memberOf", "全国人民代表大会") in _facts(tmp_path, SESSION)
+
+
+CLOSING = """十四届全国人大四次会议在京闭幕
+
+会议经表决，通过了生态环境法典、民族团结进步促进法。大会主席团常务主席赵乐际、李鸿忠主持会议。
+本次会议通过了2项决议。这个规划纲要很重要。
+2025年12月4日河南省人大常委会审议通过的《河南省发展老年助餐服务规定》中明确提到“鼓励志愿者提供服务”。
+"""
+
+
+def test_a_body_that_passed_what_the_relative_clause_names_enacted_it(tmp_path):
+    facts = _facts(tmp_path, CLOSING)
+    assert ("河南省人民代表大会常务委员会", "enacted", "河南省发展老年助餐服务规定") in facts
+
+
+def test_codes_are_laws_enacted_by_the_congress_in_session(tmp_path):
+    facts = _facts(tmp_path, CLOSING)
+    assert ("全国人民代表大会", "enacted", "中华人民共和国生态环境法典") in facts
+    assert ("全国人民代表大会", "enacted", "中华人民共和国民族团结进步促进法") in facts
+
+
+def test_the_presidiums_executive_chairs_are_its_members(tmp_path):
+    facts = _facts(tmp_path, CLOSING)
+    for person in ("赵乐际", "李鸿忠"):
+        assert (person, "memberOf", "第十四届全国人民代表大会第四次会议主席团") in facts
+
+
+def test_a_count_or_a_pointer_before_a_form_word_is_no_title(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(CLOSING, encoding="utf-8")
+    labels = {e.label for e in build([path]).documents[0].entities}
+    assert "2项决议" not in labels and "这个规划纲要" not in labels

@@ -67,8 +67,8 @@ def law_canonical(name: str) -> str:
 
 
 def _is_law_name(name: str) -> bool:
-    if name.endswith("法典"):  # 民法典, 生态环境法典
-        return len(name) >= 3
+    if name.endswith("法典"):  # 民法典, 生态环境法典; not 写入法典
+        return len(name) >= 3 and name[-3] not in "入进编修"
     return len(name) >= 2 and name.endswith("法") and name[-2] not in _NOT_LAW_BEFORE
 
 
@@ -174,6 +174,9 @@ def _coordinated() -> re.Pattern[str]:
 _NOT_A_TITLE = re.compile(r"^[和及与并或]|^(?:意见|决定|决议|办法|规定|建议)[和及与、]|^[^的]*关于[^的]*$|各项|各次|会议的?决议$")
 
 
+_NOT_A_NAME_START = re.compile("^(?:[\\d一二两三四五六七八九十百]+[项件部个份条批]|这个|这部|这些|这项|这一|那个|该|此)")
+
+
 def _plain_instrument(name: str) -> str | None:
     """The class of an unbracketed name, or None when it is a generic word (好办法)."""
     if name in words("non_instruments") or not re.match(f"[{HAN}0-9A-Za-z]", name) or _NOT_A_TITLE.search(name):
@@ -184,6 +187,8 @@ def _plain_instrument(name: str) -> str | None:
     ending, cls = found
     modifier = name[: -len(ending)]
     if len(modifier) < 2 or modifier in words("generic_modifiers") or modifier.endswith(("这个", "那个", "的好")) or modifier in table("instrument_forms"):
+        return None
+    if _NOT_A_NAME_START.match(name):  # 2项决议, 这个规划纲要, 该条例: a count or a pointer, no title
         return None
     if cls == "Suggestion":
         return None  # 建议 without 《关于…》 is a deputy's suggestion in general, not a title

@@ -418,6 +418,8 @@ class _SentenceReader:
         start = earlier[-1].end if earlier else clause[0]
         if trigger.form == "backward":
             found = self.view.linked_run_before(start, verb.begin)
+        elif self.text.startswith("的", verb.end):  # 常委会审议通过的《…》中明确…: the name the 的 heads
+            found = self.view.linked_run(verb.end + 1, stop, 1)
         elif trigger.reach is not None:
             found = self.view.linked_run(verb.end, stop, trigger.reach)
         elif trigger.form == "phrase":
