@@ -22,6 +22,7 @@ def test_a_statistic_matches_by_its_number_as_written(written):
     [
         GoldEntity("Statistic", "专题询问", ("3次",)),  # another number
         GoldEntity("Statistic", "专题调研", ("2次",)),  # the same number of another thing
+        GoldEntity("Statistic", "代表", ("2次",)),  # a label that neither holds nor is held
         GoldEntity("SupervisionActivity", "专题询问"),  # another class
     ],
 )
@@ -36,3 +37,9 @@ def test_a_count_matches_a_gold_row_that_writes_the_number_alone():
     assert not counts.matches(GoldRelation("2次", "counts", "专题调研"))
     member = NamedRelation(frozenset({"张三丰"}), "memberOf", frozenset({"武当"}))
     assert not member.matches(GoldRelation("张三", "memberOf", "武当"))  # only counts go by prefix
+
+
+def test_a_statistic_matches_a_gold_label_worded_otherwise():
+    extracted = NamedEntity("Statistic", "问题", frozenset({"问题", "1191条问题"}))
+    assert extracted.matches(GoldEntity("Statistic", "交办的问题", ("1191条",)))
+    assert not extracted.matches(GoldEntity("Statistic", "交办的问题", ("844个",)))

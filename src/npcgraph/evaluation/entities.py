@@ -39,16 +39,19 @@ class NamedEntity:
     def matches(self, gold: GoldEntity) -> bool:
         # A statistic's label (what it counts, 代表) is shared by many: its written form
         # (260余名代表), given as an alternative label, tells it apart. A gold that writes only
-        # the number (2次, label 专题询问) matches the statistic of that label whose written
-        # phrase begins with that number (2次专题询问).
+        # the number (1191条, label 交办的问题) matches the statistic whose written phrase begins
+        # with that number (1191条问题) and whose label holds the gold's or is held by it.
         if family(self.cls) != family(gold.cls):
             return False
         if gold.cls == "Statistic" and gold.alt_labels:
             written = [normalize_name(n) for n in gold.alt_labels]
             if any(n in self.names for n in written):
                 return True
-            labels = {normalize_name(n) for n in gold.names} - set(written)
-            return bool(labels & self.names) and any(name.startswith(n) for n in written for name in self.names)
+            label = normalize_name(gold.label)
+            mine = normalize_name(self.label)
+            # what it counts is one reader's wording: the one holding the other's will do
+            same_thing = bool(label) and bool(mine) and (label in mine or mine in label)
+            return same_thing and any(name.startswith(n) for n in written for name in self.names)
         return any(normalize_name(n) in self.names for n in gold.names)
 
 
