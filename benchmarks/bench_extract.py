@@ -10,6 +10,10 @@ every pass, so each pass pays for the keys of its names as a fresh build does.
 
     python benchmarks/bench_extract.py                  # prints KB/s
     python benchmarks/bench_extract.py --synthetic 0 --repeat 20
+    python benchmarks/bench_extract.py --no-model       # the genre rules alone, without the name model
+
+The name model (extract/tagger.py) is loaded in the warm-up run, as a build loads it once per
+process.
 """
 
 from __future__ import annotations
@@ -40,7 +44,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--synthetic", type=int, default=200, help="synthetic reports to add (default 200)")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the reports; the best is kept (default 3)")
+    parser.add_argument("--no-model", action="store_true", help="time the genre rules alone: no statistical name stage")
     args = parser.parse_args(argv)
+
+    if args.no_model:
+        from npcgraph.extract import entities
+
+        entities.find_names = lambda text, rules: []  # the stage's one call, replaced for this process
 
     from npcgraph.extract import STAGES
     from npcgraph.extract.entities import find_entities
