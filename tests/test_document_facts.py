@@ -101,3 +101,11 @@ def test_a_count_or_a_pointer_before_a_form_word_is_no_title(tmp_path):
     path.write_text(CLOSING, encoding="utf-8")
     labels = {e.label for e in build([path]).documents[0].entities}
     assert "2项决议" not in labels and "这个规划纲要" not in labels
+
+
+def test_a_titles_issuer_written_before_its_guanyu_is_part_of_the_title(tmp_path):
+    text = "十四届全国人大四次会议在京闭幕\n\n会议表决通过了十四届全国人大四次会议关于全国人大常委会工作报告的决议。\n"
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    labels = {e.label for e in build([path]).documents[0].entities}
+    assert "十四届全国人大四次会议关于全国人大常委会工作报告的决议" in labels

@@ -71,7 +71,7 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Event": frozenset({"Place", "Organization"}),
     # 关于提请审议监督法修正草案的议案: the law, the decision or the treaty a motion puts forward
     "Motion": frozenset({"Place", "Organization", "Event"}) | INSTRUMENT_CLASSES,
-    **{cls: frozenset({"Place", "Organization"}) | INSTRUMENT_CLASSES for cls in INSTRUMENT_CLASSES},
+    **{cls: frozenset({"Place", "Organization", "Event"}) | INSTRUMENT_CLASSES for cls in INSTRUMENT_CLASSES},
 }
 
 

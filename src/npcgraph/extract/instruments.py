@@ -221,6 +221,15 @@ _RELATIVE = re.compile("^(?!关于).*?(?:施行|实施|通过|出台|制定|修�
 _CLAUSE_END = re.compile(f"[，。；;,\n《》]")
 
 
+# The issuer written before a title's 关于 (十四届全国人大四次会议关于…的决议, 全国人大常委会关于…的决定),
+# right after a verb, 了 or a boundary.
+_ISSUER_BEFORE = re.compile(
+    "(?:(?<=[了，。；、：:\\s“])|(?<=通过)|(?<=批准)|(?<=作出)|(?<=审议)|(?<=印发)|(?<=^))"
+    "(?:第?[一二三四五六七八九十]+届)?(?:全国|[\u4e00-\u9fff]{2,8}?[省市县区州])?"
+    "(?:人大|人民代表大会)(?:常委会|常务委员会)?(?:第?[一二三四五六七八九十]+次会议)?$"
+)
+
+
 def _title_start(text: str, pos: int, end: int) -> int:
     """Where a name cut after a verb inside its own title really begins: at the 关于 before it
     (关于2025年计划执行|情况与2026年计划的决议), when that 关于 opens a title in the clause."""
@@ -246,6 +255,8 @@ def _unbracketed(text: str) -> list[Candidate]:
             pos, name = pos + relative.end(), name[relative.end() :]
         elif not name.startswith("关于") and (start := _title_start(text, pos, end)) < pos:
             pos, name = start, text[start:end]
+        if name.startswith("关于") and (issuer := _ISSUER_BEFORE.search(text, max(0, pos - 30), pos)):
+            pos, name = issuer.start(), text[issuer.start() : end]  # 全国人大常委会关于…的决定: its issuer is in its title
         while True:
             cls = _plain_instrument(name)
             if cls is None:
