@@ -109,3 +109,26 @@ def test_a_titles_issuer_written_before_its_guanyu_is_part_of_the_title(tmp_path
     path.write_text(text, encoding="utf-8")
     labels = {e.label for e in build([path]).documents[0].entities}
     assert "十四届全国人大四次会议关于全国人大常委会工作报告的决议" in labels
+
+
+RESUME = """省人大常委会举行会议
+
+会议决定接受张明远辞去省长职务的请求。
+张明远同志简历
+张明远，男，汉族，1960年5月生，1985年6月加入中国共产党。
+1993年5月任中央直属机关事务管理局局长；
+2002年10月任中共重庆市委副书记；
+第十届全国人大代表。
+"""
+
+
+def test_a_resume_lists_the_posts_its_person_held(tmp_path):
+    facts = _facts(tmp_path, RESUME)
+    assert ("张明远", "memberOf", "中央直属机关事务管理局") in facts
+    assert ("张明远", "memberOf", "中国共产党重庆市委员会") in facts
+    assert ("张明远", "memberOf", "全国人民代表大会") in facts
+
+
+def test_no_resume_no_posts(tmp_path):
+    facts = _facts(tmp_path, RESUME.replace("张明远同志简历\n", "").replace("张明远，男，汉族，", "他"))
+    assert not any(s == "张明远" and p == "memberOf" for s, p, _ in facts)

@@ -6,6 +6,10 @@
   (《杭州市生态文明之都建设条例》正式施行, 制定过程中…) and that no sentence gives another enactor.
   The evidence is the first sentence that names the instrument with such a cue (施行, 出台,
   制定, 通过, 颁布); the headline itself is the second evidence where it names the instrument.
+- **An official's résumé.** A résumé (张三同志简历, or a paragraph opening 张三，男，汉族，) is about
+  its person: every body in it followed by a post (1993年5月任中央直属机关事务管理局局长) is one the
+  person held a post in (``memberOf``, the post kept), 入党 / 加入中国共产党 makes a member of the
+  party, and a congress followed by 代表 a deputy of it; each fact points at its own line.
 - **What an amending decision revises.** 《关于修改〈X条例〉的决定》 revises X: whoever enacted or
   adopted the decision (as the sentences say) revised X, with the same evidence.
 
@@ -20,6 +24,7 @@ from dataclasses import replace
 
 from ..model import Document, Evidence, Relation
 from .candidates import INSTRUMENT_CLASSES
+from .relation_cues import post_pattern
 
 __all__ = ["document_facts"]
 
@@ -92,9 +97,56 @@ def _revisions(document: Document) -> list[Relation]:
     return found
 
 
+_RESUME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:简历|简介|个人简历)$")
+_RESUME_OPENING = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,8})，[男女]，")
+_JOINED_PARTY = re.compile("入党|加入中国共产党")
+_PARTY = "中国共产党"
+
+
+def _resumes(document: Document) -> list[Relation]:
+    """The posts an official's résumé lists (see the module's docstring)."""
+    report = document.report
+    entities = {e.key: e for e in document.entities}
+    persons = {e.label: e.key for e in document.entities if e.cls == "Person"}
+    party = next((e.key for e in document.entities if e.cls == "Organization" and e.label == _PARTY), None)
+    by_sentence: dict[int, list] = defaultdict(list)
+    for mention in document.mentions:
+        by_sentence[mention.sentence].append(mention)
+    found: dict[tuple[str, str, str | None], set[Evidence]] = defaultdict(set)
+    person: str | None = None
+    for paragraph in report.paragraphs:
+        line = report.text[paragraph.begin : paragraph.end].strip()
+        titled = _RESUME_TITLE.match(line) or _RESUME_OPENING.match(line)
+        if titled:
+            person = persons.get(titled.group("name"), person)
+            if _RESUME_TITLE.match(line):
+                continue
+        elif paragraph.kind in ("title", "heading"):
+            person = None
+        if person is None:
+            continue
+        for sentence in report.sentences:
+            if not paragraph.begin <= sentence.begin < paragraph.end:
+                continue
+            evidence = Evidence(report.key, sentence.begin, sentence.end)
+            if party and _JOINED_PARTY.search(report.text, sentence.begin, sentence.end):
+                found[(person, party, None)].add(evidence)
+            for mention in by_sentence.get(sentence.index, ()):
+                entity = entities.get(mention.entity or "")
+                if entity is None or entity.cls != "Organization":
+                    continue
+                if entity.label.endswith("人民代表大会") and report.text.startswith("代表", mention.end):
+                    found[(person, entity.key, "代表")].add(evidence)
+                    continue
+                post = post_pattern().match(report.text, mention.end, sentence.end)
+                if post and post.group(1):
+                    found[(person, entity.key, post.group(1))].add(evidence)
+    return [Relation(p, "memberOf", body, tuple(sorted(evidence)), post) for (p, body, post), evidence in sorted(found.items(), key=lambda i: (i[0][0], i[0][1], i[0][2] or ""))]
+
+
 def document_facts(document: Document) -> Document:
-    """The document with the facts its headline and its amending decisions state added."""
-    added = _revisions(document)
+    """The document with the facts its headline, its amending decisions and its résumés state added."""
+    added = _revisions(document) + _resumes(document)
     body = _headline_legislator(document)
     if body is not None:
         added += _enacted_by_headline(document, body)
