@@ -243,3 +243,26 @@ def test_the_session_appointments_carry_their_posts(session_graph):
         ("removed", "郑华", "襄阳市人民政府副市长"),
         ("removed", "孙丽", "襄阳市人民代表大会常务委员会委员"),
     }
+
+
+def test_the_viewer_shows_each_facts_date_and_the_years_of_the_acts(session_graph, tmp_path):
+    import json
+    import re
+
+    from npcgraph.store import open_graph, write_store
+    from npcgraph.viewer import render
+
+    def data_of(html: str) -> dict:
+        match = re.search(r'<script type="application/json" id="npcgraph-data">(.*?)</script>', html, re.S)
+        assert match, "no page data"
+        return json.loads(match.group(1))
+
+    data = data_of(render(session_graph))
+    assert data["years"] == [2024, 2025]
+    labels = [e["label"] for e in data["entities"]]
+    rels = [r["key"] for r in data["relations"]]
+    approved = next(e for e in data["edges"] if rels[e["rel"]] == "approved" and labels[e["to"]] == "襄阳市城市绿化条例")
+    assert approved["act"] and approved["dates"] == ["2025-09-12"]
+    assert all("act" not in e for e in data["edges"] if rels[e["rel"]] in ("partOf", "memberOf"))
+    write_store(session_graph, tmp_path / "store")  # the Oxigraph store's page is the same
+    assert render(open_graph(f"oxigraph:{tmp_path / 'store'}")) == render(session_graph)
