@@ -75,6 +75,12 @@ def test_same_day_and_next_day_follow_the_date_named_before():
     assert [v for _, v, _ in _values(text)] == ["2025-09-12", "2025-09-12", "2025-09-13", "2025-12"]
 
 
+def test_a_month_alone_takes_the_year_named_before_it_in_its_paragraph_only():
+    text = "2023年，常委会依法履职。3月，审议通过A。6月份，制定B。1—3月，开展C。"
+    assert [v for _, v, _ in _values(text)] == ["2023", "2023-03", "2023-06"]
+    assert _values("3月，审议通过A。", "2025-01-10") == []  # an annual report's 3月 may be last year's
+
+
 def test_month_precision_is_needed_for_last_month():
     assert _values("上月召开会议。", "2025") == []
 
