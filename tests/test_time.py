@@ -158,6 +158,21 @@ def test_appointment_and_removal_lists():
     }
 
 
+def test_appointment_forms():
+    from npcgraph.extract.appointments import find_appointments
+
+    def found(text):
+        return [(a.predicate, [text[b:e] for b, e in a.names], a.post) for a in find_appointments(text, 0, len(text))]
+
+    assert found("任命张三同志为市人大常委会副秘书长") == [("appointed", ["张三"], "市人大常委会副秘书长")]
+    assert found("免去王小明武汉市人民政府副市长职务") == [("removed", ["王小明"], "武汉市人民政府副市长")]
+    assert found("罢免赵六的市人民代表大会代表资格") == [("removed", ["赵六"], "市人民代表大会代表")]
+    assert found("依法任免国家机关工作人员128人次") == []
+    assert found("任命张三为市财政局局长，李四、王五为市教育局副局长。") == [
+        ("appointed", ["张三"], "市财政局局长"), ("appointed", ["李四", "王五"], "市教育局副局长"),
+    ]
+
+
 def test_an_election_by_the_congress():
     document = _document("2022年3月，市十五届人大一次会议选举张三为市人大常委会主任。")
     act = next(a for a in _acts(document) if a[1] == "appointed")
