@@ -287,3 +287,12 @@ def test_the_viewer_shows_each_facts_date_and_the_years_of_the_acts(session_grap
     assert all("act" not in e for e in data["edges"] if rels[e["rel"]] in ("partOf", "memberOf"))
     write_store(session_graph, tmp_path / "store")  # the Oxigraph store's page is the same
     assert render(open_graph(f"oxigraph:{tmp_path / 'store'}")) == render(session_graph)
+
+
+def test_the_meeting_said_as_huiyi_appoints_through_its_body():
+    document = _document("9月26日，省十四届人大常委会第十一次会议表决通过《湖北省长江船舶污染防治条例》。会议决定任命刘伟为湖北省人民政府副省长。", date="2024-12")
+    appointed = next(a for a in _acts(document) if a[1] == "appointed")
+    assert appointed == (
+        "湖北省人民代表大会常务委员会", "appointed", "刘伟", "湖北省人民政府副省长", "2024-09-26",
+        "湖北省第十四届人民代表大会常务委员会第十一次会议", None,
+    )

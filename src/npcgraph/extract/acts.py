@@ -101,14 +101,21 @@ def extract_acts(document: Document) -> Document:
         facts[(mention.entity, "organizedBy", meetings[mention.entity].body, None)].add(Evidence(report.key, sentence.begin, sentence.end))
 
     # 2. appointments and removals
+    meeting_begins = [m.begin for m in meeting_mentions]
     for sentence in report.sentences:
         if kinds.get(sentence.paragraph) in _NO_FACTS:
             continue
         appointments = find_appointments(text, sentence.begin, sentence.end)
         if not appointments:
             continue
-        # the body that opens the sentence appoints and removes through its list (…，免去…)
-        actor = _actor(appointments[0].trigger[0], by_sentence[sentence.index], entities, meetings, document.reporting_body)
+        # the body that opens the sentence appoints and removes through its list (…，免去…);
+        # 会议决定任命…: the body holding the meeting named before
+        at = appointments[0].trigger[0]
+        actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
+        if actor is None and _MEETING_WORD.search(text, sentence.begin, at):
+            before = _meeting_before(meeting_mentions, meeting_begins, report.sentences, sentence)
+            actor = meetings[before].body if before in meetings else None
+        actor = actor or (document.reporting_body if document.reporting_body in entities else None)
         if actor is None:
             continue
         for appointment in appointments:
@@ -220,6 +227,16 @@ def _effective_dates(
                 entities[key] = replace(entities[key], effective_date=found.value)
 
 
+def _meeting_before(meeting_mentions: list[Mention], begins: list[int], sentences: tuple[Sentence, ...], sentence: Sentence) -> str | None:
+    """The meeting named last before ``sentence`` (``meeting_mentions`` in text order, ``begins``
+    their offsets), in its paragraph or the one before: what 会议 refers to."""
+    index = bisect_left(begins, sentence.begin) - 1
+    if index < 0:
+        return None
+    mention = meeting_mentions[index]
+    return mention.entity if sentences[mention.sentence].paragraph >= sentence.paragraph - 1 else None
+
+
 def _nearest(items: list, anchor: int) -> object | None:
     """The last of ``items`` (with .begin, in text order) before ``anchor``, else the first after it."""
     before = [item for item in items if item.begin < anchor]
@@ -253,14 +270,6 @@ class _Context:
             self.tallies[sentence.index] = find_tallies(self.text, sentence.begin, sentence.end)
         return self.tallies[sentence.index]
 
-    def _meeting_before(self, sentence: Sentence) -> str | None:
-        """The meeting named last before ``sentence``, in its paragraph or the one before."""
-        index = bisect_left(self.meeting_begins, sentence.begin) - 1
-        if index < 0:
-            return None
-        mention = self.meetings[index]
-        return mention.entity if self.sentences[mention.sentence].paragraph >= sentence.paragraph - 1 else None
-
     def circumstances(self, evidence: Evidence, predicate: str, obj: str) -> Evidence:
         """``evidence`` with the act's date, meeting and tally as its sentence states them."""
         text = self.text
@@ -277,7 +286,7 @@ class _Context:
             else:
                 word = _MEETING_WORD.search(text, sentence.begin, anchor)
                 if word and not any(m.begin <= word.start() < m.end for m in mentions):
-                    event = self._meeting_before(sentence)
+                    event = _meeting_before(self.meetings, self.meeting_begins, self.sentences, sentence)
         # the date before the object, else one after it that 于 or 在 marks as the act's
         # (《条例》于2022年3月1日经…通过), not 审议批准2023年州级财政决算
         acts = [d for d in self.dates_in.get(sentence.index, ()) if d.kind == "act" and (d.begin < anchor or text[d.begin - 1 : d.begin] in ("于", "在"))]
