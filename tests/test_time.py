@@ -75,6 +75,12 @@ def test_same_day_and_next_day_follow_the_date_named_before():
     assert [v for _, v, _ in _values(text)] == ["2025-09-12", "2025-09-12", "2025-09-13", "2025-12"]
 
 
+def test_a_month_alone_takes_the_year_named_before_it_in_its_paragraph_only():
+    text = "2023年，常委会依法履职。3月，审议通过A。6月份，制定B。1—3月，开展C。"
+    assert [v for _, v, _ in _values(text)] == ["2023", "2023-03", "2023-06"]
+    assert _values("3月，审议通过A。", "2025-01-10") == []  # an annual report's 3月 may be last year's
+
+
 def test_month_precision_is_needed_for_last_month():
     assert _values("上月召开会议。", "2025") == []
 
@@ -150,6 +156,21 @@ def test_appointment_and_removal_lists():
         (body, "appointed", "李四", "武汉市人民政府副市长"),
         (body, "removed", "王五", "武汉市人民政府副市长"),
     }
+
+
+def test_appointment_forms():
+    from npcgraph.extract.appointments import find_appointments
+
+    def found(text):
+        return [(a.predicate, [text[b:e] for b, e in a.names], a.post) for a in find_appointments(text, 0, len(text))]
+
+    assert found("任命张三同志为市人大常委会副秘书长") == [("appointed", ["张三"], "市人大常委会副秘书长")]
+    assert found("免去王小明武汉市人民政府副市长职务") == [("removed", ["王小明"], "武汉市人民政府副市长")]
+    assert found("罢免赵六的市人民代表大会代表资格") == [("removed", ["赵六"], "市人民代表大会代表")]
+    assert found("依法任免国家机关工作人员128人次") == []
+    assert found("任命张三为市财政局局长，李四、王五为市教育局副局长。") == [
+        ("appointed", ["张三"], "市财政局局长"), ("appointed", ["李四", "王五"], "市教育局副局长"),
+    ]
 
 
 def test_an_election_by_the_congress():
@@ -243,3 +264,35 @@ def test_the_session_appointments_carry_their_posts(session_graph):
         ("removed", "郑华", "襄阳市人民政府副市长"),
         ("removed", "孙丽", "襄阳市人民代表大会常务委员会委员"),
     }
+
+
+def test_the_viewer_shows_each_facts_date_and_the_years_of_the_acts(session_graph, tmp_path):
+    import json
+    import re
+
+    from npcgraph.store import open_graph, write_store
+    from npcgraph.viewer import render
+
+    def data_of(html: str) -> dict:
+        match = re.search(r'<script type="application/json" id="npcgraph-data">(.*?)</script>', html, re.S)
+        assert match, "no page data"
+        return json.loads(match.group(1))
+
+    data = data_of(render(session_graph))
+    assert data["years"] == [2024, 2025]
+    labels = [e["label"] for e in data["entities"]]
+    rels = [r["key"] for r in data["relations"]]
+    approved = next(e for e in data["edges"] if rels[e["rel"]] == "approved" and labels[e["to"]] == "襄阳市城市绿化条例")
+    assert approved["act"] and approved["dates"] == ["2025-09-12"]
+    assert all("act" not in e for e in data["edges"] if rels[e["rel"]] in ("partOf", "memberOf"))
+    write_store(session_graph, tmp_path / "store")  # the Oxigraph store's page is the same
+    assert render(open_graph(f"oxigraph:{tmp_path / 'store'}")) == render(session_graph)
+
+
+def test_the_meeting_said_as_huiyi_appoints_through_its_body():
+    document = _document("9月26日，省十四届人大常委会第十一次会议表决通过《湖北省长江船舶污染防治条例》。会议决定任命刘伟为湖北省人民政府副省长。", date="2024-12")
+    appointed = next(a for a in _acts(document) if a[1] == "appointed")
+    assert appointed == (
+        "湖北省人民代表大会常务委员会", "appointed", "刘伟", "湖北省人民政府副省长", "2024-09-26",
+        "湖北省第十四届人民代表大会常务委员会第十一次会议", None,
+    )

@@ -20,6 +20,7 @@ the report's own date from its metadata (``Metadata.date``), never guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
 
@@ -100,14 +101,21 @@ def extract_acts(document: Document) -> Document:
         facts[(mention.entity, "organizedBy", meetings[mention.entity].body, None)].add(Evidence(report.key, sentence.begin, sentence.end))
 
     # 2. appointments and removals
+    meeting_begins = [m.begin for m in meeting_mentions]
     for sentence in report.sentences:
         if kinds.get(sentence.paragraph) in _NO_FACTS:
             continue
         appointments = find_appointments(text, sentence.begin, sentence.end)
         if not appointments:
             continue
-        # the body that opens the sentence appoints and removes through its list (…，免去…)
-        actor = _actor(appointments[0].trigger[0], by_sentence[sentence.index], entities, meetings, document.reporting_body)
+        # the body that opens the sentence appoints and removes through its list (…，免去…);
+        # 会议决定任命…: the body holding the meeting named before
+        at = appointments[0].trigger[0]
+        actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
+        if actor is None and _MEETING_WORD.search(text, sentence.begin, at):
+            before = _meeting_before(meeting_mentions, meeting_begins, report.sentences, sentence)
+            actor = meetings[before].body if before in meetings else None
+        actor = actor or (document.reporting_body if document.reporting_body in entities else None)
         if actor is None:
             continue
         for appointment in appointments:
@@ -126,13 +134,14 @@ def extract_acts(document: Document) -> Document:
     _meeting_dates(text, report.sentences, meeting_mentions, dates_in, entities)
     _effective_dates(report.sentences, dates_in, by_sentence, entities, kinds)
 
+    context = _Context(text, report.sentences, by_sentence, dates_in, meeting_mentions, entities)
     relations: list[Relation] = []
     for (subject, predicate, obj, post), found in sorted(facts.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], item[0][3] or "")):
         if subject not in entities or obj not in entities or not found:
             continue
         evidence = found
         if predicate in ACTS:
-            evidence = {_circumstances(e, predicate, obj, report.sentences, by_sentence, dates_in, meeting_mentions, entities, text) for e in found}
+            evidence = {context.circumstances(e, predicate, obj) for e in found}
         relations.append(Relation(subject, predicate, obj, tuple(sorted(evidence)), post))
     return replace(
         document,
@@ -218,8 +227,18 @@ def _effective_dates(
                 entities[key] = replace(entities[key], effective_date=found.value)
 
 
+def _meeting_before(meeting_mentions: list[Mention], begins: list[int], sentences: tuple[Sentence, ...], sentence: Sentence) -> str | None:
+    """The meeting named last before ``sentence`` (``meeting_mentions`` in text order, ``begins``
+    their offsets), in its paragraph or the one before: what 会议 refers to."""
+    index = bisect_left(begins, sentence.begin) - 1
+    if index < 0:
+        return None
+    mention = meeting_mentions[index]
+    return mention.entity if sentences[mention.sentence].paragraph >= sentence.paragraph - 1 else None
+
+
 def _nearest(items: list, anchor: int) -> object | None:
-    """The last of ``items`` (with .begin) before ``anchor``, else the first after it."""
+    """The last of ``items`` (with .begin, in text order) before ``anchor``, else the first after it."""
     before = [item for item in items if item.begin < anchor]
     if before:
         return before[-1]
@@ -227,40 +246,60 @@ def _nearest(items: list, anchor: int) -> object | None:
     return after[0] if after else None
 
 
-def _circumstances(
-    evidence: Evidence, predicate: str, obj: str, sentences: tuple[Sentence, ...],
-    by_sentence: dict[int, list[Mention]], dates_in: dict[int, list[DateMention]],
-    meeting_mentions: list[Mention], entities: dict[str, Entity], text: str,
-) -> Evidence:
-    """``evidence`` with the act's date, meeting and tally as its sentence states them."""
-    sentence = next((s for s in _around(sentences, evidence.begin) if s.begin == evidence.begin and s.end == evidence.end), None)
-    if sentence is None:
-        return evidence
-    mentions = by_sentence.get(sentence.index, [])
-    anchor = min((m.begin for m in mentions if m.entity == obj), default=sentence.end)
-    event: str | None = None
-    if predicate in _AT_MEETING:
-        named = [m for m in meeting_mentions if m.sentence == sentence.index]
-        chosen = _nearest(named, anchor)
-        if isinstance(chosen, Mention):
-            event = chosen.entity
-        else:
-            word = _MEETING_WORD.search(text, sentence.begin, anchor)
-            if word and not any(m.begin <= word.start() < m.end for m in mentions):
-                earlier = [m for m in meeting_mentions if m.begin < sentence.begin and sentences[m.sentence].paragraph >= sentence.paragraph - 1]
-                event = earlier[-1].entity if earlier else None
-    # the date before the object, else one after it that 于 or 在 marks as the act's
-    # (《条例》于2022年3月1日经…通过), not 审议批准2023年州级财政决算
-    acts = [d for d in dates_in.get(sentence.index, ()) if d.kind == "act" and (d.begin < anchor or text[d.begin - 1 : d.begin] in ("于", "在"))]
-    chosen_date = _nearest(acts, anchor)
-    date = chosen_date.value if isinstance(chosen_date, DateMention) else (entities[event].date if event and event in entities else None)
-    votes = None
-    if predicate in _VOTED:
-        tally = _nearest(find_tallies(text, sentence.begin, sentence.end), anchor)
-        votes = tally.votes if isinstance(tally, Tally) else None
-    if date is None and event is None and votes is None:
-        return evidence
-    return replace(evidence, date=date, event=event, votes=votes)
+class _Context:
+    """What the circumstances of every act are read from, indexed once per report."""
+
+    def __init__(
+        self, text: str, sentences: tuple[Sentence, ...], by_sentence: dict[int, list[Mention]],
+        dates_in: dict[int, list[DateMention]], meeting_mentions: list[Mention], entities: dict[str, Entity],
+    ) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.by_sentence = by_sentence
+        self.dates_in = dates_in
+        self.entities = entities
+        self.meetings = meeting_mentions  # in text order
+        self.meeting_begins = [m.begin for m in meeting_mentions]
+        self.meetings_in: dict[int, list[Mention]] = defaultdict(list)
+        for mention in meeting_mentions:
+            self.meetings_in[mention.sentence].append(mention)
+        self.tallies: dict[int, list[Tally]] = {}
+
+    def _tallies(self, sentence: Sentence) -> list[Tally]:
+        if sentence.index not in self.tallies:
+            self.tallies[sentence.index] = find_tallies(self.text, sentence.begin, sentence.end)
+        return self.tallies[sentence.index]
+
+    def circumstances(self, evidence: Evidence, predicate: str, obj: str) -> Evidence:
+        """``evidence`` with the act's date, meeting and tally as its sentence states them."""
+        text = self.text
+        sentence = next((s for s in _around(self.sentences, evidence.begin) if s.begin == evidence.begin and s.end == evidence.end), None)
+        if sentence is None:
+            return evidence
+        mentions = self.by_sentence.get(sentence.index, [])
+        anchor = min((m.begin for m in mentions if m.entity == obj), default=sentence.end)
+        event: str | None = None
+        if predicate in _AT_MEETING:
+            chosen = _nearest(self.meetings_in.get(sentence.index, []), anchor)
+            if isinstance(chosen, Mention):
+                event = chosen.entity
+            else:
+                word = _MEETING_WORD.search(text, sentence.begin, anchor)
+                if word and not any(m.begin <= word.start() < m.end for m in mentions):
+                    event = _meeting_before(self.meetings, self.meeting_begins, self.sentences, sentence)
+        # the date before the object, else one after it that 于 or 在 marks as the act's
+        # (《条例》于2022年3月1日经…通过), not 审议批准2023年州级财政决算
+        acts = [d for d in self.dates_in.get(sentence.index, ()) if d.kind == "act" and (d.begin < anchor or text[d.begin - 1 : d.begin] in ("于", "在"))]
+        chosen_date = _nearest(acts, anchor)
+        meeting = self.entities.get(event) if event else None
+        date = chosen_date.value if isinstance(chosen_date, DateMention) else (meeting.date if meeting else None)
+        votes = None
+        if predicate in _VOTED:
+            tally = _nearest(self._tallies(sentence), anchor)
+            votes = tally.votes if isinstance(tally, Tally) else None
+        if date is None and event is None and votes is None:
+            return evidence
+        return replace(evidence, date=date, event=event, votes=votes)
 
 
 def _around(sentences: tuple[Sentence, ...], begin: int) -> list[Sentence]:

@@ -25,7 +25,7 @@ _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
 _LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)")
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
-_POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务|代表资格|资格)")
+_POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务|资格)")
 _RESIGN = re.compile(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
 _LEVELS = ("全国", "省", "市", "区", "县", "州", "自治")
 
@@ -67,9 +67,10 @@ def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:
         if piece in ("、", "和", "及", "，"):
             position += len(piece)
             continue
-        if not _is_name(piece):
+        name = piece.removesuffix("同志")  # 任命张三同志为…: the name without the address
+        if not _is_name(name):
             return None
-        found.append((position, position + len(piece)))
+        found.append((position, position + len(name)))
         position += len(piece)
     return found or None
 
@@ -113,8 +114,13 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
             if not post or post.start() - after > 40:
                 continue
             names = _names(text, after, post.start())
-            if names:
+            while names and post:
                 found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
+                # 任命张三为财政局局长，李四为教育局局长: the next names and post, the same verb
+                names, following = None, post.end() + (1 if text[post.end() : post.end() + 1] in "，、；" else 0)
+                if following > post.end():
+                    post = _POST_TO.search(text, following, end)
+                    names = _names(text, following, post.start()) if post and post.start() - following <= 20 else None
         elif form == "resign":
             post = _RESIGN.search(text, after, end)
             if not post or post.start() - after > 20:

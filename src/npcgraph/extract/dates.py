@@ -5,6 +5,8 @@
     2021年                             -> 2021         (xsd:gYear)
     3月5日 (no year)                    -> the year of the date before it in the paragraph, else
                                           the report's year, else nothing
+    3月，… (a month alone)               -> the year of the date before it in the paragraph, else
+                                          nothing
     今年 / 去年 / 前年 / 明年           -> from the report's date (its metadata), else nothing
     本月 / 上月 / 当月                  -> from the report's date when it gives the month
     同年 / 同月 / 同日 / 当日 / 次日 / 翌日 / 次月 / 次年
@@ -19,6 +21,7 @@ instrument takes effect (自2025年10月1日起施行) is found but marked, so t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -39,6 +42,11 @@ _ABSOLUTE = re.compile(
 _MONTH_DAY = re.compile(
     rf"(?<![\d年{_CN}])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     rf"(?P<day>3[01]|[12]\d|0?[1-9]|三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日"
+)
+# 3月，… / 6月份 / 9月底: a month alone, which takes the year named before it in its paragraph
+# (never the report's: an annual report's 3月 is a month of the year it reports on)
+_MONTH = re.compile(
+    rf"(?<![\d年{_CN}—\-~～至到、])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?(?=[，,]|初|上旬|中旬|下旬|底|末)"
 )
 _RELATIVE = re.compile(r"今年|去年|前年|明年|本年度|本月|上月|当月|同年|同月|同日|当日|当天|次日|翌日|次月|次年|上年")
 # A date followed by these bounds a period or counts time; it dates no act.
@@ -169,13 +177,22 @@ def find_dates(text: str, report_date: str | None, paragraphs: list[tuple[int, i
         if value:
             spans.append((match.start(), match.end(), "absolute", value))
             taken.append((match.start(), match.end()))
+    starts = [b for b, _ in taken]  # in text order, not overlapping: finditer's order
+
+    def covered(at: int) -> bool:
+        index = bisect_right(starts, at) - 1
+        return index >= 0 and at < taken[index][1]
+
     for match in _MONTH_DAY.finditer(text):
-        if any(b <= match.start() < e for b, e in taken):
+        if covered(match.start()):
             continue
         month, day = parse_number(match.group("month")), parse_number(match.group("day"))
         spans.append((match.start(), match.end(), "month-day", (month, day)))
+    for match in _MONTH.finditer(text):
+        if not covered(match.start()):
+            spans.append((match.start(), match.end(), "month", parse_number(match.group("month"))))
     for match in _RELATIVE.finditer(text):
-        if any(b <= match.start() < e for b, e in taken):
+        if covered(match.start()):
             continue
         spans.append((match.start(), match.end(), "relative", match.group(0)))
     spans.sort(key=lambda s: (s[0], -s[1]))
@@ -194,6 +211,9 @@ def find_dates(text: str, report_date: str | None, paragraphs: list[tuple[int, i
         value: str | None
         if how == "absolute":
             value = str(raw)
+        elif how == "month":
+            same_paragraph = previous if previous and previous_paragraph == paragraph else None
+            value = _iso(_parts(same_paragraph)[0], int(raw)) if same_paragraph and raw else None  # type: ignore[call-overload]
         elif how == "month-day":
             month, day = raw  # type: ignore[misc]
             year_from = previous if previous and previous_paragraph == paragraph else report_date

@@ -61,6 +61,7 @@ class EdgeView:
     predicate: str  # local name of the npc: property
     object: str
     evidence: set[tuple[str, str | None]] = field(default_factory=set)  # (sentence, post)
+    dates: dict[str, str] = field(default_factory=dict)  # sentence -> the act's date there (npc:date)
 
 
 @dataclass(slots=True)
@@ -245,10 +246,19 @@ def _edges(reader: _Reader, entities: dict[str, EntityView], plumbing: set[URIRe
         if edge is None:
             continue
         post = _label(graph, statement, NPC.post)
+        date = graph.value(statement, NPC.date)
         for source in graph.objects(statement, PROV.wasDerivedFrom):
             if sentence := reader.sentence(source):
                 edge.evidence.add((sentence.iri, post))
+                if date is not None:
+                    add_date(edge, sentence.iri, str(date))
     return edges
+
+
+def add_date(edge: EdgeView, sentence: str, date: str) -> None:
+    """The act's date in ``sentence`` (the earliest, should two statements give two)."""
+    known = edge.dates.get(sentence)
+    edge.dates[sentence] = date if known is None else min(known, date)
 
 
 def _mentions(reader: _Reader, entities: dict[str, EntityView]) -> bool:

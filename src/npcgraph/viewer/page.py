@@ -157,13 +157,19 @@ def payload(view: GraphView, vocab: Vocabulary, selection: Selection, *, title: 
             "reports": reports_of(set(entity.reports)),
         })
     edges = []
+    dated_relations = {edge.predicate for edge in shown_edges if edge.dates}
     for edge in shown_edges:
         evidence = sorted((sentence_index[s], post) for s, post in edge.evidence)
-        edges.append({
+        shown = {
             "from": index[edge.subject], "to": index[edge.object], "rel": relation_index[edge.predicate],
             "evidence": [[s, post] for s, post in evidence],
             "reports": reports_of({view.sentences[sentence_keys[s]].report for s, _ in evidence}),
-        })
+        }
+        if edge.dates:  # the act's date in each evidence sentence (null where it has none)
+            shown["dates"] = [edge.dates.get(sentence_keys[s]) for s, _ in evidence]
+        if edge.predicate in dated_relations:  # an act of a kind the graph dates: the year filter applies
+            shown["act"] = True
+        edges.append(shown)
     sentences = []
     for key in sentence_keys:
         sentence = view.sentences[key]
@@ -188,8 +194,10 @@ def payload(view: GraphView, vocab: Vocabulary, selection: Selection, *, title: 
     ]
     notice = {"shown": len(iris), "total": selection.total} if selection.total > len(iris) else None
     focus = [index[iri] for iri in selection.focus if iri in index]
+    years = sorted({int(date[:4]) for edge in edges for date in edge.get("dates", ()) if date and date[:4].isdigit()})
     return {
         "title": title, "notice": notice, "focus": focus, "depth": depth,
+        "years": [years[0], years[-1]] if years else None,  # the range of the acts' dates, for the year filter
         "metric": "mentions" if view.has_mentions else "degree",
         "classes": classes, "relations": relations,
         "reports": [{"iri": r, "label": view.reports[r].label} for r in report_keys],

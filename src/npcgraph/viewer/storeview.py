@@ -24,6 +24,7 @@ from .graphview import (
     ReportView,
     SentenceView,
     _PLUMBING_PREFIXES,
+    add_date,
     add_edge_reports,
     mark,
     pick_label,
@@ -213,6 +214,10 @@ def _edges(reader: _StoreReader, vocab: Vocabulary, entities: dict[str, EntityVi
         for source in sources:
             if sentence := reader.sentence(source):
                 edge.evidence.add((sentence.iri, post))
+    for subject, predicate, obj, date, source in select(reader.store, _query("statement-dates")):
+        edge = add(subject, predicate, obj)
+        if edge is not None and isinstance(date, Lit) and (sentence := reader.sentence(source)):
+            add_date(edge, sentence.iri, date.value)
     return edges
 
 

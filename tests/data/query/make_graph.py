@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -222,7 +222,32 @@ def wuhan() -> Document:
     a.relate(group_count, "counts", groups, "全市325个代表小组")
     a.relate(council, "partOf", body, "主任会议是市人大常委会的工作机构")
     a.relate(program, "concerns", democracy, "扎实开展代表“三进”活动")
-    return a.document(body, author)
+    # Graph contract version 2: a dated meeting with an act and its tally, an appointment and an
+    # approval, stated by sentences above (the text itself is unchanged, so are its IRIs)
+    session = a.entity("Event", "武汉市第十五届人民代表大会常务委员会第三十次会议")
+    province = a.entity("Organization", "湖北省人民代表大会常务委员会")
+    a.relate(session, "organizedBy", body, "制定《武汉市养老服务促进条例》")
+    a.relate(body, "appointed", author, "制定《武汉市养老服务促进条例》", post="武汉市人民代表大会常务委员会主任")
+    a.relate(province, "approved", water, "制定《武汉市养老服务促进条例》")
+    document = a.document(body, author)
+    details = {
+        (body, "enacted", water): {"date": "2021-07-30", "event": session, "votes": (56, 0, 1)},
+        (body, "enacted", elderly): {"date": "2021"},
+        (body, "appointed", author): {"date": "2021-07-30", "event": session},
+        (province, "approved", water): {"date": "2021-09"},
+    }
+    entities = {
+        session: {"term": 15, "session": 30, "date": "2021-07-30"},
+        water: {"effective_date": "2021-10-01"},
+    }
+    return replace(
+        document,
+        entities=tuple(replace(e, **entities.get(e.key, {})) for e in document.entities),
+        relations=tuple(
+            replace(r, evidence=tuple(replace(e, **details.get((r.subject, r.predicate, r.object), {})) for e in r.evidence))
+            for r in document.relations
+        ),
+    )
 
 
 def nanping() -> Document:

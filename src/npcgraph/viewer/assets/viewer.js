@@ -14,6 +14,7 @@
     classOn: DATA.classes.map(function () { return true; }),
     relOn: DATA.relations.map(function () { return true; }),
     report: -1,
+    years: null,       // [from, to] of the year filter, or null for every year
     focus: null,       // Set of entity indices, or null
     selected: null,    // entity index
     panel: null        // {kind: "entity"|"edge", index}
@@ -90,6 +91,31 @@
     });
     select.value = String(state.report === -1 ? "" : state.report);
     $("report-label").hidden = DATA.reports.length < 2;
+    buildYears();
+  }
+
+  // ---- years: acts dated outside the range (or not dated) are hidden; other relations stay ----
+  function buildYears() {
+    var years = DATA.years;
+    $("year-controls").hidden = !years;
+    if (!years) return;
+    [$("year-from"), $("year-to")].forEach(function (input, j) {
+      input.min = years[0]; input.max = years[1];
+      input.value = state.years ? state.years[j] : years[j];
+      input.onchange = function () {
+        var from = parseInt($("year-from").value, 10), to = parseInt($("year-to").value, 10);
+        from = isNaN(from) ? years[0] : from; to = isNaN(to) ? years[1] : to;
+        state.years = from <= years[0] && to >= years[1] ? null : [from, to];
+        applyFilters();
+      };
+    });
+  }
+  function inYears(edge) {
+    if (!state.years || !edge.act) return true;
+    return (edge.dates || []).some(function (date) {
+      var year = date ? parseInt(date.slice(0, 4), 10) : NaN;
+      return year >= state.years[0] && year <= state.years[1];
+    });
   }
 
   function nodeShown(i) {
@@ -103,6 +129,7 @@
     var edge = EDGES[k];
     if (!state.relOn[edge.rel] || !shown[edge.from] || !shown[edge.to]) return false;
     if (state.report >= 0 && edge.reports.length && edge.reports.indexOf(state.report) < 0) return false;
+    if (!inYears(edge)) return false;
     return true;
   }
   function applyFilters() {
@@ -150,7 +177,7 @@
     fitShown();
   }
   function resetView() {
-    focusStarts = null; state.focus = null; state.report = -1;
+    focusStarts = null; state.focus = null; state.report = -1; state.years = null;
     state.classOn = state.classOn.map(function () { return true; });
     state.relOn = state.relOn.map(function () { return true; });
     buildFilters();
@@ -263,9 +290,15 @@
     body.appendChild(el("p", "npc:" + rel.key + " · " + rel.zh + " / " + rel.en, "iri"));
     body.appendChild(el("h3", t("陈述这一事实的句子（" + edge.evidence.length + "）", "Sentences stating this fact (" + edge.evidence.length + ")")));
     if (!edge.evidence.length) body.appendChild(el("p", t("图中没有这条关系的证据句。", "The graph has no evidence sentence for it."), "none"));
-    edge.evidence.forEach(function (item) {
-      var post = item[1] ? el("div", t("职务：", "Post: ") + item[1], "post") : null;
-      body.appendChild(sentenceBlock(item[0], [edge.from, edge.to], post));
+    edge.evidence.forEach(function (item, j) {
+      var date = edge.dates ? edge.dates[j] : null, extra = null;
+      if (item[1] || date) {
+        extra = el("div", null, "post");
+        if (date) extra.appendChild(el("span", t("日期：", "Date: ") + date, "date"));
+        if (date && item[1]) extra.appendChild(document.createTextNode(" · "));
+        if (item[1]) extra.appendChild(document.createTextNode(t("职务：", "Post: ") + item[1]));
+      }
+      body.appendChild(sentenceBlock(item[0], [edge.from, edge.to], extra));
     });
     network.selectEdges([k]);
     openPanel();
