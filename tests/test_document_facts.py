@@ -132,3 +132,10 @@ def test_a_resume_lists_the_posts_its_person_held(tmp_path):
 def test_no_resume_no_posts(tmp_path):
     facts = _facts(tmp_path, RESUME.replace("张明远同志简历\n", "").replace("张明远，男，汉族，", "他"))
     assert not any(s == "张明远" and p == "memberOf" for s, p, _ in facts)
+
+
+def test_the_reports_budgets_and_plans_a_congress_approves_are_instruments_it_approved(tmp_path):
+    text = "十四届全国人大四次会议在京闭幕\n\n大会批准政府工作报告、“十五五”规划纲要和全国人大常委会工作报告。会议决定批准2026年中央预算。\n"
+    facts = _facts(tmp_path, text)
+    for document in ("政府工作报告", "十五五规划纲要", "全国人民代表大会常务委员会工作报告", "2026年中央预算"):
+        assert ("全国人民代表大会", "approved", document) in facts

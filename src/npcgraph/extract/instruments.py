@@ -341,6 +341,29 @@ def _bare_references(text: str) -> list[Candidate]:
     ]
 
 
+# What a congress approves besides laws: reports, budgets, final accounts, plans (批准政府工作报告、
+# “十五五”规划纲要、全国人大常委会工作报告; 批准2006年中央决算): documents it approves, instruments.
+_APPROVAL = "(?:审查批准|决定批准|批准)(?:了)?"
+_DOCUMENT = f"(?:“[^“”]{{1,12}}”|[^\\s，。；、,;：:《》（）()！？!?…—“”]){{2,60}}?(?:工作报告|报告|预算|决算|规划纲要|纲要)"
+_APPROVED = re.compile(f"{_APPROVAL}(?P<name>{_DOCUMENT}){_STOP_AFTER}")
+_MORE_APPROVED = re.compile(f"(?:、|和|及)(?P<name>{_DOCUMENT}){_STOP_AFTER}")
+
+
+def _approved_documents(text: str) -> list[Candidate]:
+    found = []
+    for match in _APPROVED.finditer(text):
+        following: re.Match[str] | None = match
+        while following is not None:
+            name = following.group("name")
+            if not _NOT_A_NAME_START.match(name) and name not in ("报告", "工作报告", "预算", "决算"):
+                cls = "Plan" if name.endswith("纲要") else "Instrument"
+                plain = name.replace("“", "").replace("”", "")
+                found.append(Candidate(following.start("name"), following.end("name"), cls, plain,
+                                       written=(name,) if plain != name else (), priority=1))
+            following = _MORE_APPROVED.match(text, following.end())
+    return found
+
+
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
-    return _bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text)
+    return _bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text)
