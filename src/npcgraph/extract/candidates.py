@@ -67,6 +67,7 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Statistic": frozenset({"Organization", "Platform", "Person", "Place", "Mechanism", "Motion",
                             "Program", "SupervisionActivity", "Event", "Suggestion"} | INSTRUMENT_CLASSES),
     "Organization": frozenset({"Place", "Organization"}),  # 中共济南市委 in 中共济南市委宣传部
+    "Concept": frozenset({"Concept"}),  # 党的领导 in 党的领导、人民当家作主、依法治国有机统一
     "Mechanism": frozenset({"Place", "Organization"}),
     "Event": frozenset({"Place", "Organization"}),
     # 关于提请审议监督法修正草案的议案: the law, the decision or the treaty a motion puts forward
@@ -88,8 +89,13 @@ def may_nest(inner: str, outer: str) -> bool:
 
 def _nests_here(inner: Candidate, outer: Candidate) -> bool:
     """A body inside a body only at its start: 中共济南市委 in 中共济南市委宣传部, not 财经委 in
-    全国人大财经委 (the organ's short form is the outer name's own ending)."""
-    return not (inner.cls == outer.cls == "Organization") or inner.begin == outer.begin
+    全国人大财经委 (the organ's short form is the outer name's own ending). An idea inside an idea
+    only where the outer one lists several (党的领导、人民当家作主、依法治国有机统一)."""
+    if inner.cls == outer.cls == "Organization":
+        return inner.begin == outer.begin
+    if inner.cls == outer.cls == "Concept":
+        return "、" in outer.name
+    return True
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:

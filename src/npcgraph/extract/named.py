@@ -96,10 +96,15 @@ def find_platforms(text: str) -> list[Candidate]:
 def find_concepts(text: str) -> list[Candidate]:
     pats = _patterns()
     names = concept_names()
-    found = [
-        Candidate(m.start(), m.end(), "Concept", m.group(0), canonical=names[m.group(0)], national=True, priority=1)
-        for m in pats["concept"].finditer(text)
-    ]
+    found = []
+    for m in pats["concept"].finditer(text):
+        found.append(Candidate(m.start(), m.end(), "Concept", m.group(0), canonical=names[m.group(0)], national=True, priority=1))
+        if "、" in m.group(0):  # 党的领导、人民当家作主、依法治国有机统一: the ideas it lists, each
+            found += [
+                Candidate(m.start() + inner.start(), m.start() + inner.end(), "Concept", inner.group(0),
+                          canonical=names[inner.group(0)], national=True, priority=1)
+                for inner in pats["concept"].finditer(m.group(0)[:-1])
+            ]
     for match in pats["thought"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Concept", match.group(0), national=True, priority=2))
     for match in pats["wellbeing"].finditer(text):
