@@ -139,3 +139,20 @@ def test_the_reports_budgets_and_plans_a_congress_approves_are_instruments_it_ap
     facts = _facts(tmp_path, text)
     for document in ("政府工作报告", "十五五规划纲要", "全国人民代表大会常务委员会工作报告", "2026年中央预算"):
         assert ("全国人民代表大会", "approved", document) in facts
+
+
+FEATURE = """种好黄连 收获幸福
+
+村里改变面貌只有靠实干。我们大胆推行新模式，成立国富种植合作社。
+武汉市人大常委会开展了专题询问。随后，制定了《武汉市河道管理办法》。
+"""
+
+
+def test_in_a_news_item_a_clause_without_subject_is_the_act_of_the_actor_named_last(tmp_path):
+    facts = _facts(tmp_path, FEATURE)
+    assert ("武汉市人民代表大会常务委员会", "enacted", "武汉市河道管理办法") in facts
+
+
+def test_in_a_news_item_no_guessed_speaker_acts_before_the_text_names_an_actor(tmp_path):
+    facts = _facts(tmp_path, FEATURE)
+    assert not any(o == "国富种植合作社" for _, _, o in facts)  # 我们 here is a village, not the committee

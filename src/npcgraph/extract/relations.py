@@ -93,6 +93,11 @@ def extract_relations(document: Document) -> Document:
     plans = plan_sections(report)
     planned = planned_answers(report)
     meeting_body: str | None = None  # the holder of the meeting the report names first (its subject), for 大会/会议
+    # A news item whose speaking body neither a byline nor its title gives (only counted from the
+    # text): a clause without a subject is the act of the actor named last, not of that body.
+    meta = report.metadata
+    guessed = meta.author_post is None and bool(meta.reporting_body and meta.title) and meta.reporting_body not in meta.title
+    topic: tuple[str, ...] = ()
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
     for relation in document.relations:
@@ -104,6 +109,8 @@ def extract_relations(document: Document) -> Document:
             continue
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
         reader = _SentenceReader(view, reporting_body, entities, names, labels, meeting_body)
+        if guessed:
+            reader.topic = topic
         if speakers.get(sentence.paragraph) == sentence.begin:
             reader.opening = after_speaker(report.text, sentence.begin, sentence.end)
         else:
@@ -114,6 +121,8 @@ def extract_relations(document: Document) -> Document:
         for fact in facts:
             if allowed(fact[0], fact[1], fact[2], entities):
                 evidence[fact].add(Evidence(report.key, sentence.begin, sentence.end))
+        if reader.named_subject and all(entities[k].cls in _ACTORS for k in reader.named_subject if k in entities):
+            topic = reader.named_subject  # read once the sentence's facts are (its clauses name it)
 
     relations = tuple(
         Relation(subject, predicate, obj, tuple(sorted(found)), post)
@@ -155,6 +164,8 @@ class _SentenceReader:
     ) -> None:
         self.view = view
         self.meeting_body = meeting_body  # the body holding the meeting the report is about
+        self.topic: tuple[str, ...] | None = None  # in a news item, the actor the text named last
+        self.named_subject: tuple[str, ...] | None = None  # the last subject this sentence names
         self.text = view.text
         self.reporting_body = reporting_body
         self.entities = entities
@@ -191,7 +202,10 @@ class _SentenceReader:
 
     def _statements(self) -> Iterator[Fact]:
         view = self.view
-        default = (self.reporting_body,) if self.reporting_body else ()
+        if self.topic is not None:  # a news item: the actor named last, not a guessed speaker
+            default = self.topic
+        else:
+            default = (self.reporting_body,) if self.reporting_body else ()
         chain: tuple[str, ...] = default  # the subject carried through the sentence's clauses
         causee: tuple[str, ...] | None = None
         future = False  # after 将/拟/计划 + verb the rest of the sentence is a plan, not a fact
@@ -200,6 +214,8 @@ class _SentenceReader:
             explicit = self._explicit_subject(clause)
             if explicit is not None:
                 chain = explicit
+                if explicit:
+                    self.named_subject = explicit
             opens_with_continue = bool(cues) and cues[0].role == "continue" and not self.text[clause[0] : cues[0].begin].strip()
             if not opens_with_continue:
                 causee = None
@@ -290,8 +306,8 @@ class _SentenceReader:
         """The subject a clause names at its start; () when it names one that is not known."""
         at = self._skip_lead(*clause)
         for cue in self.view.cues:
-            if cue.begin == at and cue.role == "self":
-                return (self.reporting_body,) if self.reporting_body else ()
+            if cue.begin == at and cue.role == "self":  # 我们: the speaker, unless only guessed
+                return (self.reporting_body,) if self.reporting_body and self.topic is None else ()
             if cue.begin == at and cue.role == "none":
                 return ()  # 我市出台…: the city acts, not the speaker, and the city is no body
         if self.meeting_body and _MEETING_AS_SUBJECT.match(self.text, at, clause[1]):
