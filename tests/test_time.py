@@ -296,3 +296,10 @@ def test_the_meeting_said_as_huiyi_appoints_through_its_body():
         "湖北省人民代表大会常务委员会", "appointed", "刘伟", "湖北省人民政府副省长", "2024-09-26",
         "湖北省第十四届人民代表大会常务委员会第十一次会议", None,
     )
+
+
+def test_a_month_takes_the_year_of_its_sections_heading():
+    text = "一、2024年工作回顾\n\n6月，常委会制定《武汉市供水条例》。\n\n二、2025年工作安排\n\n3月，修订《武汉市物业管理条例》。"
+    document = _document(text, date="2025-01-16")
+    dates = {a[2]: a[4] for a in _acts(document) if a[1] in ("enacted", "revised")}
+    assert dates.get("武汉市供水条例") == "2024-06"

@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..ids import entity_key
-from ..model import Document, Entity, Evidence, Mention, Relation, Sentence
+from ..model import Document, Entity, Evidence, Mention, Relation, Report, Sentence
 from .appointments import find_appointments
 from .candidates import INSTRUMENT_CLASSES
 from .dates import DateMention, find_dates
@@ -124,7 +124,7 @@ def extract_acts(document: Document) -> Document:
                 facts[(actor, appointment.predicate, person, appointment.post)].add(Evidence(report.key, sentence.begin, sentence.end))
 
     # 3. dates, tallies, meetings of each act
-    dates = find_dates(text, report.metadata.date, [(p.begin, p.end) for p in report.paragraphs])
+    dates = find_dates(text, report.metadata.date, [(p.begin, p.end) for p in report.paragraphs], _section_years(report))
     dates_in: dict[int, list[DateMention]] = defaultdict(list)
     for found in dates:
         sentence = report.sentence_at(found.begin)
@@ -149,6 +149,29 @@ def extract_acts(document: Document) -> Document:
         entities=tuple(entities[key] for key in sorted(entities)),
         relations=tuple(relations),
     )
+
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})年")
+_YEAR_TITLE = re.compile(r"工作报告|工作总结|工作回顾|年度|年工作")
+
+
+def _single_year(text: str) -> int | None:
+    years = set(_YEAR.findall(text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _section_years(report: Report) -> list[int | None]:
+    """For each paragraph, the year its section's heading names (一、2024年工作回顾; a
+    subsection takes its parent's), else the year of a year report's title (…2023年工作总结)."""
+    title = report.metadata.title or ""
+    title_year = _single_year(title) if _YEAR_TITLE.search(title) else None
+    of_section: dict[int, int | None] = {}
+    for section in sorted(report.sections, key=lambda s: s.index):
+        year = _single_year(report.span(*section.heading)) if section.heading else None
+        if year is None and section.parent is not None:
+            year = of_section.get(section.parent)
+        of_section[section.index] = year if year is not None else title_year
+    return [of_section.get(paragraph.section, title_year) for paragraph in report.paragraphs]
 
 
 def _actor(

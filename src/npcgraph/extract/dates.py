@@ -3,10 +3,10 @@
     2025年10月1日, 二〇二五年十月一日   -> 2025-10-01   (xsd:date)
     2022年3月                          -> 2022-03      (xsd:gYearMonth)
     2021年                             -> 2021         (xsd:gYear)
-    3月5日 (no year)                    -> the year of the date before it in the paragraph, else
-                                          the report's year, else nothing
+    3月5日 (no year)                    -> the same, else the report's year, else nothing
     3月，… (a month alone)               -> the year of the date before it in the paragraph, else
-                                          nothing
+                                          the year its section's heading (一、2024年工作回顾) or
+                                          the report's title (…2023年工作总结) names, else nothing
     今年 / 去年 / 前年 / 明年           -> from the report's date (its metadata), else nothing
     本月 / 上月 / 当月                  -> from the report's date when it gives the month
     同年 / 同月 / 同日 / 当日 / 次日 / 翌日 / 次月 / 次年
@@ -148,6 +148,14 @@ def _shift(anchor: str | None, word: str) -> str | None:
 _FROM_REPORT = frozenset({"今年", "去年", "前年", "明年", "本年度", "本月", "上月", "上年"})
 
 
+def _year_of(paragraph: int, earlier: str | None, years: list[int | None] | None) -> int | None:
+    """The year of a month named in ``paragraph``: the date named before it there, else the
+    year of its section (``years``)."""
+    if earlier:
+        return _parts(earlier)[0]
+    return years[paragraph] if years and paragraph < len(years) else None
+
+
 def _kind(text: str, begin: int, end: int) -> str:
     after = text[end : end + 8]
     if EFFECTIVE.match(after) or (text[begin - 1 : begin] == "自" and re.match(r"\s*起", after)):
@@ -159,11 +167,16 @@ def _kind(text: str, begin: int, end: int) -> str:
     return "act"
 
 
-def find_dates(text: str, report_date: str | None, paragraphs: list[tuple[int, int]] | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, report_date: str | None, paragraphs: list[tuple[int, int]] | None = None,
+    years: list[int | None] | None = None,
+) -> list[DateMention]:
     """Every date of ``text`` in text order, each resolved as far as the text allows.
 
     ``report_date`` is the report's own date from its metadata (ISO, as precise as known);
-    ``paragraphs`` the paragraphs' offsets, within which a month and day take the year before.
+    ``paragraphs`` the paragraphs' offsets, within which a month and day take the year before;
+    ``years`` (one per paragraph) the year its section's heading or the report's title names
+    (一、2024年工作回顾), which a month takes when its paragraph names none before it.
     """
     spans: list[tuple[int, int, str, object]] = []
     taken: list[tuple[int, int]] = []
@@ -212,12 +225,13 @@ def find_dates(text: str, report_date: str | None, paragraphs: list[tuple[int, i
         if how == "absolute":
             value = str(raw)
         elif how == "month":
-            same_paragraph = previous if previous and previous_paragraph == paragraph else None
-            value = _iso(_parts(same_paragraph)[0], int(raw)) if same_paragraph and raw else None  # type: ignore[call-overload]
+            year = _year_of(paragraph, previous if previous_paragraph == paragraph else None, years)
+            value = _iso(year, int(raw)) if year and raw else None  # type: ignore[call-overload]
         elif how == "month-day":
             month, day = raw  # type: ignore[misc]
-            year_from = previous if previous and previous_paragraph == paragraph else report_date
-            value = _iso(_parts(year_from)[0], month, day) if year_from else None
+            year = _year_of(paragraph, previous if previous_paragraph == paragraph else None, years)
+            year = year or (_parts(report_date)[0] if report_date else None)
+            value = _iso(year, month, day) if year else None
         else:
             word = str(raw)
             anchor = report_date if word in _FROM_REPORT else (previous or report_date)
