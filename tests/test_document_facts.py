@@ -156,3 +156,9 @@ def test_in_a_news_item_a_clause_without_subject_is_the_act_of_the_actor_named_l
 def test_in_a_news_item_no_guessed_speaker_acts_before_the_text_names_an_actor(tmp_path):
     facts = _facts(tmp_path, FEATURE)
     assert not any(o == "国富种植合作社" for _, _, o in facts)  # 我们 here is a village, not the committee
+
+
+def test_a_decision_to_approve_a_treaty_approves_it(tmp_path):
+    text = "十届全国人大常委会第二十八次会议闭幕\n\n会议表决通过了全国人大常委会关于批准中国和新西兰关于刑事司法协助的条约的决定。\n"
+    facts = _facts(tmp_path, text)
+    assert ("全国人民代表大会常务委员会", "approved", "中国和新西兰关于刑事司法协助的条约") in facts

@@ -10,8 +10,9 @@
   its person: every body in it followed by a post (1993年5月任中央直属机关事务管理局局长) is one the
   person held a post in (``memberOf``, the post kept), 入党 / 加入中国共产党 makes a member of the
   party, and a congress followed by 代表 a deputy of it; each fact points at its own line.
-- **What an amending decision revises.** 《关于修改〈X条例〉的决定》 revises X: whoever enacted or
-  adopted the decision (as the sentences say) revised X, with the same evidence.
+- **What a decision on an instrument does to it.** 《关于修改〈X条例〉的决定》 revises X, 关于批准X条约
+  的决定 approves X, 关于废止X的决定 repeals X: whoever enacted or adopted the decision (as the
+  sentences say) did so to X, with the same evidence.
 
 Both keep the rule of the graph: every fact points at a sentence of the report that states it.
 """
@@ -33,7 +34,10 @@ _LEGISLATING = re.compile("立法(?!机关|工作|权|法|者)|立规|制定(?!�
 # A sentence that tells the instrument came into being or into force; 推动出台 is not its making.
 _COMING_INTO_BEING = re.compile("(?<!推动)(?<!推进)(?<!促进)(?:施行|生效|出台|制定过程|立法过程|审议通过|表决通过|颁布)")
 _BODY_ENDINGS = ("人民代表大会常务委员会", "人民代表大会")
-_NESTED_TITLE = re.compile("^关于修改[〈<＜《](?P<inner>[^〉>＞》]+)[〉>＞》]的决定$")
+# 关于修改〈X条例〉的决定 revises X, 关于批准X条约的决定 approves X, 关于废止X的决定 repeals X (the
+# issuer may stand first: 全国人大常委会关于批准…的决定).
+_NESTED_TITLE = re.compile("关于(?P<verb>修改|批准|废止)[〈<＜《]?(?P<inner>[^〈〉<>＜＞《》]+?)[〉>＞》]?的决定$")
+_NESTED_ACT = {"修改": "revised", "批准": "approved", "废止": "repealed"}
 
 
 _LAWS_OF_A_PLACE = INSTRUMENT_CLASSES - {"Suggestion", "Plan", "Opinion", "Agreement"}
@@ -90,11 +94,16 @@ def _revisions(document: Document) -> list[Relation]:
         decision = entities.get(relation.object)
         if relation.predicate not in ("enacted", "adopted") or decision is None:
             continue
-        match = _NESTED_TITLE.match(decision.label)
-        revised = by_label.get(match.group("inner")) if match else None
-        if revised is not None:
-            found.append(Relation(relation.subject, "revised", revised, relation.evidence))
+        match = _NESTED_TITLE.search(decision.label)
+        inner = by_label.get(match.group("inner")) or _by_name(document, match.group("inner")) if match else None
+        if inner is not None:
+            found.append(Relation(relation.subject, _NESTED_ACT[match.group("verb")], inner, relation.evidence))
     return found
+
+
+def _by_name(document: Document, name: str) -> str | None:
+    """The instrument that goes by ``name`` (a label or another name it is written with)."""
+    return next((e.key for e in document.entities if e.cls in INSTRUMENT_CLASSES and name in e.alt_labels), None)
 
 
 _RESUME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:简历|简介|个人简历)$")

@@ -105,18 +105,19 @@ _NATIONAL_ISSUER = re.compile(
 )
 
 
-_INNER_TITLE = re.compile("[〈<＜](?P<inner>[^〈〉<>＜＞]{2,80})[〉>＞]")
+_INNER_TITLE = re.compile("[〈<＜](?P<inner>[^〈〉<>＜＞]{2,80})[〉>＞]|(?<=关于批准)(?P<approved>[^〈〉<>＜＞《》]{2,80}?)(?=的决定)")
 
 
 def _nested_titles(title: str, begin: int) -> list[Candidate]:
     """The titles inside a title: 〈X条例〉 in 《关于修改〈X条例〉的决定》."""
     found = []
     for inner in _INNER_TITLE.finditer(title):
-        name = inner.group("inner")
+        group = "inner" if inner.group("inner") else "approved"  # 关于批准X条约的决定: X, unbracketed
+        name = inner.group(group)
         cls = classify_title(name)
         if cls in INSTRUMENT_CLASSES:
             full = law_canonical(name) if cls == "Law" else None
-            found.append(Candidate(begin + inner.start("inner"), begin + inner.end("inner"), cls, name, canonical=full,
+            found.append(Candidate(begin + inner.start(group), begin + inner.end(group), cls, name, canonical=full,
                                    national=bool(full) or name.startswith(NATIONAL_PREFIXES), priority=3))
     return found
 
@@ -273,6 +274,8 @@ def _unbracketed(text: str) -> list[Candidate]:
             full = law_canonical(plain) if cls == "Law" else None
             found.append(Candidate(pos, end, cls, plain, canonical=full, national=bool(full) or plain.startswith(NATIONAL_PREFIXES),
                                    written=(name,) if plain != name else (), priority=1))
+            if "《" not in name:
+                found += _nested_titles(name, pos)
             following = _coordinated().match(text, end)
             if not following:
                 break
