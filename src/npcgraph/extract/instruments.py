@@ -175,7 +175,7 @@ def _coordinated() -> re.Pattern[str]:
 _NOT_A_TITLE = re.compile(r"^[和及与并或]|^(?:意见|决定|决议|办法|规定|建议)[和及与、]|^[^的]*关于[^的]*$|各项|各次|会议的?决议$")
 
 
-_NOT_A_NAME_START = re.compile("^(?:[\\d一二两三四五六七八九十百]+[项件部个份条批]|这个|这部|这些|这项|这一|那个|该|此)")
+_NOT_A_NAME_START = re.compile("^(?:[\\d一二两三四五六七八九十百]+[项件部个份条批]|这[一两二三四五六七八九十几]?[个部项份]|这些|这一|那个|该|此)")
 
 
 def _plain_instrument(name: str) -> str | None:

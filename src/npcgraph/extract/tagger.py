@@ -69,7 +69,9 @@ class _Model:
         for row, piece in enumerate(pieces):
             ids[row, : len(piece)] = self.ids(piece)
         emissions = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
-        return _viterbi(emissions, self.transitions, lengths)
+        # Rounded, so that the last bits of a processor's floating point (another instruction set
+        # sums in another order) do not decide a near tie: the same tags on any machine.
+        return _viterbi(np.round(emissions, 3), np.round(self.transitions, 3), lengths)
 
 
 def _viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
