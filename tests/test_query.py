@@ -468,3 +468,80 @@ def test_cli_writes_html_for_construct(tmp_path):
     assert result.returncode == 0, result.stderr
     page = target.read_text(encoding="utf-8")
     assert page.lstrip().lower().startswith("<!doctype html") and "武汉市供水条例" in page
+
+
+# --- time limits and hostile queries (issue 17: defects 1 and 8) --------------------------------
+
+
+def test_timeout_bounds_parsing_a_huge_query(tmp_path):
+    import time
+
+    huge = tmp_path / "values.rq"
+    huge.write_text("SELECT ?x WHERE { VALUES ?x { " + " ".join(f'"v{i}"' for i in range(30000)) + " } }", encoding="utf-8")
+    started = time.monotonic()
+    result = npcgraph_cli("query", str(HANDMADE), str(huge), "--timeout", "1")
+    assert time.monotonic() - started < 4.5  # parsing alone takes several seconds
+    assert result.returncode == 4 and result.stderr.startswith("npcgraph: error: [E306]"), result.stderr
+
+
+def test_timeout_bounds_a_slow_endpoint():
+    import http.server
+    import threading
+    import time
+
+    class Dripping(http.server.BaseHTTPRequestHandler):
+        """Answers a byte every 0.2 s: each read is quick, the whole answer is not."""
+
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            try:
+                for _ in range(50):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+                self.wfile.write(b'{"head":{"vars":[]},"results":{"bindings":[]}}')
+            except OSError:
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Dripping)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/query"
+        started = time.monotonic()
+        with pytest.raises(QueryError) as stopped:
+            execute(url, "SELECT * WHERE { ?s ?p ?o }", timeout=1)
+        assert stopped.value.code == "E306"
+        assert time.monotonic() - started < 4
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("depth, refused", [(10, False), (40, True), (101, True), (5000, True)])
+def test_deeply_nested_queries_are_refused_not_crashed_on(graph, depth, refused):
+    text = "ASK { ?s ?p ?o FILTER(" + "(" * depth + "1" + ")" * depth + ") }"
+    if refused:  # over 100 by the guard, before any parser; over ~20 by rdflib's own parser
+        with pytest.raises(QueryError) as error:
+            execute(graph, text)
+        assert error.value.code == "E315"
+    else:
+        assert execute(graph, text).boolean is True
+
+
+def test_oxigraph_runs_what_the_guard_lets_through(tmp_path, graph):
+    from npcgraph.store import write_store
+
+    write_store(graph, tmp_path / "store")
+    assert execute(f"oxigraph:{tmp_path / 'store'}", "ASK { ?s ?p ?o FILTER(" + "(" * 95 + "1" + ")" * 95 + ") }", timeout=30).boolean is True
+
+
+def test_brackets_inside_strings_and_iris_do_not_count():
+    from npcgraph.guard import nesting_depth
+
+    assert nesting_depth('SELECT * WHERE { ?s ?p "((((((" . ?s <urn:a(((> ?o } # ((((((') == 1

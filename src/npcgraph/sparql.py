@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 from .errors import InputError, QueryError
 from . import lexer
+from .guard import check_query, uses_service
 from .namespaces import NPC, PREFIXES
 from .resources import queries_dir
 from .results import Result
@@ -161,10 +162,6 @@ def query_form(text: str) -> str:
 
 def _variables(text: str) -> set[str]:
     return {value[1:] for kind, value in _tokens(text) if kind == "var"}
-
-
-def _uses_service(text: str) -> bool:
-    return any(kind == "word" and value.upper() == "SERVICE" for kind, value in _tokens(text))
 
 
 # --- parameters ------------------------------------------------------------------------------
@@ -326,9 +323,12 @@ def _run(source: Source, text: str, form: str, bindings: Mapping[str, Any], time
     from . import engines
 
     if isinstance(source, MemorySource):
-        prepared = engines.prepare(text)
-        engines.check_projection(prepared, bindings)
-        return _within(timeout, lambda: engines.run_memory(source.graph, prepared, form, bindings, text), interruptible=True)
+        def parse_and_run() -> Result:  # parsing a long query takes seconds: --timeout bounds it too
+            prepared = engines.prepare(text)
+            engines.check_projection(prepared, bindings)
+            return engines.run_memory(source.graph, prepared, form, bindings, text)
+
+        return _within(timeout, parse_and_run, interruptible=True)
     if isinstance(source, OxigraphSource):
         stop = threading.Event()
         return _within(timeout, lambda: engines.run_oxigraph(source.store, text, form, bindings, stop), interruptible=False, stop=stop)
@@ -341,9 +341,10 @@ def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None 
     if timeout is not None and timeout <= 0:
         raise QueryError("E312", f"the timeout must be a positive number of seconds, not {timeout:g}", "give e.g. --timeout 30")
     stored = load_query(q)
+    check_query(stored.text, federation=True)  # too deep a query crashes the parser itself
     form = query_form(stored.text)
     opened = open_source(source)
-    if not isinstance(opened, EndpointSource) and _uses_service(stored.text):
+    if not isinstance(opened, EndpointSource) and uses_service(stored.text):
         raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run on local graphs", "query that endpoint itself with --endpoint URL")
     bindings = _bind(opened, stored, params or {}, timeout)
     return _run(opened, stored.text, form, bindings, timeout)
