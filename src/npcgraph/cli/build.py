@@ -81,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
     from contextlib import ExitStack
 
     from ..exports import parse_formats
+    from ..outputs import build_lock, recover
     from ..store import parse_store_spec, scratch_store
     from ..storeload import check_location
 
@@ -88,24 +89,35 @@ def run(args: argparse.Namespace) -> int:
     store = parse_store_spec(args.store) if args.store else None
     if store is not None:
         check_location(store)
-    with ExitStack() as scratch:
-        # Without --store the graph goes to a temporary store in TMPDIR, removed at the end:
-        # the viewer and the summary read it with SPARQL, and memory stays bounded.
-        location = store if store is not None else scratch.enter_context(scratch_store())
-        # no reference kept here: _write_outputs lets the documents go once the store holds them
-        written, counts = _write_outputs(args, _read_corpus(args), location, formats)
+    made = not args.output.exists()
+    try:
+        with build_lock(args.output), ExitStack() as scratch:
+            recover(args.output)  # a build killed while moving its outputs into place
+            # Without --store the graph goes to a temporary store in TMPDIR, removed at the end:
+            # the viewer and the summary read it with SPARQL, and memory stays bounded.
+            location = store if store is not None else scratch.enter_context(scratch_store())
+            # no reference kept here: _write_outputs lets the documents go once the store holds them
+            written, summary = _write_outputs(args, _read_corpus(args), location, formats, staged=store is not None)
+    except BaseException:
+        if made and args.output.is_dir() and not any(args.output.iterdir()):
+            args.output.rmdir()  # a build that failed leaves no empty folder behind
+        raise
     if store is not None:
         written.append(store)
     if not args.quiet:
-        print(format_summary(counts, written), file=sys.stdout)
+        print(format_summary(summary, written), file=sys.stdout)
     return 0
 
 
-def _write_outputs(args: argparse.Namespace, result, location: Path, formats: list[str]) -> tuple[list[Path], Counter[str]]:
+def _write_outputs(args: argparse.Namespace, result, location: Path, formats: list[str], staged: bool) -> tuple[list[Path], Counter[str]]:
     """graph.ttl and the Oxigraph store at ``location`` (loaded together), then graph.html and
-    the other formats read from the store; the files written and the class counts."""
+    the other formats read from the store; the files written and the class counts.
+
+    With ``staged`` (a --store build) the store is loaded beside its location and moved into
+    place with the files, in one commit: a build killed before it leaves the previous store
+    and files, never a new store beside old files."""
     from ..exports import FORMATS, export_files
-    from ..outputs import write_files
+    from ..outputs import commit, stage_files
     from ..progress import ProgressBars
     from ..rdf import to_dataset
     from ..stats import class_counts
@@ -121,14 +133,20 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     # graph.ttl is joined from per-report pieces made by the extraction workers; the same
     # pieces load the store and every later step reads the graph from there, not from memory.
     with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
-        parts, _ = turtle_and_store(corpus, result.outputs, location, progress=bar.update)
-    graph = open_graph(f"{OXIGRAPH_PREFIX}{location}")
-    datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
-    if not datasets:
-        corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
-    files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
-    if formats:
-        named = to_dataset(corpus) if datasets else None
-        files.update(export_files(graph, formats, dataset=named))
-    written = write_files(args.output, files)
-    return written, class_counts(graph)
+        parts, loaded = turtle_and_store(corpus, result.outputs, location, progress=bar.update, stage=staged)
+    try:
+        graph = open_graph(f"{OXIGRAPH_PREFIX}{loaded.path if staged else location}")
+        datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
+        if not datasets:
+            corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
+        files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
+        if formats:
+            named = to_dataset(corpus) if datasets else None
+            files.update(export_files(graph, formats, dataset=named))
+        counts = class_counts(graph)
+        moves = stage_files(args.output, files)
+        commit(args.output, moves + (loaded.moves if staged else []))
+    finally:
+        if staged:
+            loaded.discard()
+    return [target for _, target in moves], counts
