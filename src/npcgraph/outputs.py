@@ -126,7 +126,10 @@ def commit(folder: Path, moves: list[tuple[Path, Path]]) -> None:
 def recover(folder: Path) -> bool:
     """Finish the commit a killed build left in ``folder``; whether there was one."""
     journal = folder / JOURNAL
-    (folder / f"{JOURNAL}.tmp").unlink(missing_ok=True)  # killed before its commit began
+    try:
+        (folder / f"{JOURNAL}.tmp").unlink(missing_ok=True)  # killed before its commit began
+    except OSError:
+        return False  # a folder this build cannot change: writing its outputs will say so
     try:
         moves = [(Path(temp), Path(target)) for temp, target in json.loads(journal.read_text(encoding="utf-8"))]
     except FileNotFoundError:
