@@ -441,8 +441,8 @@ def ingest(path: Path) -> RawText:
     except OSError as exc:
         raise InputError("E101", f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from exc
     if not data.strip():
-        raise InputError("E105", f"{path.name} is empty", "give a report with text in it")
-    text = decode(data, path.name)
+        raise InputError("E105", f"{path} is empty", "give a report with text in it")
+    text = decode(data, str(path))
     page_title = None
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in (".md", ".markdown") and _looks_like_html(text)):
@@ -451,7 +451,7 @@ def ingest(path: Path) -> RawText:
         text = markdown_to_text(text)
     text, metadata = strip_chrome(normalize(text), page_title)
     if not text.strip():
-        raise InputError("E105", f"{path.name} holds no text once page chrome is removed", "give a report with text in it")
+        raise InputError("E105", f"{path} holds no text once page chrome is removed", "give a report with text in it")
     return RawText(source_file=path.name, text=text, metadata=metadata)
 
 

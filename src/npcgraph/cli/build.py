@@ -25,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-f", "--format", default="ttl", metavar="FORMATS", help="formats to write besides graph.ttl and graph.html, comma-separated: ttl,trig,nt,nq,jsonld,graphml,gexf,csv (see npcgraph export --help)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress bar)")
     parser.add_argument("--store", metavar="oxigraph:DIR", help="also write the graph into a persistent Oxigraph store in DIR, for npcgraph query and serve")
+    parser.add_argument("--strict", action="store_true", help="stop at the first file that cannot be read (default: build the others, list the files skipped and exit with status 2)")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
     caching = parser.add_mutually_exclusive_group()
     caching.add_argument("--cache", type=Path, metavar="DIR", help="keep extracted reports in DIR and reuse them (default: OUT/.cache, pruned to the last build's reports)")
@@ -60,6 +61,7 @@ def _read_corpus(args: argparse.Namespace):
             progress=lambda name, done, total: bar.update(done, total),
             prune_cache=args.cache is None,
             rendering=turtle_pieces(),
+            strict=args.strict,
         )
     if not args.quiet:
         for skipped, kept in result.duplicates:
@@ -97,7 +99,9 @@ def run(args: argparse.Namespace) -> int:
             # the viewer and the summary read it with SPARQL, and memory stays bounded.
             location = store if store is not None else scratch.enter_context(scratch_store())
             # no reference kept here: _write_outputs lets the documents go once the store holds them
-            written, summary = _write_outputs(args, _read_corpus(args), location, formats, staged=store is not None)
+            held = [_read_corpus(args)]
+            skipped, files = held[0].skipped, held[0].files
+            written, summary = _write_outputs(args, held.pop(), location, formats, staged=store is not None)
     except BaseException:
         if made and args.output.is_dir() and not any(args.output.iterdir()):
             args.output.rmdir()  # a build that failed leaves no empty folder behind
@@ -106,6 +110,12 @@ def run(args: argparse.Namespace) -> int:
         written.append(store)
     if not args.quiet:
         print(format_summary(summary, written), file=sys.stdout)
+    if skipped:
+        from ..errors import InputError
+
+        for path, error in skipped:
+            print(f"npcgraph: skipped {path}: {error}", file=sys.stderr)
+        raise InputError("E115", f"{len(skipped)} of {files} files could not be read and were skipped (listed above); the graph holds the others", "fix or remove them, or pass --strict to stop at the first")
     return 0
 
 
