@@ -62,6 +62,8 @@ def test_every_canned_query_is_documented(name):
     for param in stored.params:
         assert param.description, f"{name}.rq: parameter {param.name} is not described"
         assert re.search(rf"[?$]{param.name}\b", stored.text), f"{name}.rq documents ?{param.name} but never uses it"
+        if query_form(stored.text) != "SELECT":
+            continue  # a CONSTRUCT's parameter is bound wherever it occurs
         select = re.search(r"SELECT(.*?)WHERE", stored.text, re.S)
         assert select and f"?{param.name}" in select.group(1).split(), f"{name}.rq: ?{param.name} must be projected to be bound"
 
@@ -545,3 +547,21 @@ def test_brackets_inside_strings_and_iris_do_not_count():
     from npcgraph.guard import nesting_depth
 
     assert nesting_depth('SELECT * WHERE { ?s ?p "((((((" . ?s <urn:a(((> ?o } # ((((((') == 1
+
+
+def test_a_construct_drawn_as_html_names_its_nodes(tmp_path):
+    """Issue 17, defect 11: the README's CONSTRUCT -> --format html drew grey nodes labelled with
+    cut pinyin slugs; the viewer gets the nodes' labels and classes from the source."""
+    from npcgraph.store import write_store
+
+    write_store(npcgraph.load_graph(HANDMADE), tmp_path / "store")
+    for source in (str(HANDMADE), f"oxigraph:{tmp_path / 'store'}"):
+        page = tmp_path / "enacted.html"
+        result = npcgraph_cli("query", source, "CONSTRUCT WHERE { ?body npc:enacted ?instrument }", "--format", "html", "-o", str(page))
+        assert result.returncode == 0, result.stderr
+        html = page.read_text(encoding="utf-8")
+        nodes = re.findall(r'"id":\d+,"label":"([^"]*)","shape":"(\w+)"', html)
+        assert nodes, html[:500]
+        assert {label for label, _ in nodes} >= {"武汉市供水条例", "武汉市养老服务促进条例", "南平市河长制条例"}
+        assert not [label for label, _ in nodes if re.search(r"[a-z]{2,}-[a-z]", label)]  # no pinyin slugs
+        assert {shape for _, shape in nodes} >= {"square", "dot"}  # classes known: instruments differ from bodies

@@ -36,7 +36,7 @@ from .resources import queries_dir
 from .results import Result
 from .store import EndpointSource, MemorySource, OxigraphSource, Source, http_post_query, open_source
 
-__all__ = ["query", "execute", "CannedQuery", "Param", "canned_queries", "load_query", "parse_value", "query_form"]
+__all__ = ["query", "execute", "with_names", "CannedQuery", "Param", "canned_queries", "load_query", "parse_value", "query_form"]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
@@ -348,6 +348,36 @@ def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None 
         raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run on local graphs", "query that endpoint itself with --endpoint URL")
     bindings = _bind(opened, stored, params or {}, timeout)
     return _run(opened, stored.text, form, bindings, timeout)
+
+
+#: A graph result with more unnamed nodes than this is drawn as it is (one query per node).
+_MAX_NAMED = 2000
+
+
+def with_names(source: Any, result: Result, *, timeout: float | None = None) -> Result:
+    """A CONSTRUCT or DESCRIBE result with the labels and classes its entities have in
+    ``source`` (the canned query ``_node-names``, once per entity that has no label in the
+    result), so that the viewer draws names: ``CONSTRUCT WHERE { ?b npc:enacted ?i }`` holds
+    the relations alone."""
+    from rdflib import URIRef
+
+    from .namespaces import ID, RDFS, SKOS
+
+    if not result.is_graph or result.graph is None:
+        return result
+    graph = result.graph
+    nodes = sorted(
+        {node for node in (*graph.subjects(), *graph.objects()) if isinstance(node, URIRef) and str(node).startswith(str(ID))}
+        - set(graph.subjects(RDFS.label)) - set(graph.subjects(SKOS.prefLabel))
+    )
+    if not nodes or len(nodes) > _MAX_NAMED:
+        return result
+    opened = open_source(source)
+    names = canned_queries()["_node-names"]
+    for node in nodes:
+        for triple in _run(opened, names.text, "CONSTRUCT", {"node": node}, timeout).graph or ():
+            graph.add(triple)
+    return result
 
 
 def query(source: Any, q: str | CannedQuery, /, *, timeout: float | None = None, params: Mapping[str, Any] | None = None, **bindings: Any) -> Any:
