@@ -81,38 +81,99 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Encodings tried, in order, for files without a byte-order mark. GB18030 is a superset of
-# GBK and GB2312, the encodings Chinese government sites still serve; Big5 covers Taiwan and
-# Hong Kong sources. UTF-8 goes first: valid UTF-8 is almost never valid by accident.
-_FALLBACKS = ("utf-8", "gb18030", "big5")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters that mark a binary file. \t \n \v \f \r are text (Word exports break
+# lines with \v, page breaks are \f); ESC and the like in a text are dropped by normalize().
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# <meta charset="gbk"> or <meta http-equiv="Content-Type" content="text/html; charset=big5">
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+# Encodings a declared GB2312/GBK page is read in: GB18030 is their superset.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
+# What the detector chooses from: Simplified and Traditional Chinese, and Unicode.
+_DETECTABLE = ("utf_8", "gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
+_SAMPLE = 65536  # bytes the detector looks at (a report's opening is enough to tell)
 
 
-def decode(data: bytes, name: str) -> str:
-    """The text of a file's bytes, or an InputError saying why there is none."""
+def decode(data: bytes, name: str, *, declared: str | None = None) -> tuple[str, str]:
+    """The text of a file's bytes and the encoding it was read in, or an InputError saying
+    why there is none.
+
+    In order: a byte-order mark; UTF-8; the encoding an HTML page declares (``declared``, or its
+    ``<meta charset>``) when the bytes decode in it, unless they are UTF-8 (valid UTF-8 is
+    almost never so by accident); otherwise what charset-normalizer
+    detects (a maintained detector: GB18030 would accept most Big5 bytes as wrong characters,
+    so a list of encodings tried in turn cannot tell them apart), among them UTF-16 without
+    a byte-order mark.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise InputError(
                     "E104", f"{name}: bytes after the {encoding} byte-order mark do not decode",
                     "re-save the file as UTF-8",
                 ) from exc
-    if b"\x00" in data[:4096]:
-        raise InputError("E103", f"{name} is a binary file, not a report", "give a .txt, .md or .html file")
-    for encoding in _FALLBACKS:
+    # NUL bytes: UTF-16 without a byte-order mark (the detector tells), or a binary file
+    candidates = () if b"\x00" in data[:4096] else ("utf-8", declared, _meta_charset(data))
+    for encoding in filter(None, candidates):
         try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
+            return _checked(data.decode(encoding), name), encoding
+        except (UnicodeDecodeError, LookupError):
             continue
-        if len(_CONTROL.findall(text[:4096])) > 8:
+    encoding = _utf16_by_nul_bytes(data) or _detect(data)
+    if encoding is None:
+        if b"\x00" in data[:4096]:
             raise InputError("E103", f"{name} is a binary file, not a report", "give a .txt, .md or .html file")
-        return text
-    raise InputError(
-        "E104", f"{name} is not in UTF-8, UTF-16, GB18030/GBK or Big5",
-        "re-save the file as UTF-8",
-    )
+        raise InputError("E104", f"{name} is not in UTF-8, UTF-16, GB18030/GBK or Big5", "re-save the file as UTF-8")
+    try:
+        return _checked(data.decode(encoding), name), encoding
+    except UnicodeDecodeError as exc:
+        raise InputError("E104", f"{name}: its bytes do not decode as {encoding}, the encoding they look like", "re-save the file as UTF-8") from exc
+
+
+def _checked(text: str, name: str) -> str:
+    if "\x00" in text[:4096] or len(_CONTROL.findall(text[:4096])) > 8:
+        raise InputError("E103", f"{name} is a binary file, not a report", "give a .txt, .md or .html file")
+    return text
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return _SUPERSETS.get(name, name)
+
+
+def _utf16_by_nul_bytes(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: the NUL high bytes of ASCII characters (line breaks,
+    digits) fall on odd offsets in little-endian, even ones in big-endian."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(sample) % 2 or max(even, odd) < 2 or min(even, odd) * 4 > max(even, odd):
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding if not _CONTROL.search(text[:4096].replace("\x00", "\x01")) else None
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's best guess among the encodings Chinese reports are written in, as
+    a Python codec name; None when nothing fits."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_SAMPLE], cp_isolation=list(_DETECTABLE)).best()
+    if best is None:
+        return None
+    name = codecs.lookup(best.encoding).name
+    return _SUPERSETS.get(name, name)
 
 
 # --------------------------------------------------------------------------- HTML and Markdown
@@ -192,14 +253,24 @@ def markdown_to_text(markdown: str) -> str:
 # --------------------------------------------------------------------------- whitespace
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Line and page breaks other than \n (Word's \v, \f, NEL, U+2028/2029) end a line; the other
+# control characters (ESC, BEL, C1 controls ...) are dropped: they are no text and would reach
+# terminals and XML files through labels.
+_BREAKS = dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), "\n")
+_DROPPED = dict.fromkeys(
+    [c for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in "\t\n\r" and c not in _BREAKS], None
+)
+_CLEAN = {**_ZERO_WIDTH, **_BREAKS, **_DROPPED}
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # terminal escape sequences (colours, cursor moves)
 
 
 def normalize(text: str) -> str:
-    """Unicode spaces (NBSP, U+3000, ...) to ASCII spaces, lines stripped, one paragraph a line.
+    """Unicode spaces (NBSP, U+3000, ...) to ASCII spaces, lines stripped, one paragraph a line;
+    other line and page breaks end a line, other control characters are dropped.
 
     Characters other than whitespace are left as written: the text is evidence.
     """
-    text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
+    text = _ANSI.sub("", text).translate(_CLEAN).replace("\r\n", "\n").replace("\r", "\n")
     out = []
     for line in text.split("\n"):
         line = "".join(
@@ -442,17 +513,18 @@ def ingest(path: Path) -> RawText:
         raise InputError("E101", f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from exc
     if not data.strip():
         raise InputError("E105", f"{path} is empty", "give a report with text in it")
-    text = decode(data, str(path))
+    text, encoding = decode(data, str(path))
     page_title = None
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in (".md", ".markdown") and _looks_like_html(text)):
         text, page_title = html_to_text(text)
+        page_title = normalize(page_title).replace("\n", " ") if page_title else page_title
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
     text, metadata = strip_chrome(normalize(text), page_title)
     if not text.strip():
         raise InputError("E105", f"{path} holds no text once page chrome is removed", "give a report with text in it")
-    return RawText(source_file=path.name, text=text, metadata=metadata)
+    return RawText(source_file=path.name, text=text, metadata=_replace(metadata, encoding=encoding))
 
 
 def _looks_like_html(text: str) -> bool:

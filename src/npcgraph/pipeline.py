@@ -83,6 +83,8 @@ class CorpusBuild:
     duplicates: tuple[tuple[str, str], ...] = ()
     # (path, error): files that could not be read, left out of a build that is not strict
     skipped: tuple[tuple[str, NpcgraphError], ...] = ()
+    # (path, encoding): files read in another encoding than UTF-8
+    encodings: tuple[tuple[str, str], ...] = ()
     outputs: dict[str, bytes] = field(default_factory=dict)  # report key -> Rendering output
 
     @property
@@ -265,6 +267,11 @@ def run_build(
     if cache is not None and prune_cache:
         cache.prune({key for key in keys if key}, frozenset({rendering.version}) if rendering else frozenset())
 
+    encodings = tuple(
+        (str(path), document.report.metadata.encoding)
+        for path, document in zip(files, documents)
+        if document is not None and document.report.metadata.encoding not in (None, "utf-8", "utf-8-sig")
+    )
     kept: dict[str, Document] = {}
     kept_outputs: dict[str, bytes] = {}
     duplicates: list[tuple[str, str]] = []
@@ -284,6 +291,7 @@ def run_build(
         reused=len(files) - extracted,
         duplicates=tuple(duplicates),
         skipped=tuple(failed),
+        encodings=encodings,  # type: ignore[arg-type]
         outputs=kept_outputs,
     )
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
+from .controls import visible
 from .namespaces import DCTERMS, ITSRDF, NIF, NPC, PROV, RDF, RDFS
 from .storequery import oxigraph_store
 
@@ -233,4 +234,4 @@ def format_stats(stats: GraphStats) -> str:
         for r in stats.reports
     ]
     lines += _table(rows) if stats.reports else ["  (none)"]
-    return "\n".join(lines)
+    return visible("\n".join(lines))  # labels from any graph: no raw control character reaches a terminal

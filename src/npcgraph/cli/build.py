@@ -66,6 +66,8 @@ def _read_corpus(args: argparse.Namespace):
     if not args.quiet:
         for skipped, kept in result.duplicates:
             print(f"npcgraph: warning: skipped {skipped}: its text is the same as {kept}'s", file=sys.stderr)
+        for path, encoding in result.encodings:
+            print(f"npcgraph: note: read {path} as {encoding}", file=sys.stderr)
     return result
 
 
