@@ -88,8 +88,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 # Encodings a declared GB2312/GBK page is read in: GB18030 is their superset.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
-# What the detector chooses from: Simplified and Traditional Chinese, and Unicode.
-_DETECTABLE = ("utf_8", "gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
+# What the detector chooses from: Simplified and Traditional Chinese. (UTF-16 is told by its
+# NUL bytes: given UTF-16 as a choice, the detector takes short Latin-1 texts for it.)
+_DETECTABLE = ("gb18030", "big5", "big5hkscs")
 _SAMPLE = 65536  # bytes the detector looks at (a report's opening is enough to tell)
 
 

@@ -72,10 +72,27 @@ def _read_corpus(args: argparse.Namespace):
 
 
 def format_summary(counts: Counter[str], written: list[Path]) -> str:
-    lines = ["Built the graph:"]
-    width = max(map(len, counts), default=0)
-    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        lines.append(f"  {name:<{width}}  {count:>6}")
+    """What the build found, entities apart from the text's structure, and the files written.
+
+    ``counts`` is :func:`npcgraph.stats.class_counts`: instances per ``npc:`` class (each entity
+    has one class, so their sum is the number of entities), ``(mentions)`` and ``(relations)``.
+    """
+    from ..stats import TEXT_CLASSES
+
+    entities = {name: n for name, n in counts.items() if not name.startswith("(") and name not in TEXT_CLASSES}
+    structure = [(name, counts.get(name, 0)) for name in ("Report", "Section", "Paragraph", "Sentence")]
+    total = sum(entities.values())
+    reports = counts.get("Report", 0)
+    lines = [
+        f"Built the graph of {reports} report{'s' if reports != 1 else ''}: {total} entities, "
+        f"{counts.get('(relations)', 0)} relations between them, {counts.get('(mentions)', 0)} mentions."
+    ]
+    if entities:
+        lines.append("Entities by class:")
+        width = max(map(len, entities))
+        for name, count in sorted(entities.items(), key=lambda item: (-item[1], item[0])):
+            lines.append(f"  {name:<{width}}  {count:>6}")
+    lines.append("Text: " + ", ".join(f"{count} {name.lower()}{'s' if count != 1 else ''}" for name, count in structure))
     lines.append("Wrote:")
     lines.extend(f"  {path}" for path in written)
     return "\n".join(lines)
