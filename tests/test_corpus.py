@@ -176,7 +176,7 @@ def test_cli_builds_a_folder_the_same_serially_in_parallel_and_with_a_store(gene
     assert serial.stdout == "" and serial.stderr == ""  # --quiet: not even a progress bar
     parallel = npcgraph_cli("build", str(generated), "-o", "parallel", "-j", "2", "--store", "oxigraph:store", cwd=tmp_path)
     assert parallel.returncode == 0, parallel.stderr
-    assert "Report" in parallel.stdout and "store" in parallel.stdout
+    assert "12 reports" in parallel.stdout and "store" in parallel.stdout
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes()
     answer = npcgraph_cli("query", "oxigraph:store", "SELECT (COUNT(?r) AS ?n) WHERE { ?r a npc:Report }", "-f", "csv", cwd=tmp_path)

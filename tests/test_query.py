@@ -68,11 +68,11 @@ def test_every_canned_query_is_documented(name):
         assert select and f"?{param.name}" in select.group(1).split(), f"{name}.rq: ?{param.name} must be projected to be bound"
 
 
-def test_the_readme_documents_every_canned_query():
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Querying with SPARQL", 1)[-1]
+def test_the_reference_documents_every_canned_query():
+    reference = (Path(__file__).parent.parent / "docs" / "querying.md").read_text(encoding="utf-8")
+    section = reference.split("## Querying with SPARQL", 1)[-1]
     for name in PUBLIC:
-        assert f"`{name}`" in section, f"README's SPARQL section does not mention {name}"
+        assert f"`{name}`" in section, f"docs/querying.md does not mention {name}"
 
 
 def test_list_shows_names_parameters_and_titles():
@@ -564,4 +564,4 @@ def test_a_construct_drawn_as_html_names_its_nodes(tmp_path):
         assert nodes, html[:500]
         assert {label for label, _ in nodes} >= {"武汉市供水条例", "武汉市养老服务促进条例", "南平市河长制条例"}
         assert not [label for label, _ in nodes if re.search(r"[a-z]{2,}-[a-z]", label)]  # no pinyin slugs
-        assert {shape for _, shape in nodes} >= {"square", "dot"}  # classes known: instruments differ from bodies
+        assert {shape for _, shape in nodes} >= {"image", "dot"}  # classes known: instruments (glyph images) differ from bodies
