@@ -24,3 +24,15 @@ def test_public_functions_survive_importing_every_submodule():
         value = getattr(npcgraph, name)
         assert not isinstance(value, type(npcgraph)), f"npcgraph.{name} is a module, not the function"
     assert callable(npcgraph.serialize) and callable(npcgraph.query) and callable(npcgraph.validate)
+
+
+def test_submodules_are_reachable_after_import_npcgraph():
+    """Issue 17, defect 11: ``npcgraph.viewer.render(...)`` raised AttributeError."""
+    import subprocess
+    import sys
+
+    code = "import npcgraph; print(callable(npcgraph.viewer.render), callable(npcgraph.sparql.execute))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["True", "True"], result.stderr
+    with pytest.raises(AttributeError):
+        npcgraph.no_such_module

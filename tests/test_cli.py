@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+import npcgraph as npcgraph_module
 from npcgraph.cli import COMMANDS, make_parser
 
 
@@ -25,7 +26,7 @@ def test_build_default_writes_outputs_and_says_where(tmp_path):
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / "out" / name).stat().st_size > 1000
         assert str(Path("out") / name) in result.stdout
-    assert "Section" in result.stdout
+    assert "sections" in result.stdout
     assert len(Graph().parse(tmp_path / "out" / "graph.ttl")) > 1000
     # No temporary file is left behind (the extraction cache, out/.cache, is meant to stay).
     assert not list((tmp_path / "out").rglob("*.tmp"))
@@ -155,3 +156,25 @@ def test_a_temporary_store_left_by_a_killed_build_is_removed_by_the_next(tmp_pat
         assert location.parent.name.startswith(f"npcgraph-build-{os.getpid()}-")
         assert not orphan.exists() and alive.exists() and other.exists()
     assert not location.parent.exists()
+
+
+def test_the_build_summary_counts_entities_apart_from_the_text_structure(tmp_path):
+    """Issue 17: the closing summary gives the entity total and per-class counts, the text's
+    structure (reports, sections, paragraphs, sentences) on a line of its own."""
+    import re
+
+    from npcgraph.stats import TEXT_CLASSES, entity_nodes
+
+    result = npcgraph("build", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    graph = npcgraph_module.load_graph(tmp_path / "out" / "graph.ttl")
+    total = len(entity_nodes(graph))
+    assert re.match(rf"Built the graph of 1 report: {total} entities, \d+ relations between them, \d+ mentions\.$", lines[0]), lines[0]
+    assert lines[1] == "Entities by class:"
+    text_line = next(i for i, line in enumerate(lines) if line.startswith("Text: "))
+    per_class = [line.split() for line in lines[2:text_line]]
+    assert sum(int(count) for _, count in per_class) == total
+    assert not {name for name, _ in per_class} & TEXT_CLASSES
+    assert re.match(r"Text: 1 report, \d+ sections, \d+ paragraphs, \d+ sentences$", lines[text_line])
+    assert lines[text_line + 1] == "Wrote:"

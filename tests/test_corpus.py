@@ -176,7 +176,7 @@ def test_cli_builds_a_folder_the_same_serially_in_parallel_and_with_a_store(gene
     assert serial.stdout == "" and serial.stderr == ""  # --quiet: not even a progress bar
     parallel = npcgraph_cli("build", str(generated), "-o", "parallel", "-j", "2", "--store", "oxigraph:store", cwd=tmp_path)
     assert parallel.returncode == 0, parallel.stderr
-    assert "Report" in parallel.stdout and "store" in parallel.stdout
+    assert "12 reports" in parallel.stdout and "store" in parallel.stdout
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes()
     answer = npcgraph_cli("query", "oxigraph:store", "SELECT (COUNT(?r) AS ?n) WHERE { ?r a npc:Report }", "-f", "csv", cwd=tmp_path)
@@ -197,9 +197,16 @@ def test_the_first_bad_file_in_order_is_reported_whatever_the_jobs(tmp_path):
     (folder / "2-empty.txt").write_bytes(b"")
     (folder / "4-binary.txt").write_bytes(b"\x00\x01" * 100)
     for jobs in ("1", "2"):
+        result = npcgraph_cli("build", str(folder), "-o", "out", "-j", jobs, "--strict", cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"npcgraph: error: [E105] {folder / '2-empty.txt'} is empty"), result.stderr
+        assert "Traceback" not in result.stderr
+        # without --strict the others are built and every bad file is listed, in order
         result = npcgraph_cli("build", str(folder), "-o", "out", "-j", jobs, cwd=tmp_path)
         assert result.returncode == 2
-        assert result.stderr.startswith("npcgraph: error: [E105] 2-empty.txt is empty"), result.stderr
+        lines = result.stderr.splitlines()
+        assert [line.split(":")[1].strip() for line in lines[:2]] == [f"skipped {folder / '2-empty.txt'}", f"skipped {folder / '4-binary.txt'}"]
+        assert lines[2].startswith("npcgraph: error: [E115] 2 of 8 files") and len(lines) == 3
         assert "Traceback" not in result.stderr
 
 
@@ -241,7 +248,7 @@ def test_a_bug_on_one_file_names_the_file(monkeypatch, tmp_path):
         raise ValueError("boom")
 
     monkeypatch.setattr(pipeline, "STAGES", (broken,))
-    with pytest.raises(RuntimeError, match=r"failed on wuhan\.txt: ValueError: boom"):
+    with pytest.raises(RuntimeError, match=r"failed on \S*hubei/wuhan\.txt: ValueError: boom"):
         run_build([REPORTS / "hubei" / "wuhan.txt"])
 
 

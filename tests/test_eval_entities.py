@@ -41,12 +41,54 @@ def test_matching_by_any_name_within_a_class_family():
     ]
     scores = score_entities(extracted, gold)
     assert (scores.overall.gold, scores.overall.extracted, scores.overall.found, scores.overall.correct) == (3, 3, 2, 2)
-    assert scores.score("Regulation").recall == 1.0 and scores.score("Measures").precision == 1.0
+    # per class only the same class matches; the family row counts the wrong form as found
+    assert scores.score("Regulation").recall == 0.0 and scores.score("Measures").precision == 0.0
+    assert scores.score("Instrument*").recall == 1.0 and scores.score("Instrument*").precision == 1.0
+    assert [(g.label, e.cls) for g, e in scores.misclassed] == [("《武汉市供水条例》", "Measures")]
     assert scores.score("Person").recall == 0.0
     assert scores.score("Concept").precision == 0.0
     assert scores.score("all").f1 == pytest.approx(2 / 3)
     assert [g.label for g in scores.missing] == ["胡立山"]
     assert [e.label for e in scores.spurious] == ["组合拳"]
+
+
+def _possible(score) -> bool:
+    """Figures a reader can believe: no more matched than exist, R 0 with nothing of the class
+    extracted, P 0 with no gold item of the class."""
+    if score.found > score.gold or score.correct > score.extracted:
+        return False
+    if score.gold and not score.extracted and score.recall != 0.0:
+        return False
+    if score.extracted and not score.gold and (score.precision != 0.0 or score.f1 != 0.0):
+        return False
+    return True
+
+
+def test_per_class_figures_are_possible_and_nothing_is_both_missed_and_spurious():
+    """Issue 17, defect 9: gold 1 found 0 with R 1.000; gold 0 found 1 with F1 1.000; one item
+    both missed and spurious."""
+    extracted = [
+        _entity("Decision", "武汉市供水条例"),
+        _entity("Organization", "张明"),  # a person extracted as a body: another family
+        _entity("Statistic", "代表", "300名代表"),
+    ]
+    gold = [
+        GoldEntity("Regulation", "武汉市供水条例"),
+        GoldEntity("Person", "张明"),
+        GoldEntity("Statistic", "代表", ("260余名代表",)),
+    ]
+    scores = score_entities(extracted, gold)
+    assert all(_possible(row) for row in (*scores.by_class, scores.overall)), scores.by_class
+    missed = {g.label for g in scores.missing}
+    spurious = {e.label for e in scores.spurious}
+    assert not ({"张明", "武汉市供水条例"} & (missed | spurious))
+    assert {(g.cls, e.cls) for g, e in scores.misclassed} == {("Regulation", "Decision"), ("Person", "Organization")}
+    from npcgraph.evaluation.entities import format_entity_scores
+
+    table = format_entity_scores(scores, details=True)
+    assert "missed   Statistic\t代表 (260余名代表)" in table and "spurious Statistic\t代表 (300名代表)" in table
+    assert "class    Person\t张明\textracted as Organization" in table
+    assert table.splitlines()[0].split() == ["class", "gold", "extracted", "matched", "P", "R", "F1"]
 
 
 def test_statistics_are_matched_by_their_written_number():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -159,3 +160,40 @@ def test_cli_default_cache_lives_in_the_output_folder_and_no_cache_writes_none(r
     assert not (tmp_path / "shared" / ".cache").exists() and (tmp_path / "shared-cache").is_dir()
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert len(set(graph.subjects(RDF.type, NPC.Report))) == 10
+
+
+def test_pruning_a_read_only_cache_never_fails_the_build(tmp_path, monkeypatch):
+    """Issue 17, defect 7: a read-only output folder holding a stale .cache gave a traceback."""
+    from pathlib import Path
+
+    cache = Cache(tmp_path / "cache", fingerprint="1" * 16)
+    cache.put_output("stale", "v1", b"x")
+    (tmp_path / "cache" / ("2" * 16)).mkdir()  # another code version's folder
+
+    def refuse(self, missing_ok=False):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    monkeypatch.setattr("shutil.rmtree", lambda path, ignore_errors=False: None)
+    assert cache.prune(keep=set()) == 0
+    assert (tmp_path / "cache" / ("1" * 16) / "stale.v1").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_output_folder_with_a_stale_cache_is_one_clear_error(tmp_path, seed_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    stale = out / ".cache" / ("0" * 16)
+    stale.mkdir(parents=True)
+    (stale / "old.pickle").write_bytes(b"old")
+    for path in (stale, out / ".cache", out):
+        path.chmod(0o555)
+    try:
+        result = subprocess.run([sys.executable, "-m", "npcgraph", "build", str(seed_path), "-o", str(out), "-q"], capture_output=True, text=True, timeout=300)
+    finally:
+        for path in (out, out / ".cache", stale):
+            path.chmod(0o755)
+    assert result.returncode == 3 and result.stderr.startswith("npcgraph: error: [E20"), result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1

@@ -194,3 +194,124 @@ def test_chrome_lines(line, chrome):
     from npcgraph.ingest import _is_chrome
 
     assert _is_chrome(line) is chrome
+
+
+# --- encodings a list of fallbacks got wrong (issue 17, defect 5) ----------------------------------
+
+TRADITIONAL = (
+    "臺北市議會第十四屆第三次定期大會工作報告\n"
+    "本會依法審議通過《臺北市公園管理自治條例》修正案，並聽取市政府施政報告。\n"
+    "議員們針對交通、環境與社會福利等議題提出質詢與建議，共計一百二十件。\n"
+)
+
+
+def test_big5_is_detected_not_read_as_gb18030(tmp_path):
+    path = tmp_path / "taipei.txt"
+    path.write_bytes(TRADITIONAL.encode("big5"))
+    TRADITIONAL.encode("big5").decode("gb18030")  # the trap: these bytes are valid GB18030 too
+    raw = ingest(path)
+    assert "臺北市公園管理自治條例" in raw.text
+    assert raw.metadata.encoding in ("big5", "big5hkscs")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path, seed_path, codec):
+    text = seed_path.read_text(encoding="utf-8")
+    path = tmp_path / "seed.txt"
+    path.write_bytes(text.encode(codec))
+    raw = ingest(path)
+    assert raw.metadata.encoding == codec
+    assert raw.text == ingest(seed_path).text
+
+
+def test_an_html_page_is_read_in_the_charset_it_declares(tmp_path):
+    page = HTML_PAGE.replace('charset="utf-8"', 'charset="big5"').replace("南平市武夷山國家公園保護條例", "")
+    page = page.replace("制定《南平市武夷山国家公园保护条例》", "制定《臺北市公園管理自治條例》")
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("big5", errors="replace"))
+    raw = ingest(path)
+    assert raw.metadata.encoding == "big5hkscs"
+    assert "臺北市公園管理自治條例" in raw.text
+
+
+def test_the_build_says_which_encoding_it_read_a_file_in(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "taipei.txt").write_bytes(TRADITIONAL.encode("big5"))
+    (tmp_path / "plain.txt").write_text(TRADITIONAL, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "npcgraph", "build", str(tmp_path / "taipei.txt"), str(tmp_path / "plain.txt"), "-o", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "npcgraph: warning: skipped plain.txt: its text is the same as taipei.txt's",  # decoded right
+        f"npcgraph: note: read {tmp_path / 'taipei.txt'} as big5hkscs",
+    ]
+
+
+# --- control characters (issue 17, defect 6) -------------------------------------------------------
+
+
+def test_word_line_breaks_make_lines_not_a_binary_file(tmp_path):
+    path = tmp_path / "word.txt"
+    path.write_text("武汉市人大常委会工作报告\x0b" + "制定《武汉市供水条例》。\x0b" * 20, encoding="utf-8")
+    raw = ingest(path)
+    assert "\x0b" not in raw.text and raw.text.count("\n") >= 1
+
+
+def test_a_page_break_never_ends_up_inside_a_title(tmp_path):
+    path = tmp_path / "paged.txt"
+    path.write_text("武汉市人大常委会工作报告\x0c\n一、立法工作\n制定《武汉市供水条例》。\x0c开展执法检查。\n", encoding="utf-8")
+    report = npcgraph.read_report(path)
+    assert "\x0c" not in report.text
+    assert report.metadata.title == "武汉市人大常委会工作报告"
+
+
+def test_escape_sequences_are_dropped_at_ingest():
+    assert normalize("制定\x1b[31m《武汉市供水条例》\x1b[0m。\x07\x9b") == "制定《武汉市供水条例》。"
+
+
+def _hostile_graph():
+    from rdflib import Graph, Literal
+
+    from npcgraph.namespaces import ID, NPC, RDF, RDFS
+
+    graph = Graph()
+    body, law = ID["org/a"], ID["instrument/b"]
+    graph.add((body, RDF.type, NPC.Organization))
+    graph.add((body, RDFS.label, Literal("武汉市\x0b人大\x0c常委会\x1b[2J", lang="zh")))
+    graph.add((law, RDF.type, NPC.Regulation))
+    graph.add((law, RDFS.label, Literal("供水条例\x1b]0;pwned\x07", lang="zh")))
+    graph.add((body, NPC.enacted, law))
+    return graph
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_network_exports_stay_valid_xml_with_control_characters_in_labels(fmt):
+    import xml.etree.ElementTree as ET
+
+    from npcgraph.exports import export_files
+
+    files = export_files(_hostile_graph(), [fmt])
+    (content,) = files.values()
+    ET.fromstring(content)  # raises on invalid XML
+    assert "武汉市␋人大␌常委会␛[2J".encode() in content
+
+
+def test_query_and_stats_never_print_raw_control_characters(tmp_path):
+    import subprocess
+    import sys
+
+    from npcgraph.serialization import serialize
+
+    path = tmp_path / "hostile.ttl"
+    path.write_bytes(serialize(_hostile_graph(), "turtle"))
+    assert b"\x1b" not in path.read_bytes()  # written as \u001B escapes: the same graph
+    assert isomorphic(npcgraph.load_graph(path), _hostile_graph())
+    outputs = []
+    for fmt in ("table", "csv", "tsv", "json"):
+        outputs.append(subprocess.run([sys.executable, "-m", "npcgraph", "query", str(path), "SELECT ?l WHERE { ?x rdfs:label ?l }", "-f", fmt], capture_output=True, timeout=120))
+    outputs.append(subprocess.run([sys.executable, "-m", "npcgraph", "query", str(path), "CONSTRUCT WHERE { ?x rdfs:label ?l }"], capture_output=True, timeout=120))
+    outputs.append(subprocess.run([sys.executable, "-m", "npcgraph", "stats", str(path)], capture_output=True, timeout=120))
+    for result in outputs:
+        assert result.returncode == 0, result.stderr
+        assert not [c for c in result.stdout.decode("utf-8") if (ord(c) < 0x20 and c not in "\n\t\r") or 0x7F <= ord(c) < 0xA0], result.stdout

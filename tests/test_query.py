@@ -62,15 +62,17 @@ def test_every_canned_query_is_documented(name):
     for param in stored.params:
         assert param.description, f"{name}.rq: parameter {param.name} is not described"
         assert re.search(rf"[?$]{param.name}\b", stored.text), f"{name}.rq documents ?{param.name} but never uses it"
+        if query_form(stored.text) != "SELECT":
+            continue  # a CONSTRUCT's parameter is bound wherever it occurs
         select = re.search(r"SELECT(.*?)WHERE", stored.text, re.S)
         assert select and f"?{param.name}" in select.group(1).split(), f"{name}.rq: ?{param.name} must be projected to be bound"
 
 
-def test_the_readme_documents_every_canned_query():
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Querying with SPARQL", 1)[-1]
+def test_the_reference_documents_every_canned_query():
+    reference = (Path(__file__).parent.parent / "docs" / "querying.md").read_text(encoding="utf-8")
+    section = reference.split("## Querying with SPARQL", 1)[-1]
     for name in PUBLIC:
-        assert f"`{name}`" in section, f"README's SPARQL section does not mention {name}"
+        assert f"`{name}`" in section, f"docs/querying.md does not mention {name}"
 
 
 def test_list_shows_names_parameters_and_titles():
@@ -468,3 +470,101 @@ def test_cli_writes_html_for_construct(tmp_path):
     assert result.returncode == 0, result.stderr
     page = target.read_text(encoding="utf-8")
     assert page.lstrip().lower().startswith("<!doctype html") and "武汉市供水条例" in page
+
+
+# --- time limits and hostile queries (issue 17: defects 1 and 8) --------------------------------
+
+
+def test_timeout_bounds_parsing_a_huge_query(tmp_path, graph):
+    import time
+
+    text = "SELECT ?x WHERE { VALUES ?x { " + " ".join(f'"v{i}"' for i in range(30000)) + " } }"
+    started = time.monotonic()
+    with pytest.raises(QueryError) as stopped:
+        execute(graph, text, timeout=0.5)  # parsing alone takes several seconds
+    assert stopped.value.code == "E306" and time.monotonic() - started < 2.5
+    huge = tmp_path / "values.rq"
+    huge.write_text(text, encoding="utf-8")
+    result = npcgraph_cli("query", str(HANDMADE), str(huge), "--timeout", "1")
+    assert result.returncode == 4 and result.stderr.startswith("npcgraph: error: [E306]"), result.stderr
+
+
+def test_timeout_bounds_a_slow_endpoint():
+    import http.server
+    import threading
+    import time
+
+    class Dripping(http.server.BaseHTTPRequestHandler):
+        """Answers a byte every 0.2 s: each read is quick, the whole answer is not."""
+
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            try:
+                for _ in range(50):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+                self.wfile.write(b'{"head":{"vars":[]},"results":{"bindings":[]}}')
+            except OSError:
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Dripping)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/query"
+        started = time.monotonic()
+        with pytest.raises(QueryError) as stopped:
+            execute(url, "SELECT * WHERE { ?s ?p ?o }", timeout=1)
+        assert stopped.value.code == "E306"
+        assert time.monotonic() - started < 4
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("depth, refused", [(10, False), (40, True), (101, True), (5000, True)])
+def test_deeply_nested_queries_are_refused_not_crashed_on(graph, depth, refused):
+    text = "ASK { ?s ?p ?o FILTER(" + "(" * depth + "1" + ")" * depth + ") }"
+    if refused:  # over 100 by the guard, before any parser; over ~20 by rdflib's own parser
+        with pytest.raises(QueryError) as error:
+            execute(graph, text)
+        assert error.value.code == "E315"
+    else:
+        assert execute(graph, text).boolean is True
+
+
+def test_oxigraph_runs_what_the_guard_lets_through(tmp_path, graph):
+    from npcgraph.store import write_store
+
+    write_store(graph, tmp_path / "store")
+    assert execute(f"oxigraph:{tmp_path / 'store'}", "ASK { ?s ?p ?o FILTER(" + "(" * 95 + "1" + ")" * 95 + ") }", timeout=30).boolean is True
+
+
+def test_brackets_inside_strings_and_iris_do_not_count():
+    from npcgraph.guard import nesting_depth
+
+    assert nesting_depth('SELECT * WHERE { ?s ?p "((((((" . ?s <urn:a(((> ?o } # ((((((') == 1
+
+
+def test_a_construct_drawn_as_html_names_its_nodes(tmp_path):
+    """Issue 17, defect 11: the README's CONSTRUCT -> --format html drew grey nodes labelled with
+    cut pinyin slugs; the viewer gets the nodes' labels and classes from the source."""
+    from npcgraph.store import write_store
+
+    write_store(npcgraph.load_graph(HANDMADE), tmp_path / "store")
+    for source in (str(HANDMADE), f"oxigraph:{tmp_path / 'store'}"):
+        page = tmp_path / "enacted.html"
+        result = npcgraph_cli("query", source, "CONSTRUCT WHERE { ?body npc:enacted ?instrument }", "--format", "html", "-o", str(page))
+        assert result.returncode == 0, result.stderr
+        html = page.read_text(encoding="utf-8")
+        nodes = re.findall(r'"id":\d+,"label":"([^"]*)","shape":"(\w+)"', html)
+        assert nodes, html[:500]
+        assert {label for label, _ in nodes} >= {"武汉市供水条例", "武汉市养老服务促进条例", "南平市河长制条例"}
+        assert not [label for label, _ in nodes if re.search(r"[a-z]{2,}-[a-z]", label)]  # no pinyin slugs
+        assert {shape for _, shape in nodes} >= {"image", "dot"}  # classes known: instruments (glyph images) differ from bodies

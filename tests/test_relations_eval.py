@@ -71,7 +71,7 @@ def test_gold_file_round_trip(tmp_path):
     scores = evaluate_relations(_document(), path)
     assert scores.overall.recall == 1.0
     table = format_relation_scores(scores, details=True)
-    assert table.splitlines()[0].split() == ["relation", "gold", "found", "P", "R", "F1"]
+    assert table.splitlines()[0].split() == ["relation", "gold", "extracted", "matched", "P", "R", "F1"]
     assert "spurious" in table and "enacted" in table
 
 

@@ -223,6 +223,11 @@ def seed_build(tmp_path_factory) -> Path:
 def test_seed_page_draws_every_entity_offline(browser, seed_build: Path, tmp_path: Path) -> None:
     graph = npcgraph.load_graph(seed_build / "graph.ttl")
     _open(browser, seed_build / "graph.html")
+    data = browser.execute_script("return window.npcgraphViewer.data")
+    connected = sum(1 for e in data["entities"] if e["degree"])
+    assert 0 < connected < len(entities_in(graph))
+    assert _drawn(browser) == connected  # entities without relations wait behind the toggle
+    browser.find_element("id", "isolated").click()
     assert _drawn(browser) == len(entities_in(graph))
     assert _painted_pixels(browser) > 500
     data = browser.execute_script("return window.npcgraphViewer.data")
@@ -275,6 +280,9 @@ def test_search_filters_focus_and_edge_evidence(browser, hostile_page: Path) -> 
 
     _open(browser, hostile_page)
     total = _drawn(browser)
+    entities = browser.execute_script("return window.npcgraphViewer.data.entities.length")
+    assert total == entities - 1  # the unconnected place waits behind the toggle
+    assert browser.find_element("id", "isolated-count").text == "1"
     search = browser.find_element("id", "search")
     search.send_keys("人大常委会")  # an alias: the canonical name is 武汉市人民代表大会常务委员会
     results = browser.find_element("id", "search-results")
@@ -283,7 +291,7 @@ def test_search_filters_focus_and_edge_evidence(browser, hostile_page: Path) -> 
     assert _panel(browser)["title"] == BODY.label
 
     browser.find_element("id", "focus-button").click()
-    assert _drawn(browser) == total - 1  # everything but the unconnected place is one step away
+    assert _drawn(browser) == total  # everything connected is one step away
     browser.find_element("id", "depth").clear()
     browser.find_element("id", "depth").send_keys("0", Keys.TAB)
     assert _drawn(browser) == 1
@@ -328,5 +336,104 @@ def test_a_graph_without_entities_opens_cleanly(browser, tmp_path: Path) -> None
     _open(browser, page)
     assert _drawn(browser) == 0
     assert browser.find_element("id", "empty").is_displayed()
+    severe, requests = _problems(browser)
+    assert severe == [] and requests == []
+
+
+# --- first sight (issue 17): names readable at the opening zoom --------------------------------
+
+
+def _clip(driver, box: dict) -> bytes:
+    import base64
+
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "clip": {**box, "scale": 1}})
+    return base64.b64decode(shot["data"])
+
+
+def _png_pixels(data: bytes) -> list[bytes]:
+    """The rows of an 8-bit RGB(A) PNG, as Chromium writes them (enough of PNG for a test)."""
+    import struct
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    at, idat, width, height, bpp = 8, b"", 0, 0, 4
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        body = data[at + 8:at + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and colour in (2, 6)
+            bpp = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        at += 12 + length
+    raw, stride, rows, previous = zlib.decompress(idat), width * bpp, [], bytearray(width * bpp)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - bpp] if i >= bpp else 0
+            up, corner = previous[i], previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        rows.append(bytes(line))
+        previous = line
+    return rows
+
+
+def _changed(a: bytes, b: bytes) -> int:
+    rows_a, rows_b = _png_pixels(a), _png_pixels(b)
+    return sum(x != y for ra, rb in zip(rows_a, rows_b) for x, y in zip(ra, rb))
+
+
+def test_the_main_names_are_drawn_at_first_paint(browser, seed_build: Path, tmp_path: Path) -> None:
+    """Opened as it is, the bundled report's page shows the names of its leading entities: the
+    screenshot under each of them changes when their labels are taken away."""
+    _open(browser, seed_build / "graph.html")
+    _screenshot(browser, tmp_path / "first-sight.png")
+    boxes = browser.execute_script(
+        """
+        var v = window.npcgraphViewer, network = v.network, rect = document.getElementById('graph').getBoundingClientRect();
+        var scale = network.getScale(), ents = v.data.entities, metric = v.data.metric;
+        var leading = ents.map(function (_, i) { return i; }).filter(function (i) { return ents[i].degree > 0; })
+          .sort(function (a, b) { return (ents[b][metric] - ents[a][metric]) || (ents[b].degree - ents[a].degree) || (a - b); });
+        return leading.slice(0, 6).map(function (id) {
+          var at = network.canvasToDOM(network.getPosition(id)), node = network.body.nodes[id];
+          var top = rect.top + at.y + node.options.size * scale;
+          return {id: id, label: v.data.entities[id].label, scale: scale,
+                  box: {x: Math.max(0, rect.left + at.x - 80), y: Math.max(0, top - 2), width: 160, height: 30}};
+        });
+        """
+    )
+    assert boxes and boxes[0]["scale"] < 0.6, "the whole graph fitted on screen is drawn small"
+    before = [_clip(browser, entry["box"]) for entry in boxes]
+    browser.execute_script(
+        "var v = window.npcgraphViewer; v.network.body.data.nodes.update(arguments[0].map(function (i) { return {id: i, label: ''}; }));"
+        "v.network.redraw();",
+        [entry["id"] for entry in boxes],
+    )
+    import time
+
+    time.sleep(0.3)
+    after = [_clip(browser, entry["box"]) for entry in boxes]
+    drawn = [entry["label"] for entry, a, b in zip(boxes, before, after) if _changed(a, b) > 30]
+    assert len(drawn) >= len(boxes) - 1, f"labels drawn at first paint: {drawn} of {[e['label'] for e in boxes]}"
+
+
+def test_instrument_forms_differ_by_shape(browser, seed_build: Path) -> None:
+    _open(browser, seed_build / "graph.html")
+    classes = browser.execute_script("return window.npcgraphViewer.data.classes")
+    instruments = {c["key"]: c for c in classes if c["key"] in ("Law", "Regulation", "Decision", "Resolution", "Opinion", "Measures", "Rules")}
+    assert len(instruments) >= 4
+    assert len({c["shape"] for c in instruments.values()}) == len(instruments)
+    glyphs = browser.execute_script("return document.querySelectorAll('#legend svg.glyph polygon[points]').length")
+    assert glyphs >= len(instruments) - 1  # the legend draws the same polygons (Law is a square)
     severe, requests = _problems(browser)
     assert severe == [] and requests == []

@@ -68,6 +68,11 @@ def __getattr__(name: str) -> Any:
         value = getattr(import_module(_EXPORTS[name]), name)
         globals()[name] = value
         return value
+    if not name.startswith("_"):  # a submodule: npcgraph.viewer.render(...) after import npcgraph
+        from importlib.util import find_spec
+
+        if find_spec(f"{__name__}.{name}") is not None:
+            return import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'npcgraph' has no attribute {name!r}")
 
 

@@ -156,18 +156,29 @@ class Cache:
 
     def prune(self, keep: set[str], versions: frozenset[str] = frozenset()) -> int:
         """Remove entries not in ``keep``, outputs of writer versions not in ``versions`` and
-        folders of other code versions; return how many."""
+        folders of other code versions; return how many. What cannot be removed (a read-only
+        folder) stays: pruning only saves space, it never fails a build."""
         removed = 0
-        if not self.root.is_dir():
+        try:
+            if not self.root.is_dir():
+                return removed
+            children = list(self.root.iterdir())
+        except OSError:
             return removed
-        for child in self.root.iterdir():
+        for child in children:
             if child.is_dir() and child.name != self.fingerprint:
                 shutil.rmtree(child, ignore_errors=True)
-                removed += 1
-        if self.folder.is_dir():
-            for entry in self.folder.iterdir():
-                key, _, kind = entry.name.partition(".")
-                if key not in keep or (kind != "pickle" and kind not in versions):
+                removed += not child.exists()
+        try:
+            entries = list(self.folder.iterdir()) if self.folder.is_dir() else []
+        except OSError:
+            return removed
+        for entry in entries:
+            key, _, kind = entry.name.partition(".")
+            if key not in keep or (kind != "pickle" and kind not in versions):
+                try:
                     entry.unlink(missing_ok=True)
-                    removed += 1
+                except OSError:
+                    continue
+                removed += 1
         return removed

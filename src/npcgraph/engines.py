@@ -69,6 +69,8 @@ def prepare(text: str) -> Any:
         return prepareQuery(text, initNs=PREFIXES)
     except ParseException as exc:
         raise syntax_error(text, exc) from exc
+    except RecursionError as exc:  # pyparsing recurses a dozen frames per bracket
+        raise QueryError("E315", "the query nests too deeply for rdflib's parser (about 20 levels of brackets)", "flatten the expression, or query an Oxigraph store (npcgraph build --store oxigraph:DIR)") from exc
     except Exception as exc:  # rdflib raises bare Exceptions for unknown prefixes and the like
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         match = re.match(r"Unknown namespace prefix : (\S*)", message)

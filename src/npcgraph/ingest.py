@@ -1,4 +1,5 @@
-"""Bytes to text: encodings, HTML, Markdown, whitespace, page chrome and metadata.
+"""Files to text: HTML, Markdown, whitespace, page chrome and metadata (the bytes are decoded
+by :mod:`npcgraph.decoding`).
 
 ``ingest(path)`` reads one file and returns its normalized text and the metadata the page
 carries (title, issue, date, column, author and post, publisher). Offsets everywhere else
@@ -8,12 +9,12 @@ count code points into this normalized text, which is what the graph stores as
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .decoding import decode
 from .errors import InputError
 from .model import Metadata
 
@@ -70,49 +71,6 @@ def collect_inputs(paths: list[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
-
-
-# --------------------------------------------------------------------------- decoding
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Encodings tried, in order, for files without a byte-order mark. GB18030 is a superset of
-# GBK and GB2312, the encodings Chinese government sites still serve; Big5 covers Taiwan and
-# Hong Kong sources. UTF-8 goes first: valid UTF-8 is almost never valid by accident.
-_FALLBACKS = ("utf-8", "gb18030", "big5")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
-def decode(data: bytes, name: str) -> str:
-    """The text of a file's bytes, or an InputError saying why there is none."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    "E104", f"{name}: bytes after the {encoding} byte-order mark do not decode",
-                    "re-save the file as UTF-8",
-                ) from exc
-    if b"\x00" in data[:4096]:
-        raise InputError("E103", f"{name} is a binary file, not a report", "give a .txt, .md or .html file")
-    for encoding in _FALLBACKS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if len(_CONTROL.findall(text[:4096])) > 8:
-            raise InputError("E103", f"{name} is a binary file, not a report", "give a .txt, .md or .html file")
-        return text
-    raise InputError(
-        "E104", f"{name} is not in UTF-8, UTF-16, GB18030/GBK or Big5",
-        "re-save the file as UTF-8",
-    )
 
 
 # --------------------------------------------------------------------------- HTML and Markdown
@@ -192,14 +150,24 @@ def markdown_to_text(markdown: str) -> str:
 # --------------------------------------------------------------------------- whitespace
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Line and page breaks other than \n (Word's \v, \f, NEL, U+2028/2029) end a line; the other
+# control characters (ESC, BEL, C1 controls ...) are dropped: they are no text and would reach
+# terminals and XML files through labels.
+_BREAKS = dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), "\n")
+_DROPPED = dict.fromkeys(
+    [c for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in "\t\n\r" and c not in _BREAKS], None
+)
+_CLEAN = {**_ZERO_WIDTH, **_BREAKS, **_DROPPED}
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # terminal escape sequences (colours, cursor moves)
 
 
 def normalize(text: str) -> str:
-    """Unicode spaces (NBSP, U+3000, ...) to ASCII spaces, lines stripped, one paragraph a line.
+    """Unicode spaces (NBSP, U+3000, ...) to ASCII spaces, lines stripped, one paragraph a line;
+    other line and page breaks end a line, other control characters are dropped.
 
     Characters other than whitespace are left as written: the text is evidence.
     """
-    text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
+    text = _ANSI.sub("", text).translate(_CLEAN).replace("\r\n", "\n").replace("\r", "\n")
     out = []
     for line in text.split("\n"):
         line = "".join(
@@ -441,18 +409,19 @@ def ingest(path: Path) -> RawText:
     except OSError as exc:
         raise InputError("E101", f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from exc
     if not data.strip():
-        raise InputError("E105", f"{path.name} is empty", "give a report with text in it")
-    text = decode(data, path.name)
+        raise InputError("E105", f"{path} is empty", "give a report with text in it")
+    text, encoding = decode(data, str(path))
     page_title = None
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in (".md", ".markdown") and _looks_like_html(text)):
         text, page_title = html_to_text(text)
+        page_title = normalize(page_title).replace("\n", " ") if page_title else page_title
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
     text, metadata = strip_chrome(normalize(text), page_title)
     if not text.strip():
-        raise InputError("E105", f"{path.name} holds no text once page chrome is removed", "give a report with text in it")
-    return RawText(source_file=path.name, text=text, metadata=metadata)
+        raise InputError("E105", f"{path} holds no text once page chrome is removed", "give a report with text in it")
+    return RawText(source_file=path.name, text=text, metadata=_replace(metadata, encoding=encoding))
 
 
 def _looks_like_html(text: str) -> bool:

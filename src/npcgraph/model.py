@@ -49,6 +49,7 @@ class Metadata:
     jurisdiction: str | None = None
     publisher: str | None = None  # from the page's 版权所有 line or source line
     source: str | None = None  # 来源, e.g. 人民日报
+    encoding: str | None = None  # how the file's bytes were read: utf-8, gb18030, big5, utf-16-le ...
 
 
 @dataclass(frozen=True, slots=True)

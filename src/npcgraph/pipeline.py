@@ -81,6 +81,10 @@ class CorpusBuild:
     reused: int  # files whose document came from the cache
     # (file skipped, file kept): files whose normalized text is the same as an earlier file's
     duplicates: tuple[tuple[str, str], ...] = ()
+    # (path, error): files that could not be read, left out of a build that is not strict
+    skipped: tuple[tuple[str, NpcgraphError], ...] = ()
+    # (path, encoding): files read in another encoding than UTF-8
+    encodings: tuple[tuple[str, str], ...] = ()
     outputs: dict[str, bytes] = field(default_factory=dict)  # report key -> Rendering output
 
     @property
@@ -132,7 +136,7 @@ def _work(path: Path, cache: Cache | None, key: str, rendering: Rendering | None
             if cache is not None and key:
                 cache.put_output(key, rendering.version, output)
     except Exception as exc:  # a bug: say which file shows it (a worker's traceback names none)
-        raise RuntimeError(f"npcgraph failed on {path.name}: {type(exc).__name__}: {exc}") from exc
+        raise RuntimeError(f"npcgraph failed on {path}: {type(exc).__name__}: {exc}") from exc
     return document, output
 
 
@@ -162,17 +166,17 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None]) -> list[_Result]:
+def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None], strict: bool = True) -> list[_Result | _Failure]:
     """``_work(*task)`` for every task, in processes; results in task order.
 
-    When files fail, the error of the first failing one in task order is raised, whatever
-    order the workers finished in.
+    When files fail and ``strict`` is set, the error of the first failing one in task order is
+    raised, whatever order the workers finished in; otherwise failures are returned in place.
     """
     results: dict[int, _Result | _Failure] = {}
     if jobs <= 1 or len(tasks) <= 1:
         for index, task in enumerate(tasks):
             results[index] = result = _work(*task)
-            if isinstance(result, _Failure):
+            if isinstance(result, _Failure) and strict:
                 result.raise_again()
             done(index)
         return [results[index] for index in range(len(tasks))]  # type: ignore[misc]
@@ -189,7 +193,7 @@ def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None]) -> 
                     if future.cancelled():
                         continue
                     results[index] = result = future.result()
-                    if isinstance(result, _Failure) and index < first_failure:
+                    if isinstance(result, _Failure) and strict and index < first_failure:
                         first_failure = index
                         for other in pending:  # later files cannot change which error is reported
                             if futures[other] > index:
@@ -200,7 +204,7 @@ def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None]) -> 
             raise
     for index in range(len(tasks)):
         result = results.get(index)
-        if isinstance(result, _Failure):
+        if isinstance(result, _Failure) and strict:
             result.raise_again()
     return [results[index] for index in range(len(tasks))]  # type: ignore[misc]
 
@@ -213,6 +217,7 @@ def run_build(
     progress: Progress | None = None,
     prune_cache: bool = False,
     rendering: Rendering | None = None,
+    strict: bool = True,
 ) -> CorpusBuild:
     """Read, structure and extract every report under ``paths`` into one corpus.
 
@@ -221,7 +226,9 @@ def run_build(
     ``prune_cache`` the cache keeps only this build's entries afterwards. A ``rendering`` is
     made from each document (or taken from the cache) into ``outputs``. Files whose normalized
     text equals an earlier file's (the same article saved twice) are one report: the first in
-    path order is kept and the others are listed in ``duplicates``.
+    path order is kept and the others are listed in ``duplicates``. Unless ``strict``, a file
+    that cannot be read (an InputError) is left out and listed in ``skipped`` with its error;
+    when no file can be read, the first one's error is raised.
     """
     files = collect_inputs(list(paths))
     jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
@@ -249,16 +256,28 @@ def run_build(
         done(files[index].name)
     tasks = [(files[i], cache, keys[i], rendering, documents[i]) for i in todo]
     extracted = sum(1 for i in todo if documents[i] is None)
-    for index, (document, output) in zip(todo, _run_all(tasks, jobs, lambda position: done(files[todo[position]].name))):
-        documents[index], outputs[index] = document, output
+    failed: list[tuple[str, NpcgraphError]] = []
+    for index, result in zip(todo, _run_all(tasks, jobs, lambda position: done(files[todo[position]].name), strict)):
+        if isinstance(result, _Failure):
+            failed.append((str(files[index]), result.error_type(result.code, result.message, result.hint)))
+            continue
+        documents[index], outputs[index] = result
+    if failed and len(failed) == len(files):
+        raise failed[0][1]
     if cache is not None and prune_cache:
         cache.prune({key for key in keys if key}, frozenset({rendering.version}) if rendering else frozenset())
 
+    encodings = tuple(
+        (str(path), document.report.metadata.encoding)
+        for path, document in zip(files, documents)
+        if document is not None and document.report.metadata.encoding not in (None, "utf-8", "utf-8-sig")
+    )
     kept: dict[str, Document] = {}
     kept_outputs: dict[str, bytes] = {}
     duplicates: list[tuple[str, str]] = []
     for document, output in zip(documents, outputs):
-        assert document is not None
+        if document is None:  # skipped: it could not be read
+            continue
         first = kept.setdefault(document.report.key, document)
         if first is not document:
             duplicates.append((document.report.source_file, first.report.source_file))
@@ -271,6 +290,8 @@ def run_build(
         extracted=extracted,
         reused=len(files) - extracted,
         duplicates=tuple(duplicates),
+        skipped=tuple(failed),
+        encodings=encodings,  # type: ignore[arg-type]
         outputs=kept_outputs,
     )
 

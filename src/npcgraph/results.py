@@ -24,6 +24,7 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
+from .controls import escape_rdf, visible
 from .errors import QueryError
 from .namespaces import PREFIXES
 
@@ -128,7 +129,7 @@ def _display(term: Term) -> str:
     if isinstance(term, BNode):
         return f"_:{term}"
     text = str(term)
-    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return visible(text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t"))
 
 
 def display_width(text: str) -> int:
@@ -206,7 +207,7 @@ def _csv_value(term: Term) -> str:
         return ""
     if isinstance(term, BNode):
         return f"_:{term}"
-    return str(term)
+    return visible(str(term))
 
 
 def format_csv(result: Result) -> str:
@@ -225,7 +226,7 @@ def format_tsv(result: Result) -> str:
     if result.kind == "ASK":
         return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{name}" for name in result.variables)]
-    lines.extend("\t".join("" if term is None else term.n3() for term in row) for row in result.rows)
+    lines.extend("\t".join("" if term is None else escape_rdf(term.n3().encode("utf-8")).decode("utf-8") for term in row) for row in result.rows)
     return "\n".join(lines) + "\n"
 
 

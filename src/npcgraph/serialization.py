@@ -45,17 +45,18 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     For TriG and N-Quads a :class:`rdflib.Dataset` keeps its named graphs; a plain graph is
     split into one named graph per report first.
     """
+    from .controls import escape_rdf
     from .exports import jsonld, split_by_report, turtle
 
     plugin = RDF_FORMATS.get(fmt, (fmt, ""))[0]
     if plugin in QUAD_FORMATS:
         dataset = graph if isinstance(graph, Dataset) else split_by_report(graph)
-        return turtle.write_trig(dataset) if plugin == "trig" else turtle.write_nquads(dataset)
+        return escape_rdf(turtle.write_trig(dataset) if plugin == "trig" else turtle.write_nquads(dataset))
     triples = union_graph(graph) if isinstance(graph, Dataset) else graph
     if plugin == "turtle":
-        return turtle.write_turtle(triples)
+        return escape_rdf(turtle.write_turtle(triples))
     if plugin == "nt":
-        return turtle.write_ntriples(triples)
+        return escape_rdf(turtle.write_ntriples(triples))
     if plugin == "json-ld":
         return jsonld.write_jsonld(triples)
     return triples.serialize(format=plugin, encoding="utf-8")

@@ -30,12 +30,13 @@ from typing import Any, TypeVar
 
 from .errors import InputError, QueryError
 from . import lexer
+from .guard import check_query, uses_service
 from .namespaces import NPC, PREFIXES
 from .resources import queries_dir
 from .results import Result
 from .store import EndpointSource, MemorySource, OxigraphSource, Source, http_post_query, open_source
 
-__all__ = ["query", "execute", "CannedQuery", "Param", "canned_queries", "load_query", "parse_value", "query_form"]
+__all__ = ["query", "execute", "with_names", "CannedQuery", "Param", "canned_queries", "load_query", "parse_value", "query_form"]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
@@ -161,10 +162,6 @@ def query_form(text: str) -> str:
 
 def _variables(text: str) -> set[str]:
     return {value[1:] for kind, value in _tokens(text) if kind == "var"}
-
-
-def _uses_service(text: str) -> bool:
-    return any(kind == "word" and value.upper() == "SERVICE" for kind, value in _tokens(text))
 
 
 # --- parameters ------------------------------------------------------------------------------
@@ -326,9 +323,12 @@ def _run(source: Source, text: str, form: str, bindings: Mapping[str, Any], time
     from . import engines
 
     if isinstance(source, MemorySource):
-        prepared = engines.prepare(text)
-        engines.check_projection(prepared, bindings)
-        return _within(timeout, lambda: engines.run_memory(source.graph, prepared, form, bindings, text), interruptible=True)
+        def parse_and_run() -> Result:  # parsing a long query takes seconds: --timeout bounds it too
+            prepared = engines.prepare(text)
+            engines.check_projection(prepared, bindings)
+            return engines.run_memory(source.graph, prepared, form, bindings, text)
+
+        return _within(timeout, parse_and_run, interruptible=True)
     if isinstance(source, OxigraphSource):
         stop = threading.Event()
         return _within(timeout, lambda: engines.run_oxigraph(source.store, text, form, bindings, stop), interruptible=False, stop=stop)
@@ -341,12 +341,43 @@ def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None 
     if timeout is not None and timeout <= 0:
         raise QueryError("E312", f"the timeout must be a positive number of seconds, not {timeout:g}", "give e.g. --timeout 30")
     stored = load_query(q)
+    check_query(stored.text, federation=True)  # too deep a query crashes the parser itself
     form = query_form(stored.text)
     opened = open_source(source)
-    if not isinstance(opened, EndpointSource) and _uses_service(stored.text):
+    if not isinstance(opened, EndpointSource) and uses_service(stored.text):
         raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run on local graphs", "query that endpoint itself with --endpoint URL")
     bindings = _bind(opened, stored, params or {}, timeout)
     return _run(opened, stored.text, form, bindings, timeout)
+
+
+#: A graph result with more unnamed nodes than this is drawn as it is (one query per node).
+_MAX_NAMED = 2000
+
+
+def with_names(source: Any, result: Result, *, timeout: float | None = None) -> Result:
+    """A CONSTRUCT or DESCRIBE result with the labels and classes its entities have in
+    ``source`` (the canned query ``_node-names``, once per entity that has no label in the
+    result), so that the viewer draws names: ``CONSTRUCT WHERE { ?b npc:enacted ?i }`` holds
+    the relations alone."""
+    from rdflib import URIRef
+
+    from .namespaces import ID, RDFS, SKOS
+
+    if not result.is_graph or result.graph is None:
+        return result
+    graph = result.graph
+    nodes = sorted(
+        {node for node in (*graph.subjects(), *graph.objects()) if isinstance(node, URIRef) and str(node).startswith(str(ID))}
+        - set(graph.subjects(RDFS.label)) - set(graph.subjects(SKOS.prefLabel))
+    )
+    if not nodes or len(nodes) > _MAX_NAMED:
+        return result
+    opened = open_source(source)
+    names = canned_queries()["_node-names"]
+    for node in nodes:
+        for triple in _run(opened, names.text, "CONSTRUCT", {"node": node}, timeout).graph or ():
+            graph.add(triple)
+    return result
 
 
 def query(source: Any, q: str | CannedQuery, /, *, timeout: float | None = None, params: Mapping[str, Any] | None = None, **bindings: Any) -> Any:

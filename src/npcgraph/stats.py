@@ -15,6 +15,7 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
+from .controls import visible
 from .namespaces import DCTERMS, ITSRDF, NIF, NPC, PROV, RDF, RDFS
 from .storequery import oxigraph_store
 
@@ -257,4 +258,4 @@ def format_stats(stats: GraphStats) -> str:
     if undated:
         lines += ["", f"Reports without a date in their metadata: {len(undated)} (relative dates in them are left out)"]
         lines += [f"  {name}" for name in undated]
-    return "\n".join(lines)
+    return visible("\n".join(lines))  # labels from any graph: no raw control character reaches a terminal

@@ -6,7 +6,7 @@
     write_store(g, DIR)   a persistent Oxigraph store holding exactly ``g`` (build --store)
     push(x, URL)          upload over the SPARQL 1.1 Graph Store HTTP Protocol
     OxigraphServer        the ``oxigraph`` package's SPARQL server, started and stopped
-    serving(x)            a read-only server over a store, or over a temporary store of a file
+    serving(x)            a guarded read-only endpoint over a store, or a temporary store of a file
     scratch_store()       a temporary store's location in TMPDIR, removed afterwards
 
 Three kinds of source answer queries (see :mod:`npcgraph.sparql`): rdflib's memory store
@@ -52,6 +52,7 @@ __all__ = [
     "write_store",
     "push",
     "http_post_query",
+    "read_before",
     "oxigraph_binary",
     "free_port",
     "OxigraphServer",
@@ -239,10 +240,11 @@ def http_post_query(url: str, query: str, accept: str, timeout: float | None) ->
         method="POST",
         headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
     )
+    deadline = None if timeout is None else time.monotonic() + timeout
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             media_type = response.headers.get_content_type()
-            return media_type, response.read()
+            return media_type, read_before(response, deadline)
     except urllib.error.HTTPError:
         raise
     except (urllib.error.URLError, OSError) as exc:
@@ -250,6 +252,21 @@ def http_post_query(url: str, query: str, accept: str, timeout: float | None) ->
         if isinstance(reason, (socket.timeout, TimeoutError)):
             raise
         raise StoreError("E403", f"cannot reach the SPARQL endpoint {url}: {reason}", "check the URL and that the server is running") from exc
+
+
+def read_before(response: Any, deadline: float | None) -> bytes:
+    """The whole body, or TimeoutError once ``deadline`` passes (the socket's own timeout only
+    bounds each read, so a server that sends a byte now and then would hold the client)."""
+    if deadline is None:
+        return bytes(response.read())
+    chunks = []
+    while True:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the endpoint's answer did not arrive in time")
+        chunk = response.read1(65536)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
 
 
 @dataclass(frozen=True)
@@ -449,12 +466,16 @@ def scratch_store(purpose: str = "build") -> Iterator[Path]:
 
 
 @contextmanager
-def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: int | None = None, log: Any = None) -> Iterator[OxigraphServer]:
-    """A running read-only SPARQL endpoint over ``source``.
+def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: int | None = None, federation: bool = False, log: Any = None) -> Iterator[Any]:
+    """A running read-only SPARQL endpoint over ``source`` (a
+    :class:`npcgraph.endpoint.GuardedEndpoint`: Oxigraph's server behind a guard that refuses
+    too-deep queries and, unless ``federation``, SERVICE; queries stop after ``timeout_s``).
 
     A store folder is served in place; anything else (a graph file, a build folder, a Graph)
     is first loaded into a temporary store that is deleted when the server stops.
     """
+    from .endpoint import GuardedEndpoint
+
     opened = open_source(source)
     with ExitStack() as scratch:
         if isinstance(opened, OxigraphSource) and opened.location is not None:
@@ -463,5 +484,5 @@ def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s
             location = scratch.enter_context(scratch_store("serve"))
             write_store(opened, location)
         opened = None  # the server reads the store; this process lets go of it
-        with OxigraphServer(location, host=host, port=port, read_only=True, timeout_s=timeout_s, log=log) as server:
+        with GuardedEndpoint(location, host=host, port=port, timeout_s=timeout_s, federation=federation, log=log) as server:
             yield server

@@ -23,12 +23,13 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from .errors import OutputError
 from .graphfile import TurtleFile, header, turtle_file
 from .model import Corpus
 
-__all__ = ["store_batches", "check_location", "load_store", "turtle_and_store"]
+__all__ = ["store_batches", "check_location", "load_store", "stage_store", "StagedStore", "remove_stale", "turtle_and_store"]
 
 _BATCH = 16_000_000  # bytes of Turtle per bulk load
 _WAITING = 8  # stretches of graph.ttl made and not yet taken by the loader, at most
@@ -75,18 +76,65 @@ def load_store(
     (measured on 1 million triples: ``mentions`` 3.7 s -> 1.4 s, ``programs-by-section``
     1.4 s -> 0.44 s).
     """
+    staged = stage_store(parts, location, progress)
+    try:
+        staged.commit()
+    except OSError as exc:
+        raise OutputError("E204", f"cannot write the Oxigraph store at {location}: {exc}", "check the folder's permissions and free space") from exc
+    finally:
+        staged.discard()
+    return staged.count
+
+
+class StagedStore:
+    """A store loaded beside its location (``path``), not yet moved into place."""
+
+    def __init__(self, temporary: Path, location: Path, count: int) -> None:
+        self.temporary = temporary
+        self.path = temporary / "store"
+        self.location = location
+        self.count = count
+
+    @property
+    def moves(self) -> list[tuple[Path, Path]]:
+        """The move that puts it in place, for :func:`npcgraph.outputs.commit`."""
+        return [(self.path, self.location)]
+
+    def commit(self) -> None:
+        previous = self.location.parent / f"{self.temporary.name}.old"
+        if self.location.exists():
+            os.replace(self.location, previous)
+        os.replace(self.path, self.location)
+        shutil.rmtree(previous, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Remove what is left beside the location (all of it, when never committed)."""
+        shutil.rmtree(self.temporary, ignore_errors=True)
+
+
+def remove_stale(location: Path) -> None:
+    """Remove the temporary stores a killed build left beside ``location``."""
+    for stale in location.parent.glob(f".{glob.escape(location.name)}.*.tmp*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def stage_store(
+    parts: Iterable[bytes],
+    location: Path,
+    progress: Callable[[int], object] | None = None,
+) -> StagedStore:
+    """A store holding the graph of ``parts``, loaded and optimized beside ``location`` (see
+    :func:`load_store`) and left there: commit it, or discard it. On failure nothing is left."""
     import pyoxigraph
 
     location = Path(location)
     check_location(location)
     try:
         location.parent.mkdir(parents=True, exist_ok=True)
-        for stale in location.parent.glob(f".{glob.escape(location.name)}.*.tmp*"):  # from a killed build
-            shutil.rmtree(stale, ignore_errors=True)
+        remove_stale(location)
         temporary = Path(tempfile.mkdtemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent))
     except OSError as exc:
         raise OutputError("E201", f"cannot create a store beside {location}: {exc.strerror}", "choose another folder") from exc
-    previous = location.parent / f"{temporary.name}.old"
     try:
         store = pyoxigraph.Store(str(temporary / "store"))
         loaded = 0
@@ -99,15 +147,13 @@ def load_store(
         store.optimize()
         count = len(store)
         del store  # closes the database before it is moved
-        if location.exists():
-            os.replace(location, previous)
-        os.replace(temporary / "store", location)
     except OSError as exc:
-        raise OutputError("E204", f"cannot write the Oxigraph store at {location}: {exc}", "check the folder's permissions and free space") from exc
-    finally:
         shutil.rmtree(temporary, ignore_errors=True)
-        shutil.rmtree(previous, ignore_errors=True)
-    return count
+        raise OutputError("E204", f"cannot write the Oxigraph store at {location}: {exc}", "check the folder's permissions and free space") from exc
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return StagedStore(temporary, location, count)
 
 
 class _Abandoned(Exception):
@@ -120,10 +166,11 @@ def turtle_and_store(
     location: Path,
     progress: Callable[[int], object] | None = None,
     directory: Path | None = None,
-) -> tuple[TurtleFile, int]:
+    stage: bool = False,
+) -> tuple[TurtleFile, Any]:
     """graph.ttl (:func:`~npcgraph.graphfile.turtle_file`: iterate it for the bytes) and the
     number of triples of the store at ``location``, loaded from its stretches in a thread
-    while they are made. At most ``_WAITING`` stretches wait for the loader: when it falls
+    while they are made (with ``stage``, the :class:`StagedStore` instead, not yet in place). At most ``_WAITING`` stretches wait for the loader: when it falls
     behind, formatting waits, so that memory holds a few stretches, not the graph."""
     handoff: queue.Queue = queue.Queue(maxsize=_WAITING)
     outcome: dict[str, object] = {}
@@ -142,7 +189,7 @@ def turtle_and_store(
 
     def load() -> None:
         try:
-            outcome["count"] = load_store(parts(), location, progress)
+            outcome["count"] = (stage_store if stage else load_store)(parts(), location, progress)
         except BaseException as exc:  # re-raised in the caller's thread
             outcome["error"] = exc
             # the producer may still put (it stops at its last item): take and drop
@@ -163,4 +210,4 @@ def turtle_and_store(
     if "error" in outcome:
         result.close()
         raise outcome["error"]  # type: ignore[misc]
-    return result, int(outcome["count"])  # type: ignore[arg-type]
+    return result, outcome["count"] if stage else int(outcome["count"])  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-f", "--format", default="ttl", metavar="FORMATS", help="formats to write besides graph.ttl and graph.html, comma-separated: ttl,trig,nt,nq,jsonld,graphml,gexf,csv (see npcgraph export --help)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress bar)")
     parser.add_argument("--store", metavar="oxigraph:DIR", help="also write the graph into a persistent Oxigraph store in DIR, for npcgraph query and serve")
+    parser.add_argument("--strict", action="store_true", help="stop at the first file that cannot be read (default: build the others, list the files skipped and exit with status 2)")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
     caching = parser.add_mutually_exclusive_group()
     caching.add_argument("--cache", type=Path, metavar="DIR", help="keep extracted reports in DIR and reuse them (default: OUT/.cache, pruned to the last build's reports)")
@@ -60,18 +61,38 @@ def _read_corpus(args: argparse.Namespace):
             progress=lambda name, done, total: bar.update(done, total),
             prune_cache=args.cache is None,
             rendering=turtle_pieces(),
+            strict=args.strict,
         )
     if not args.quiet:
         for skipped, kept in result.duplicates:
             print(f"npcgraph: warning: skipped {skipped}: its text is the same as {kept}'s", file=sys.stderr)
+        for path, encoding in result.encodings:
+            print(f"npcgraph: note: read {path} as {encoding}", file=sys.stderr)
     return result
 
 
 def format_summary(counts: Counter[str], written: list[Path]) -> str:
-    lines = ["Built the graph:"]
-    width = max(map(len, counts), default=0)
-    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        lines.append(f"  {name:<{width}}  {count:>6}")
+    """What the build found, entities apart from the text's structure, and the files written.
+
+    ``counts`` is :func:`npcgraph.stats.class_counts`: instances per ``npc:`` class (each entity
+    has one class, so their sum is the number of entities), ``(mentions)`` and ``(relations)``.
+    """
+    from ..stats import TEXT_CLASSES
+
+    entities = {name: n for name, n in counts.items() if not name.startswith("(") and name not in TEXT_CLASSES}
+    structure = [(name, counts.get(name, 0)) for name in ("Report", "Section", "Paragraph", "Sentence")]
+    total = sum(entities.values())
+    reports = counts.get("Report", 0)
+    lines = [
+        f"Built the graph of {reports} report{'s' if reports != 1 else ''}: {total} entities, "
+        f"{counts.get('(relations)', 0)} relations between them, {counts.get('(mentions)', 0)} mentions."
+    ]
+    if entities:
+        lines.append("Entities by class:")
+        width = max(map(len, entities))
+        for name, count in sorted(entities.items(), key=lambda item: (-item[1], item[0])):
+            lines.append(f"  {name:<{width}}  {count:>6}")
+    lines.append("Text: " + ", ".join(f"{count} {name.lower()}{'s' if count != 1 else ''}" for name, count in structure))
     lines.append("Wrote:")
     lines.extend(f"  {path}" for path in written)
     return "\n".join(lines)
@@ -81,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
     from contextlib import ExitStack
 
     from ..exports import parse_formats
+    from ..outputs import build_lock, recover
     from ..store import parse_store_spec, scratch_store
     from ..storeload import check_location
 
@@ -88,24 +110,43 @@ def run(args: argparse.Namespace) -> int:
     store = parse_store_spec(args.store) if args.store else None
     if store is not None:
         check_location(store)
-    with ExitStack() as scratch:
-        # Without --store the graph goes to a temporary store in TMPDIR, removed at the end:
-        # the viewer and the summary read it with SPARQL, and memory stays bounded.
-        location = store if store is not None else scratch.enter_context(scratch_store())
-        # no reference kept here: _write_outputs lets the documents go once the store holds them
-        written, counts = _write_outputs(args, _read_corpus(args), location, formats)
+    made = not args.output.exists()
+    try:
+        with build_lock(args.output), ExitStack() as scratch:
+            recover(args.output)  # a build killed while moving its outputs into place
+            # Without --store the graph goes to a temporary store in TMPDIR, removed at the end:
+            # the viewer and the summary read it with SPARQL, and memory stays bounded.
+            location = store if store is not None else scratch.enter_context(scratch_store())
+            # no reference kept here: _write_outputs lets the documents go once the store holds them
+            held = [_read_corpus(args)]
+            skipped, files = held[0].skipped, held[0].files
+            written, summary = _write_outputs(args, held.pop(), location, formats, staged=store is not None)
+    except BaseException:
+        if made and args.output.is_dir() and not any(args.output.iterdir()):
+            args.output.rmdir()  # a build that failed leaves no empty folder behind
+        raise
     if store is not None:
         written.append(store)
     if not args.quiet:
-        print(format_summary(counts, written), file=sys.stdout)
+        print(format_summary(summary, written), file=sys.stdout)
+    if skipped:
+        from ..errors import InputError
+
+        for path, error in skipped:
+            print(f"npcgraph: skipped {path}: {error}", file=sys.stderr)
+        raise InputError("E115", f"{len(skipped)} of {files} files could not be read and were skipped (listed above); the graph holds the others", "fix or remove them, or pass --strict to stop at the first")
     return 0
 
 
-def _write_outputs(args: argparse.Namespace, result, location: Path, formats: list[str]) -> tuple[list[Path], Counter[str]]:
+def _write_outputs(args: argparse.Namespace, result, location: Path, formats: list[str], staged: bool) -> tuple[list[Path], Counter[str]]:
     """graph.ttl and the Oxigraph store at ``location`` (loaded together), then graph.html and
-    the other formats read from the store; the files written and the class counts."""
+    the other formats read from the store; the files written and the class counts.
+
+    With ``staged`` (a --store build) the store is loaded beside its location and moved into
+    place with the files, in one commit: a build killed before it leaves the previous store
+    and files, never a new store beside old files."""
     from ..exports import FORMATS, export_files
-    from ..outputs import write_files
+    from ..outputs import commit, stage_files
     from ..progress import ProgressBars
     from ..rdf import to_dataset
     from ..stats import class_counts
@@ -121,14 +162,20 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     # graph.ttl is joined from per-report pieces made by the extraction workers; the same
     # pieces load the store and every later step reads the graph from there, not from memory.
     with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
-        parts, _ = turtle_and_store(corpus, result.outputs, location, progress=bar.update)
-    graph = open_graph(f"{OXIGRAPH_PREFIX}{location}")
-    datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
-    if not datasets:
-        corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
-    files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
-    if formats:
-        named = to_dataset(corpus) if datasets else None
-        files.update(export_files(graph, formats, dataset=named))
-    written = write_files(args.output, files)
-    return written, class_counts(graph)
+        parts, loaded = turtle_and_store(corpus, result.outputs, location, progress=bar.update, stage=staged)
+    try:
+        graph = open_graph(f"{OXIGRAPH_PREFIX}{loaded.path if staged else location}")
+        datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
+        if not datasets:
+            corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
+        files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
+        if formats:
+            named = to_dataset(corpus) if datasets else None
+            files.update(export_files(graph, formats, dataset=named))
+        counts = class_counts(graph)
+        moves = stage_files(args.output, files)
+        commit(args.output, moves + (loaded.moves if staged else []))
+    finally:
+        if staged:
+            loaded.discard()
+    return [target for _, target in moves], counts

@@ -114,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
     from ..results import format_result
 
     result = execute(source, text, _params(args.param), timeout=args.timeout)
+    if args.format == "html":
+        from ..sparql import with_names
+
+        result = with_names(source, result, timeout=args.timeout)  # names to draw, not IRIs
     output = format_result(result, args.format, max_width=args.max_width, title=f"npcgraph query: {Path(str(source)).name}")
     if args.output:
         from ..outputs import write_files

@@ -25,8 +25,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("source", metavar="SOURCE", help="graph file, build folder or oxigraph:DIR")
     parser.add_argument("--port", type=int, default=7878, metavar="N", help="TCP port (default: 7878; 0: any free port)")
     parser.add_argument("--host", default="127.0.0.1", metavar="HOST", help="address to listen on (default: 127.0.0.1, this machine only)")
-    parser.add_argument("--timeout", type=int, metavar="SECONDS", help="stop queries that run longer than this")
+    parser.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="stop queries that run longer than this (default: 60)")
+    parser.add_argument("--federation", action="store_true", help="let queries use SERVICE, which makes this server fetch any URL a client names (off by default)")
     parser.set_defaults(run=run)
+
+
+def _seconds(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number of seconds, got {text!r}")
+    return value
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _stop(signum: int, frame: Any) -> None:
@@ -36,9 +58,13 @@ def _stop(signum: int, frame: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..store import serving
 
+    if not _is_loopback(args.host):
+        print(f"npcgraph: warning: listening on {args.host}: any machine that reaches it can query the graph", file=sys.stderr)
+    if args.federation:
+        print("npcgraph: warning: --federation: clients can make this server fetch any URL with SERVICE", file=sys.stderr)
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        with serving(args.source, host=args.host, port=args.port, timeout_s=args.timeout) as server:
+        with serving(args.source, host=args.host, port=args.port, timeout_s=args.timeout, federation=args.federation) as server:
             print(f"SPARQL endpoint: {server.query_url}  (read-only; Ctrl-C stops it)", flush=True)
             try:
                 status = server.wait()
@@ -51,4 +77,4 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from ..errors import StoreError
 
-    raise StoreError("E413", f"the Oxigraph server stopped (exit status {status}): {server.last_message() or 'no message'}", "see the message; try another --port")
+    raise StoreError("E413", f"the Oxigraph server stopped (exit status {status}): {server.last_message() or 'no message'}", "see the message")

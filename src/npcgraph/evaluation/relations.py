@@ -189,10 +189,10 @@ def evaluate_relations(source: Source, gold_path: str | Path) -> RelationScores:
 
 def format_relation_scores(scores: RelationScores, *, details: bool = False) -> str:
     """A table of the scores (and, with ``details``, what was missed and what was wrong)."""
-    lines = [f"{'relation':<12} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}"]
+    lines = [f"{'relation':<12} {'gold':>5} {'extracted':>9} {'matched':>7} {'P':>6} {'R':>6} {'F1':>6}"]
     for score in (*scores.by_predicate, scores.overall):
         lines.append(
-            f"{score.name:<12} {score.gold:>5} {score.extracted:>6} "
+            f"{score.name:<12} {score.gold:>5} {score.extracted:>9} {score.found:>7} "
             f"{score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}"
         )
     if details:

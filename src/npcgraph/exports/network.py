@@ -13,11 +13,23 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from .. import __version__
+from ..controls import xml_safe
 
 __all__ = ["write_graphml", "write_gexf", "write_nodes_csv", "write_edges_csv"]
 
 
+def _xml_safe(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose node names and string attributes hold no character XML 1.0 forbids."""
+    safe = nx.relabel_nodes(network, {node: xml_safe(node) for node in network if isinstance(node, str)}, copy=True)
+    for _, data in safe.nodes(data=True):
+        data.update({key: xml_safe(value) for key, value in data.items() if isinstance(value, str)})
+    for _, _, data in safe.edges(data=True):
+        data.update({key: xml_safe(value) for key, value in data.items() if isinstance(value, str)})
+    return safe
+
+
 def write_graphml(network: nx.MultiDiGraph) -> bytes:
+    network = _xml_safe(network)
     buffer = io.BytesIO()
     nx.write_graphml_xml(network, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue().rstrip(b"\n") + b"\n"
@@ -32,7 +44,7 @@ def write_gexf(network: nx.MultiDiGraph) -> bytes:
         creator = meta.find("creator")
         if creator is not None:
             creator.text = f"npcgraph {__version__}"
-    weighted = network.copy()
+    weighted = _xml_safe(network)
     for _, _, data in weighted.edges(data=True):
         data["weight"] = max(1, int(data.get("evidence", 0)))  # Gephi's edge thickness
     writer.add_graph(weighted)

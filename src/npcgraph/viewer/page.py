@@ -85,15 +85,16 @@ def _network(data: dict[str, Any], positions: dict[int, tuple[int, int]], lang_t
     for index, entity in enumerate(data["entities"]):
         cls = data["classes"][entity["cls"]]
         x, y = positions[index]
+        drawn = {"shape": "image", "image": cls["image"]} if cls.get("image") else {"shape": cls["shape"]}
         net.add_node(
             index,
             label=_short(entity["label"]),
-            shape=cls["shape"],
             color=cls["color"],
             size=_size(entity[metric]),
             title=lang_titles[index],
             x=x,
             y=y,
+            **drawn,
         )
     pair_count: Counter[tuple[int, int]] = Counter()
     for index, edge in enumerate(data["edges"]):
@@ -184,7 +185,7 @@ def payload(view: GraphView, vocab: Vocabulary, selection: Selection, *, title: 
         style = vocab.style(cls)
         classes.append({
             "key": cls or "", "zh": vocab.class_name(cls, "zh"), "en": vocab.class_name(cls, "en"),
-            "color": style.color, "shape": style.shape,
+            "color": style.color, "shape": style.shape, **({"image": style.image, "points": style.points} if style.image else {}),
             "count": sum(1 for e in entities if e["cls"] == class_index[cls]),
         })
     relations = [

@@ -7,6 +7,7 @@ by its local name. Shapes and colours are data (``assets/styles.json``).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Iterable
@@ -39,7 +40,24 @@ def local_name(term: object) -> str:
 @dataclass(frozen=True, slots=True)
 class ClassStyle:
     color: str
-    shape: str
+    shape: str  # a vis-network shape, or a glyph of styles.json (drawn as an image)
+
+    @property
+    def points(self) -> str | None:
+        """A glyph's polygon in a 28x28 box, None for vis-network's own shapes."""
+        return _styles().get("glyphs", {}).get(self.shape)
+
+    @property
+    def image(self) -> str | None:
+        """A glyph's SVG as a data: URI (the page's CSP allows data: images), else None."""
+        points = _styles().get("glyphs", {}).get(self.shape)
+        if points is None:
+            return None
+        svg = (
+            '<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28" viewBox="0 0 28 28">'
+            f'<polygon points="{points}" fill="{self.color}" stroke="#555555" stroke-width="1.2" stroke-linejoin="round"/></svg>'
+        )
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("ascii")).decode("ascii")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,11 @@
   var DATA = JSON.parse(document.getElementById("npcgraph-data").textContent);
   var ENT = DATA.entities, EDGES = DATA.edges, SENT = DATA.sentences;
   var SVG = "http://www.w3.org/2000/svg";
+  // Entities without relations are set aside behind a toggle, unless nothing else is drawn.
+  var CONNECTED = ENT.filter(function (entity) { return entity.degree > 0; }).length;
   var state = {
     english: false,
+    isolatedOn: CONNECTED === 0,
     classOn: DATA.classes.map(function () { return true; }),
     relOn: DATA.relations.map(function () { return true; }),
     report: -1,
@@ -57,7 +60,8 @@
   function glyph(cls) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("width", 14); svg.setAttribute("height", 14); svg.setAttribute("class", "glyph");
-    var shape = (SHAPES[cls.shape] || SHAPES.dot)();
+    if (cls.points) svg.setAttribute("viewBox", "0 0 28 28");  // a glyph of styles.json, as on the graph
+    var shape = cls.points ? polygon(cls.points) : (SHAPES[cls.shape] || SHAPES.dot)();
     shape.setAttribute("fill", cls.color); shape.setAttribute("stroke", "#555"); shape.setAttribute("stroke-width", 0.6);
     svg.appendChild(shape);
     return svg;
@@ -91,6 +95,9 @@
     });
     select.value = String(state.report === -1 ? "" : state.report);
     $("report-label").hidden = DATA.reports.length < 2;
+    $("isolated-row").hidden = CONNECTED === 0 || CONNECTED === ENT.length;
+    $("isolated").checked = state.isolatedOn;
+    $("isolated-count").textContent = String(ENT.length - CONNECTED);
     buildYears();
   }
 
@@ -123,6 +130,7 @@
     if (!state.classOn[entity.cls]) return false;
     if (state.report >= 0 && entity.reports.indexOf(state.report) < 0) return false;
     if (state.focus && !state.focus.has(i)) return false;
+    if (!state.isolatedOn && entity.degree === 0 && state.selected !== i && !(state.focus && state.focus.has(i))) return false;
     return true;
   }
   function edgeShown(k, shown) {
@@ -180,14 +188,37 @@
     focusStarts = null; state.focus = null; state.report = -1; state.years = null;
     state.classOn = state.classOn.map(function () { return true; });
     state.relOn = state.relOn.map(function () { return true; });
+    state.isolatedOn = CONNECTED === 0;
     buildFilters();
     applyFilters();
-    network.fit({ animation: false });
+    fitShown();
   }
   function fitShown() {
     var ids = ENT.map(function (_, i) { return i; }).filter(function (i) { return !hidden.nodes[i]; });
     if (ids.length) network.fit({ nodes: ids, animation: false });
+    scaleLabels();
   }
+
+  // ---- first sight: the names of the most important entities are readable at any zoom ----
+  // vis-network skips labels smaller than drawThreshold on screen, and a whole graph fitted
+  // on screen is drawn at a third of its size or less: the leading entities (most mentioned,
+  // then most connected) get a font that stays READABLE pixels high until zoomed in.
+  var READABLE = 12, BASE_FONT = DATA.vis.options.nodes.font.size;
+  var IMPORTANT = ENT.map(function (_, i) { return i; })
+    .sort(function (a, b) {
+      return ((ENT[b].degree > 0) - (ENT[a].degree > 0)) || (ENT[b][DATA.metric] - ENT[a][DATA.metric])
+        || (ENT[b].degree - ENT[a].degree) || (a - b);
+    })
+    .slice(0, Math.max(5, Math.min(30, Math.round(1.5 * Math.sqrt(ENT.length)))));
+  var labelSize = BASE_FONT;
+  function scaleLabels() {
+    var scale = network.getScale() || 1;
+    var size = Math.max(BASE_FONT, Math.ceil(READABLE / scale));
+    if (size === labelSize) return;
+    labelSize = size;
+    nodes.update(IMPORTANT.map(function (i) { return { id: i, font: { size: size } }; }));
+  }
+  network.on("zoom", scaleLabels);
 
   // ---- the side panel ----
   function openPanel() { $("panel").hidden = false; }
@@ -307,6 +338,7 @@
   function selectEntity(i, move) {
     state.selected = i;
     $("focus-button").disabled = false;
+    if (hidden.nodes[i] && ENT[i].degree === 0 && !state.isolatedOn) applyFilters();  // found by search
     if (!hidden.nodes[i]) {
       network.selectNodes([i]);
       if (move) network.focus(i, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
@@ -417,6 +449,7 @@
     fitShown();
   });
   $("english").addEventListener("change", function () { state.english = this.checked; applyLanguage(); });
+  $("isolated").addEventListener("change", function () { state.isolatedOn = this.checked; applyFilters(); fitShown(); });
   $("panel-close").addEventListener("click", closePanel);
 
   $("depth").value = String(DATA.depth);
@@ -424,7 +457,7 @@
   buildFilters();
   showNotice();
   applyFilters();
-  network.fit({ animation: false });
+  fitShown();
   if (DATA.focus.length) selectEntity(DATA.focus[0], false);
 
   // For scripts and tests: what is drawn, and a way to select an entity.
@@ -432,6 +465,8 @@
     network: network,
     data: DATA,
     drawnNodeIds: function () { return network.body.nodeIndices.slice(); },
+    important: IMPORTANT.slice(),
+    labelSize: function () { return labelSize; },
     select: function (i) { selectEntity(i, true); }
   };
 })();
