@@ -342,7 +342,7 @@ def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None 
         raise QueryError("E312", f"the timeout must be a positive number of seconds, not {timeout:g}", "give e.g. --timeout 30")
     stored = load_query(q)
     form = query_form(stored.text)
-    opened = open_source(source)
+    opened = open_source(source, files="oxigraph")  # a graph file is read by Oxigraph, not rdflib
     if not isinstance(opened, EndpointSource) and _uses_service(stored.text):
         raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run on local graphs", "query that endpoint itself with --endpoint URL")
     bindings = _bind(opened, stored, params or {}, timeout)

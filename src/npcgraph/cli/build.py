@@ -109,7 +109,7 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     from ..progress import ProgressBars
     from ..rdf import to_dataset
     from ..stats import class_counts
-    from ..store import OXIGRAPH_PREFIX, open_graph
+    from ..store import OXIGRAPH_PREFIX, open_graph, open_source
     from ..storeload import turtle_and_store
     from ..viewer import render
 
@@ -122,13 +122,15 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     # pieces load the store and every later step reads the graph from there, not from memory.
     with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
         parts, _ = turtle_and_store(corpus, result.outputs, location, progress=bar.update)
-    graph = open_graph(f"{OXIGRAPH_PREFIX}{location}")
+    # the pyoxigraph Store itself: the viewer and the counts read it with SPARQL, and rdflib's
+    # SPARQL engine and oxrdflib (a third of a small build's start-up) are loaded only for -f
+    graph = open_source(f"{OXIGRAPH_PREFIX}{location}").store
     datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
     if not datasets:
         corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
     files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
     if formats:
         named = to_dataset(corpus) if datasets else None
-        files.update(export_files(graph, formats, dataset=named))
+        files.update(export_files(open_graph(graph), formats, dataset=named))
     written = write_files(args.output, files)
     return written, class_counts(graph)
