@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress bar)")
     parser.add_argument("--store", metavar="oxigraph:DIR", help="also write the graph into a persistent Oxigraph store in DIR, for npcgraph query and serve")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
+    parser.add_argument("--provenance", choices=("full", "facts"), default="full", help="full (default): every sentence and one phrase per mention, as the graph contract says; facts: only the sentences that state facts, with their statements, and no mention phrases (a much smaller graph)")
     caching = parser.add_mutually_exclusive_group()
     caching.add_argument("--cache", type=Path, metavar="DIR", help="keep extracted reports in DIR and reuse them (default: OUT/.cache, pruned to the last build's reports)")
     caching.add_argument("--no-cache", action="store_true", help="extract every report again and keep nothing")
@@ -59,7 +60,7 @@ def _read_corpus(args: argparse.Namespace):
             cache=cache,
             progress=lambda name, done, total: bar.update(done, total),
             prune_cache=args.cache is None,
-            rendering=turtle_pieces(),
+            rendering=turtle_pieces(args.provenance),
         )
     if not args.quiet:
         for skipped, kept in result.duplicates:
@@ -107,13 +108,14 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     from ..exports import FORMATS, export_files
     from ..outputs import write_files
     from ..progress import ProgressBars
+    from ..provenance import with_provenance
     from ..rdf import to_dataset
     from ..stats import class_counts
     from ..store import OXIGRAPH_PREFIX, open_graph, open_source
     from ..storeload import turtle_and_store
     from ..viewer import render
 
-    corpus = result.corpus
+    corpus = with_provenance(result.corpus, args.provenance)
     # A build is one short process and what it makes from here lives to its end: the cyclic
     # collector's passes over millions of objects would cost 40% of the time to build a graph.
     gc.freeze()
