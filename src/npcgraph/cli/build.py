@@ -78,8 +78,35 @@ def format_summary(counts: Counter[str], written: list[Path]) -> str:
     return "\n".join(lines)
 
 
+def _up_to_date(args: argparse.Namespace) -> tuple[dict | None, bool]:
+    """The build's fingerprint (None without a cache: --no-cache always builds) and whether
+    OUT already holds its outputs (:mod:`npcgraph.uptodate`); then the last summary is shown."""
+    from ..uptodate import fingerprint, forget, up_to_date
+
+    if args.no_cache:
+        forget(args.output)
+        return None, False
+    from ..resources import bundled_report
+
+    options = {"format": args.format, "store": args.store and Path(args.store.partition(":")[2]).resolve(),
+               "provenance": args.provenance, "cache": (args.cache or args.output / ".cache").resolve()}
+    stamp = fingerprint(args.inputs or [bundled_report()], options)
+    kept = up_to_date(args.output, stamp)
+    if kept is None:
+        forget(args.output)
+        return stamp, False
+    if not args.quiet:
+        print("npcgraph: nothing changed since the last build: its outputs are kept", file=sys.stderr)
+        print(format_summary(Counter(kept.counts), list(kept.written)), file=sys.stdout)
+    return stamp, True
+
+
 def run(args: argparse.Namespace) -> int:
     from contextlib import ExitStack
+
+    stamp, done = _up_to_date(args)
+    if done:
+        return 0
 
     from ..exports import parse_formats
     from ..store import parse_store_spec, scratch_store
@@ -97,6 +124,10 @@ def run(args: argparse.Namespace) -> int:
         written, counts = _write_outputs(args, _read_corpus(args), location, formats)
     if store is not None:
         written.append(store)
+    if stamp is not None:
+        from ..uptodate import record
+
+        record(args.output, stamp, written, counts)
     if not args.quiet:
         print(format_summary(counts, written), file=sys.stdout)
     return 0
