@@ -108,7 +108,7 @@ def test_seed_build_imports_only_what_it_uses(tmp_path):
         "from npcgraph.cli import main\n"
         f"assert main(['build', '-o', {str(tmp_path / 'out')!r}, '-q', '--no-cache']) == 0"
     )
-    for heavy in ("oxrdflib", "rdflib.plugins.sparql", "pyvis.network", "IPython", "jinja2", "networkx", "scipy", "pyshacl"):
+    for heavy in ("oxrdflib", "rdflib.plugins.sparql", "pyvis.network", "IPython", "jinja2", "networkx", "scipy", "pyshacl", "pypinyin"):
         assert heavy not in modules, heavy
     assert (tmp_path / "out" / "graph.html").is_file()
 

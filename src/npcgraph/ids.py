@@ -58,10 +58,10 @@ def slugify(name: str) -> str:
 
     Remembered: a corpus names the same bodies, laws and places in report after report, and
     one pypinyin conversion costs about 80 µs (28 % of extraction's CPU, issue 18)."""
-    from pypinyin import lazy_pinyin  # imported here: loading its dictionaries costs start-up
+    from .pinyin import lazy_pinyin  # pypinyin's readings, without loading pypinyin (start-up)
 
     name = unicodedata.normalize("NFKC", name)
-    syllables = lazy_pinyin(name, errors=lambda chars: [chars])
+    syllables = lazy_pinyin(name)
     slug = _NON_ALNUM.sub("-", "-".join(syllables).lower()).strip("-")
     return slug[:_MAX_SLUG].rstrip("-")
 
