@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from npcgraph.cli import main
-from npcgraph.uptodate import STAMP
+from npcgraph.uptodate import stamp_path
 
 from test_corpus import REPORTS, load_generator  # tests/ is on sys.path (pytest rootdir conftest)
 
@@ -24,13 +24,13 @@ def reports(tmp_path) -> Path:
 
 
 def _state(out: Path) -> dict[str, tuple[int, bytes]]:
-    return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir() if p.is_file() and p.name != STAMP}
+    return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir() if p.is_file()}
 
 
 def _clean(reports: Path, tmp_path: Path, *extra: str) -> dict[str, bytes]:
     out = tmp_path / f"clean{len(list(tmp_path.glob('clean*')))}"
     assert main(["build", str(reports), "-o", str(out), "-q", "--no-cache", *extra]) == 0
-    assert not (out / STAMP).exists()
+    assert not (out / ".cache").exists()
     return {name: data for name, (_, data) in _state(out).items()}
 
 
@@ -97,6 +97,16 @@ def test_store_and_formats_are_outputs_too(reports, tmp_path, capsys):
 def test_no_cache_always_builds_and_leaves_no_stamp(reports, tmp_path, capsys):
     out = tmp_path / "out"
     _build(reports, out, capsys)
-    assert (out / STAMP).is_file()
+    stamp = stamp_path(out / ".cache", out)
+    assert stamp.is_file() and sorted(p.name for p in out.iterdir()) == [".cache", "graph.html", "graph.ttl"]
     _, err = _build(reports, out, capsys, "--no-cache")
-    assert "nothing changed" not in err and not (out / STAMP).exists()
+    assert "nothing changed" not in err and not stamp.exists()
+
+
+def test_a_shared_cache_keeps_a_stamp_per_output_folder(reports, tmp_path, capsys):
+    cache = tmp_path / "shared-cache"
+    for out in ("a", "b", "a", "b"):
+        _build(reports, tmp_path / out, capsys, "--cache", str(cache))
+    assert "nothing changed" in _build(reports, tmp_path / "a", capsys, "--cache", str(cache))[1]
+    assert "nothing changed" in _build(reports, tmp_path / "b", capsys, "--cache", str(cache))[1]
+    assert stamp_path(cache, tmp_path / "a") != stamp_path(cache, tmp_path / "b")

@@ -1,7 +1,8 @@
 """Whether a build's outputs are already what it would write: then it writes nothing.
 
-After a build that used the extraction cache, its output folder gets a stamp,
-``OUT/.npcgraph-build.json``: a fingerprint of what the outputs are made from (the input
+After a build that used the extraction cache, the cache folder gets a stamp for its output
+folder, ``CACHE/build-<hash of OUT's path>.json`` (``OUT/.cache/build-….json`` by default; the
+cache's pruning keeps it): a fingerprint of what the outputs are made from (the input
 files' names and bytes, the options that change the outputs, npcgraph's code and the
 versions of the libraries that write them) and the state of each output (size and
 modification time of each file, of each file of the store). The next build with the same
@@ -10,9 +11,9 @@ reports reads their bytes and nothing else. Anything else (an input, an option, 
 output touched, removed or half-written by a killed build) and the build runs as usual.
 
     stamp = fingerprint(inputs, options)          # hashes the inputs' bytes: ~15 MB for 1,000 reports
-    kept = up_to_date(output, stamp)              # the last build's summary, or None
-    forget(output)                                # before a build writes anything
-    record(output, stamp, written, counts)        # after a build that wrote ``written``
+    kept = up_to_date(cache, output, stamp)       # the last build's summary, or None
+    forget(cache, output)                         # before a build writes anything
+    record(cache, output, stamp, written, counts) # after a build that wrote ``written``
 """
 
 from __future__ import annotations
@@ -28,10 +29,8 @@ from pathlib import Path
 
 from . import __version__
 
-__all__ = ["STAMP", "Kept", "fingerprint", "up_to_date", "forget", "record"]
+__all__ = ["Kept", "stamp_path", "fingerprint", "up_to_date", "forget", "record"]
 
-#: The stamp's name inside the output folder.
-STAMP = ".npcgraph-build.json"
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
 #: Libraries whose code or data end up in the outputs.
@@ -109,11 +108,17 @@ def _state(path: Path) -> object:
     return [status.st_size, status.st_mtime_ns]
 
 
-def up_to_date(output: Path, stamp: Mapping[str, object]) -> Kept | None:
+def stamp_path(cache: Path, output: Path) -> Path:
+    """Where the stamp of the builds into ``output`` with the cache folder ``cache`` is kept."""
+    name = hashlib.sha256(os.path.abspath(output).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return Path(cache) / f"build-{name}.json"
+
+
+def up_to_date(cache: Path, output: Path, stamp: Mapping[str, object]) -> Kept | None:
     """The last build's outputs and counts when its stamp is ``stamp`` and every output is as
     it left it; otherwise None."""
     try:
-        stored = json.loads((Path(output) / STAMP).read_text(encoding="utf-8"))
+        stored = json.loads(stamp_path(cache, output).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(stored, dict) or stored.get("stamp") != dict(stamp):
@@ -127,16 +132,16 @@ def up_to_date(output: Path, stamp: Mapping[str, object]) -> Kept | None:
     return Kept(tuple(Path(name) for name in stored.get("written", ())), dict(stored.get("counts", {})))
 
 
-def forget(output: Path) -> None:
+def forget(cache: Path, output: Path) -> None:
     """Remove the stamp, so that outputs a build is about to replace are never taken as up
     to date if it fails half-way."""
     try:
-        (Path(output) / STAMP).unlink()
+        stamp_path(cache, output).unlink()
     except OSError:
         pass
 
 
-def record(output: Path, stamp: Mapping[str, object], written: Iterable[Path], counts: Mapping[str, int]) -> None:
+def record(cache: Path, output: Path, stamp: Mapping[str, object], written: Iterable[Path], counts: Mapping[str, int]) -> None:
     """Stamp ``output`` after a build that wrote ``written`` (files and the store's folder).
     Best effort: a stamp that cannot be written only means the next build runs in full."""
     written = list(written)
@@ -146,9 +151,10 @@ def record(output: Path, stamp: Mapping[str, object], written: Iterable[Path], c
         "written": [str(path) for path in written],
         "counts": dict(counts),
     }
-    target = Path(output) / STAMP
+    target = stamp_path(cache, output)
     temporary = target.with_name(target.name + ".tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(temporary, target)
     except OSError:

@@ -83,17 +83,18 @@ def _up_to_date(args: argparse.Namespace) -> tuple[dict | None, bool]:
     OUT already holds its outputs (:mod:`npcgraph.uptodate`); then the last summary is shown."""
     from ..uptodate import fingerprint, forget, up_to_date
 
+    cache = args.cache or args.output / ".cache"
     if args.no_cache:
-        forget(args.output)
+        forget(cache, args.output)
         return None, False
     from ..resources import bundled_report
 
     options = {"format": args.format, "store": args.store and Path(args.store.partition(":")[2]).resolve(),
-               "provenance": args.provenance, "cache": (args.cache or args.output / ".cache").resolve()}
+               "provenance": args.provenance, "cache": cache.resolve()}
     stamp = fingerprint(args.inputs or [bundled_report()], options)
-    kept = up_to_date(args.output, stamp)
+    kept = up_to_date(cache, args.output, stamp)
     if kept is None:
-        forget(args.output)
+        forget(cache, args.output)
         return stamp, False
     if not args.quiet:
         print("npcgraph: nothing changed since the last build: its outputs are kept", file=sys.stderr)
@@ -127,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     if stamp is not None:
         from ..uptodate import record
 
-        record(args.output, stamp, written, counts)
+        record(args.cache or args.output / ".cache", args.output, stamp, written, counts)
     if not args.quiet:
         print(format_summary(counts, written), file=sys.stdout)
     return 0
