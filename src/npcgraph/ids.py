@@ -56,8 +56,8 @@ def _digest(text: str, length: int = 8) -> str:
 def slugify(name: str) -> str:
     """Pinyin of the Chinese characters, ASCII letters and digits kept, the rest dropped.
 
-    Remembered: a corpus names the same bodies, laws and places in report after report, and
-    one pypinyin conversion costs about 80 µs (28 % of extraction's CPU, issue 18)."""
+    Remembered: a corpus names the same bodies, laws and places in report after report (one
+    conversion through pypinyin cost about 80 µs, 28 % of extraction's CPU: issue 18)."""
     from .pinyin import lazy_pinyin  # pypinyin's readings, without loading pypinyin (start-up)
 
     name = unicodedata.normalize("NFKC", name)
