@@ -164,3 +164,14 @@ def test_query_cli_on_a_file_does_not_load_rdflibs_parser(seed_ttl):
         f"assert main(['query', {str(seed_ttl)!r}, 'members', '-f', 'csv']) == 0"
     )
     assert "rdflib.plugins.parsers.notation3" not in modules
+
+
+def test_query_reads_json_ld_with_rdflib(tmp_path, seed_graph):
+    import npcgraph
+    from npcgraph.serialization import serialize
+    from npcgraph.store import MemorySource, open_source
+
+    path = tmp_path / "graph.jsonld"
+    path.write_bytes(serialize(seed_graph, "jsonld"))
+    assert isinstance(open_source(path, files="oxigraph"), MemorySource)
+    assert [tuple(r) for r in npcgraph.query(path, "members")] == [tuple(r) for r in npcgraph.query(seed_graph, "members")]

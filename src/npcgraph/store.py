@@ -130,7 +130,8 @@ def open_source(source: Any, *, files: str = "rdflib") -> Source:
     pyoxigraph Store, a Source, an ``http(s)://`` endpoint URL, ``oxigraph:DIR``, an Oxigraph
     store folder, a folder ``npcgraph build`` wrote (its ``graph.ttl``), or a graph file.
     A graph file is read into rdflib's memory store, or with ``files="oxigraph"`` into an
-    Oxigraph store in memory (:func:`load_memory_store`: what ``npcgraph query`` does).
+    Oxigraph store in memory (:func:`load_memory_store`: what ``npcgraph query`` does; JSON-LD
+    still with rdflib).
     """
     from rdflib import Graph
 
@@ -156,15 +157,17 @@ def open_source(source: Any, *, files: str = "rdflib") -> Source:
             path = path / _GRAPH_FILE
         else:
             raise InputError("E109", f"{path} is neither an Oxigraph store nor a build output folder (no {_GRAPH_FILE})", "give a graph file, oxigraph:DIR or the folder npcgraph build wrote")
-    if files == "oxigraph":
+    from .serialization import format_of, load_graph
+
+    if files == "oxigraph" and path.is_file() and format_of(path) in _OXIGRAPH_FORMATS:
         return load_memory_store(path)
-    from .serialization import load_graph
 
     return MemorySource(load_graph(path), name=path.name)
 
 
-#: rdflib's format names (:func:`npcgraph.serialization.format_of`) -> pyoxigraph's formats
-_OXIGRAPH_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nquads": "N_QUADS", "xml": "RDF_XML", "json-ld": "JSON_LD"}
+#: rdflib's format names (:func:`npcgraph.serialization.format_of`) -> pyoxigraph's formats.
+#: JSON-LD stays with rdflib, whose parser also follows the remote contexts a file may name.
+_OXIGRAPH_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nquads": "N_QUADS", "xml": "RDF_XML"}
 
 
 def load_memory_store(path: Path) -> OxigraphSource:
