@@ -45,21 +45,22 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def measure(corpus: Path, store: str, jobs: int, work: Path) -> dict:
+def measure(corpus: Path, store: str, jobs: int, work: Path, provenance: str = "full") -> dict:
     """One build of ``corpus`` in this process, step by step (run by ``--run``)."""
     from contextlib import ExitStack
 
     from npcgraph.graphfile import turtle_pieces
     from npcgraph.outputs import write_files
     from npcgraph.pipeline import run_build
+    from npcgraph.provenance import with_provenance
     from npcgraph.stats import class_counts
-    from npcgraph.store import OXIGRAPH_PREFIX, open_graph, scratch_store
+    from npcgraph.store import OXIGRAPH_PREFIX, open_source, scratch_store
     from npcgraph.storeload import turtle_and_store
     from npcgraph.viewer import render
 
-    result: dict = {"store": store, "jobs": jobs}
+    result: dict = {"store": store, "jobs": jobs, "provenance": provenance}
     started = time.perf_counter()
-    build = run_build([corpus], jobs=jobs, rendering=turtle_pieces())
+    build = run_build([corpus], jobs=jobs, rendering=turtle_pieces(provenance))
     extracted = time.perf_counter()
     result.update(
         reports=len(build.corpus.documents),
@@ -70,13 +71,13 @@ def measure(corpus: Path, store: str, jobs: int, work: Path) -> dict:
     )
     gc.freeze()  # as the CLI does once the corpus is read
     gc.disable()
-    output = work / f"out-{corpus.name}-{store}"
+    output = work / f"out-{corpus.name}-{store}-{provenance}"
     with ExitStack() as scratch:
-        location = work / f"store-{corpus.name}" if store == "oxigraph" else scratch.enter_context(scratch_store("bench"))
-        parts, result["triples"] = turtle_and_store(build.corpus, build.outputs, location)
+        location = work / f"store-{corpus.name}-{provenance}" if store == "oxigraph" else scratch.enter_context(scratch_store("bench"))
+        parts, result["triples"] = turtle_and_store(with_provenance(build.corpus, provenance), build.outputs, location)
         write_files(output, {"graph.ttl": parts})
         result.update(to_ttl_s=round(time.perf_counter() - started, 2), ttl_mb=round(sum(map(len, parts)) / 1e6, 1))
-        graph = open_graph(f"{OXIGRAPH_PREFIX}{location}")
+        graph = open_source(f"{OXIGRAPH_PREFIX}{location}").store  # as npcgraph build reads it
         write_files(output, {"graph.html": render(graph).encode("utf-8")})
         result["viewer_s"] = round(time.perf_counter() - started, 2)
         class_counts(graph)
@@ -101,7 +102,7 @@ def _corpus(size: int, work: Path) -> Path:
 
 def _table(rows: list[dict]) -> str:
     columns = [
-        ("reports", "reports"), ("megabytes", "MB"), ("store", "store"), ("chars_per_s", "chars/s extracted"),
+        ("reports", "reports"), ("megabytes", "MB"), ("store", "store"), ("provenance", "provenance"), ("chars_per_s", "chars/s extracted"),
         ("extract_s", "extract s"), ("to_ttl_s", "graph.ttl and store s"), ("viewer_s", "graph.html s"),
         ("total_s", "summary (all) s"), ("cpu_s", "CPU s"), ("triples", "triples"),
         ("peak_main_mb", "peak MB (main)"), ("peak_worker_mb", "peak MB (worker)"),
@@ -121,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000], metavar="N")
     parser.add_argument("--stores", nargs="+", default=["none", "oxigraph"], choices=["none", "oxigraph"], help="none: no --store (a temporary store in TMPDIR)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--provenance", nargs="+", default=["full"], choices=["full", "facts"], help="npcgraph build --provenance (default: full)")
     parser.add_argument("--work", type=Path, default=Path("bench-work"), help="corpora and outputs (default: ./bench-work)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--run", nargs=2, metavar=("CORPUS", "STORE"), help=argparse.SUPPRESS)
@@ -128,21 +130,22 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     work = args.work.resolve()
     if args.run:
-        print(json.dumps(measure(Path(args.run[0]), args.run[1], args.jobs, work)))
+        print(json.dumps(measure(Path(args.run[0]), args.run[1], args.jobs, work, args.provenance[0])))
         return 0
 
     rows = []
     for size in args.sizes:
         corpus = _corpus(size, work)
         for store in args.stores:
-            command = [sys.executable, __file__, "--run", str(corpus), store, "--jobs", str(args.jobs), "--work", str(work)]
-            finished = subprocess.run(command, capture_output=True, text=True, check=False)
-            if finished.returncode != 0:
-                print(finished.stderr, file=sys.stderr)
-                return 1
-            row = json.loads(finished.stdout.strip().splitlines()[-1])
-            rows.append(row)
-            print(json.dumps(row), file=sys.stderr, flush=True)
+            for provenance in args.provenance:
+                command = [sys.executable, __file__, "--run", str(corpus), store, "--jobs", str(args.jobs), "--work", str(work), "--provenance", provenance]
+                finished = subprocess.run(command, capture_output=True, text=True, check=False)
+                if finished.returncode != 0:
+                    print(finished.stderr, file=sys.stderr)
+                    return 1
+                row = json.loads(finished.stdout.strip().splitlines()[-1])
+                rows.append(row)
+                print(json.dumps(row), file=sys.stderr, flush=True)
     print(f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, --jobs {args.jobs}")
     print(_table(rows))
     if args.json:

@@ -30,6 +30,7 @@ from .exports.turtle import subject_order
 from .model import Corpus, Document, Evidence, Mention, Relation
 from .namespaces import ID
 from .pipeline import Rendering
+from .provenance import check_provenance, facts_only
 from .rdf import (
     Triple, corpus_entities, entity_iri, entity_triples, fact_triple, report_iri, report_triples, statement_iri,
     statement_triples,
@@ -132,7 +133,7 @@ def _window_of(subject: object, window: int) -> int | None:
 
 
 #: What a report's piece depends on besides its document.
-_WRITER_FILES = ("rdf.py", "namespaces.py", "ids.py", "model.py", "graphfile.py", "exports")
+_WRITER_FILES = ("rdf.py", "namespaces.py", "ids.py", "model.py", "graphfile.py", "provenance.py", "exports")
 #: Reports longer than this are formatted in the main process, a stretch at a time, straight
 #: into graph.ttl's temporary file: never whole, nor sent between processes or cached.
 _LONG = 500_000
@@ -142,10 +143,17 @@ def _worker_piece(document: Document) -> bytes:
     return report_piece(document) if len(document.report.text) <= _LONG else b""
 
 
-def turtle_pieces() -> Rendering:
+def _worker_piece_facts(document: Document) -> bytes:
+    return _worker_piece(facts_only(document))
+
+
+def turtle_pieces(provenance: str = "full") -> Rendering:
     """The pipeline's rendering that makes each report's piece in the worker that extracted it
-    (an empty piece for a very long report, made later: see ``_LONG``)."""
-    return Rendering(_worker_piece, "ttl-" + files_fingerprint(_WRITER_FILES, ("rdflib",)))
+    (an empty piece for a very long report, made later: see ``_LONG``), at the given
+    :mod:`~npcgraph.provenance` (the pieces of a corpus made ``with_provenance`` the same)."""
+    make = _worker_piece if check_provenance(provenance) == "full" else _worker_piece_facts
+    version = "ttl-" + ("" if provenance == "full" else provenance + "-")
+    return Rendering(make, version + files_fingerprint(_WRITER_FILES, ("rdflib",)))
 
 
 _HEADER, _ENTITIES, _STATEMENTS, _OTHERS = "header", "entities", "statements", "others"

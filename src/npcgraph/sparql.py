@@ -343,7 +343,7 @@ def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None 
     stored = load_query(q)
     check_query(stored.text, federation=True)  # too deep a query crashes the parser itself
     form = query_form(stored.text)
-    opened = open_source(source)
+    opened = open_source(source, files="oxigraph")  # a graph file is read by Oxigraph, not rdflib
     if not isinstance(opened, EndpointSource) and uses_service(stored.text):
         raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run on local graphs", "query that endpoint itself with --endpoint URL")
     bindings = _bind(opened, stored, params or {}, timeout)

@@ -27,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--store", metavar="oxigraph:DIR", help="also write the graph into a persistent Oxigraph store in DIR, for npcgraph query and serve")
     parser.add_argument("--strict", action="store_true", help="stop at the first file that cannot be read (default: build the others, list the files skipped and exit with status 2)")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
+    parser.add_argument("--provenance", choices=("full", "facts"), default="full", help="full (default): every sentence and one phrase per mention, as the graph contract says; facts: only the sentences that state facts, with their statements, and no mention phrases (a much smaller graph)")
     caching = parser.add_mutually_exclusive_group()
     caching.add_argument("--cache", type=Path, metavar="DIR", help="keep extracted reports in DIR and reuse them (default: OUT/.cache, pruned to the last build's reports)")
     caching.add_argument("--no-cache", action="store_true", help="extract every report again and keep nothing")
@@ -60,7 +61,7 @@ def _read_corpus(args: argparse.Namespace):
             cache=cache,
             progress=lambda name, done, total: bar.update(done, total),
             prune_cache=args.cache is None,
-            rendering=turtle_pieces(),
+            rendering=turtle_pieces(args.provenance),
             strict=args.strict,
         )
     if not args.quiet:
@@ -98,6 +99,30 @@ def format_summary(counts: Counter[str], written: list[Path]) -> str:
     return "\n".join(lines)
 
 
+def _up_to_date(args: argparse.Namespace) -> tuple[dict | None, bool]:
+    """The build's fingerprint (None without a cache: --no-cache always builds) and whether
+    OUT already holds its outputs (:mod:`npcgraph.uptodate`); then the last summary is shown."""
+    from ..uptodate import fingerprint, forget, up_to_date
+
+    cache = args.cache or args.output / ".cache"
+    if args.no_cache:
+        forget(cache, args.output)
+        return None, False
+    from ..resources import bundled_report
+
+    options = {"format": args.format, "store": args.store and Path(args.store.partition(":")[2]).resolve(),
+               "provenance": args.provenance, "cache": cache.resolve()}
+    stamp = fingerprint(args.inputs or [bundled_report()], options)
+    kept = up_to_date(cache, args.output, stamp)
+    if kept is None:
+        forget(cache, args.output)
+        return stamp, False
+    if not args.quiet:
+        print("npcgraph: nothing changed since the last build: its outputs are kept", file=sys.stderr)
+        print(format_summary(Counter(kept.counts), list(kept.written)), file=sys.stdout)
+    return stamp, True
+
+
 def run(args: argparse.Namespace) -> int:
     from contextlib import ExitStack
 
@@ -114,21 +139,28 @@ def run(args: argparse.Namespace) -> int:
     try:
         with build_lock(args.output), ExitStack() as scratch:
             recover(args.output)  # a build killed while moving its outputs into place
+            stamp, done = _up_to_date(args)  # after recover: a half-moved build is never up to date
+            if done:
+                return 0
             # Without --store the graph goes to a temporary store in TMPDIR, removed at the end:
             # the viewer and the summary read it with SPARQL, and memory stays bounded.
             location = store if store is not None else scratch.enter_context(scratch_store())
             # no reference kept here: _write_outputs lets the documents go once the store holds them
             held = [_read_corpus(args)]
             skipped, files = held[0].skipped, held[0].files
-            written, summary = _write_outputs(args, held.pop(), location, formats, staged=store is not None)
+            written, counts = _write_outputs(args, held.pop(), location, formats, staged=store is not None)
     except BaseException:
         if made and args.output.is_dir() and not any(args.output.iterdir()):
             args.output.rmdir()  # a build that failed leaves no empty folder behind
         raise
     if store is not None:
         written.append(store)
+    if stamp is not None and not skipped:  # a build that skipped files is never up to date
+        from ..uptodate import record
+
+        record(args.cache or args.output / ".cache", args.output, stamp, written, counts)
     if not args.quiet:
-        print(format_summary(summary, written), file=sys.stdout)
+        print(format_summary(counts, written), file=sys.stdout)
     if skipped:
         from ..errors import InputError
 
@@ -148,13 +180,14 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     from ..exports import FORMATS, export_files
     from ..outputs import commit, stage_files
     from ..progress import ProgressBars
+    from ..provenance import with_provenance
     from ..rdf import to_dataset
     from ..stats import class_counts
-    from ..store import OXIGRAPH_PREFIX, open_graph
+    from ..store import OXIGRAPH_PREFIX, open_graph, open_source
     from ..storeload import turtle_and_store
     from ..viewer import render
 
-    corpus = result.corpus
+    corpus = with_provenance(result.corpus, args.provenance)
     # A build is one short process and what it makes from here lives to its end: the cyclic
     # collector's passes over millions of objects would cost 40% of the time to build a graph.
     gc.freeze()
@@ -164,14 +197,16 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     with ProgressBars(enabled=not args.quiet).step("Loading the store", unit="B") as bar:
         parts, loaded = turtle_and_store(corpus, result.outputs, location, progress=bar.update, stage=staged)
     try:
-        graph = open_graph(f"{OXIGRAPH_PREFIX}{loaded.path if staged else location}")
+        # the pyoxigraph Store itself: the viewer and the counts read it with SPARQL, and rdflib's
+        # SPARQL engine and oxrdflib (a third of a small build's start-up) are loaded only for -f
+        graph = open_source(f"{OXIGRAPH_PREFIX}{loaded.path if staged else location}").store
         datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
         if not datasets:
             corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
         files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
         if formats:
             named = to_dataset(corpus) if datasets else None
-            files.update(export_files(graph, formats, dataset=named))
+            files.update(export_files(open_graph(graph), formats, dataset=named))
         counts = class_counts(graph)
         moves = stage_files(args.output, files)
         commit(args.output, moves + (loaded.moves if staged else []))

@@ -1,7 +1,10 @@
 """Node positions computed once, in Python, so the page opens with physics off.
 
 Each connected component gets a force-directed layout (networkx ``spring_layout``, fixed seed,
-nodes in a fixed order), scaled to its size; components are packed in rows, largest first;
+nodes in a fixed order), scaled to its size; below 500 nodes, where networkx runs its dense
+numpy loop, that loop is run here on numpy alone (:func:`_spring`, the same arithmetic in the
+same order: tests/test_startup.py compares the positions), so that a small build does not
+import networkx (a tenth of its start-up); components are packed in rows, largest first;
 entities without relations are set out in a grid after them, grouped by class. Coordinates are
 rounded to whole pixels so that the same graph gives the same bytes.
 """
@@ -10,8 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable, Sequence
-
-import networkx as nx
 
 __all__ = ["layout", "SEED"]
 
@@ -26,13 +27,76 @@ def _iterations(size: int) -> int:
     return 50 if size <= 500 else max(12, 50 * 500 // size)
 
 
+_DENSE = 500  # networkx's spring_layout switches to scipy's sparse matrices from this size
+
+
+def _spring(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]], iterations: int) -> list[tuple[float, float]]:
+    """``nx.spring_layout(G, seed=SEED, iterations=iterations, method="force")`` of the graph
+    with ``nodes`` (in that order, at least 2 and under ``_DENSE``) and ``edges``: networkx's
+    ``_fruchterman_reingold`` and ``rescale_layout`` (networkx 3.x), step for step."""
+    import numpy as np
+
+    index = {node: i for i, node in enumerate(nodes)}
+    size = len(nodes)
+    adjacency = np.zeros((size, size))
+    for a, b in edges:
+        adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
+    pos = np.asarray(np.random.RandomState(SEED).rand(size, 2), dtype=adjacency.dtype)
+    k = np.sqrt(1.0 / size)
+    t = max(max(pos.T[0]) - min(pos.T[0]), max(pos.T[1]) - min(pos.T[1])) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, np.newaxis, :] - pos[np.newaxis, :, :]
+        distance = np.linalg.norm(delta, axis=-1)
+        np.clip(distance, 0.01, None, out=distance)
+        displacement = np.einsum("ijk,ij->ik", delta, (k * k / distance**2 - adjacency * distance / k))
+        length = np.linalg.norm(displacement, axis=-1)
+        length = np.clip(length, a_min=0.01, a_max=None)
+        delta_pos = np.einsum("ij,i->ij", displacement, t / length)
+        pos += delta_pos
+        t -= dt
+        if (np.linalg.norm(delta_pos) / size) < 1e-4:
+            break
+    pos -= pos.mean(axis=0)
+    lim = np.abs(pos).max()
+    if lim > 0:
+        pos *= 1 / lim
+    pos = pos + np.zeros(2)
+    return [(float(x), float(y)) for x, y in pos]
+
+
 def _component(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]]) -> dict[Hashable, tuple[float, float]]:
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from(edges)
-    positions = nx.spring_layout(graph, seed=SEED, iterations=_iterations(len(nodes)), method="force")
+    iterations = _iterations(len(nodes))
+    if len(nodes) < _DENSE:
+        positions = dict(zip(nodes, _spring(nodes, edges, iterations)))
+    else:
+        import networkx as nx
+
+        graph = nx.Graph()
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from(edges)
+        positions = nx.spring_layout(graph, seed=SEED, iterations=iterations, method="force")
     radius = _SPACING * math.sqrt(len(nodes)) / 1.6
     return {node: (float(x) * radius, float(y) * radius) for node, (x, y) in positions.items()}
+
+
+def _components(nodes: Sequence[Hashable], neighbours: dict[Hashable, set[Hashable]]) -> list[set[Hashable]]:
+    """The connected components of more than one node."""
+    seen: set[Hashable] = set()
+    found = []
+    for start in nodes:
+        if start in seen or not neighbours[start]:
+            continue
+        seen.add(start)
+        component, todo = {start}, [start]
+        while todo:
+            for other in neighbours[todo.pop()]:
+                if other not in seen:
+                    seen.add(other)
+                    component.add(other)
+                    todo.append(other)
+        found.append(component)
+    return found
 
 
 def _grid(nodes: Sequence[Hashable]) -> dict[Hashable, tuple[float, float]]:
@@ -50,19 +114,20 @@ def _bounds(positions: dict[Hashable, tuple[float, float]]) -> tuple[float, floa
 def layout(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]]) -> dict[Hashable, tuple[int, int]]:
     """Positions for ``nodes`` (in the order given: isolated ones are gridded in that order)."""
     order = {node: i for i, node in enumerate(nodes)}
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from((a, b) for a, b in edges if a != b and a in order and b in order)
+    neighbours: dict[Hashable, set[Hashable]] = {node: set() for node in nodes}
+    for a, b in edges:
+        if a != b and a in order and b in order:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
     components = sorted(
-        (sorted(c, key=order.__getitem__) for c in nx.connected_components(graph) if len(c) > 1),
+        (sorted(c, key=order.__getitem__) for c in _components(nodes, neighbours)),
         key=lambda c: (-len(c), order[c[0]]),
     )
-    isolated = [node for node in nodes if graph.degree(node) == 0]
+    isolated = [node for node in nodes if not neighbours[node]]
     blocks: list[dict[Hashable, tuple[float, float]]] = []
     for component in components:
-        members = set(component)
         component_edges = sorted(
-            {tuple(sorted((a, b), key=order.__getitem__)) for a, b in graph.edges(component) if a in members and b in members},
+            {tuple(sorted((a, b), key=order.__getitem__)) for a in component for b in neighbours[a]},
             key=lambda e: (order[e[0]], order[e[1]]),
         )
         blocks.append(_component(component, component_edges))

@@ -1,8 +1,11 @@
 """The page: a selection of the graph view as pyvis nodes and edges in our own template.
 
-The only module that imports pyvis. pyvis's ``Network`` builds the vis-network node and edge
-records; its bundled ``vis-network.min.js`` is inlined. pyvis's own templates are not used:
-they load bootstrap and tom-select from CDNs. Everything the page needs is in the one file, and
+The only module that uses pyvis: its bundled ``vis-network.min.js`` is inlined, and the node and
+edge records are the ones pyvis's ``Network.add_node``/``add_edge`` make (same keys, same order:
+tests/test_viewer.py compares them). ``pyvis.network`` itself is not imported: it loads IPython
+and jinja2 (a tenth of a small build's start-up), and its membership checks scan lists, which is
+quadratic in the drawn nodes. pyvis's own templates are not used: they load bootstrap and
+tom-select from CDNs. Everything the page needs is in the one file, and
 its Content-Security-Policy allows no request to any host.
 
 The data travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>``,
@@ -52,9 +55,12 @@ def _asset(name: str) -> str:
 @cache
 def _vis_network_js() -> str:
     """vis-network as shipped inside pyvis (the newest version it bundles), made safe to inline."""
-    import pyvis
+    from importlib.util import find_spec
 
-    lib = Path(pyvis.__file__).parent / "lib"
+    spec = find_spec("pyvis")  # the package's folder, without running its __init__ (IPython, jinja2)
+    if spec is None or not spec.submodule_search_locations:
+        raise OutputError("E210", "pyvis is not installed", "install pyvis>=0.3.2")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "lib"
     versions = sorted(
         (path for path in lib.glob("vis-*/vis-network.min.js")),
         key=lambda path: tuple(int(part) for part in re.findall(r"\d+", path.parent.name)),
@@ -76,17 +82,28 @@ def _size(count: int) -> float:
     return round(10 + 6 * math.log2(1 + count), 1)
 
 
-def _network(data: dict[str, Any], positions: dict[int, tuple[int, int]], lang_titles: list[str]) -> tuple[list[dict], list[dict]]:
-    """vis-network node and edge records, made with pyvis."""
-    from pyvis.network import Network
+def _node_record(n_id: int, *, label: str, shape: str, color: str, **options: Any) -> dict[str, Any]:
+    """The record ``pyvis.network.Network().add_node(n_id, label=..., shape=..., color=...,
+    **options)`` appends to ``Network.nodes`` (its keys in its order)."""
+    return {"color": color, **options, "id": n_id, "label": label or n_id, "shape": shape}
 
-    net = Network(directed=True)
+
+def _edge_record(source: int, to: int, **options: Any) -> dict[str, Any]:
+    """The record ``Network(directed=True).add_edge(source, to, **options)`` appends."""
+    record = {**options, "from": source, "to": to}
+    record.setdefault("arrows", "to")
+    return record
+
+
+def _network(data: dict[str, Any], positions: dict[int, tuple[int, int]], lang_titles: list[str]) -> tuple[list[dict], list[dict]]:
+    """vis-network node and edge records, as pyvis makes them."""
     metric = data["metric"]
+    nodes: list[dict[str, Any]] = []
     for index, entity in enumerate(data["entities"]):
         cls = data["classes"][entity["cls"]]
         x, y = positions[index]
         drawn = {"shape": "image", "image": cls["image"]} if cls.get("image") else {"shape": cls["shape"]}
-        net.add_node(
+        nodes.append(_node_record(
             index,
             label=_short(entity["label"]),
             color=cls["color"],
@@ -95,7 +112,8 @@ def _network(data: dict[str, Any], positions: dict[int, tuple[int, int]], lang_t
             x=x,
             y=y,
             **drawn,
-        )
+        ))
+    edges: list[dict[str, Any]] = []
     pair_count: Counter[tuple[int, int]] = Counter()
     for index, edge in enumerate(data["edges"]):
         pair = (min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))
@@ -105,8 +123,8 @@ def _network(data: dict[str, Any], positions: dict[int, tuple[int, int]], lang_t
         options: dict[str, Any] = {"id": index, "label": relation["zh"], "arrows": "to"}
         if nth:  # parallel edges between the same two entities fan out as curves
             options["smooth"] = {"enabled": True, "type": "curvedCW" if nth % 2 else "curvedCCW", "roundness": 0.2 * ((nth + 1) // 2)}
-        net.add_edge(edge["from"], edge["to"], **options)
-    return net.nodes, net.edges
+        edges.append(_edge_record(edge["from"], edge["to"], **options))
+    return nodes, edges
 
 
 def _ordered_entities(view: GraphView, vocab: Vocabulary, selection: Selection) -> list[str]:
