@@ -63,6 +63,18 @@ def _library_version(name: str) -> str:
         return "absent"
 
 
+def file_digest(path: Path, chunk: int = 1 << 20) -> str | None:
+    """The SHA-256 of a file's bytes (hex), read in chunks; None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as stream:
+            while block := stream.read(chunk):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 @cache
 def code_fingerprint(package: Path = _PACKAGE) -> str:
     """A short hash of everything that decides what extraction produces."""

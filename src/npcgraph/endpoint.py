@@ -29,7 +29,7 @@ from typing import Any
 
 from .errors import NpcgraphError, StoreError
 from .guard import MAX_QUERY_CHARS, check_query
-from .store import OxigraphServer, read_before
+from .store import HttpAddress, OxigraphServer, read_before
 
 __all__ = ["DEFAULT_TIMEOUT_S", "GuardedEndpoint"]
 
@@ -40,7 +40,7 @@ _SPARQL = "application/sparql-query"
 _PASSED_HEADERS = ("Content-Type", "Content-Length", "Content-Disposition")
 
 
-class GuardedEndpoint:
+class GuardedEndpoint(HttpAddress):
     """A read-only SPARQL endpoint over the Oxigraph store at ``location``."""
 
     def __init__(self, location: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: int | None = None, federation: bool = False, log: Any = None) -> None:
@@ -57,14 +57,6 @@ class GuardedEndpoint:
         self._lock = threading.Lock()
         self._stopped = threading.Event()
 
-    @property
-    def url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
-
-    @property
-    def query_url(self) -> str:
-        return f"{self.url}/query"
 
     def _start_backend(self) -> None:
         self._backend = OxigraphServer(self.location, host="127.0.0.1", port=0, read_only=True, timeout_s=self.timeout_s, log=self.log).start()

@@ -16,7 +16,6 @@ right after extraction, and is cached beside the document.
 from __future__ import annotations
 
 import gc
-import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,7 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Cache, entry_key
+from .cache import Cache, entry_key, file_digest
 from .errors import NpcgraphError
 from .extract import STAGES
 from .ingest import collect_inputs, ingest
@@ -39,8 +38,6 @@ __all__ = [
 
 #: Called after each file is done: (file name, files done, files in all).
 Progress = Callable[[str, int, int], None]
-
-_CHUNK = 1 << 20
 
 
 def read_report(path: Path) -> Report:
@@ -106,14 +103,10 @@ class _Failure:
 
 
 def _file_key(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as stream:
-            while chunk := stream.read(_CHUNK):
-                digest.update(chunk)
-    except OSError:
+    digest = file_digest(path)
+    if digest is None:
         return ""  # unreadable: never a cache hit; ingest raises the user-facing error
-    return entry_key(path.name, digest.hexdigest().encode("ascii"))
+    return entry_key(path.name, digest.encode("ascii"))
 
 
 _Result = tuple[Document, "bytes | None"]

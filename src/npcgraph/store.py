@@ -366,7 +366,23 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(probe.getsockname()[1])
 
 
-class OxigraphServer:
+class HttpAddress:
+    """The URLs of a server at ``host`` and ``port`` (an IPv6 host in brackets)."""
+
+    host: str
+    port: int
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/query"
+
+
+class OxigraphServer(HttpAddress):
     """``oxigraph serve-read-only`` (or ``serve``) as a child process, ready when started.
 
     >>> with OxigraphServer(Path("store"), port=0) as server:
@@ -394,14 +410,6 @@ class OxigraphServer:
         self.process: subprocess.Popen[bytes] | None = None
         self._errors: Any = None
 
-    @property
-    def url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
-
-    @property
-    def query_url(self) -> str:
-        return f"{self.url}/query"
 
     @property
     def store_url(self) -> str:

