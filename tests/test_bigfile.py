@@ -126,7 +126,11 @@ def test_windowed_extraction_of_one_line_equals_a_whole_run(long_report):
     _offsets_hold(windowed)
 
 
-@pytest.mark.parametrize("name", ["ningbo-interview/interview.txt", "interview-yichang/report.txt", "zhejiang-provincial/report.txt"])
+@pytest.mark.parametrize("name", [
+    "ningbo-interview/interview.txt", "interview-yichang/report.txt", "zhejiang-provincial/report.txt",
+    # an official's résumé: facts of the whole report
+    "real/dev/b-shandong-2017-sc-resignation/report.txt",
+])
 def test_context_carried_into_windows_interviews_and_plan_sections(name):
     """Tiny windows, so that answers and plan sections continue across window starts."""
     report = read_report(REPOSITORY / "tests" / "data" / name)

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .extract.acts import extract_acts
+from .extract.document_facts import document_facts
 from .extract.context import infer_place, known_place
 from .extract.entities import find_entities
 from .extract.metadata import metadata_entities
@@ -281,8 +282,9 @@ def extract_windowed(report: Report, window: int = WINDOW) -> Document:
                 if moved:
                     evidence.setdefault((relation.subject, relation.predicate, relation.object, relation.post), set()).update(moved)
     mentions.sort(key=lambda m: (m.begin, -m.end, m.cls, m.entity or ""))
-    # time, meetings and votes read the whole report at once (a date anchors 同日 windows later)
-    return extract_acts(Document(
+    # the facts of the whole report, then time, meetings and votes read it at once (a date
+    # anchors 同日 windows later), as the stages do after a whole run
+    return extract_acts(document_facts(Document(
         report=report,
         mentions=tuple(mentions),
         entities=every_entity,
@@ -295,4 +297,4 @@ def extract_windowed(report: Report, window: int = WINDOW) -> Document:
         author=first.author,
         publisher=first.publisher,
         reporting_body=first.reporting_body,
-    ))
+    )))

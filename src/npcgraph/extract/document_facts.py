@@ -122,6 +122,9 @@ def _resumes(document: Document) -> list[Relation]:
     for mention in document.mentions:
         by_sentence[mention.sentence].append(mention)
     found: dict[tuple[str, str, str | None], set[Evidence]] = defaultdict(set)
+    sentences_of: dict[int, list] = defaultdict(list)
+    for sentence in report.sentences:
+        sentences_of[sentence.paragraph].append(sentence)
     person: str | None = None
     for paragraph in report.paragraphs:
         line = report.text[paragraph.begin : paragraph.end].strip()
@@ -134,9 +137,7 @@ def _resumes(document: Document) -> list[Relation]:
             person = None
         if person is None:
             continue
-        for sentence in report.sentences:
-            if not paragraph.begin <= sentence.begin < paragraph.end:
-                continue
+        for sentence in sentences_of[paragraph.index]:
             evidence = Evidence(report.key, sentence.begin, sentence.end)
             if party and _JOINED_PARTY.search(report.text, sentence.begin, sentence.end):
                 found[(person, party, None)].add(evidence)
