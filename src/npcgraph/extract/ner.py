@@ -66,14 +66,15 @@ def _listed_persons(text: str, spans: list[tuple[int, int, str]]) -> set[tuple[i
     place it tags, between a plausible person and 、 is a person too, whatever its surname."""
     persons = {(b, e) for b, e, label in spans if label == "PER" and _plausible_person(text[b:e])}
     names = {(b, e) for b, e, label in spans if label in ("PER", "LOC") and re.fullmatch(f"[{HAN}·]{{2,8}}", text[b:e])}
+    starts, ends = {b for b, _ in persons}, {e for _, e in persons}  # a list runs both ways: look up, not scan
     changed = True
     while changed:
         changed = False
         for b, e in sorted(names - persons):
-            after = next(((pb, pe) for pb, pe in persons if pb == e + 1 and text[e] == "、"), None)
-            before = next(((pb, pe) for pb, pe in persons if pe == b - 1 and text[b - 1] == "、"), None)
-            if after or before:
+            if (e + 1 in starts and text[e] == "、") or (b - 1 in ends and text[b - 1] == "、"):
                 persons.add((b, e))
+                starts.add(b)
+                ends.add(e)
                 changed = True
     return persons
 
@@ -124,7 +125,7 @@ def _names_a_unit(unit: str) -> bool:
 
 
 def _known_place(name: str) -> bool:
-    return name in places() or name in counties() or any(p.short == name for p in places().values())
+    return name in places() or name in counties()  # places() holds short names as keys too
 
 
 def _body_head(name: str) -> str | None:
