@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import rows, words
+from ..lexicon import longest_first, rows
 from .context import places
 
 __all__ = ["Appointment", "find_appointments"]
@@ -50,13 +50,8 @@ def _verb_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(_verbs(), key=len, reverse=True))))
 
 
-@cache
-def _surnames() -> tuple[str, ...]:
-    return tuple(sorted(words("surnames"), key=len, reverse=True))
-
-
 def _is_name(name: str) -> bool:
-    return "·" in name or (name.startswith(_surnames()) and 2 <= len(name) <= 4)
+    return "·" in name or (name.startswith(longest_first("surnames")) and 2 <= len(name) <= 4)
 
 
 def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:

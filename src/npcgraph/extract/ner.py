@@ -22,10 +22,10 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from ..lexicon import rows, words
+from ..lexicon import longest_first, rows, words
 from .candidates import Candidate, may_nest
 from .context import counties, places
-from .patterns import HAN, column, leading_verb
+from .patterns import HAN, leading_verb
 from .tagger import name_spans
 
 __all__ = ["find_names", "admin_units"]
@@ -51,11 +51,6 @@ _JOINERS = re.compile("会同|联合|协同|以及|和|与|及|、|同")
 _OFFICE_AFTER = re.compile(f"[{HAN}]{{2,6}}?(?:办公室|室|处|科|庭|专班)(?![{HAN}]*[长任员])")
 _GENERIC_BODIES = frozenset({"人大", "政府", "党委", "委员会", "常委会", "人大常委会", "有关部门", "相关部门", "法院", "检察院",
                              "中心", "公司", "工作组", "专班", "工作专班", "代表团", "小组"})
-
-
-@cache
-def _surnames() -> tuple[str, ...]:
-    return tuple(sorted(column("surnames"), key=len, reverse=True))
 
 
 _DOTTED_NAME = re.compile(f"[{HAN}]{{1,6}}[·•・][{HAN}]{{1,6}}")
@@ -88,7 +83,7 @@ def _plausible_person(name: str) -> bool:
         return False
     if name in words("not_names") or any(ch in words("not_name_chars") for ch in name[1:]):
         return False
-    surname = next((s for s in _surnames() if name.startswith(s)), None)
+    surname = next((s for s in longest_first("surnames") if name.startswith(s)), None)
     return len(name) >= 3 or (surname is not None and len(name) > len(surname))
 
 
@@ -184,8 +179,9 @@ def _affiliation() -> re.Pattern[str]:
     from the last delimiter and ends in a body's head word."""
     posts = sorted((row[0] for row in rows("relation_triggers") if row[1:] == ("memberOf", "post")), key=len, reverse=True)
     heads = "|".join(_BODY_HEADS)
+    surnames = "|".join(longest_first("surnames"))
     return re.compile(
-        f"(?:(?<=[、，,。；;：:\\s（(“])|^)(?P<body>[{HAN}]{{4,30}}?(?:{heads}))(?:{'|'.join(posts)})(?=(?:{'|'.join(_surnames())})[{HAN}])",
+        f"(?:(?<=[、，,。；;：:\\s（(“])|^)(?P<body>[{HAN}]{{4,30}}?(?:{heads}))(?:{'|'.join(posts)})(?=(?:{surnames})[{HAN}])",
         re.MULTILINE,
     )
 

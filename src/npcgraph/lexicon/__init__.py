@@ -6,7 +6,7 @@ from functools import cache
 
 from ..resources import lexicon_path
 
-__all__ = ["rows", "words"]
+__all__ = ["rows", "words", "longest_first"]
 
 
 @cache
@@ -24,3 +24,9 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
 def words(name: str) -> frozenset[str]:
     """The first column of ``lexicon/NAME.tsv`` as a set."""
     return frozenset(row[0] for row in rows(name))
+
+
+@cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """The first column of ``lexicon/NAME.tsv``, longest first (for prefix tests: 欧阳 before 欧)."""
+    return tuple(sorted(words(name), key=lambda word: (-len(word), word)))
