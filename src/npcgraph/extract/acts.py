@@ -23,10 +23,12 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Mention, Relation, Report, Sentence
-from .appointments import find_appointments
+from ..lexicon import rows
+from .appointments import Appointment, find_appointments
 from .candidates import INSTRUMENT_CLASSES
 from .dates import DateMention, find_dates
 from .meetings import Meeting, body_inside, meeting_key, meeting_label, parse_meeting
@@ -110,6 +112,9 @@ def extract_acts(document: Document) -> Document:
             continue
         # the body that opens the sentence appoints and removes through its list (…，免去…);
         # 会议决定任命…: the body holding the meeting named before
+        held: str | None = None  # 选举甲为…常委会委员长，乙为副委员长: 乙's post is in the same body
+        for appointment in appointments:
+            held = _posts_held(appointment, held, sentence, by_sentence, mentions, entities, text, facts, report.key)
         at = appointments[0].trigger[0]
         actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
         if actor is None and _MEETING_WORD.search(text, sentence.begin, at):
@@ -118,6 +123,8 @@ def extract_acts(document: Document) -> Document:
         actor = actor or (document.reporting_body if document.reporting_body in entities else None)
         if actor is None:
             continue
+        if _CONGRESS_SUBJECT.search(text, sentence.begin, at):
+            actor = _congress_of(actor, entities)  # 大会选举…: the congress, not its standing committee
         for appointment in appointments:
             for begin, end in appointment.names:
                 person = _person(begin, end, sentence, by_sentence, mentions, entities, text)
@@ -172,6 +179,64 @@ def _section_years(report: Report) -> list[int | None]:
             year = of_section.get(section.parent)
         of_section[section.index] = year if year is not None else title_year
     return [of_section.get(paragraph.section, title_year) for paragraph in report.paragraphs]
+
+
+# 大会选举…, 大会经投票选举…: the congress in session elects (大会 of 代表大会 and 人民大会堂 is none).
+_CONGRESS_SUBJECT = re.compile(r"(?<![表民])大会(?!堂|主席团)")
+
+
+def _congress_of(actor: str, entities: dict[str, Entity]) -> str:
+    """The people's congress whose standing committee ``actor`` is (itself when it is none)."""
+    label = entities[actor].label if actor in entities else ""
+    if not label.endswith("人民代表大会常务委员会"):
+        return actor
+    congress = label.removesuffix("常务委员会")
+    known = next((key for key, entity in entities.items() if entity.cls == "Organization" and entity.label == congress), None)
+    if known is not None:
+        return known
+    key = entity_key("Organization", congress)
+    entities[key] = Entity(key, "Organization", congress)
+    return key
+
+
+@cache
+def _post_rest() -> re.Pattern[str]:
+    """What is left of a post after the body's name: a post word, with a rank before it
+    (主任委员, 第一书记, 常务副局长)."""
+    posts = sorted((row[0] for row in rows("relation_triggers") if row[1:] == ("memberOf", "post")), key=len, reverse=True)
+    return re.compile(f"[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(map(re.escape, posts))})")
+
+
+def _posts_held(
+    appointment: Appointment, held: str | None, sentence: Sentence, by_sentence: dict[int, list[Mention]],
+    mentions: list[Mention], entities: dict[str, Entity], text: str,
+    facts: dict[tuple[str, str, str, str | None], set[Evidence]], report: str,
+) -> str | None:
+    """任命韩寓群为全国人大财经委员会主任委员: whoever is appointed to a post in a named body is
+    a member of that body, the post kept (memberOf), whoever appoints; a post named alone after
+    one in a body (…常委会委员长，乙为副委员长) is in that body. Returns the body of the post."""
+    if appointment.predicate != "appointed" or not appointment.names:
+        return None
+    post_at = text.find(appointment.post, appointment.names[-1][1], sentence.end)
+    if post_at < 0:
+        return None
+    post_end = post_at + len(appointment.post)
+    bodies = [
+        m for m in by_sentence[sentence.index]
+        if post_at <= m.begin and m.end < post_end and m.entity and m.entity in entities
+        and entities[m.entity].cls == "Organization"
+    ]
+    if bodies:
+        last = max(bodies, key=lambda m: (m.end, m.end - m.begin))
+        body, rest = last.entity, text[last.end : post_end]
+    else:
+        body, rest = held, appointment.post
+    if body is None or not _post_rest().fullmatch(rest):
+        return None
+    for begin, end in appointment.names:
+        person = _person(begin, end, sentence, by_sentence, mentions, entities, text)
+        facts[(person, "memberOf", body, rest)].add(Evidence(report, sentence.begin, sentence.end))
+    return body
 
 
 def _actor(
@@ -252,12 +317,16 @@ def _effective_dates(
 
 def _meeting_before(meeting_mentions: list[Mention], begins: list[int], sentences: tuple[Sentence, ...], sentence: Sentence) -> str | None:
     """The meeting named last before ``sentence`` (``meeting_mentions`` in text order, ``begins``
-    their offsets), in its paragraph or the one before: what 会议 refers to."""
+    their offsets), in its paragraph or the one before: what 会议 refers to; further back, the
+    one meeting a news item is about, where it names no other before."""
     index = bisect_left(begins, sentence.begin) - 1
     if index < 0:
         return None
     mention = meeting_mentions[index]
-    return mention.entity if sentences[mention.sentence].paragraph >= sentence.paragraph - 1 else None
+    if sentences[mention.sentence].paragraph >= sentence.paragraph - 1:
+        return mention.entity
+    named = {m.entity for m in meeting_mentions[: index + 1]}
+    return mention.entity if len(named) == 1 else None
 
 
 def _nearest(items: list, anchor: int) -> object | None:

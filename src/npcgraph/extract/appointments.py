@@ -113,7 +113,7 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                 found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
                 # 任命张三为财政局局长，李四为教育局局长: the next names and post, the same verb
                 names, following = None, post.end() + (1 if text[post.end() : post.end() + 1] in "，、；" else 0)
-                if following > post.end():
+                if following > post.end() and not _verb_pattern().match(text, following):  # …，任命李四为: its own verb
                     post = _POST_TO.search(text, following, end)
                     names = _names(text, following, post.start()) if post and post.start() - following <= 20 else None
         elif form == "resign":

@@ -53,7 +53,20 @@ def _street_committee(street: str, ctx: Jurisdiction, district: str | None = Non
 
 @cache
 def _organs() -> dict[str, tuple[str, str, bool]]:
-    return {row[0]: (row[1], row[2], len(row) < 4 or row[3] != "no") for row in rows("organs")}
+    """Each written form of an organ -> (full name, what it attaches to, whether it is written
+    alone); a short form in 委 is also written in 委员会 (财经委, 财经委员会)."""
+    organs = {row[0]: (row[1], row[2], len(row) < 4 or row[3] != "no") for row in rows("organs")}
+    for written, (full, attaches, alone) in list(organs.items()):
+        if written.endswith("委") and full.endswith("委员会"):
+            organs.setdefault(written + "员会", (full, attaches, alone))
+    return organs
+
+
+# A congress's committee written alone by its short name is one only before its own posts
+# (华侨委主任委员于伟国); 农委 alone is as often a government's agricultural committee.
+_COMMITTEE_POST = "(?=副?主任委员)"
+# Words in which a level's character ends another word: 军区党委 is no district's committee.
+_NOT_LEVEL_BEFORE = "军城社园景辖片新郊矿林厂校"
 
 
 @cache
@@ -74,11 +87,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     depts = alternation(table("departments"))
     place = _place_names()
     alone = alternation(k for k, (_, _, a) in _organs().items() if a)
+    named_alone = alternation(k for k, (_, _, a) in _organs().items() if not a and k.endswith(("委", "委员会")))
     tail = "(?![员托屈婉])"  # 委 of 委员会, 委托 is no party committee
     return {
         "national": re.compile(f"(?P<national>{national})(?P<organ>{organ})?"),
         "placed": re.compile(
-            f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?|(?P<level>{_LEVELS}))"
+            f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?"
+            f"|(?<![{_NOT_LEVEL_BEFORE}])(?P<level>{_LEVELS}))"
             f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}(?P<organ>{organ})?"
         ),
         # places the lexicon does not list: 武昌区, a prefecture's short name (黔东南州), a
@@ -90,7 +105,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.MULTILINE,
         ),
         "department": re.compile(f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
-        "bare": re.compile(f"(?P<body>人大常委会|人民代表大会常务委员会|常委会)(?P<organ>{organ})?|(?P<alone>{alone})"),
+        "bare": re.compile(
+            f"(?P<body>人大常委会|人民代表大会常务委员会|常委会)(?P<organ>{organ})?|(?P<alone>{alone})"
+            f"|(?<![{HAN}])(?P<alone_named>{named_alone}){_COMMITTEE_POST}"
+        ),
         "media": re.compile(f"(?:{alternation(table('media'))})"),
         # 江城区人大常委会东湖街道工作委员会: the district standing committee's working committee
         # in a street (街道人大工委), an organ it sends out, written with the district's body first
@@ -103,7 +121,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
     """Whether a name the lexicon does not list may be a place: no function word in it, no verb
     before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
-    if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name):
+    if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name) or name.endswith("军区"):
         return False
     return not name.endswith("州") or ctx.expand(name) != name
 
@@ -243,8 +261,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if place:
             add(match, place + table("departments")[match.group("dept")], national=True)
     for match in pats["bare"].finditer(text):
-        if match.group("alone"):
-            add(match, canonical_body(ctx, organ=match.group("alone")))
+        if match.group("alone") or match.group("alone_named"):
+            add(match, canonical_body(ctx, organ=match.group("alone") or match.group("alone_named")))
         else:
             add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))
     for match in pats["media"].finditer(text):
@@ -268,7 +286,7 @@ def _person_patterns() -> tuple[re.Pattern[str], ...]:
     before = alternation(t for t, where in table("person_titles").items() if where in ("before", "both"))
     known = re.compile(f"(?:{alternation(column('persons'))})")
     name_then_title = re.compile(
-        f"(?:(?<![{HAN}])|(?<=[了和与及同由向对请见为是]))(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?:{after})"
+        f"(?:(?<![{HAN}])|(?<=[了和与及同由向对请见为是]))(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?<!为)(?:{after})"
     )
     title_then_name = re.compile(
         f"(?:{before})\\s?(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?={_AFTER_NAME})"
@@ -462,8 +480,8 @@ def parse_body_prefix(name: str, ctx: Jurisdiction) -> tuple[int, str] | None:
             if place and groups["district"]:
                 place += groups["district"]
             canonical = canonical_body(ctx, place=place, level=groups["level"], body=groups["body"], organ=groups["organ"])
-        elif groups["alone"]:
-            canonical = canonical_body(ctx, organ=groups["alone"])
+        elif groups["alone"] or groups["alone_named"]:
+            canonical = canonical_body(ctx, organ=groups["alone"] or groups["alone_named"])
         else:
             canonical = canonical_body(ctx, body=groups["body"], organ=groups["organ"])
         if canonical and _names_deputies(name, match):

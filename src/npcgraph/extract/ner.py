@@ -107,7 +107,7 @@ _NOT_STEMS = frozenset({"全", "各", "本", "我", "该", "两", "多", "中央
 
 
 # Words a unit cannot end in: 住房城乡 is no township, 老城区 no district.
-_NOT_UNIT_ENDINGS = ("城乡", "城市", "城镇", "乡镇", "农村", "乡村", "市区", "城区", "辖区", "地区", "片区", "园区", "景区",
+_NOT_UNIT_ENDINGS = ("军区", "城乡", "城市", "城镇", "乡镇", "农村", "乡村", "市区", "城区", "辖区", "地区", "片区", "园区", "景区",
                      "小区", "选区", "校区")
 
 
@@ -141,7 +141,8 @@ def _plausible_body(body: str) -> bool:
         return True
     stem = body[: -len(placed)]
     lead = re.match(f"(?:[{HAN}]{{1,12}}?(?:{'|'.join(_UNIT_SUFFIXES)}))+", stem)
-    return bool(lead and admin_units(lead.group(0))) or _known_place(stem) or stem.startswith(("中华人民共和国", "全国", "最高"))
+    return bool(lead and admin_units(lead.group(0))) or _known_place(stem) or stem.startswith(("中华人民共和国", "全国", "最高")) \
+        or stem.endswith("军区")  # 省军区党委: a military district's committee
 
 
 def _cut_leading_verb(text: str, begin: int, end: int) -> int:
@@ -203,12 +204,14 @@ def _places(begin: int, name: str) -> list[Candidate]:
     units = admin_units(name)
     if units:
         return [Candidate(begin + b, begin + e, "Place", name[b:e], national=True, priority=-1) for b, e in units]
-    if _known_place(name) or _landmark(name):
+    if _known_place(name):
         return [Candidate(begin, begin + len(name), "Place", name, national=True, priority=-1)]
-    for cut in range(len(name) - 2, 1, -1):  # the longest known place or chain it begins with
+    for cut in range(len(name) - 3, 1, -1):  # the longest known place or chain it begins with
         head, rest = name[:cut], name[cut:]
         if (_known_place(head) or admin_units(head)) and _landmark(rest):
             return _places(begin, head) + _places(begin + cut, rest)
+    if _landmark(name):
+        return [Candidate(begin, begin + len(name), "Place", name, national=True, priority=-1)]
     return []
 
 

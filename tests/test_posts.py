@@ -1,0 +1,82 @@
+"""Posts, appointments and the bodies they name, on texts written for these tests: an
+appointment to a post in a body makes a member of it; short names of a congress's committees;
+former ministries; a post named alone after one in a body; the congress electing in session."""
+
+from __future__ import annotations
+
+import pytest
+
+from npcgraph.api import build
+
+SESSION = """第九届全国人民代表大会第一次会议举行第四次全体会议
+
+新华社北京3月16日电 第九届全国人民代表大会第一次会议在北京人民大会堂举行第四次全体会议。
+大会选举孙立平为第九届全国人民代表大会常务委员会委员长，周明远、钱海峰为副委员长，何志强为秘书长。
+会议经表决，任命郑云飞为全国人大财经委员会主任委员，任命冯国栋为铁道部部长。
+外事委主任委员宋晓光、民委主任委员马德胜列席会议。
+在省军区党委全会上，冯国栋当选为省军区党委第一书记。
+"""
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory):
+    path = tmp_path_factory.mktemp("posts") / "session.txt"
+    path.write_text(SESSION, encoding="utf-8")
+    return build([path]).documents[0]
+
+
+@pytest.fixture(scope="module")
+def labels(document):
+    return {(e.cls, e.label) for e in document.entities}
+
+
+@pytest.fixture(scope="module")
+def facts(document):
+    names = {e.key: e.label for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object], r.post) for r in document.relations}
+
+
+def test_an_appointment_to_a_post_in_a_body_makes_a_member_of_it(facts):
+    assert ("郑云飞", "memberOf", "全国人民代表大会财政经济委员会", "主任委员") in facts
+    assert ("冯国栋", "memberOf", "中华人民共和国铁道部", "部长") in facts
+
+
+def test_a_post_named_alone_after_one_in_a_body_is_in_that_body(facts):
+    assert ("孙立平", "memberOf", "全国人民代表大会常务委员会", "委员长") in facts
+    for name in ("周明远", "钱海峰"):
+        assert (name, "memberOf", "全国人民代表大会常务委员会", "副委员长") in facts
+    assert ("何志强", "memberOf", "全国人民代表大会常务委员会", "秘书长") in facts
+
+
+def test_the_congress_in_session_elects_not_its_standing_committee(facts):
+    elected = {(s, o) for s, p, o, _ in facts if p == "appointed"}
+    assert ("全国人民代表大会", "孙立平") in elected
+    assert not any(s == "全国人民代表大会常务委员会" for s, _ in elected)
+
+
+def test_a_name_is_not_run_into_the_word_before_its_post(labels):
+    persons = {label for cls, label in labels if cls == "Person"}
+    assert {"何志强", "冯国栋", "郑云飞"} <= persons
+    assert not any(name.endswith("为") or name.startswith("任命") for name in persons)
+
+
+def test_a_congress_committee_by_its_short_name_before_its_post(facts, labels):
+    assert ("Organization", "全国人民代表大会外事委员会") in labels
+    assert ("宋晓光", "memberOf", "全国人民代表大会外事委员会", "主任委员") in facts
+    assert ("马德胜", "memberOf", "全国人民代表大会民族委员会", "主任委员") in facts
+
+
+def test_a_short_committee_written_in_full_is_one_body(labels):
+    bodies = {label for cls, label in labels if cls == "Organization"}
+    assert not any(label.endswith("员会员会") for label in bodies)
+
+
+def test_a_military_district_is_no_place_and_no_district(labels):
+    assert ("Place", "省军区") not in labels
+    assert not any(label == "中国共产党区委员会" for _, label in labels)
+    assert ("Organization", "省军区党委") in labels
+
+
+def test_a_known_place_before_a_landmark_is_a_place_of_its_own(labels):
+    assert ("Place", "人民大会堂") in labels
+    assert not any(label == "北京人民大会堂" for _, label in labels)
