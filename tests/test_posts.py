@@ -80,3 +80,42 @@ def test_a_military_district_is_no_place_and_no_district(labels):
 def test_a_known_place_before_a_landmark_is_a_place_of_its_own(labels):
     assert ("Place", "人民大会堂") in labels
     assert not any(label == "北京人民大会堂" for _, label in labels)
+
+
+VILLAGE = """两会前夕，全国人大代表，湖南省湘西土家族苗族自治州花垣县双龙镇十八洞村党支部书记、村委会主任施金通说，要把产业做实。
+受国务院委托，国务院台办副主任陈元丰作了说明。
+2011年5月任国家行政学院党委书记、副院长，中央办公厅副主任兼中央直属机关事务管理局局长；
+在全会上，刘志刚当选为省军区党委第一书记。
+"""
+
+
+@pytest.fixture(scope="module")
+def village(tmp_path_factory):
+    path = tmp_path_factory.mktemp("posts") / "village.txt"
+    path.write_text(VILLAGE, encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    labels = {(e.cls, e.label) for e in document.entities}
+    return labels, {(names[r.subject], r.predicate, names[r.object], r.post) for r in document.relations}
+
+
+def test_a_village_body_is_named_by_its_village_the_units_before_are_places(village):
+    labels, facts = village
+    assert ("Organization", "十八洞村党支部") in labels
+    assert {("Place", "双龙镇"), ("Place", "十八洞村")} <= labels
+    assert not any(label.startswith("湖南省") and label.endswith("党支部") for _, label in labels)
+    assert ("施金通", "memberOf", "十八洞村党支部", "书记、村委会主任") in facts or \
+        ("施金通", "memberOf", "十八洞村党支部", "书记") in facts
+
+
+def test_an_office_by_its_short_name_under_its_body(village):
+    labels, facts = village
+    office = next(label for cls, label in labels if cls == "Organization" and label.endswith("台办"))
+    assert ("陈元丰", "memberOf", office, "副主任") in facts
+
+
+def test_an_institution_s_own_party_committee_and_a_post_held_beside_another(village):
+    labels, _ = village
+    bodies = {label for cls, label in labels if cls == "Organization"}
+    assert "国家行政学院党委" in bodies
+    assert not any("兼" in label or "当选" in label for label in bodies)

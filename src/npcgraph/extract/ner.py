@@ -46,7 +46,10 @@ _BODY_HEADS = tuple(sorted({
     "委员会", "常委会", "人大", "政府", "法院", "检察院", "学院", "大学", "学校", "研究院", "研究所", "研究中心",
     "中心", "公司", "集团", "银行", "协会", "学会", "联合会", "商会", "办公厅", "办公室", "专班", "党组", "支部",
     "委", "局", "厅", "部", "署", "院", "所", "室", "处", "科", "庭", "站", "队", "组", "社", "馆", "总局", "监狱",
+    "办", "党校", "系",
 }, key=len, reverse=True))
+# Heads that end other words too: 港澳办 is an office, 系 a university's department only.
+_HEADS_IN_CONTEXT = {"系": ("大学", "学院")}
 _JOINERS = re.compile("会同|联合|协同|以及|和|与|及|、|同")
 _OFFICE_AFTER = re.compile(f"[{HAN}]{{2,6}}?(?:办公室|室|处|科|庭|专班)(?![{HAN}]*[长任员])")
 _GENERIC_BODIES = frozenset({"人大", "政府", "党委", "委员会", "常委会", "人大常委会", "有关部门", "相关部门", "法院", "检察院",
@@ -136,10 +139,14 @@ def _plausible_body(body: str) -> bool:
     head = _body_head(body)
     if len(body) < 4 or body in _GENERIC_BODIES or head is None or not re.fullmatch(f"[{HAN}]+", body):
         return False
+    if head in _HEADS_IN_CONTEXT and not any(word in body for word in _HEADS_IN_CONTEXT[head]):
+        return False
     placed = next((h for h in _PLACED_HEADS if body.endswith(h)), None)
     if placed is None:
         return True
     stem = body[: -len(placed)]
+    if placed == "党委" and len(stem) >= 4 and _body_head(stem):  # 国家行政学院党委: a body's own committee
+        return True
     lead = re.match(f"(?:[{HAN}]{{1,12}}?(?:{'|'.join(_UNIT_SUFFIXES)}))+", stem)
     return bool(lead and admin_units(lead.group(0))) or _known_place(stem) or stem.startswith(("中华人民共和国", "全国", "最高")) \
         or stem.endswith("军区")  # 省军区党委: a military district's committee
@@ -181,8 +188,10 @@ def _affiliation() -> re.Pattern[str]:
     posts = sorted((row[0] for row in rows("relation_triggers") if row[1:] == ("memberOf", "post")), key=len, reverse=True)
     heads = "|".join(_BODY_HEADS)
     surnames = "|".join(longest_first("surnames"))
+    post = "|".join(posts)
     return re.compile(
-        f"(?:(?<=[、，,。；;：:\\s（(“])|^)(?P<body>[{HAN}]{{4,30}}?(?:{heads}))(?:{'|'.join(posts)})(?=(?:{surnames})[{HAN}])",
+        f"(?:(?<=[、，,。；;：:\\s（(“])|(?<=任)|(?<=兼)|^)(?P<body>[{HAN}]{{4,30}}?(?:{heads}))(?:{post})(?:、(?:{post}))*"
+        f"(?=(?:{surnames})[{HAN}]|[、，,；;。])",
         re.MULTILINE,
     )
 
@@ -229,14 +238,37 @@ def _units_after(text: str, at: int) -> list[Candidate]:
     return found
 
 
+# Characters no body's name holds: a clause (姜异康当选为…党委), a post held beside (…副主任兼…局).
+_NOT_IN_BODIES = frozenset("为是了将把被兼")
+# The heads of a village's, a community's or a township's own bodies: named by that unit alone
+# (塔山村党支部, not 贵州省…大有镇塔山村党支部), the units before it being places.
+_GRASSROOTS_HEADS = ("党支部", "党总支", "党委", "村委会", "村民委员会", "居委会", "居民委员会", "经济合作社")
+_GRASSROOTS_UNITS = ("村", "社区", "嘎查", "镇", "乡", "街道")
+
+
+def _grassroots(text: str, begin: int, end: int) -> tuple[int, int]:
+    """Where a body of a village, community or township begins: at its own unit's name."""
+    body = text[begin:end]
+    head = next((h for h in _GRASSROOTS_HEADS if body.endswith(h)), None)
+    if head is None:
+        return begin, end
+    units = admin_units(body[: -len(head)])
+    own = body[units[-1][0] : units[-1][1]] if units and len(units) >= 2 else ""
+    suffix = next((u for u in _GRASSROOTS_UNITS if own.endswith(u)), None)
+    if suffix is None or len(own) - len(suffix) < 2:  # 黄旗|滩村 is no chain: a unit's name has two characters
+        return begin, end
+    return begin + units[-1][0], end
+
+
 def _proposals(text: str) -> list[list[Candidate]]:
     """The model's spans as the grammars read them, in groups that stand or fall together (a
     body and the places its name begins with)."""
     found: list[list[Candidate]] = []
     for match in _affiliation().finditer(text):
-        body = match.group("body")
-        if _plausible_body(body) and not leading_verb(body):
-            found.append([Candidate(match.start("body"), match.end("body"), "Organization", body, national=True, priority=-1)])
+        begin, end = _grassroots(text, *match.span("body"))
+        body = text[begin:end]
+        if _plausible_body(body) and not leading_verb(body) and not set(body) & _NOT_IN_BODIES:
+            found.append([Candidate(begin, end, "Organization", body, national=True, priority=-1)])
     spans = name_spans(text)
     persons = _listed_persons(text, spans)
     for begin, end, label in spans:
