@@ -119,3 +119,32 @@ def test_an_institution_s_own_party_committee_and_a_post_held_beside_another(vil
     bodies = {label for cls, label in labels if cls == "Organization"}
     assert "国家行政学院党委" in bodies
     assert not any("兼" in label or "当选" in label for label in bodies)
+
+
+STUDY = """常委会党组深入学习党的二十大和十九届三中、四中全会精神，围绕党的十九届五中全会精神、习近平法治思想、
+总书记关于坚持和完善人民代表大会制度的重要思想，以及总书记考察江苏重要讲话精神，开展专题学习。
+常委会开展专项督查、调研走访，组织代表视察。
+"""
+
+
+@pytest.fixture(scope="module")
+def study(tmp_path_factory):
+    path = tmp_path_factory.mktemp("posts") / "study.txt"
+    path.write_text(STUDY, encoding="utf-8")
+    return {(e.cls, e.label) for e in build([path]).documents[0].entities}
+
+
+def test_the_party_s_plenums_and_congresses_by_their_full_names(study):
+    assert ("Event", "中国共产党第二十次全国代表大会") in study
+    for plenum in ("三", "四"):
+        assert ("Event", f"中国共产党第十九届中央委员会第{plenum}次全体会议") in study
+    assert ("Event", "中国共产党第十九届中央委员会第五次全体会议") in study
+
+
+def test_the_general_secretary_s_thought_and_speeches_are_concepts_by_their_author(study):
+    assert ("Concept", "习近平总书记关于坚持和完善人民代表大会制度的重要思想") in study
+    assert ("Concept", "习近平总书记考察江苏重要讲话精神") in study
+
+
+def test_generic_supervision_forms_by_themselves(study):
+    assert {("SupervisionActivity", "专项督查"), ("SupervisionActivity", "调研走访"), ("SupervisionActivity", "代表视察")} <= study

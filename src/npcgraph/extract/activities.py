@@ -96,6 +96,23 @@ def _plain(written: str) -> str:
     return written.replace("《", "").replace("》", "").replace("“", "").replace("”", "")
 
 
+_NUM_CHARS = "[一二三四五六七八九十]"
+_PLENUM = re.compile(f"(?:党的)?(?:中共)?({_NUM_CHARS}+)届({_NUM_CHARS}+)中全会")
+_CONGRESS = re.compile(f"(?:党的|中共)({_NUM_CHARS}+)大")
+# 十八届三中、四中、五中、六中全会: plenums of one term listed before one 全会
+_PLENUMS = re.compile(f"(?P<term>{_NUM_CHARS}+)届(?P<list>{_NUM_CHARS}+中(?:、{_NUM_CHARS}+中)+)全会")
+
+
+def _party_meeting(name: str) -> str | None:
+    """The full name of a plenum or congress of the party (十九届五中全会 -> 中国共产党第十九届中央
+    委员会第五次全体会议; 党的二十大 -> 中国共产党第二十次全国代表大会), else None."""
+    plenum = _PLENUM.fullmatch(name)
+    if plenum:
+        return f"中国共产党第{plenum.group(1)}届中央委员会第{plenum.group(2)}次全体会议"
+    congress = _CONGRESS.fullmatch(name)
+    return f"中国共产党第{congress.group(1)}次全国代表大会" if congress else None
+
+
 def find_activities(text: str) -> list[Candidate]:
     pats = _patterns()
     found: list[Candidate] = []
@@ -154,7 +171,13 @@ def find_activities(text: str) -> list[Candidate]:
     for match in pats["session"].finditer(text):
         name = match.group(0)
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
-        found.append(Candidate(match.start(), match.end(), "Event", name, national=national, priority=1))
+        found.append(Candidate(match.start(), match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
+    for match in _PLENUMS.finditer(text):  # 十八届三中、四中、五中、六中全会: each plenum
+        term = match.group("term")
+        for plenum in re.finditer(f"({_NUM_CHARS}+)中", match.group("list")):
+            begin = match.start("list") + plenum.start()
+            found.append(Candidate(begin, begin + len(plenum.group(0)), "Event", plenum.group(0),
+                                   canonical=f"中国共产党第{term}届中央委员会第{plenum.group(1)}次全体会议", national=True, priority=1))
     for match in pats["work_meeting"].finditer(text):
         name = match.group("name")
         if leading_verb(name[2:]):

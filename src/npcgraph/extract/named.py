@@ -40,7 +40,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "platform": re.compile(f"(?:{'|'.join(_PLATFORM_VERBS)})了?(?P<name>[{HAN}]{{2,16}}?(?:{suffix_platform})){_END}"),
         "facility": re.compile(f"(?:{facilities})"),
         "concept": re.compile(f"(?:{alternation(concept_names())})"),
-        "thought": re.compile(f"习近平(?:总书记)?关于[^。；;，,“”]{{2,40}}?的重要(?:思想|论述|讲话精神|指示精神|指示批示精神)"),
+        # 习近平总书记关于…的重要思想, 总书记考察浙江重要讲话精神, 习近平总书记系列重要讲话精神
+        "thought": re.compile(
+            f"(?:习近平(?:总书记)?|(?:(?<![{HAN}])|(?<=[及和与]))总书记)(?:关于[^。；;，,“”、]{{2,40}}?的?|[^。；;，,“”、的]{{0,12}}?)"
+            f"(?:系列)?重要(?:思想|论述|讲话精神|指示精神|指示批示精神)"
+        ),
         "wellbeing": re.compile(f"(?<![{HAN}])([{HAN}]有所[{HAN}])(?![{HAN}])|(?<=围绕)([{HAN}]有所[{HAN}])"),
     }
 
@@ -106,7 +110,9 @@ def find_concepts(text: str) -> list[Candidate]:
                 for inner in pats["concept"].finditer(m.group(0)[:-1])
             ]
     for match in pats["thought"].finditer(text):
-        found.append(Candidate(match.start(), match.end(), "Concept", match.group(0), national=True, priority=2))
+        name = match.group(0)
+        canonical = "习近平" + name if name.startswith("总书记") else None  # …、总书记关于…: the same author
+        found.append(Candidate(match.start(), match.end(), "Concept", name, canonical=canonical, national=True, priority=2))
     for match in pats["wellbeing"].finditer(text):
         group = 1 if match.group(1) else 2
         found.append(Candidate(match.start(group), match.end(group), "Concept", match.group(group), national=True))
