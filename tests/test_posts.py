@@ -148,3 +148,24 @@ def test_the_general_secretary_s_thought_and_speeches_are_concepts_by_their_auth
 
 def test_generic_supervision_forms_by_themselves(study):
     assert {("SupervisionActivity", "专项督查"), ("SupervisionActivity", "调研走访"), ("SupervisionActivity", "代表视察")} <= study
+
+
+DELEGATION = """第十四届全国人民代表大会第三次会议将于3月5日在北京开幕。
+3月3日下午，江苏代表团代表围绕“高质量发展”这一主题接受采访。
+在采访中，吴政隆、许昆林等代表回答了记者的提问。张明华代表说，要加强监督。
+"""
+
+
+def test_a_delegation_s_deputies_are_members_of_it_and_of_the_national_congress(tmp_path):
+    path = tmp_path / "delegation.txt"
+    path.write_text(DELEGATION, encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("全国人民代表大会江苏代表团", "partOf", "全国人民代表大会") in facts
+    for person in ("吴政隆", "许昆林", "张明华"):
+        assert (person, "memberOf", "全国人民代表大会江苏代表团") in facts
+        assert (person, "memberOf", "全国人民代表大会") in facts
+    said = next(r for r in document.relations if names[r.subject] == "张明华" and names[r.object] == "全国人民代表大会江苏代表团")
+    sentence = document.report.text[said.evidence[0].begin : said.evidence[0].end]
+    assert "张明华代表说" in sentence

@@ -110,12 +110,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"|(?<![{HAN}])(?P<alone_named>{named_alone}){_COMMITTEE_POST}"
         ),
         "media": re.compile(f"(?:{alternation(table('media'))})"),
+        # 上海代表团, 上海市代表团, 上海团女代表: a province's delegation to the national congress
+        "delegation": re.compile(
+            f"(?P<place>{place})(?:代表团|团(?=(?:女|男|的|全体)?代表))(?!团)"
+        ),
         # 江城区人大常委会东湖街道工作委员会: the district standing committee's working committee
         # in a street (街道人大工委), an organ it sends out, written with the district's body first
         "street": re.compile(
             f"(?:(?P<place>{place})|(?P<district>[{HAN}]{{2,4}}?[区县市旗])){STREET_COMMITTEE_AFTER_DISTRICT}"
         ),
     }
+
+
+# A text about the national congress's session, where a province's 代表团 is its delegation.
+_NATIONAL_SESSION = re.compile("全国人大|全国人民代表大会|全国两会")
+_PROVINCE_KINDS = frozenset({"province", "municipality", "region", "sar"})
 
 
 def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
@@ -267,6 +276,11 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))
     for match in pats["media"].finditer(text):
         add(match, table("media")[match.group(0)], national=True)
+    if _NATIONAL_SESSION.search(text):
+        for match in pats["delegation"].finditer(text):
+            place = places().get(match.group("place"))
+            if place is not None and place.kind in _PROVINCE_KINDS and place.short:
+                add(match, f"全国人民代表大会{place.short}代表团", national=True)
     for match in pats["street"].finditer(text):
         street = match.group("street")
         district = _place_full(match.group("place")) if match.group("place") else match.group("district")

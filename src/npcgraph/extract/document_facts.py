@@ -154,9 +154,45 @@ def _resumes(document: Document) -> list[Relation]:
     return [Relation(p, "memberOf", body, tuple(sorted(evidence)), post) for (p, body, post), evidence in sorted(found.items(), key=lambda i: (i[0][0], i[0][1], i[0][2] or ""))]
 
 
+# A person named as a deputy: 殷一璀代表, 殷一璀、陈靖等代表 (not 代表团, 代表大会, 代表建议).
+_DEPUTY_AFTER = re.compile(r"(?:等)?(?:全国人大)?代表(?!团|大会|小组|工作|建议|议案|资格|之家|联络)")
+
+
+def _delegates(document: Document) -> list[Relation]:
+    """A news item about one province's delegation to the national congress (上海代表团): the
+    persons it names as deputies (殷一璀、陈靖等代表; 王建宇代表说) are members of the delegation and
+    deputies of the national congress; each fact points at the sentence naming the person so."""
+    entities = {e.key: e for e in document.entities}
+    delegations = {
+        e.key for e in document.entities
+        if e.cls == "Organization" and e.label.startswith("全国人民代表大会") and e.label.endswith("代表团")
+    }
+    if len(delegations) != 1:
+        return []
+    (delegation,) = delegations
+    congress = next((e.key for e in document.entities if e.cls == "Organization" and e.label == "全国人民代表大会"), None)
+    text = document.report.text
+    people = sorted((m for m in document.mentions if m.entity in entities and entities[m.entity].cls == "Person"), key=lambda m: m.begin)
+    found: dict[tuple[str, str], set[Evidence]] = defaultdict(set)
+    run: list = []
+    for person in people:
+        if run and (text[run[-1].end : person.begin] != "、" or run[-1].sentence != person.sentence):
+            run = []
+        run.append(person)
+        if _DEPUTY_AFTER.match(text, person.end):  # the whole list before 等代表
+            sentence = document.report.sentences[person.sentence]
+            for named in run:
+                for body in (delegation, congress):
+                    if body is not None:
+                        found[(named.entity, body)].add(Evidence(document.report.key, sentence.begin, sentence.end))
+            run = []
+    return [Relation(p, "memberOf", body, tuple(sorted(evidence)), "代表") for (p, body), evidence in sorted(found.items())]
+
+
 def document_facts(document: Document) -> Document:
-    """The document with the facts its headline, its amending decisions and its résumés state added."""
-    added = _revisions(document) + _resumes(document)
+    """The document with the facts its headline, its amending decisions, its résumés and its
+    delegation state added."""
+    added = _revisions(document) + _resumes(document) + _delegates(document)
     body = _headline_legislator(document)
     if body is not None:
         added += _enacted_by_headline(document, body)

@@ -179,6 +179,7 @@ def organs(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[s
         for length in range(len(label) - 1, -1, -1):
             parent_key = labels.get(label[:length])
             if parent_key is not None:
-                if not _names_a_place(label[length:]):  # 中国共产党|山东省委员会: a body of a place, no organ
+                rest = label[length:]  # 中国共产党|山东省委员会: a body of a place, no organ; 上海代表团 is one
+                if not _names_a_place(rest) or rest.endswith("代表团"):
                     yield (organ.entity or "", "partOf", parent_key, None)
                 break
