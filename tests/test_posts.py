@@ -169,3 +169,31 @@ def test_a_delegation_s_deputies_are_members_of_it_and_of_the_national_congress(
     said = next(r for r in document.relations if names[r.subject] == "张明华" and names[r.object] == "全国人民代表大会江苏代表团")
     sentence = document.report.text[said.evidence[0].begin : said.evidence[0].end]
     assert "张明华代表说" in sentence
+
+
+OVERVIEW = """标题
+一年来，常委会听取审议专项工作报告21项，开展执法检查6次，审查规范性文件83件。
+2024年，河南省人大常委会开展专题调研、执法检查、听取专项工作报告、专题询问。
+"""
+
+
+@pytest.fixture(scope="module")
+def overview(tmp_path_factory):
+    path = tmp_path_factory.mktemp("posts") / "overview.txt"
+    path.write_text(OVERVIEW, encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    return document, {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+
+
+def test_supervision_forms_in_a_list_are_all_conducted_the_inspection_among_them(overview):
+    _, facts = overview
+    for form in ("专题调研", "执法检查", "听取专项工作报告", "专题询问"):
+        assert ("河南省人民代表大会常务委员会", "conducted", form) in facts
+    assert not any(p == "reviewed" for _, p, _ in facts)
+
+
+def test_a_count_of_normative_documents_keeps_its_noun(overview):
+    document, _ = overview
+    labels = {e.label for e in document.entities if e.cls == "Statistic"}
+    assert "规范性文件" in labels and "性文件" not in labels

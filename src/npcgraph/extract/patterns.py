@@ -93,11 +93,18 @@ def _clause_verbs() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda w: (-len(w), w)))
 
 
+_NOUN_SUFFIXES = frozenset("性化")
+
+
 def leading_verb(text: str) -> str:
-    """The verbs ``text`` begins with (听取审议 in 听取审议扫黑除恶专项斗争), '' if none."""
+    """The verbs ``text`` begins with (听取审议 in 听取审议扫黑除恶专项斗争), '' if none; a verb
+    that a suffix makes a noun or an adjective (规范性文件, 法治化) is none."""
     lead = ""
     while True:
-        verb = next((v for v in _clause_verbs() if text.startswith(v, len(lead))), None)
+        verb = next(
+            (v for v in _clause_verbs() if text.startswith(v, len(lead)) and text[len(lead) + len(v) : len(lead) + len(v) + 1] not in _NOUN_SUFFIXES),
+            None,
+        )
         if verb is None:
             return lead
         lead += verb

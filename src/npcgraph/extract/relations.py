@@ -425,7 +425,7 @@ class _SentenceReader:
         if domain_range is None:
             return []
         wanted = domain_range[1] & trigger.objects if trigger.objects else domain_range[1]
-        later = [c for c in cues if c.begin >= verb.end and c.ends_objects]
+        later = [c for c in cues if c.begin >= verb.end and c.ends_objects and not self._names_activity(c)]
         stop = later[0].begin if later else clause[1]
         for name in self.view.mentions:  # a trigger inside an activity's name speaks of that name
             if self.cls(name) in _ACTIVITIES and name.begin <= verb.begin and verb.end <= name.end:
@@ -452,6 +452,12 @@ class _SentenceReader:
             fronted = self.view.maximal(clause[0], agent.begin, ending_by=agent.begin)
             objects += [k for k in self._expand(fronted) if self._is(k, wanted) and k not in objects]
         return objects
+
+    def _names_activity(self, cue: Cue) -> bool:
+        """Whether a trigger is, or begins, the name of an activity (执法检查 and 听取 in
+        开展专题调研、执法检查、听取专项工作报告): one of a list of objects, not a verb that ends it."""
+        mention = self.view.mention_at(cue.begin)
+        return mention is not None and mention.end >= cue.end and self.cls(mention) in _ACTIVITIES
 
     def _inside_inspections(self, found: list[Mention], wanted: frozenset[str]) -> list[Mention]:
         """``found`` with an activity that is not wanted replaced by the wanted names inside it:

@@ -154,6 +154,8 @@ def _backward(text: str, at: int) -> str:
     best = -1
     for verb in before:
         found = clause.rfind(verb)
+        if found >= 0 and found + len(verb) == len(clause):  # 专项工作报告21项: 报告 is what is counted
+            found = clause.rfind(verb, 0, found)
         if found >= 0 and found + len(verb) > best:
             best = found + len(verb)
     counted = list(_pattern().finditer(clause))  # 代表议案8件和建议692件: after the last count
