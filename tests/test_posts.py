@@ -197,3 +197,22 @@ def test_a_count_of_normative_documents_keeps_its_noun(overview):
     document, _ = overview
     labels = {e.label for e in document.entities if e.cls == "Statistic"}
     assert "规范性文件" in labels and "性文件" not in labels
+
+
+ORDERS = """标题
+受全国人大常委会委托，赵乐际委员长向大会报告全国人大常委会工作。
+国家主席胡锦涛今天分别签署第六十五号、六十六号、六十七号主席令，公布这三部法律。
+国务院总理李强签署国务院令第八百号。
+"""
+
+
+def test_signed_orders_are_issued_by_their_signer_each_number_an_order(tmp_path):
+    path = tmp_path / "orders.txt"
+    path.write_text(ORDERS, encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object], r.post) for r in document.relations}
+    for number in ("六十五", "六十六", "六十七"):
+        assert ("胡锦涛", "issued", f"中华人民共和国主席令第{number}号", None) in facts
+    assert ("李强", "issued", "中华人民共和国国务院令第八百号", None) in facts
+    assert ("赵乐际", "memberOf", "全国人民代表大会常务委员会", "委员长") in facts

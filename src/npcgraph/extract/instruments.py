@@ -367,6 +367,41 @@ def _approved_documents(text: str) -> list[Candidate]:
     return found
 
 
+# Numbered orders and announcements: 第六十五号主席令, 主席令第七号, 中华人民共和国主席令（第七号）,
+# 国务院令第123号, 全国人民代表大会公告（第二号）; the numbers of a list each an order of their own
+# (第六十五号、六十六号、六十七号主席令).
+_ORDER_NUMBER = "[一二三四五六七八九十百零〇\\d]+"
+_ORDER_ISSUERS = {"主席令": "中华人民共和国主席令", "国务院令": "中华人民共和国国务院令",
+                  "全国人民代表大会公告": "中华人民共和国全国人民代表大会公告",
+                  "全国人民代表大会常务委员会公告": "中华人民共和国全国人民代表大会常务委员会公告"}
+_ORDER_KINDS = "|".join(sorted(_ORDER_ISSUERS, key=len, reverse=True))
+_ORDER_AFTER = re.compile(
+    f"(?:中华人民共和国)?(?P<kind>{_ORDER_KINDS})[（(]?第(?P<number>{_ORDER_NUMBER})号[）)]?"
+)
+_ORDER_BEFORE = re.compile(
+    f"第(?P<numbers>{_ORDER_NUMBER}号(?:、第?{_ORDER_NUMBER}号)*)(?P<kind>主席令|国务院令)"
+)
+
+
+def _orders(text: str) -> list[Candidate]:
+    found = []
+    for match in _ORDER_AFTER.finditer(text):
+        canonical = f"{_ORDER_ISSUERS[match.group('kind')]}第{match.group('number')}号"
+        found.append(Candidate(match.start(), match.end(), "Instrument", match.group(0), canonical=canonical, national=True, priority=2))
+    for match in _ORDER_BEFORE.finditer(text):
+        issuer = _ORDER_ISSUERS[match.group("kind")]
+        numbers = list(re.finditer(f"({_ORDER_NUMBER})号", match.group("numbers")))
+        for index, number in enumerate(numbers):
+            begin = match.start("numbers") + number.start()
+            if index == 0:
+                begin = match.start()  # 第六十五号: the first one's 第
+            end = match.end() if index == len(numbers) - 1 else match.start("numbers") + number.end()
+            found.append(Candidate(begin, end, "Instrument", text[begin:end],
+                                   canonical=f"{issuer}第{number.group(1)}号", national=True, priority=2))
+    return found
+
+
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
-    return _bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text)
+    return (_bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text)
+            + _orders(text))

@@ -17,10 +17,11 @@ from functools import cache
 
 from ..model import Entity, Mention
 from .context import counties, places
+from .patterns import table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "body_labels", "class_of", "counted", "deputies", "memberships", "organs"]
+__all__ = ["Fact", "body_labels", "class_of", "counted", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -118,6 +119,43 @@ def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fac
             continue
         if _DEPUTY_GAP.fullmatch(view.text, after, person.begin):
             yield (person.entity or "", "memberOf", entity.key, "代表")
+
+
+@cache
+def _title_bodies() -> dict[str, str]:
+    return table("title_bodies")
+
+
+def titled_members(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[str, str]) -> Iterator[Fact]:
+    """赵乐际委员长, 习近平总书记: a title after a name that only one body gives (lexicon
+    ``title_bodies``) makes the person a member of that body, where the report names it."""
+    titles = _title_bodies()
+    for person in view.mentions:
+        if class_of(person, entities) != "Person" or not person.entity:
+            continue
+        title = next((t for t in sorted(titles, key=len, reverse=True) if view.text.startswith(t, person.end)), None)
+        if title is None:
+            continue
+        body = labels.get(titles[title])
+        if body is not None:
+            yield (person.entity, "memberOf", body, title)
+
+
+_ORDERS = ("中华人民共和国主席令", "中华人民共和国国务院令")
+
+
+def signed_orders(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
+    """国家主席胡锦涛签署第六十五号、六十六号主席令: the person who signs an order issues it."""
+    for order in view.mentions:
+        entity = entities.get(order.entity or "")
+        if entity is None or not entity.label.startswith(_ORDERS):
+            continue
+        sign = view.text.rfind("签署", view.begin, order.begin)
+        if sign < 0 or re.search("[。；;]", view.text[sign : order.begin]):
+            continue
+        signers = [m for m in view.mentions if m.end <= sign and class_of(m, entities) == "Person" and m.entity]
+        if signers and re.fullmatch(r"[^，。；;]{0,8}", view.text[signers[-1].end : sign]):
+            yield (signers[-1].entity or "", "issued", entity.key, None)
 
 
 def _earlier_posts(view: SentenceView, orgs: list[Mention], body: Mention, person: Mention) -> Iterator[Fact]:
