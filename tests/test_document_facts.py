@@ -162,3 +162,21 @@ def test_a_decision_to_approve_a_treaty_approves_it(tmp_path):
     text = "十届全国人大常委会第二十八次会议闭幕\n\n会议表决通过了全国人大常委会关于批准中国和新西兰关于刑事司法协助的条约的决定。\n"
     facts = _facts(tmp_path, text)
     assert ("全国人民代表大会常务委员会", "approved", "中国和新西兰关于刑事司法协助的条约") in facts
+
+
+RESOLUTIONS = """十三届全国人大五次会议在京闭幕
+
+十三届全国人大五次会议11日上午在人民大会堂闭幕。大会表决通过了十三届全国人大五次会议关于政府工作报告的决议、关于最高人民检察院工作报告的决议。
+"""
+
+
+def test_a_congress_s_resolution_on_a_report_approves_the_report(tmp_path):
+    facts = _facts(tmp_path, RESOLUTIONS)
+    assert ("全国人民代表大会", "approved", "政府工作报告") in facts
+    assert ("全国人民代表大会", "approved", "最高人民检察院工作报告") in facts
+    assert not any(p == "approved" and o.endswith("决议") for _, p, o in facts)
+
+
+def test_a_title_listed_after_one_with_an_issuer_shares_its_issuer(tmp_path):
+    facts = _facts(tmp_path, RESOLUTIONS)
+    assert ("全国人民代表大会", "enacted", "十三届全国人大五次会议关于最高人民检察院工作报告的决议") in facts

@@ -23,7 +23,8 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from ..model import Document, Evidence, Relation
+from ..ids import entity_key
+from ..model import Document, Entity, Evidence, Relation
 from .candidates import INSTRUMENT_CLASSES
 from .relation_cues import post_pattern
 
@@ -86,10 +87,16 @@ def _enacted_by_headline(document: Document, body: str) -> list[Relation]:
     return [Relation(body, "enacted", key, tuple(sorted(evidence))) for key, evidence in sorted(found.items())]
 
 
-def _revisions(document: Document) -> list[Relation]:
+# 关于政府工作报告的决议 (a congress's resolution on a report) approves the report.
+_RESOLUTION_ON_REPORT = re.compile("关于(?P<inner>[^〈〉<>＜＞《》“”]{2,40}?报告)的决议$")
+
+
+def _revisions(document: Document) -> tuple[list[Relation], list[Entity]]:
+    """What decisions and resolutions on an instrument do to it, and the reports a resolution
+    names that no sentence names alone (the new entities)."""
     by_label = {e.label: e.key for e in document.entities if e.cls in INSTRUMENT_CLASSES}
     entities = {e.key: e for e in document.entities}
-    found = []
+    found, new = [], {}
     for relation in document.relations:
         decision = entities.get(relation.object)
         if relation.predicate not in ("enacted", "adopted") or decision is None:
@@ -98,7 +105,16 @@ def _revisions(document: Document) -> list[Relation]:
         inner = by_label.get(match.group("inner")) or _by_name(document, match.group("inner")) if match else None
         if inner is not None:
             found.append(Relation(relation.subject, _NESTED_ACT[match.group("verb")], inner, relation.evidence))
-    return found
+            continue
+        on_report = _RESOLUTION_ON_REPORT.search(decision.label) if decision.cls == "Resolution" else None
+        if on_report is None:
+            continue
+        report = by_label.get(on_report.group("inner")) or _by_name(document, on_report.group("inner"))
+        if report is None:
+            report = entity_key("Instrument", on_report.group("inner"))
+            new[report] = Entity(report, "Instrument", on_report.group("inner"))
+        found.append(Relation(relation.subject, "approved", report, relation.evidence))
+    return found, [entity for key, entity in sorted(new.items()) if key not in entities]
 
 
 def _by_name(document: Document, name: str) -> str | None:
@@ -192,7 +208,10 @@ def _delegates(document: Document) -> list[Relation]:
 def document_facts(document: Document) -> Document:
     """The document with the facts its headline, its amending decisions, its résumés and its
     delegation state added."""
-    added = _revisions(document) + _resumes(document) + _delegates(document)
+    revisions, reports = _revisions(document)
+    if reports:
+        document = replace(document, entities=tuple(sorted((*document.entities, *reports), key=lambda e: e.key)))
+    added = revisions + _resumes(document) + _delegates(document)
     body = _headline_legislator(document)
     if body is not None:
         added += _enacted_by_headline(document, body)

@@ -13,6 +13,7 @@ for titles that are not instruments); 立法 执法 做法 方法 好办法 ... 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from ..lexicon import words
@@ -401,7 +402,24 @@ def _orders(text: str) -> list[Candidate]:
     return found
 
 
+def _shared_issuers(text: str, found: list[Candidate]) -> list[Candidate]:
+    """十四届全国人大四次会议关于A的决议、关于B的决议: a title listed after one whose issuer stands
+    before its 关于 has that issuer too (its full name; as written, another name)."""
+    ends = {c.end: c for c in found if c.cls != "Statistic" and "关于" in c.name[1:]}
+    out = []
+    for candidate in found:
+        before = ends.get(candidate.begin - 1) if text[candidate.begin - 1 : candidate.begin] == "、" else None
+        name = candidate.canonical or candidate.name
+        if before is not None and name.startswith("关于") and candidate.cls == before.cls:
+            issuer = (before.canonical or before.name).split("关于", 1)[0]
+            if issuer:
+                candidate = replace(candidate, canonical=issuer + name, written=(*candidate.written, candidate.name))
+        out.append(candidate)
+    return out
+
+
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
-    return (_bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text)
-            + _orders(text))
+    found = (_bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text)
+             + _orders(text))
+    return _shared_issuers(text, found)
