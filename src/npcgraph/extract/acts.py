@@ -150,11 +150,19 @@ def extract_acts(document: Document) -> Document:
         if predicate in ACTS:
             evidence = {context.circumstances(e, predicate, obj) for e in found}
         relations.append(Relation(subject, predicate, obj, tuple(sorted(evidence)), post))
+    # A reporting body only guessed from the report's place (no byline names it) that the text
+    # never names and no fact needs is no entity of the report.
+    speaker = document.reporting_body
+    if speaker is not None and speaker in entities and not any(m.entity == speaker for m in mentions) \
+            and not any(speaker in (r.subject, r.object) for r in relations):
+        del entities[speaker]
+        speaker = None
     return replace(
         document,
         mentions=tuple(sorted(mentions, key=lambda m: (m.begin, -m.end, m.cls, m.entity or ""))),
         entities=tuple(entities[key] for key in sorted(entities)),
         relations=tuple(relations),
+        reporting_body=speaker,
     )
 
 
