@@ -216,3 +216,11 @@ def test_signed_orders_are_issued_by_their_signer_each_number_an_order(tmp_path)
         assert ("胡锦涛", "issued", f"中华人民共和国主席令第{number}号", None) in facts
     assert ("李强", "issued", "中华人民共和国国务院令第八百号", None) in facts
     assert ("赵乐际", "memberOf", "全国人民代表大会常务委员会", "委员长") in facts
+
+
+def test_party_congresses_listed_after_one_are_each_a_congress(tmp_path):
+    path = tmp_path / "congresses.txt"
+    path.write_text("标题\n他是中共十六大、十七大、十八大代表。\n", encoding="utf-8")
+    labels = {(e.cls, e.label) for e in build([path]).documents[0].entities}
+    for number in ("十六", "十七", "十八"):
+        assert ("Event", f"中国共产党第{number}次全国代表大会") in labels

@@ -76,7 +76,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
             f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
-            f"|党的{num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议)"
+            f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议)"
         ),
         "motion": re.compile(f"关于(?P<topic>{_NAME}{{2,30}}?)的议案"),
     }
@@ -100,6 +100,7 @@ _NUM_CHARS = "[一二三四五六七八九十]"
 _PLENUM = re.compile(f"(?:党的)?(?:中共)?({_NUM_CHARS}+)届({_NUM_CHARS}+)中全会")
 _CONGRESS = re.compile(f"(?:党的|中共)({_NUM_CHARS}+)大")
 # 十八届三中、四中、五中、六中全会: plenums of one term listed before one 全会
+_CONGRESSES = re.compile(f"(?:党的|中共){_NUM_CHARS}+大(?P<rest>(?:、{_NUM_CHARS}+大)+)")
 _PLENUMS = re.compile(f"(?P<term>{_NUM_CHARS}+)届(?P<list>{_NUM_CHARS}+中(?:、{_NUM_CHARS}+中)+)全会")
 
 
@@ -172,6 +173,11 @@ def find_activities(text: str) -> list[Candidate]:
         name = match.group(0)
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         found.append(Candidate(match.start(), match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
+    for match in _CONGRESSES.finditer(text):  # 中共十六大、十七大、十八大: each congress after the first
+        for number in re.finditer(f"、({_NUM_CHARS}+)大", match.group("rest")):
+            begin = match.start("rest") + number.start() + 1
+            found.append(Candidate(begin, begin + len(number.group(0)) - 1, "Event", number.group(0)[1:],
+                                   canonical=f"中国共产党第{number.group(1)}次全国代表大会", national=True, priority=1))
     for match in _PLENUMS.finditer(text):  # 十八届三中、四中、五中、六中全会: each plenum
         term = match.group("term")
         for plenum in re.finditer(f"({_NUM_CHARS}+)中", match.group("list")):
