@@ -224,3 +224,10 @@ def test_party_congresses_listed_after_one_are_each_a_congress(tmp_path):
     labels = {(e.cls, e.label) for e in build([path]).documents[0].entities}
     for number in ("十六", "十七", "十八"):
         assert ("Event", f"中国共产党第{number}次全国代表大会") in labels
+
+
+def test_a_law_named_after_a_verb_is_cut_at_the_verb_and_a_phrase_is_no_law(tmp_path):
+    path = tmp_path / "laws.txt"
+    path.write_text("标题\n常委会两次审议国务院组织法修订草案。专家对厚厚的法典草案反复研究，始于一次法典草案研读。\n", encoding="utf-8")
+    labels = {e.label for e in build([path]).documents[0].entities if e.cls == "Law"}
+    assert labels == {"中华人民共和国国务院组织法"}

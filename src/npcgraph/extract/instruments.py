@@ -62,12 +62,22 @@ def law_canonical(name: str) -> str:
         return full
     from .context import places
 
-    if name.startswith(NATIONAL_PREFIXES) or any(name.startswith(p) for p in (name[:n] for n in range(2, 9)) if p in places()):
+    # a law of a national body's own (全国人民代表大会组织法, 国务院组织法) is still the republic's
+    own_law = name.startswith(("国务院", "全国人民代表大会", "全国人大")) and name.endswith("法")
+    if (name.startswith(NATIONAL_PREFIXES) and not own_law) or any(
+        name.startswith(p) for p in (name[:n] for n in range(2, 9)) if p in places()
+    ):
         return name
     return "中华人民共和国" + name
 
 
+# Characters no law's short name holds: 始于一次法典, 这部法典 are phrases, not names.
+_NOT_IN_LAW_NAMES = frozenset("的于是次个们部")
+
+
 def _is_law_name(name: str) -> bool:
+    if set(name) & _NOT_IN_LAW_NAMES:
+        return False
     if name.endswith("法典"):  # 民法典, 生态环境法典; not 写入法典
         return len(name) >= 3 and name[-3] not in "入进编修"
     return len(name) >= 2 and name.endswith("法") and name[-2] not in _NOT_LAW_BEFORE
@@ -317,7 +327,7 @@ def _laws(text: str) -> list[Candidate]:
 
 # What ends a preamble before a law's name: 的 or a verb of two characters or more (a lone 对
 # or 就 may be inside the name: 突发事件应对管理法).
-_LAW_PREAMBLE = re.compile(f"^.*(?:的|{'|'.join(v for v in _LAW_LEAD if len(v) > 1)}|结合|根据|依照|依据|按照|新修改|新修订|新制定)")
+_LAW_PREAMBLE = re.compile(f"的|{'|'.join(v for v in _LAW_LEAD if len(v) > 1)}|结合|根据|依照|依据|按照|新修改|新修订|新制定")
 
 
 def _law_core(name: str) -> str:
@@ -326,9 +336,12 @@ def _law_core(name: str) -> str:
     for length in range(len(name), 2, -1):
         if name[-length:] in _law_names():
             return name[-length:]
-    cut = _LAW_PREAMBLE.match(name)
-    rest = name[cut.end():] if cut else name
-    return rest.lstrip("并和及与") if len(rest.lstrip("并和及与")) >= 3 else name
+    cuts = [m.end() for m in _LAW_PREAMBLE.finditer(name)]
+    if not cuts:
+        return name
+    # the last cut that leaves a name (两次审议|国务院组织法, not …组织|法); none: no law (厚厚的法典)
+    rests = [name[cut:].lstrip("并和及与") for cut in cuts]
+    return next((rest for rest in reversed(rests) if len(rest) >= 3), "")
 
 
 # 该条例将于…施行, 条例由…表决通过: a clause opening with a bare form word (or 该 and one) speaks of
