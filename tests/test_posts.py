@@ -231,3 +231,11 @@ def test_a_law_named_after_a_verb_is_cut_at_the_verb_and_a_phrase_is_no_law(tmp_
     path.write_text("标题\n常委会两次审议国务院组织法修订草案。专家对厚厚的法典草案反复研究，始于一次法典草案研读。\n", encoding="utf-8")
     labels = {e.label for e in build([path]).documents[0].entities if e.cls == "Law"}
     assert labels == {"中华人民共和国国务院组织法"}
+
+
+def test_a_motion_to_approve_a_titled_treaty_is_one_motion(tmp_path):
+    path = tmp_path / "motions.txt"
+    path.write_text("标题\n会议听取了国务院关于提请审议批准《中华人民共和国和博茨瓦纳共和国引渡条约》的议案的说明。\n", encoding="utf-8")
+    labels = {(e.cls, e.label) for e in build([path]).documents[0].entities}
+    assert ("Motion", "关于提请审议批准《中华人民共和国和博茨瓦纳共和国引渡条约》的议案") in labels
+    assert ("Agreement", "中华人民共和国和博茨瓦纳共和国引渡条约") in labels
