@@ -239,3 +239,13 @@ def test_a_motion_to_approve_a_titled_treaty_is_one_motion(tmp_path):
     labels = {(e.cls, e.label) for e in build([path]).documents[0].entities}
     assert ("Motion", "关于提请审议批准《中华人民共和国和博茨瓦纳共和国引渡条约》的议案") in labels
     assert ("Agreement", "中华人民共和国和博茨瓦纳共和国引渡条约") in labels
+
+
+def test_an_organ_written_after_its_body_names_the_body_too(tmp_path):
+    path = tmp_path / "organ.txt"
+    path.write_text("标题\n年初，湖北省人大常委会法制工作委员会主任付正中从北京带回了最新精神。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("湖北省人民代表大会常务委员会法制工作委员会", "partOf", "湖北省人民代表大会常务委员会") in facts
+    assert ("付正中", "memberOf", "湖北省人民代表大会常务委员会法制工作委员会") in facts

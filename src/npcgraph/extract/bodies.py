@@ -233,7 +233,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     found: list[Candidate] = []
     pats = _patterns()
 
-    def add(match: re.Match[str], canonical: str | None, national: bool = False) -> None:
+    def add(match: re.Match[str], canonical: str | None, national: bool = False, base: str | None = None) -> None:
         if canonical is None:
             return
         begin, end = match.start(), match.end()
@@ -243,9 +243,15 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE):
             return  # 地方人大常委会, 各级人大: bodies in general
         found.append(Candidate(begin, end, "Organization", written, canonical=canonical, national=national, priority=2))
+        organ = match.groupdict().get("organ")
+        if base and organ and base != canonical and match.start("organ") > begin:
+            # 湖北省人大常委会法制工作委员会 names 湖北省人大常委会 too: the body its organ is of
+            found.append(Candidate(begin, match.start("organ"), "Organization", text[begin : match.start("organ")],
+                                   canonical=base, national=national, priority=2))
 
     for match in pats["national"].finditer(text):
-        add(match, canonical_body(ctx, national=match.group("national"), organ=match.group("organ")), national=True)
+        add(match, canonical_body(ctx, national=match.group("national"), organ=match.group("organ")), national=True,
+            base=canonical_body(ctx, national=match.group("national")))
     for match in pats["placed"].finditer(text):
         place = _place_full(match.group("place")) if match.group("place") else None
         if place and match.group("district"):
@@ -254,7 +260,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if match.group("level") and (before == "各" or (match.group("level") in ("镇", "乡") and before in "乡城村集小")):
             continue  # 各区人大, 乡镇人大, 城乡政府: no one body
         canonical = canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body"), organ=match.group("organ"))
-        add(match, canonical, national=bool(place))
+        add(match, canonical, national=bool(place),
+            base=canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body")) if match.group("organ") else None)
         if place and canonical:
             found.extend(_coordinated_places(text, match, ctx))
     for match in pats["unknown"].finditer(text):
@@ -262,7 +269,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if not _plausible_unknown_place(place_name, ctx):  # 召开江岸区… is no place
             continue
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
-        add(match, canonical, national=True)
+        add(match, canonical, national=True,
+            base=canonical_body(ctx, place=place_name, body=match.group("body")) if match.group("organ") else None)
         if canonical:
             found.extend(_coordinated_counties(text, match, ctx))
     for match in pats["department"].finditer(text):
