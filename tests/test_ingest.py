@@ -315,3 +315,19 @@ def test_query_and_stats_never_print_raw_control_characters(tmp_path):
     for result in outputs:
         assert result.returncode == 0, result.stderr
         assert not [c for c in result.stdout.decode("utf-8") if (ord(c) < 0x20 and c not in "\n\t\r") or 0x7F <= ord(c) < 0xA0], result.stdout
+
+
+def test_a_work_report_excerpt_without_its_title_takes_its_speaker_from_the_post_line():
+    from npcgraph.ingest import strip_chrome
+
+    text = "——2022年12月27日在武汉市武昌区第十六届人民代表大会第二次会议上\n武昌区人大常委会主任 胡太荣\n各位代表:\n我受区十六届人大常委会委托,向大会报告工作。"
+    _, metadata = strip_chrome(text)
+    assert (metadata.author, metadata.author_post, metadata.reporting_body) == ("胡太荣", "武昌区人大常委会主任", "武昌区人大常委会")
+
+
+def test_a_titled_work_report_keeps_the_body_its_title_names():
+    from npcgraph.ingest import strip_chrome
+
+    text = "黔岭布依族苗族自治州人民代表大会常务委员会工作报告\n——2025年1月16日在州十五届人大五次会议上\n黔岭州人大常委会主任 杨正林\n各位代表："
+    _, metadata = strip_chrome(text)
+    assert metadata.reporting_body == "黔岭布依族苗族自治州人民代表大会常务委员会"

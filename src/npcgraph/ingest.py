@@ -202,6 +202,11 @@ _COLUMN = re.compile(r"(?:期\s*[—–\-]{1,2}\s*|栏目\s*[:：]\s*)([\u4e00-\
 _AUTHOR = re.compile(r"(?:作者|文)\s*[:：/|]\s*(.+?)\s*$")
 _REPORTER = re.compile(r"^(?:本报|本刊|新华社)?(?:记者|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)")
 _SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜]+)")
+# A line that is a post and a name alone (a work report's speaker under its title).
+_POST_BYLINE = re.compile(
+    r"^(?P<post>[\u4e00-\u9fff、]{4,30}?(?:党组书记、主任|常务副主任|副主任|主任|主席|委员长|副委员长|秘书长))"
+    r"[ \u3000]+(?P<name>[\u4e00-\u9fff·]{2,5})$"
+)
 _PUBLISHING_INFO = re.compile(r"^(发布时间|发布日期|时间|日期|来源|信息来源|文章来源)\s*[:：]")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 # Posts a byline gives after a body's name, longest first (党组书记、主任 strips both).
@@ -341,10 +346,18 @@ def strip_chrome(text: str, page_title: str | None = None) -> tuple[str, Metadat
                 found.setdefault("author_post", post)
         elif head and (match := _REPORTER.match(line)):
             found.setdefault("author", match.group(1).split()[0])
+        elif head and (match := _POST_BYLINE.match(line)) and body_of_post(match.group("post")):
+            # a work report's speaker line under its title (武昌区人大常委会主任 胡太荣): the
+            # speaker where the title names no body (an excerpt without its title)
+            found.setdefault("post_byline", line)
         if head and _PUBLISHING_INFO.match(line) and len(line) < 80:
             continue  # 发布时间/来源 lines: metadata only, not article text
         kept.append(line)
     title = _find_title(kept, page_title)
+    if "post_byline" in found and "author" not in found and not _BODY_IN_TEXT.search(title or ""):
+        speaker = _POST_BYLINE.match(found["post_byline"])
+        assert speaker is not None
+        found["author"], found["author_post"] = speaker.group("name"), speaker.group("post")
     metadata = Metadata(
         title=title,
         issue=found.get("issue"),
