@@ -249,3 +249,12 @@ def test_an_organ_written_after_its_body_names_the_body_too(tmp_path):
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
     assert ("湖北省人民代表大会常务委员会法制工作委员会", "partOf", "湖北省人民代表大会常务委员会") in facts
     assert ("付正中", "memberOf", "湖北省人民代表大会常务委员会法制工作委员会") in facts
+
+
+def test_a_name_in_a_list_with_plain_words_is_still_an_object(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text("湖南省人民代表大会常务委员会工作报告\n常委会召开县乡人大工作研讨会、座谈会，听取各方面意见。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("湖南省人民代表大会常务委员会", "conducted", "县乡人大工作研讨会") in facts

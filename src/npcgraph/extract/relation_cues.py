@@ -284,4 +284,10 @@ def _heads(trailing: str) -> bool:
         or rest in _TIME_CLAUSE_ENDS
         or (rest.startswith("等") and len(rest) <= _LONGEST_GENERIC_HEAD)
         or _TRAILING_COUNT.fullmatch(rest) is not None
+        or _MORE_ITEMS.fullmatch(rest) is not None
     )
+
+
+# Items of the list that are no names, after the last name (召开工作研讨会、座谈会): the name is
+# still one of the list the verb governs.
+_MORE_ITEMS = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8})+(?:等[\u4e00-\u9fff]{0,8})?")
