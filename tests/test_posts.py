@@ -258,3 +258,13 @@ def test_a_name_in_a_list_with_plain_words_is_still_an_object(tmp_path):
     names = {e.key: e.label for e in document.entities}
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
     assert ("湖南省人民代表大会常务委员会", "conducted", "县乡人大工作研讨会") in facts
+
+
+def test_the_accounts_a_resolution_approves_and_an_activity_after_who_goes(tmp_path):
+    path = tmp_path / "acts.txt"
+    path.write_text("武汉市人民代表大会常务委员会工作报告\n常委会作出《关于批准2023年市级决算的决议》。组织市人大代表开展集中视察。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("武汉市人民代表大会常务委员会", "approved", "2023年市级决算") in facts
+    assert ("武汉市人民代表大会常务委员会", "conducted", "集中视察") in facts

@@ -29,6 +29,7 @@ _SUPERVISION_VERBS = ("组织开展", "深入开展", "开展", "组织", "进�
 _GENERIC_TOPICS = frozenset({"法规", "工作", "专题", "有关", "相关", "一次", "多次", "联合", "集中", "全面", "重点", "情况", "实施情况"})
 _YEAR = re.compile(r"^\d{4}年度?")  # 2023年度重点代表建议现场督办活动: a year is no count
 _PEOPLE = ("代表", "委员", "组成人员", "人员", "干部")  # 组织部分省人大代表视察: who goes, not a topic
+_PEOPLE_ACT = re.compile(f"[^，。；]*?(?:{'|'.join(_PEOPLE)})(?:{'|'.join(_SUPERVISION_VERBS)})")
 # 代表对…, 对…: the fronted object of the verb, not 对口帮扶 or 对外交流
 _FRONTED = re.compile(f"^(?:[{HAN}]{{0,6}}?(?:{'|'.join(_PEOPLE)}))?对(?!口|外|标|接|照|话|策)")
 _COUNTED = re.compile("(?:\\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个项件份次场]")
@@ -122,6 +123,8 @@ def find_activities(text: str) -> list[Candidate]:
         pos, end, name = match.start("name"), match.end("name"), match.group("name")
         if fronted := _FRONTED.match(name):  # 组织代表对…情况开展专题调研: the topic follows 对
             pos, name = pos + fronted.end(), name[fronted.end() :]
+        if people := _PEOPLE_ACT.match(name):  # 组织市人大代表开展集中视察: who acts, then the activity
+            pos, name = pos + people.end(), name[people.end() :]
         while True:
             topic = name
             for kind in table("supervision_kinds"):

@@ -37,7 +37,7 @@ _COMING_INTO_BEING = re.compile("(?<!推动)(?<!推进)(?<!促进)(?:施行|生�
 _BODY_ENDINGS = ("人民代表大会常务委员会", "人民代表大会")
 # 关于修改〈X条例〉的决定 revises X, 关于批准X条约的决定 approves X, 关于废止X的决定 repeals X (the
 # issuer may stand first: 全国人大常委会关于批准…的决定).
-_NESTED_TITLE = re.compile("关于(?P<verb>修改|批准|废止)[〈<＜《]?(?P<inner>[^〈〉<>＜＞《》]+?)[〉>＞》]?的决定$")
+_NESTED_TITLE = re.compile("关于(?P<verb>修改|批准|废止)[〈<＜《]?(?P<inner>[^〈〉<>＜＞《》]+?)[〉>＞》]?的决(?:定|议)$")
 _NESTED_ACT = {"修改": "revised", "批准": "approved", "废止": "repealed"}
 
 
@@ -87,6 +87,8 @@ def _enacted_by_headline(document: Document, body: str) -> list[Relation]:
     return [Relation(body, "enacted", key, tuple(sorted(evidence))) for key, evidence in sorted(found.items())]
 
 
+# What a congress approves that no sentence need name alone: reports, budgets, final accounts, plans.
+_APPROVABLE = re.compile("(?:报告|预算|决算|计划|规划|纲要|方案)$")
 # 关于政府工作报告的决议 (a congress's resolution on a report) approves the report.
 _RESOLUTION_ON_REPORT = re.compile("关于(?P<inner>[^〈〉<>＜＞《》“”]{2,40}?报告)的决议$")
 
@@ -103,7 +105,11 @@ def _revisions(document: Document) -> tuple[list[Relation], list[Entity]]:
             continue
         match = _NESTED_TITLE.search(decision.label)
         inner = by_label.get(match.group("inner")) or _by_name(document, match.group("inner")) if match else None
-        if inner is not None:
+        if match and inner is None and match.group("verb") == "批准" and _APPROVABLE.search(match.group("inner")):
+            # 关于批准2023年市级决算的决议: the accounts it approves, named only inside its title
+            inner = entity_key("Instrument", match.group("inner"))
+            new[inner] = Entity(inner, "Instrument", match.group("inner"))
+        if match and inner is not None:
             found.append(Relation(relation.subject, _NESTED_ACT[match.group("verb")], inner, relation.evidence))
             continue
         on_report = _RESOLUTION_ON_REPORT.search(decision.label) if decision.cls == "Resolution" else None
