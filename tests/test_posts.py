@@ -268,3 +268,13 @@ def test_the_accounts_a_resolution_approves_and_an_activity_after_who_goes(tmp_p
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
     assert ("武汉市人民代表大会常务委员会", "approved", "2023年市级决算") in facts
     assert ("武汉市人民代表大会常务委员会", "conducted", "集中视察") in facts
+
+
+def test_a_township_congress_session_keeps_its_township(tmp_path):
+    path = tmp_path / "township.txt"
+    path.write_text("云屏县青石镇人民代表大会主席团工作报告\n镇人大主席团召开青石镇第十八届人民代表大会第三次会议，选举张三为镇长。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    assert "青石镇第十八届人民代表大会第三次会议" in names.values()
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("青石镇第十八届人民代表大会第三次会议", "organizedBy", "青石镇人民代表大会") in facts

@@ -79,6 +79,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
             f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议)"
         ),
+        # 青石镇第十八届人民代表大会第三次会议: a township's congress, its place not in the lexicon
+        "township_session": re.compile(
+            f"(?P<place>[{HAN}]{{2,6}}?(?:镇|乡|街道))第?{num}届(?:人民代表大会|人大)第?{num}次(?:全体)?会议"
+        ),
         # 关于提请审议批准《…条约》的议案, 委员长会议关于提请审议…的决定草案的议案 (its mover before 关于)
         "motion": re.compile(f"(?:(?<=[，。；、：:\\s“])(?P<mover>委员长会议|主任会议|国务院)(?=关于))?关于(?P<topic>(?:{_NAME}|《[^《》]{{1,60}}》){{2,80}}?)的议案"),
     }
@@ -102,6 +106,7 @@ _NUM_CHARS = "[一二三四五六七八九十]"
 _PLENUM = re.compile(f"(?:党的)?(?:中共)?({_NUM_CHARS}+)届({_NUM_CHARS}+)中全会")
 _CONGRESS = re.compile(f"(?:党的|中共)({_NUM_CHARS}+)大")
 # 十八届三中、四中、五中、六中全会: plenums of one term listed before one 全会
+_NOT_IN_PLACES = frozenset("的了在是和与及对为将把各全本该我")
 _CONGRESSES = re.compile(f"(?:党的|中共){_NUM_CHARS}+大(?P<rest>(?:、{_NUM_CHARS}+大)+)")
 _PLENUMS = re.compile(f"(?P<term>{_NUM_CHARS}+)届(?P<list>{_NUM_CHARS}+中(?:、{_NUM_CHARS}+中)+)全会")
 
@@ -177,6 +182,13 @@ def find_activities(text: str) -> list[Candidate]:
         name = match.group(0)
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         found.append(Candidate(match.start(), match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
+    for match in pats["township_session"].finditer(text):
+        place = match.group("place")
+        while (verb := leading_verb(place)) and len(place) - len(verb) >= 2:
+            place = place[len(verb) :]
+        begin = match.end("place") - len(place)
+        if len(place) >= 3 and not set(place) & _NOT_IN_PLACES:
+            found.append(Candidate(begin, match.end(), "Event", text[begin : match.end()], priority=1))
     for match in _CONGRESSES.finditer(text):  # 中共十六大、十七大、十八大: each congress after the first
         for number in re.finditer(f"、({_NUM_CHARS}+)大", match.group("rest")):
             begin = match.start("rest") + number.start() + 1
