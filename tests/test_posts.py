@@ -278,3 +278,12 @@ def test_a_township_congress_session_keeps_its_township(tmp_path):
     assert "青石镇第十八届人民代表大会第三次会议" in names.values()
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
     assert ("青石镇第十八届人民代表大会第三次会议", "organizedBy", "青石镇人民代表大会") in facts
+
+
+def test_a_meeting_that_hears_a_report_is_its_body_conducting_the_hearing(tmp_path):
+    path = tmp_path / "hearing.txt"
+    path.write_text("武汉市人大常委会举行会议\n市十五届人大常委会第十次会议今天闭幕。会议听取和审议了市中级人民法院关于行政审判工作情况的报告。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("武汉市人民代表大会常务委员会", "conducted", "听取和审议市中级人民法院关于行政审判工作情况的报告") in facts

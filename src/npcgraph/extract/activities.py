@@ -154,7 +154,8 @@ def find_activities(text: str) -> list[Candidate]:
         written = match.group(0)
         if _COUNTED.match(match.group("topic")):
             continue  # 听取审议23个监督工作报告: a count of hearings, not one
-        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written), written=(written,), priority=1))
+        name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
+        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
         following = pats["more_review"].match(text, match.end())
         while following:  # 听取审议A的报告、B的报告: one hearing each
             written = following.group(0)[1:]

@@ -260,6 +260,9 @@ class _SentenceReader:
         if first is not None and self.cls(first) in _ACTORS:  # 常委会听取和审议…: past the subject
             at = self._skip_lead(first.end, clause[1], roles=("adverb",))
             first = self.view.mention_at(at)
+        elif first is None and (meeting := _MEETING_AS_SUBJECT.match(self.text, at, clause[1])):  # 会议听取和审议了…
+            at = self._skip_lead(meeting.end(), clause[1], roles=("adverb",))
+            first = self.view.mention_at(at)
         if first is None or self.cls(first) not in _ACTIVITIES:
             return []
         run = self.view.linked_run(first.begin, clause[1], reach=0)
