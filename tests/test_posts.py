@@ -287,3 +287,12 @@ def test_a_meeting_that_hears_a_report_is_its_body_conducting_the_hearing(tmp_pa
     names = {e.key: e.label for e in document.entities}
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
     assert ("武汉市人民代表大会常务委员会", "conducted", "听取和审议市中级人民法院关于行政审判工作情况的报告") in facts
+
+
+def test_a_list_closed_by_a_count_keeps_its_names_as_objects(tmp_path):
+    path = tmp_path / "count.txt"
+    path.write_text("武汉市人大常委会工作报告\n常委会重点督办了《关于加快推进老旧小区改造的建议》等10件代表建议。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("武汉市人民代表大会常务委员会", "supervised", "关于加快推进老旧小区改造的建议") in facts

@@ -228,8 +228,14 @@ class SentenceView:
         """The names heading the phrase in ``[begin, stop)``: the last one ends the phrase (or
         closes a list with 等…), the others are coordinated with it."""
         found = self.maximal(begin, stop, ending_by=clause_end)
+        if len(found) >= 2 and found[-1].cls == "Statistic" and unbracketed(self.text[found[-2].end : found[-1].begin]) == "等":
+            return self._run_before(found[:-1])  # 《A》等10件代表建议: the list is A (and before), the count closes it
         if not found or not _heads(self.text[found[-1].end : max(stop, found[-1].end)]):
             return []
+        return self._run_before(found)
+
+    def _run_before(self, found: list[Mention]) -> list[Mention]:
+        """The last of ``found`` and the names coordinated with it before it."""
         run = [found[-1]]
         for mention in reversed(found[:-1]):
             if not _links(self.text[mention.end : run[0].begin]):
