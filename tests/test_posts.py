@@ -296,3 +296,14 @@ def test_a_list_closed_by_a_count_keeps_its_names_as_objects(tmp_path):
     names = {e.key: e.label for e in document.entities}
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
     assert ("武汉市人民代表大会常务委员会", "supervised", "关于加快推进老旧小区改造的建议") in facts
+
+
+def test_a_deputy_title_names_its_congress_and_a_name_stops_before_the_verb(tmp_path):
+    path = tmp_path / "deputy.txt"
+    path.write_text("武汉市人大常委会开展专题调研\n市人大代表、武汉市第一人民医院院长李明说，条例很实用。\n"
+                    "湖北省人大常委会副主任王红率调研组到武汉调研。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("李明", "memberOf", "武汉市人民代表大会") in facts
+    assert ("王红", "memberOf", "湖北省人民代表大会常务委员会") in facts

@@ -33,6 +33,8 @@ def _names_deputies(text: str, match: re.Match[str]) -> bool:
     """Whether a congress's name matched in ``text`` is the start of its deputies' title:
     市人大代表, 全国人大代表 (and 人大代表联系选民办法) name deputies, not the congress."""
     return match.group(0).endswith(("人大", "人民代表大会")) and _CONGRESS_AS_ROLE.match(text, match.end()) is not None
+# 市人大代表、…李明, 市人大代表李明: a deputy of that congress named (its congress is a body of the text)
+_DEPUTY_TITLE = re.compile(f"代表(?:[、，,]|[{HAN}]{{2,4}}(?:[，,。说表认建提]|$))")
 _CONGRESS_FORMS = frozenset(("人大", "人民代表大会", "人大常委会", "人民代表大会常务委员会"))
 _STREET_FORMS = frozenset(("人大工委", "人大工作委员会"))
 
@@ -238,8 +240,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             return
         begin, end = match.start(), match.end()
         written = text[begin:end]
-        if _names_deputies(text, match):
-            return  # 市人大代表 is a deputy, 全国人大代表 too
+        if _names_deputies(text, match) and (text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE) or not _DEPUTY_TITLE.match(text, end)):
+            return  # 各级人大代表, 人大代表联系选民办法: deputies in general, no congress of theirs
         if text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE):
             return  # 地方人大常委会, 各级人大: bodies in general
         found.append(Candidate(begin, end, "Organization", written, canonical=canonical, national=national, priority=2))
@@ -323,7 +325,7 @@ def _person_patterns() -> tuple[re.Pattern[str], ...]:
 # part (副主任夏祖相出席…, 常务副县长付强参加…, 主任吕英一行…).
 _AFTER_NAME = (
     f"[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|坦言|告诉|等|在|时|谈到|回忆|领衔|联名"
-    "|出席|参加|参与|主持|一行|带队|率队|率领|牵头|陪同|讲话|致辞|以及|和|与|及|同志|到|前往|深入|调研|视察|察看|检查"
+    "|出席|参加|参与|主持|一行|带队|率队|率领|率|牵头|陪同|讲话|致辞|以及|和|与|及|同志|到|前往|深入|调研|视察|察看|检查"
 )
 
 
