@@ -103,12 +103,6 @@ def find_concepts(text: str) -> list[Candidate]:
     found = []
     for m in pats["concept"].finditer(text):
         found.append(Candidate(m.start(), m.end(), "Concept", m.group(0), canonical=names[m.group(0)], national=True, priority=1))
-        if "、" in m.group(0):  # 党的领导、人民当家作主、依法治国有机统一: the ideas it lists, each
-            found += [
-                Candidate(m.start() + inner.start(), m.start() + inner.end(), "Concept", inner.group(0),
-                          canonical=names[inner.group(0)], national=True, priority=1)
-                for inner in pats["concept"].finditer(m.group(0)[:-1])
-            ]
     for match in pats["thought"].finditer(text):
         name = match.group(0)
         canonical = "习近平" + name if name.startswith("总书记") else None  # …、总书记关于…: the same author
