@@ -307,3 +307,11 @@ def test_a_deputy_title_names_its_congress_and_a_name_stops_before_the_verb(tmp_
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
     assert ("李明", "memberOf", "武汉市人民代表大会") in facts
     assert ("王红", "memberOf", "湖北省人民代表大会常务委员会") in facts
+
+
+def test_people_s_organizations_of_a_place_and_the_youth_league_s_committee(tmp_path):
+    path = tmp_path / "orgs.txt"
+    path.write_text("标题\n1982年胡锦涛任共青团甘肃省委书记，后任甘肃省妇联主席、武汉市总工会主席。\n", encoding="utf-8")
+    labels = {e.label for e in build([path]).documents[0].entities if e.cls == "Organization"}
+    assert {"中国共产主义青年团甘肃省委员会", "甘肃省妇女联合会", "武汉市总工会"} <= labels
+    assert "中国共产党甘肃省委员会" not in labels

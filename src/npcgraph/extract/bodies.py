@@ -262,6 +262,12 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if match.group("level") and (before == "各" or (match.group("level") in ("镇", "乡") and before in "乡城村集小")):
             continue  # 各区人大, 乡镇人大, 城乡政府: no one body
         canonical = canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body"), organ=match.group("organ"))
+        if canonical and text[max(0, match.start() - 3) : match.start()] == "共青团" and match.group("body") in ("委", "党委"):
+            # 共青团甘肃省委: the youth league's committee of the province, not the party's
+            begin = match.start() - 3
+            found.append(Candidate(begin, match.end(), "Organization", text[begin : match.end()],
+                                   canonical=canonical.replace("中国共产党", "中国共产主义青年团", 1), national=bool(place), priority=3))
+            continue
         add(match, canonical, national=bool(place),
             base=canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body")) if match.group("organ") else None)
         if place and canonical:
