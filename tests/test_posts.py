@@ -315,3 +315,12 @@ def test_people_s_organizations_of_a_place_and_the_youth_league_s_committee(tmp_
     labels = {e.label for e in build([path]).documents[0].entities if e.cls == "Organization"}
     assert {"中国共产主义青年团甘肃省委员会", "甘肃省妇女联合会", "武汉市总工会"} <= labels
     assert "中国共产党甘肃省委员会" not in labels
+
+
+def test_a_village_s_general_party_branch_is_a_body(tmp_path):
+    path = tmp_path / "branch.txt"
+    path.write_text("嵊州市人大常委会开展监督\n市人大代表、黄泽镇白泥坎村党总支书记高苏林表示，要把好事办实。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("高苏林", "memberOf", "白泥坎村党总支") in facts

@@ -133,6 +133,8 @@ class Jurisdiction:
                 return place.name
             if place.kind == "county" and place.name.endswith("市"):
                 return place.name
+            if place.kind == "township" and place.county and place.county.endswith("市"):
+                return place.county  # 市人大 in a report of a county-level city's township: that city
             return place.city
 
         if level == "州":

@@ -46,7 +46,7 @@ _BODY_HEADS = tuple(sorted({
     "委员会", "常委会", "人大", "政府", "法院", "检察院", "学院", "大学", "学校", "研究院", "研究所", "研究中心",
     "中心", "公司", "集团", "银行", "协会", "学会", "联合会", "商会", "办公厅", "办公室", "专班", "党组", "支部",
     "委", "局", "厅", "部", "署", "院", "所", "室", "处", "科", "庭", "站", "队", "组", "社", "馆", "总局", "监狱",
-    "办", "党校", "系",
+    "办", "党校", "系", "总支", "农场", "合作社", "宣讲团",
 }, key=len, reverse=True))
 # Heads that end other words too: 港澳办 is an office, 系 a university's department only.
 _HEADS_IN_CONTEXT = {"系": ("大学", "学院")}
@@ -242,7 +242,7 @@ def _units_after(text: str, at: int) -> list[Candidate]:
 _NOT_IN_BODIES = frozenset("为是了将把被兼")
 # The heads of a village's, a community's or a township's own bodies: named by that unit alone
 # (塔山村党支部, not 贵州省…大有镇塔山村党支部), the units before it being places.
-_GRASSROOTS_HEADS = ("党支部", "党总支", "党委", "村委会", "村民委员会", "居委会", "居民委员会", "经济合作社")
+_GRASSROOTS_HEADS = ("党支部", "党总支", "总支", "党委", "村委会", "村民委员会", "居委会", "居民委员会", "经济合作社")
 _GRASSROOTS_UNITS = ("村", "社区", "嘎查", "镇", "乡", "街道")
 
 
