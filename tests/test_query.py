@@ -59,8 +59,15 @@ def test_every_canned_query_is_documented(name):
     assert stored.title, f"{name}.rq has no '# title:' comment"
     assert len(stored.description) > 30, f"{name}.rq has no '# description:' comment"
     assert stored.text.lstrip().startswith("#"), "the documentation comes first"
+    ranged = {bound for span in stored.ranges for bound in (span.start, span.end)}
+    for span in stored.ranges:
+        select = re.search(r"SELECT(.*?)WHERE", stored.text, re.S)
+        assert select and f"?{span.variable}" in select.group(1).split(), f"{name}.rq: a range's ?{span.variable} must be projected"
     for param in stored.params:
         assert param.description, f"{name}.rq: parameter {param.name} is not described"
+        if param.kind == "year":
+            assert param.name in ranged, f"{name}.rq: the year parameter {param.name} bounds no '# range:'"
+            continue  # applied to the answer, never bound in the query
         assert re.search(rf"[?$]{param.name}\b", stored.text), f"{name}.rq documents ?{param.name} but never uses it"
         if query_form(stored.text) != "SELECT":
             continue  # a CONSTRUCT's parameter is bound wherever it occurs

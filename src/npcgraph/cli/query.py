@@ -25,6 +25,7 @@ examples:
   npcgraph query --list
   npcgraph query out/ acts-of-body --param body=武汉市人大常委会
   npcgraph query oxigraph:out/store instruments --param class=Regulation --format csv
+  npcgraph query out/ timeline --param from=2021 --param to=2025
   npcgraph query out/graph.ttl 'SELECT ?l WHERE { ?x a npc:Regulation ; rdfs:label ?l }'
   npcgraph query out/ 'CONSTRUCT WHERE { ?b npc:enacted ?i }' --format html -o enacted.html
 """
