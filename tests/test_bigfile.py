@@ -21,7 +21,7 @@ from npcgraph.graphfile import corpus_turtle, report_piece, turtle_file
 from npcgraph.ingest import RawText
 from npcgraph.model import Corpus, Document, Metadata, Report
 from npcgraph.pipeline import extract, read_report
-from npcgraph.storeload import turtle_and_store
+from npcgraph.graphfile import turtle_and_store
 from npcgraph.structure import MAX_SENTENCE, split_sentences, structure
 from npcgraph.windows import extract_windowed, window_bounds
 from test_corpus import load_generator  # tests/ is on sys.path (pytest rootdir conftest)
@@ -208,7 +208,7 @@ def test_a_failing_store_load_neither_hangs_nor_half_writes(long_report, tmp_pat
 def test_a_store_failing_after_the_last_stretch_neither_hangs_nor_hides_the_error(long_report, tmp_path, monkeypatch):
     """The loader fails once it has taken every stretch (as when the finished store cannot be
     moved into place): nothing more will come, so it must not wait to drop further stretches."""
-    from npcgraph import storeload
+    from npcgraph.store import load as storeload
 
     corpus = Corpus((extract(long_report),))
     monkeypatch.setattr(graphfile, "_STRETCH", 3)

@@ -194,7 +194,7 @@ def test_updates_and_the_graph_store_are_refused(served_file):
 
 def test_queries_have_a_default_time_limit_and_federation_is_opt_in():
     from npcgraph.cli import make_parser
-    from npcgraph.endpoint import DEFAULT_TIMEOUT_S, GuardedEndpoint
+    from npcgraph.store import DEFAULT_TIMEOUT_S, GuardedEndpoint
 
     args = make_parser().parse_args(["serve", "x.ttl"])
     assert args.federation is False

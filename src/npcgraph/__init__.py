@@ -30,7 +30,7 @@ _EXPORTS = {
     "query": "npcgraph.sparql",
     "render": "npcgraph.viewer",
     "validate": "npcgraph.validation",
-    "export_files": "npcgraph.exports",
+    "export_files": "npcgraph.export",
     "graph_stats": "npcgraph.stats",
     "Corpus": "npcgraph.model",
     "Document": "npcgraph.model",
@@ -51,10 +51,10 @@ __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import build
+    from .export import export_files
     from .errors import InputError, NpcgraphError, OutputError, QueryError, StoreError, ValidationError
     from .model import Corpus, Document, Entity, Evidence, Mention, Relation, Report
     from .pipeline import read_report
-    from .exports import export_files
     from .rdf import to_dataset, to_graph
     from .serialization import load_graph, serialize
     from .sparql import query

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .pinyin import lazy_pinyin
+
 __all__ = ["KIND_OF_CLASS", "entity_key", "report_key", "statement_key", "slugify"]
 
 #: The IRI path segment for each ontology class.
@@ -58,8 +60,6 @@ def slugify(name: str) -> str:
 
     Remembered: a corpus names the same bodies, laws and places in report after report (one
     conversion through pypinyin cost about 80 µs, 28 % of extraction's CPU: issue 18)."""
-    from .pinyin import lazy_pinyin  # pypinyin's readings, without loading pypinyin (start-up)
-
     name = unicodedata.normalize("NFKC", name)
     syllables = lazy_pinyin(name)
     slug = _NON_ALNUM.sub("-", "-".join(syllables).lower()).strip("-")

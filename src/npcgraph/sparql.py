@@ -6,14 +6,14 @@
     load_query(spec) -> CannedQuery                      a SPARQL string, a .rq file or a canned name
 
 A source is anything :func:`npcgraph.store.open_source` opens: a graph file, a build folder, an
-Oxigraph store (``oxigraph:DIR``), an endpoint URL, an rdflib Graph. The prefixes of
+Oxigraph store (``oxigraph:DIR``), an endpoint URL, an rdflib Graph; every one but the endpoint
+is answered by Oxigraph (a file or a Graph in a store in memory). The prefixes of
 :data:`npcgraph.namespaces.PREFIXES` (npc, id, rdf, rdfs, xsd, skos, nif, itsrdf, prov, dcterms,
 org, eli, schema) are declared for every query.
 
-Parameters are bound, never pasted into the query text: rdflib's ``initBindings`` on the memory
-store, Oxigraph's ``substitutions`` (SEP-0007), and on a remote endpoint a trailing ``VALUES``
-clause built from the terms. Both local stores need a parameter of a SELECT query to be one of
-its projected variables, and bind it where it occurs in triple patterns (not inside FILTER).
+Parameters are bound, never pasted into the query text: Oxigraph's ``substitutions``
+(SEP-0007), and on a remote endpoint a trailing ``VALUES`` clause built from the terms. A
+parameter of a SELECT query must be one of its projected variables.
 
 A binding is a join after the query's FILTERs on every engine, so it cannot bound a range. A
 canned query declares its ranges instead (``# range: date from to``: the year of ``?date``
@@ -24,7 +24,6 @@ year lies in the range, after any engine answered, the remote endpoint's include
 from __future__ import annotations
 
 import re
-import signal
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -33,13 +32,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import InputError, QueryError
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
+from rdflib.util import from_n3
+
 from . import lexer
+from .engines import run_endpoint, run_oxigraph
+from .errors import InputError, QueryError
 from .guard import check_query, uses_service
-from .namespaces import NPC, PREFIXES
+from .namespaces import ID, NPC, PREFIXES, RDFS, SKOS
+from .rdf import new_graph
 from .resources import queries_dir
 from .results import Result
-from .store import EndpointSource, MemorySource, OxigraphSource, Source, http_post_query, open_source
+from .store import EndpointSource, OxigraphSource, Source, http_post_query, open_source
 
 __all__ = ["query", "execute", "with_names", "CannedQuery", "Param", "YearRange", "canned_queries", "load_query", "parse_value", "query_form"]
 
@@ -227,9 +232,6 @@ def parse_value(value: Any, kind: str | None = None) -> Any:
     a class of the ontology (``Regulation``), otherwise a literal tagged ``@zh`` when it holds
     Chinese characters (as every label of the graph is) and a plain string when not.
     """
-    from rdflib import Literal, URIRef
-    from rdflib.term import Identifier
-
     if isinstance(value, Identifier):
         return value
     if isinstance(value, bool) or isinstance(value, (int, Decimal, float)):
@@ -261,11 +263,6 @@ def parse_value(value: Any, kind: str | None = None) -> Any:
 
 
 def _n3_literal(text: str) -> Any:
-    from rdflib import Literal
-    from rdflib.util import from_n3
-
-    from .rdf import new_graph
-
     try:
         term = from_n3(text, nsm=new_graph().namespace_manager)
     except Exception as exc:  # rdflib raises several types for bad N3
@@ -328,8 +325,6 @@ def _bind(source: Source, q: CannedQuery, params: Mapping[str, Any], timeout: fl
 
 
 def _resolve(source: Source, name: _Name, variable: str, timeout: float | None) -> Any:
-    from rdflib import Literal
-
     label = Literal(name.text, lang="zh") if _CJK.search(name.text) else Literal(name.text)
     result = _run(source, canned_queries()["_entities-named"].text, "SELECT", {"name": label}, timeout)
     found = sorted({row[0] for row in result.rows if row[0] is not None})
@@ -347,34 +342,16 @@ def _resolve(source: Source, name: _Name, variable: str, timeout: float | None) 
 T = TypeVar("T")
 
 
-class _Timeout(BaseException):
-    """Raised by the alarm; a BaseException so that no library's ``except Exception`` eats it."""
-
-
 def _timed_out(seconds: float) -> QueryError:
-    return QueryError("E306", f"the query did not finish within {seconds:g} s", "make it more selective (LIMIT, fewer joins), use an Oxigraph store, or raise --timeout")
+    return QueryError("E306", f"the query did not finish within {seconds:g} s", "make it more selective (LIMIT, fewer joins), or raise --timeout")
 
 
-def _within(seconds: float | None, work: Callable[[], T], interruptible: bool, stop: threading.Event | None = None) -> T:
-    """``work()``, stopped after ``seconds``: by an alarm signal where Python code runs in the
-    main thread (rdflib), else by waiting on a worker thread, told to stop through ``stop``
-    (Oxigraph evaluates in Rust, out of the reach of signals: the worker stops at the next
-    row Oxigraph gives)."""
+def _within(seconds: float | None, work: Callable[[], T], stop: threading.Event) -> T:
+    """``work()``, stopped after ``seconds`` by waiting on a worker thread, told to stop
+    through ``stop`` (Oxigraph evaluates in Rust, out of the reach of signals: the worker
+    stops at the next row Oxigraph gives)."""
     if seconds is None:
         return work()
-    if interruptible and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-        def alarm(signum: int, frame: Any) -> None:
-            raise _Timeout
-
-        previous = signal.signal(signal.SIGALRM, alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            return work()
-        except _Timeout:
-            raise _timed_out(seconds) from None
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
     box: dict[str, Any] = {}
 
     def target() -> None:
@@ -396,20 +373,11 @@ def _within(seconds: float | None, work: Callable[[], T], interruptible: bool, s
 
 
 def _run(source: Source, text: str, form: str, bindings: Mapping[str, Any], timeout: float | None) -> Result:
-    from . import engines
-
-    if isinstance(source, MemorySource):
-        def parse_and_run() -> Result:  # parsing a long query takes seconds: --timeout bounds it too
-            prepared = engines.prepare(text)
-            engines.check_projection(prepared, bindings)
-            return engines.run_memory(source.graph, prepared, form, bindings, text)
-
-        return _within(timeout, parse_and_run, interruptible=True)
     if isinstance(source, OxigraphSource):
         stop = threading.Event()
-        return _within(timeout, lambda: engines.run_oxigraph(source.store, text, form, bindings, stop), interruptible=False, stop=stop)
+        return _within(timeout, lambda: run_oxigraph(source.store, text, form, bindings, stop), stop)
     assert isinstance(source, EndpointSource)
-    return engines.run_endpoint(source.url, text, form, bindings, timeout, http_post_query)
+    return run_endpoint(source.url, text, form, bindings, timeout, http_post_query)
 
 
 def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None = None, *, timeout: float | None = None) -> Result:
@@ -419,7 +387,7 @@ def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None 
     stored = load_query(q)
     check_query(stored.text, federation=True)  # too deep a query crashes the parser itself
     form = query_form(stored.text)
-    opened = open_source(source, files="oxigraph")  # a graph file is read by Oxigraph, not rdflib
+    opened = open_source(source)  # every graph is read by Oxigraph
     if not isinstance(opened, EndpointSource) and uses_service(stored.text):
         raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run on local graphs", "query that endpoint itself with --endpoint URL")
     years = _years(stored, params or {})
@@ -436,10 +404,6 @@ def with_names(source: Any, result: Result, *, timeout: float | None = None) -> 
     ``source`` (the canned query ``_node-names``, once per entity that has no label in the
     result), so that the viewer draws names: ``CONSTRUCT WHERE { ?b npc:enacted ?i }`` holds
     the relations alone."""
-    from rdflib import URIRef
-
-    from .namespaces import ID, RDFS, SKOS
-
     if not result.is_graph or result.graph is None:
         return result
     graph = result.graph

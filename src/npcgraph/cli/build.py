@@ -6,7 +6,24 @@ import argparse
 import gc
 import sys
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
+
+from ..cache import Cache
+from ..errors import InputError
+from ..export import export_files
+from ..graphfile import turtle_and_store, turtle_pieces
+from ..outputs import build_lock, commit, recover, stage_files
+from ..pipeline import run_build
+from ..progress import ProgressBars
+from ..provenance import with_provenance
+from ..rdf import to_dataset
+from ..resources import bundled_report
+from ..serialization import FORMATS, parse_formats
+from ..stats import TEXT_CLASSES, class_counts
+from ..store import OXIGRAPH_PREFIX, check_location, open_graph, open_source, parse_store_spec, scratch_store
+from ..uptodate import fingerprint, forget, record, up_to_date
+from ..viewer import render
 
 __all__ = ["register", "run", "format_summary"]
 
@@ -46,12 +63,6 @@ def _jobs(text: str) -> int:
 
 def _read_corpus(args: argparse.Namespace):
     """Extract the inputs (in parallel, from the cache where possible), with a progress bar."""
-    from ..cache import Cache
-    from ..graphfile import turtle_pieces
-    from ..pipeline import run_build
-    from ..progress import ProgressBars
-    from ..resources import bundled_report
-
     cache = None if args.no_cache else Cache(args.cache or args.output / ".cache")
     bars = ProgressBars(enabled=not args.quiet)
     with bars.step("Extracting", unit="report") as bar:
@@ -78,8 +89,6 @@ def format_summary(counts: Counter[str], written: list[Path]) -> str:
     ``counts`` is :func:`npcgraph.stats.class_counts`: instances per ``npc:`` class (each entity
     has one class, so their sum is the number of entities), ``(mentions)`` and ``(relations)``.
     """
-    from ..stats import TEXT_CLASSES
-
     entities = {name: n for name, n in counts.items() if not name.startswith("(") and name not in TEXT_CLASSES}
     structure = [(name, counts.get(name, 0)) for name in ("Report", "Section", "Paragraph", "Sentence")]
     total = sum(entities.values())
@@ -102,13 +111,10 @@ def format_summary(counts: Counter[str], written: list[Path]) -> str:
 def _up_to_date(args: argparse.Namespace) -> tuple[dict | None, bool]:
     """The build's fingerprint (None without a cache: --no-cache always builds) and whether
     OUT already holds its outputs (:mod:`npcgraph.uptodate`); then the last summary is shown."""
-    from ..uptodate import fingerprint, forget, up_to_date
-
     cache = args.cache or args.output / ".cache"
     if args.no_cache:
         forget(cache, args.output)
         return None, False
-    from ..resources import bundled_report
 
     options = {"format": args.format, "store": args.store and Path(args.store.partition(":")[2]).resolve(),
                "provenance": args.provenance, "cache": cache.resolve()}
@@ -124,13 +130,6 @@ def _up_to_date(args: argparse.Namespace) -> tuple[dict | None, bool]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from contextlib import ExitStack
-
-    from ..exports import parse_formats
-    from ..outputs import build_lock, recover
-    from ..store import parse_store_spec, scratch_store
-    from ..storeload import check_location
-
     formats = [name for name in parse_formats(args.format) if name != "ttl"]  # fail before the work
     store = parse_store_spec(args.store) if args.store else None
     if store is not None:
@@ -156,14 +155,11 @@ def run(args: argparse.Namespace) -> int:
     if store is not None:
         written.append(store)
     if stamp is not None and not skipped:  # a build that skipped files is never up to date
-        from ..uptodate import record
 
         record(args.cache or args.output / ".cache", args.output, stamp, written, counts)
     if not args.quiet:
         print(format_summary(counts, written), file=sys.stdout)
     if skipped:
-        from ..errors import InputError
-
         for path, error in skipped:
             print(f"npcgraph: skipped {path}: {error}", file=sys.stderr)
         raise InputError("E115", f"{len(skipped)} of {files} files could not be read and were skipped (listed above); the graph holds the others", "fix or remove them, or pass --strict to stop at the first")
@@ -177,16 +173,6 @@ def _write_outputs(args: argparse.Namespace, result, location: Path, formats: li
     With ``staged`` (a --store build) the store is loaded beside its location and moved into
     place with the files, in one commit: a build killed before it leaves the previous store
     and files, never a new store beside old files."""
-    from ..exports import FORMATS, export_files
-    from ..outputs import commit, stage_files
-    from ..progress import ProgressBars
-    from ..provenance import with_provenance
-    from ..rdf import to_dataset
-    from ..stats import class_counts
-    from ..store import OXIGRAPH_PREFIX, open_graph, open_source
-    from ..storeload import turtle_and_store
-    from ..viewer import render
-
     corpus = with_provenance(result.corpus, args.provenance)
     # A build is one short process and what it makes from here lives to its end: the cyclic
     # collector's passes over millions of objects would cost 40% of the time to build a graph.
