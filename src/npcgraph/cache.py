@@ -34,6 +34,7 @@ from typing import BinaryIO
 
 from . import __version__
 from .model import Document
+from .resources import ontology_path
 
 __all__ = ["Cache", "code_fingerprint", "files_fingerprint", "entry_key"]
 
@@ -89,6 +90,8 @@ def code_fingerprint(package: Path = _PACKAGE) -> str:
         if path.is_file() and path.suffix in _SOURCE_SUFFIXES:
             digest.update(relative.as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
+    # the ontology's class hierarchy decides the class lists and IRI kinds (npcgraph.classes)
+    digest.update(b"ontology\0" + hashlib.sha256(ontology_path().read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 
