@@ -2,6 +2,7 @@
 
     >>> import npcgraph
     >>> corpus = npcgraph.build(["data/"])          # read, structure, extract
+    >>> npcgraph.build_folder(["data/"], "out")     # what `npcgraph build` does: out/graph.ttl, graph.html
     >>> graph = npcgraph.to_graph(corpus)            # rdflib.Graph, per the graph contract
     >>> npcgraph.serialize(graph, "turtle")          # bytes, byte-identical for the same input
     >>> npcgraph.query(graph, "acts-of-body", body="武汉市人大常委会")   # rows of a canned query
@@ -22,6 +23,7 @@ __version__ = "0.1.0"
 # public name -> module that defines it
 _EXPORTS = {
     "build": "npcgraph.api",
+    "build_folder": "npcgraph.api",
     "read_report": "npcgraph.pipeline",
     "to_graph": "npcgraph.rdf",
     "serialize": "npcgraph.serialization",
@@ -50,7 +52,7 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import build
+    from .api import build, build_folder
     from .export import export_files
     from .errors import InputError, NpcgraphError, OutputError, QueryError, StoreError, ValidationError
     from .model import Corpus, Document, Entity, Evidence, Mention, Relation, Report
