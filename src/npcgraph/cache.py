@@ -32,9 +32,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import BinaryIO
 
-from . import __version__
 from .model import Document
 from .resources import ontology_path
+from .version import __version__
 
 __all__ = ["Cache", "code_fingerprint", "files_fingerprint", "entry_key"]
 

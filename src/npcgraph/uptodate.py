@@ -28,9 +28,9 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
 from .cache import file_digest
 from .ingest import collect_inputs
+from .version import __version__
 
 __all__ = ["Kept", "stamp_path", "fingerprint", "up_to_date", "forget", "record"]
 

@@ -11,8 +11,8 @@ import argparse
 import sys
 from importlib import import_module
 
-from .. import __version__
 from ..errors import NpcgraphError
+from ..version import __version__
 
 __all__ = ["main", "COMMANDS"]
 

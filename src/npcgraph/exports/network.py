@@ -10,8 +10,8 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from .. import __version__
 from ..controls import xml_safe
+from ..version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx

@@ -27,8 +27,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..errors import OutputError
+from ..version import __version__
 from .graphview import GraphView
 from .layout import layout
 from .select import Selection
