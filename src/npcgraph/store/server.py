@@ -412,7 +412,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 @contextmanager
 def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: int | None = None, federation: bool = False, log: Any = None) -> Iterator[Any]:
     """A running read-only SPARQL endpoint over ``source`` (a
-    :class:`npcgraph.endpoint.GuardedEndpoint`: Oxigraph's server behind a guard that refuses
+    :class:`GuardedEndpoint`: Oxigraph's server behind a guard that refuses
     too-deep queries and, unless ``federation``, SERVICE; queries stop after ``timeout_s``).
 
     A store folder is served in place; anything else (a graph file, a build folder, a Graph)
