@@ -20,6 +20,8 @@ from npcgraph.namespaces import PREFIXES
 from npcgraph.sparql import canned_queries, execute
 from npcgraph.store import serving, write_store
 
+from conftest import served
+
 pytestmark = pytest.mark.server
 
 HANDMADE = Path(__file__).parent / "data" / "query" / "handmade.ttl"
@@ -43,18 +45,8 @@ def listening(port: int) -> bool:
 def served_file():
     """``npcgraph serve handmade.ttl --port 0`` running; yields its query URL and process."""
     before = set(os.listdir(tempfile.gettempdir()))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "npcgraph", "serve", str(HANDMADE), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        line = process.stdout.readline()
-        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line + process.stderr.read()
-        yield line.split()[2], process, before
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=30)
+    with served(HANDMADE) as (url, process):
+        yield url, process, before
 
 
 def test_a_real_client_queries_the_served_graph(served_file):

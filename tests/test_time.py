@@ -322,21 +322,10 @@ def session_file(session_graph, tmp_path_factory):
 @pytest.fixture(scope="module")
 def session_sources(session_graph, session_file):
     """The session graph as an rdflib Graph, a graph file read by Oxigraph, and a served endpoint."""
-    import subprocess
-    import sys
+    from conftest import served
 
-    path = session_file
-    process = subprocess.Popen(
-        [sys.executable, "-m", "npcgraph", "serve", str(path), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        line = process.stdout.readline()
-        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line + process.stderr.read()
-        yield {"graph": session_graph, "file": str(path), "endpoint": line.split()[2]}
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with served(session_file) as (url, _):
+        yield {"graph": session_graph, "file": str(session_file), "endpoint": url}
 
 
 @pytest.mark.server
