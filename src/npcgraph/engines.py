@@ -233,7 +233,7 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], 
     except _Stopped:
         raise
     except SyntaxError as exc:
-        prepare(text)  # rdflib's parser reports the error in the same words as on the memory store
+        prepare(text)  # rdflib's parser reports the error, with its line, column and token
         raise QueryError("E301", f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", "check the query there") from exc
     except RuntimeError as exc:
         match = re.search(r"variable \?(\S+) in its SELECT projection", str(exc))

@@ -1,6 +1,6 @@
 """SPARQL results, whatever store answered them, and their text formats.
 
-A :class:`Result` holds rdflib terms, so the memory store, the Oxigraph store and a remote
+A :class:`Result` holds rdflib terms, so an Oxigraph store (on disk or in memory) and a remote
 endpoint give the same objects. The ``format_*`` functions turn a result into text; only the
 command line prints it.
 
