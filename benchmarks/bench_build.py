@@ -10,7 +10,7 @@ Each (size, store) runs in a fresh process so that its peak memory is its own. S
    also formatting its report's piece of graph.ttl (``graphfile.turtle_pieces``);
 2. graph.ttl and the store: the report pieces are bulk-loaded into an Oxigraph store in a
    thread while the entities and statements are formatted, then graph.ttl is written
-   (``storeload.turtle_and_store``). ``oxigraph`` is ``--store oxigraph:DIR``; ``none`` is a
+   (``graphfile.turtle_and_store``). ``oxigraph`` is ``--store oxigraph:DIR``; ``none`` is a
    build without ``--store``, whose store is a temporary one in TMPDIR;
 3. graph.html, rendered from the store with SPARQL (``viewer.storeview``);
 4. the summary's class counts (``stats.class_counts``, aggregate queries).
@@ -55,7 +55,7 @@ def measure(corpus: Path, store: str, jobs: int, work: Path, provenance: str = "
     from npcgraph.provenance import with_provenance
     from npcgraph.stats import class_counts
     from npcgraph.store import OXIGRAPH_PREFIX, open_source, scratch_store
-    from npcgraph.storeload import turtle_and_store
+    from npcgraph.graphfile import turtle_and_store
     from npcgraph.viewer import render
 
     result: dict = {"store": store, "jobs": jobs, "provenance": provenance}

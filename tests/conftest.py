@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,23 @@ from npcgraph.resources import bundled_report
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
+
+
+@contextmanager
+def served(path: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``npcgraph serve PATH --port 0 OPTIONS`` running: its query URL and its process."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "npcgraph", "serve", str(path), "--port", "0", *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        line = process.stdout.readline()
+        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line + process.stderr.read()
+        yield line.split()[2], process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

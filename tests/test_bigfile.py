@@ -21,7 +21,7 @@ from npcgraph.graphfile import corpus_turtle, report_piece, turtle_file
 from npcgraph.ingest import RawText
 from npcgraph.model import Corpus, Document, Metadata, Report
 from npcgraph.pipeline import extract, read_report
-from npcgraph.storeload import turtle_and_store
+from npcgraph.graphfile import turtle_and_store
 from npcgraph.structure import MAX_SENTENCE, split_sentences, structure
 from npcgraph.windows import extract_windowed, window_bounds
 from test_corpus import load_generator  # tests/ is on sys.path (pytest rootdir conftest)
@@ -126,6 +126,30 @@ def test_windowed_extraction_of_one_line_equals_a_whole_run(long_report):
     _offsets_hold(windowed)
 
 
+def test_windows_run_every_stage_by_name_in_the_stages_order():
+    """A stage added to extract.STAGES must say how windows.py runs it (else KeyError), and the
+    three ways keep the stages' order: windows alone, windows knowing every entity, the whole."""
+    from npcgraph.extract import STAGES
+    from npcgraph.windows import HOW_STAGES_RUN
+
+    assert [stage.__name__ for stage in STAGES] == list(HOW_STAGES_RUN)
+    ways = [HOW_STAGES_RUN[stage.__name__] for stage in STAGES]
+    assert ways == sorted(ways, key=["window", "across", "whole"].index)
+
+
+def test_a_window_carries_the_place_of_its_report_and_no_global_does(long_report):
+    from npcgraph.extract import context
+    from npcgraph.extract.context import infer_place
+
+    assert not hasattr(context, "_KNOWN")
+    place = infer_place(long_report)
+    assert place is not None
+    elsewhere = replace(long_report, text="某某会议召开。", metadata=replace(long_report.metadata, jurisdiction=None, title=None, author_post=None))
+    assert infer_place(replace(elsewhere, place=(place,))) == place
+    assert infer_place(replace(elsewhere, place=(None,))) is None
+
+
+
 @pytest.mark.parametrize("name", [
     "ningbo-interview/interview.txt", "interview-yichang/report.txt", "zhejiang-provincial/report.txt",
     # an official's résumé: facts of the whole report
@@ -208,7 +232,7 @@ def test_a_failing_store_load_neither_hangs_nor_half_writes(long_report, tmp_pat
 def test_a_store_failing_after_the_last_stretch_neither_hangs_nor_hides_the_error(long_report, tmp_path, monkeypatch):
     """The loader fails once it has taken every stretch (as when the finished store cannot be
     moved into place): nothing more will come, so it must not wait to drop further stretches."""
-    from npcgraph import storeload
+    from npcgraph.store import load as storeload
 
     corpus = Corpus((extract(long_report),))
     monkeypatch.setattr(graphfile, "_STRETCH", 3)

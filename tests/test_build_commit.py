@@ -11,7 +11,7 @@ import pytest
 
 from npcgraph.errors import OutputError
 from npcgraph.outputs import JOURNAL, build_lock, commit, recover, stage_files
-from npcgraph.storeload import load_store, stage_store
+from npcgraph.store import load_store, stage_store
 
 from test_corpus import load_generator  # tests/ is on sys.path (pytest rootdir conftest)
 from test_hardening import _build, _kill_when, _outputs, _store_size

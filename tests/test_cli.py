@@ -163,7 +163,8 @@ def test_the_build_summary_counts_entities_apart_from_the_text_structure(tmp_pat
     structure (reports, sections, paragraphs, sentences) on a line of its own."""
     import re
 
-    from npcgraph.stats import TEXT_CLASSES, entity_nodes
+    from npcgraph.exports.reports import entity_nodes
+    from npcgraph.namespaces import TEXT_CLASSES
 
     result = npcgraph("build", "-o", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -25,7 +25,8 @@ from npcgraph.model import Corpus
 from npcgraph.namespaces import ID, ITSRDF, NIF, NPC, PROV, RDF, SKOS
 from npcgraph.pipeline import run_build
 from npcgraph.progress import ProgressBars
-from npcgraph.storeload import load_store, store_batches, turtle_and_store
+from npcgraph.graphfile import turtle_and_store
+from npcgraph.store import load_store, store_batches
 
 TESTS = Path(__file__).parent
 REPORTS = TESTS / "data" / "corpus" / "reports"

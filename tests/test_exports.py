@@ -14,7 +14,8 @@ from rdflib.compare import isomorphic
 
 import npcgraph
 from npcgraph.cli import main
-from npcgraph.exports import FORMATS, export_files, parse_formats, split_by_report
+from npcgraph.export import export_files
+from npcgraph.serialization import FORMATS, parse_formats, split_by_report
 from npcgraph.namespaces import DCTERMS, ID, NIF, NPC, RDF, RDFS, SKOS, XSD
 from npcgraph.rdf import report_iri, to_dataset
 from npcgraph.serialization import load_dataset, load_graph, serialize

@@ -289,7 +289,7 @@ def _hostile_graph():
 def test_network_exports_stay_valid_xml_with_control_characters_in_labels(fmt):
     import xml.etree.ElementTree as ET
 
-    from npcgraph.exports import export_files
+    from npcgraph.export import export_files
 
     files = export_files(_hostile_graph(), [fmt])
     (content,) = files.values()

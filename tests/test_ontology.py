@@ -209,3 +209,44 @@ def test_the_extractors_relation_schema_fits_the_ontology(ontology):
             assert any(_is_subclass(ontology, NPC[cls], d) for d in allowed_domain), (predicate, "domain", cls)
         for cls in ranges.split():
             assert any(_is_subclass(ontology, NPC[cls], r) for r in allowed_range), (predicate, "range", cls)
+
+
+# --- the class lists of the code derive from the ontology (issue 16) ------------------------------
+
+
+def test_the_class_reader_reads_the_hierarchy_rdflib_reads(ontology):
+    from npcgraph.classes import parents
+
+    npc = str(NPC)
+    declared = {str(c)[len(npc):] for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(npc)}
+    assert set(parents()) == declared
+    for name, ups in parents().items():
+        expected = {str(p)[len(npc):] for p in ontology.objects(NPC[name], RDFS.subClassOf) if str(p).startswith(npc)}
+        assert ups == expected, name
+
+
+def test_class_lists_are_derived_from_the_ontology():
+    from npcgraph.extract.candidates import ACTIVITY_CLASSES, INSTRUMENT_CLASSES
+
+    assert INSTRUMENT_CLASSES == {"Instrument", "Law", "Regulation", "Decision", "Resolution", "Opinion", "Measures", "Rules", "Agreement", "Plan", "Suggestion"}
+    assert ACTIVITY_CLASSES == {"Activity", "SupervisionActivity", "Program"}
+    # the IRI path segments: an IRI must never move
+    assert KIND_OF_CLASS == {
+        "Organization": "org", "Person": "person", "Place": "place", "Instrument": "instrument", "Law": "instrument",
+        "Regulation": "instrument", "Decision": "instrument", "Resolution": "instrument", "Opinion": "instrument",
+        "Measures": "instrument", "Rules": "instrument", "Agreement": "instrument", "Plan": "instrument",
+        "Suggestion": "instrument", "Publication": "publication", "Motion": "motion", "Activity": "activity",
+        "SupervisionActivity": "activity", "Program": "activity", "Event": "event", "Mechanism": "mechanism",
+        "Platform": "platform", "Concept": "concept", "Statistic": "statistic",
+    }
+
+
+@pytest.mark.parametrize("name", ["instruments", "shared-instruments"])
+def test_the_queries_list_every_instrument_class_of_the_ontology(name):
+    """Oxigraph answers faster from a VALUES list of the classes than from rdfs:subClassOf*: the
+    list is kept equal to the ontology's instrument classes here, so a new class is not lost."""
+    from npcgraph.extract.candidates import INSTRUMENT_CLASSES
+    from npcgraph.sparql import canned_queries
+
+    lists = [listed for listed in re.findall(r"VALUES \?\w+ \{([^}]*)\}", canned_queries()[name].text) if "npc:Law" in listed]
+    assert lists and all(set(re.findall(r"npc:(\w+)", listed)) == INSTRUMENT_CLASSES for listed in lists)

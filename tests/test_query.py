@@ -59,8 +59,15 @@ def test_every_canned_query_is_documented(name):
     assert stored.title, f"{name}.rq has no '# title:' comment"
     assert len(stored.description) > 30, f"{name}.rq has no '# description:' comment"
     assert stored.text.lstrip().startswith("#"), "the documentation comes first"
+    ranged = {bound for span in stored.ranges for bound in (span.start, span.end)}
+    for span in stored.ranges:
+        select = re.search(r"SELECT(.*?)WHERE", stored.text, re.S)
+        assert select and f"?{span.variable}" in select.group(1).split(), f"{name}.rq: a range's ?{span.variable} must be projected"
     for param in stored.params:
         assert param.description, f"{name}.rq: parameter {param.name} is not described"
+        if param.kind == "year":
+            assert param.name in ranged, f"{name}.rq: the year parameter {param.name} bounds no '# range:'"
+            continue  # applied to the answer, never bound in the query
         assert re.search(rf"[?$]{param.name}\b", stored.text), f"{name}.rq documents ?{param.name} but never uses it"
         if query_form(stored.text) != "SELECT":
             continue  # a CONSTRUCT's parameter is bound wherever it occurs
@@ -357,10 +364,12 @@ def test_missing_sources_and_queries(tmp_path):
 
 
 def test_a_slow_query_is_stopped(graph):
-    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    # rows stream: an Oxigraph store in memory stops at the next row (an aggregate over them
+    # would finish its step in the background first, see docs/querying.md)
+    slow = "SELECT ?a ?c ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     with pytest.raises(QueryError, match="did not finish within 0.5 s"):
         execute(graph, slow, timeout=0.5)
-    assert npcgraph.query(graph, "ASK { ?x a npc:Law }", timeout=5) is True  # the alarm is gone
+    assert npcgraph.query(graph, "ASK { ?x a npc:Law }", timeout=5) is True  # the next query runs
 
 
 # --- formats ------------------------------------------------------------------------------------
@@ -475,22 +484,18 @@ def test_cli_writes_html_for_construct(tmp_path):
 # --- time limits and hostile queries (issue 17: defects 1 and 8) --------------------------------
 
 
-def test_timeout_bounds_parsing_a_huge_query(tmp_path, graph):
-    import time
-
+def test_a_huge_query_is_answered_within_its_timeout(tmp_path, graph):
+    """30,000 VALUES took rdflib's parser seconds (the timeout had to bound parsing); every
+    local graph is answered by Oxigraph now, which parses and answers it well within the second,
+    a JSON-LD file's too (parsed by rdflib, answered by Oxigraph)."""
     text = "SELECT ?x WHERE { VALUES ?x { " + " ".join(f'"v{i}"' for i in range(30000)) + " } }"
-    started = time.monotonic()
-    with pytest.raises(QueryError) as stopped:
-        execute(graph, text, timeout=0.5)  # parsing alone takes several seconds
-    assert stopped.value.code == "E306" and time.monotonic() - started < 2.5
+    assert len(execute(graph, text, timeout=5).rows) == 30000
     huge = tmp_path / "values.rq"
     huge.write_text(text, encoding="utf-8")
-    # a JSON-LD file is read with rdflib, whose parser the timeout must bound (a Turtle file goes
-    # to Oxigraph, which parses and answers this query well within the second)
     jsonld = tmp_path / "handmade.jsonld"
     jsonld.write_bytes(Graph().parse(HANDMADE).serialize(format="json-ld").encode("utf-8"))
-    result = npcgraph_cli("query", str(jsonld), str(huge), "--timeout", "1")
-    assert result.returncode == 4 and result.stderr.startswith("npcgraph: error: [E306]"), result.stderr
+    result = npcgraph_cli("query", str(jsonld), str(huge), "--timeout", "5", "-f", "csv")
+    assert result.returncode == 0 and result.stdout.count("\n") == 30001, result.stderr
 
 
 def test_timeout_bounds_a_slow_endpoint():
@@ -532,10 +537,10 @@ def test_timeout_bounds_a_slow_endpoint():
         server.server_close()
 
 
-@pytest.mark.parametrize("depth, refused", [(10, False), (40, True), (101, True), (5000, True)])
+@pytest.mark.parametrize("depth, refused", [(10, False), (40, False), (101, True), (5000, True)])
 def test_deeply_nested_queries_are_refused_not_crashed_on(graph, depth, refused):
     text = "ASK { ?s ?p ?o FILTER(" + "(" * depth + "1" + ")" * depth + ") }"
-    if refused:  # over 100 by the guard, before any parser; over ~20 by rdflib's own parser
+    if refused:  # over 100 by the guard, before any parser (Oxigraph answers what it lets through)
         with pytest.raises(QueryError) as error:
             execute(graph, text)
         assert error.value.code == "E315"

@@ -20,6 +20,8 @@ from npcgraph.namespaces import PREFIXES
 from npcgraph.sparql import canned_queries, execute
 from npcgraph.store import serving, write_store
 
+from conftest import served
+
 pytestmark = pytest.mark.server
 
 HANDMADE = Path(__file__).parent / "data" / "query" / "handmade.ttl"
@@ -43,18 +45,8 @@ def listening(port: int) -> bool:
 def served_file():
     """``npcgraph serve handmade.ttl --port 0`` running; yields its query URL and process."""
     before = set(os.listdir(tempfile.gettempdir()))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "npcgraph", "serve", str(HANDMADE), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        line = process.stdout.readline()
-        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line + process.stderr.read()
-        yield line.split()[2], process, before
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=30)
+    with served(HANDMADE) as (url, process):
+        yield url, process, before
 
 
 def test_a_real_client_queries_the_served_graph(served_file):
@@ -194,7 +186,7 @@ def test_updates_and_the_graph_store_are_refused(served_file):
 
 def test_queries_have_a_default_time_limit_and_federation_is_opt_in():
     from npcgraph.cli import make_parser
-    from npcgraph.endpoint import DEFAULT_TIMEOUT_S, GuardedEndpoint
+    from npcgraph.store import DEFAULT_TIMEOUT_S, GuardedEndpoint
 
     args = make_parser().parse_args(["serve", "x.ttl"])
     assert args.federation is False

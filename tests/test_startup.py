@@ -122,18 +122,19 @@ def seed_ttl(tmp_path_factory, seed_graph):
     return path
 
 
-def test_query_reads_a_file_into_oxigraph_with_rdflibs_rows(seed_ttl):
+def test_query_reads_a_file_as_the_graph_it_was_written_from(seed_ttl, seed_graph):
+    """A file parsed by Oxigraph and a Graph loaded into Oxigraph as N-Triples: the same rows."""
     from npcgraph.sparql import _run, canned_queries, query_form
-    from npcgraph.store import MemorySource, OxigraphSource, open_source
+    from npcgraph.store import OxigraphSource, open_source
 
-    oxigraph, memory = open_source(seed_ttl, files="oxigraph"), open_source(seed_ttl)
-    assert isinstance(oxigraph, OxigraphSource) and isinstance(memory, MemorySource)
-    assert len(oxigraph.store) == len(memory.graph)
+    from_file, from_graph = open_source(seed_ttl), open_source(seed_graph)
+    assert isinstance(from_file, OxigraphSource) and isinstance(from_graph, OxigraphSource)
+    assert len(from_file.store) == len(from_graph.store) == len(seed_graph)
     for name, canned in canned_queries().items():
         if name.startswith("_"):
             continue
         form = query_form(canned.text)
-        assert _run(oxigraph, canned.text, form, {}, None).rows == _run(memory, canned.text, form, {}, None).rows, name
+        assert _run(from_file, canned.text, form, {}, None).rows == _run(from_graph, canned.text, form, {}, None).rows, name
 
 
 @pytest.mark.parametrize("fmt", ["nt", "nq", "trig"])
@@ -169,9 +170,9 @@ def test_query_cli_on_a_file_does_not_load_rdflibs_parser(seed_ttl):
 def test_query_reads_json_ld_with_rdflib(tmp_path, seed_graph):
     import npcgraph
     from npcgraph.serialization import serialize
-    from npcgraph.store import MemorySource, open_source
+    from npcgraph.store import OxigraphSource, open_source
 
     path = tmp_path / "graph.jsonld"
     path.write_bytes(serialize(seed_graph, "jsonld"))
-    assert isinstance(open_source(path, files="oxigraph"), MemorySource)
+    assert isinstance(open_source(path), OxigraphSource)  # parsed by rdflib, answered by Oxigraph
     assert [tuple(r) for r in npcgraph.query(path, "members")] == [tuple(r) for r in npcgraph.query(seed_graph, "members")]

@@ -15,7 +15,6 @@ import npcgraph
 from npcgraph.errors import InputError, OutputError, StoreError
 from npcgraph.sparql import canned_queries, execute
 from npcgraph.store import (
-    MemorySource,
     OxigraphSource,
     is_oxigraph_store,
     open_graph,
@@ -122,15 +121,15 @@ def test_write_store_never_replaces_other_folders(handmade, tmp_path):
 
 
 def test_sources_open_by_what_they_are(handmade, handmade_store, tmp_path):
-    assert isinstance(open_source(HANDMADE), MemorySource)
-    assert isinstance(open_source(handmade), MemorySource)
+    assert isinstance(open_source(HANDMADE), OxigraphSource)  # a file: read by Oxigraph into memory
+    assert isinstance(open_source(handmade), OxigraphSource)  # a Graph: its triples loaded into one
     assert isinstance(open_source(str(handmade_store)), OxigraphSource)
     assert isinstance(open_source(pyoxigraph.Store()), OxigraphSource)
     assert isinstance(open_source(open_graph(handmade_store)), OxigraphSource)  # oxrdflib graph: use its store
     build = tmp_path / "out"
     build.mkdir()
     (build / "graph.ttl").write_bytes(HANDMADE.read_bytes())
-    assert isinstance(open_source(build), MemorySource)
+    assert isinstance(open_source(build), OxigraphSource) and open_source(build).name == "graph.ttl"
     with pytest.raises(StoreError, match="no Oxigraph store"):
         open_source(f"oxigraph:{tmp_path / 'missing'}")
     with pytest.raises(InputError, match="unknown store"):

@@ -1,6 +1,6 @@
 """An Oxigraph store gives the same page, counts and network as the same graph in rdflib.
 
-The viewer (``viewer/storeview.py``) and the statistics (``storestats.py``) read a store with
+The viewer (``viewer/storeview.py``) and the statistics (``stats.py``) read a store with
 SPARQL queries instead of rdflib triple lookups; these tests hold them to the rdflib readers'
 output, byte for byte, on full graphs and on partial or unusual ones.
 """

@@ -303,3 +303,62 @@ def test_a_month_takes_the_year_of_its_sections_heading():
     document = _document(text, date="2025-01-16")
     dates = {a[2]: a[4] for a in _acts(document) if a[1] in ("enacted", "revised")}
     assert dates.get("武汉市供水条例") == "2024-06"
+
+
+# -- the timeline's years (from, to): applied to the answer, on every store alike ----------------
+
+
+def _timeline_dates(source, **params) -> list[str]:
+    return [str(row[0]) for row in execute(source, "timeline", params).rows]
+
+
+@pytest.fixture(scope="module")
+def session_file(session_graph, tmp_path_factory):
+    path = tmp_path_factory.mktemp("timeline") / "graph.ttl"
+    session_graph.serialize(path, format="turtle")
+    return path
+
+
+@pytest.fixture(scope="module")
+def session_sources(session_graph, session_file):
+    """The session graph as an rdflib Graph, a graph file read by Oxigraph, and a served endpoint."""
+    from conftest import served
+
+    with served(session_file) as (url, _):
+        yield {"graph": session_graph, "file": str(session_file), "endpoint": url}
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("engine", ["graph", "file", "endpoint"])
+def test_the_timeline_is_filtered_by_years_on_every_store(session_sources, engine):
+    source = session_sources[engine]
+    every = _timeline_dates(source)
+    assert every[:2] == ["2024", "2025-03"] and len(every) == 10
+    assert _timeline_dates(source, **{"from": "2025"}) == every[1:]  # from only
+    assert _timeline_dates(source, to=2024) == ["2024"]  # to only, a number from Python
+    assert _timeline_dates(source, **{"from": "2024", "to": "2024"}) == ["2024"]  # both
+    assert _timeline_dates(source, **{"from": "2024", "to": "2025"}) == every
+    assert _timeline_dates(source, **{"from": "2019", "to": "2023"}) == []  # a span with no acts
+    assert _timeline_dates(source, **{"from": "2026"}) == []
+    persons = execute(source, "timeline", {"from": "2025", "class": "Person"}).rows  # with the other parameters
+    assert {str(row[3]) for row in persons} == {"周明", "吴强", "郑华", "孙丽"}
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        (["from=20x1"], "[E316] from=20x1 is not a year (write four digits, e.g. --param from=2021)"),
+        (["to=25"], "[E316] to=25 is not a year (write four digits, e.g. --param to=2021)"),
+        (["from=2026", "to=2025"], "[E316] from=2026 is after to=2025 (give from a year before to, or the same year)"),
+    ],
+)
+def test_a_bad_year_is_one_clear_error_line(session_file, params, message):
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "npcgraph", "query", str(session_file), "timeline"]
+    for pair in params:
+        argv += ["--param", pair]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert done.returncode == 4 and done.stdout == ""
+    assert done.stderr.splitlines() == [f"npcgraph: error: {message}"]

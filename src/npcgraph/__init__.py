@@ -2,6 +2,7 @@
 
     >>> import npcgraph
     >>> corpus = npcgraph.build(["data/"])          # read, structure, extract
+    >>> npcgraph.build_folder(["data/"], "out")     # what `npcgraph build` does: out/graph.ttl, graph.html
     >>> graph = npcgraph.to_graph(corpus)            # rdflib.Graph, per the graph contract
     >>> npcgraph.serialize(graph, "turtle")          # bytes, byte-identical for the same input
     >>> npcgraph.query(graph, "acts-of-body", body="武汉市人大常委会")   # rows of a canned query
@@ -17,11 +18,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__
 
 # public name -> module that defines it
 _EXPORTS = {
     "build": "npcgraph.api",
+    "build_folder": "npcgraph.api",
     "read_report": "npcgraph.pipeline",
     "to_graph": "npcgraph.rdf",
     "serialize": "npcgraph.serialization",
@@ -30,7 +32,7 @@ _EXPORTS = {
     "query": "npcgraph.sparql",
     "render": "npcgraph.viewer",
     "validate": "npcgraph.validation",
-    "export_files": "npcgraph.exports",
+    "export_files": "npcgraph.export",
     "graph_stats": "npcgraph.stats",
     "Corpus": "npcgraph.model",
     "Document": "npcgraph.model",
@@ -50,11 +52,11 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import build
+    from .api import build, build_folder
+    from .export import export_files
     from .errors import InputError, NpcgraphError, OutputError, QueryError, StoreError, ValidationError
     from .model import Corpus, Document, Entity, Evidence, Mention, Relation, Report
     from .pipeline import read_report
-    from .exports import export_files
     from .rdf import to_dataset, to_graph
     from .serialization import load_graph, serialize
     from .sparql import query

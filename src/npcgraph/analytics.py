@@ -1,6 +1,7 @@
 """The entity graph as a networkx network, and the measures people ask of it.
 
-``entity_network(graph)`` reads an RDF graph written by npcgraph and returns a
+``entity_network(graph)`` reads an RDF graph written by npcgraph (any graph: it is read through
+Oxigraph, :func:`npcgraph.store.as_store`, with the queries ``queries/stats/*.rq``) and returns a
 ``networkx.MultiDiGraph``: one node per entity (its IRI; attributes ``class``, ``label``,
 ``altLabels``, ``mentions``) and one edge per asserted ``npc:`` relation between two entities
 (attributes ``predicate``, ``evidence`` = number of ``rdf:Statement`` s backing it). Reports,
@@ -18,16 +19,23 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import networkx as nx
-from rdflib import Graph, Literal, URIRef
+from typing import TYPE_CHECKING, Any
 
-from .namespaces import ITSRDF, NIF, NPC, RDF, RDFS, SKOS
-from .stats import TEXT_CLASSES
-from .storequery import oxigraph_store
+import pyoxigraph
+
+from .namespaces import NPC, RDFS, SKOS
+from .resources import queries_dir
+from .store import Lit, as_store, literal_int, read_query, select
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 __all__ = [
     "entity_network",
-    "assemble_network",
+    "rows",
+    "npc_predicates",
+    "per_predicate",
+    "text",
     "simple_digraph",
     "Centrality",
     "centrality",
@@ -35,53 +43,74 @@ __all__ = [
 ]
 
 _NPC = str(NPC)
+_PREF, _ALT, _LABEL = str(SKOS.prefLabel), str(SKOS.altLabel), str(RDFS.label)
 
 #: Above this many nodes betweenness is estimated from a fixed sample of sources (seeded, so
 #: still deterministic): exact betweenness is O(nodes x edges).
 BETWEENNESS_EXACT_LIMIT = 2000
 
 
-def _local(iri: object) -> str:
-    return str(iri)[len(_NPC):]
+def rows(store: pyoxigraph.Store, name: str, substitutions: dict[str, Any] | None = None) -> Any:
+    """The rows of the statistics query ``queries/stats/NAME.rq`` on ``store``."""
+    return select(store, read_query(queries_dir() / "stats", name), substitutions)
 
 
-def _zh_first(values: list[Literal]) -> str | None:
-    ranked = sorted(values, key=lambda v: (v.language != "zh", str(v)))
-    return str(ranked[0]) if ranked else None
+def npc_predicates(store: pyoxigraph.Store) -> list[str]:
+    """The ``npc:`` properties the store's triples use, sorted."""
+    return sorted(p for (p,) in rows(store, "npc-predicates") if isinstance(p, str) and p.startswith(_NPC))
 
 
-def entity_network(graph: Graph) -> nx.MultiDiGraph:
-    """Entities and the ``npc:`` relations between them (see the module docstring); read with
-    SPARQL queries when ``graph`` is an Oxigraph store (:mod:`npcgraph.storestats`)."""
-    if (store := oxigraph_store(graph)) is not None:
-        from .storestats import entity_network as store_entity_network
+def per_predicate(store: pyoxigraph.Store, name: str) -> Any:
+    """The rows of the query ``name`` for each ``npc:`` property bound to ?predicate in turn
+    (a scan of the predicate index each, not of every triple)."""
+    for predicate in npc_predicates(store):
+        yield from rows(store, name, {"predicate": pyoxigraph.NamedNode(predicate)})
 
-        return store_entity_network(store)
-    classes: dict[URIRef, list[str]] = defaultdict(list)
-    for subject, cls in graph.subject_objects(RDF.type):
-        if isinstance(subject, URIRef) and str(cls).startswith(_NPC) and _local(cls) not in TEXT_CLASSES:
-            classes[subject].append(_local(cls))
-    mentions: Counter[URIRef] = Counter(
-        entity for phrase, entity in graph.subject_objects(ITSRDF.taIdentRef)
-        if (phrase, RDF.type, NIF.Phrase) in graph
-    )
+
+def text(value: Any) -> str:
+    """A literal's text, an IRI itself."""
+    return value.value if isinstance(value, Lit) else str(value)
+
+
+def _local(iri: str) -> str:
+    return iri[len(_NPC):]
+
+
+def _zh_first(values: list[Any]) -> str | None:
+    """A ``@zh`` literal first, then by text."""
+    ranked = sorted(values, key=lambda v: (not (isinstance(v, Lit) and v.language == "zh"), text(v)))
+    return text(ranked[0]) if ranked else None
+
+
+def entity_network(graph: Any) -> nx.MultiDiGraph:
+    """Entities and the ``npc:`` relations between them (see the module docstring)."""
+    store = as_store(graph)
+    classes: dict[str, list[str]] = defaultdict(list)
+    for entity, cls in rows(store, "entities"):
+        classes[entity].append(_local(cls))
+    labels: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for node, prop, label in rows(store, "labels"):
+        if node in classes:
+            labels[node][prop].append(label)
+    mentions: Counter[str] = Counter()
+    for entity, count in rows(store, "mentions"):
+        if isinstance(entity, str):
+            mentions[entity] += literal_int(count) or 0
     evidence: Counter[tuple[str, str, str]] = Counter()
-    for statement in graph.subjects(RDF.type, RDF.Statement):
-        triple = (graph.value(statement, RDF.subject), graph.value(statement, RDF.predicate), graph.value(statement, RDF.object))
-        if None not in triple:
-            evidence[tuple(map(str, triple))] += 1  # type: ignore[arg-type]
+    for subject, predicate, obj, count in rows(store, "evidence"):
+        evidence[(text(subject), text(predicate), text(obj))] += literal_int(count) or 0
 
     nodes = []
-    for node in sorted(classes, key=str):
-        labels = list(graph.objects(node, RDFS.label))
-        preferred = _zh_first(list(graph.objects(node, SKOS.prefLabel))) or _zh_first(labels) or str(node)
-        alternatives = sorted({str(v) for v in graph.objects(node, SKOS.altLabel)} - {preferred})
-        nodes.append((str(node), sorted(classes[node])[0], preferred, alternatives, mentions[node]))
-    edges = ((str(s), _local(p), str(o)) for s, p, o in graph if str(p).startswith(_NPC))
-    return assemble_network(nodes, edges, evidence)
+    for node in sorted(classes):
+        names = labels.get(node, {})
+        preferred = _zh_first(names.get(_PREF, [])) or _zh_first(names.get(_LABEL, [])) or node
+        alternatives = sorted({text(v) for v in names.get(_ALT, [])} - {preferred})
+        nodes.append((node, sorted(classes[node])[0], preferred, alternatives, mentions[node]))
+    edges = ((subject, _local(prop), obj) for subject, prop, obj in per_predicate(store, "relations"))
+    return _assemble(nodes, edges, evidence)
 
 
-def assemble_network(
+def _assemble(
     nodes: Iterable[tuple[str, str, str, list[str], int]],
     edges: Iterable[tuple[str, str, str]],
     evidence: Mapping[tuple[str, str, str], int],
@@ -89,6 +118,8 @@ def assemble_network(
     """The network of ``nodes`` (IRI, class, label, other names, mentions; in order) and
     ``edges`` (subject, npc: property's local name, object; sorted here) between them;
     ``evidence`` counts the statements of each (subject, property IRI, object)."""
+    import networkx as nx  # heavy: loaded when a network is made, never at start-up
+
     network = nx.MultiDiGraph()
     for node, cls, label, alternatives, mentions in nodes:
         network.add_node(node, **{"class": cls, "label": label, "altLabels": "|".join(alternatives), "mentions": mentions})
@@ -106,6 +137,8 @@ def assemble_network(
 
 def simple_digraph(network: nx.MultiDiGraph) -> nx.DiGraph:
     """One edge per ordered pair, weighted by the evidence of its relations (at least 1 each)."""
+    import networkx as nx
+
     simple = nx.DiGraph()
     simple.add_nodes_from(network.nodes(data=True))
     for source, target, data in network.edges(data=True):
@@ -128,6 +161,8 @@ class Centrality:
 
 
 def _pagerank(simple: nx.DiGraph) -> dict[str, float]:
+    import networkx as nx
+
     if not simple:
         return {}
     try:
@@ -140,6 +175,8 @@ def _pagerank(simple: nx.DiGraph) -> dict[str, float]:
 
 def centrality(network: nx.MultiDiGraph) -> list[Centrality]:
     """Degree, betweenness and PageRank of every entity, rounded to 6 places."""
+    import networkx as nx
+
     simple = simple_digraph(network)
     undirected = simple.to_undirected(as_view=False)
     k = None if len(undirected) <= BETWEENNESS_EXACT_LIMIT else BETWEENNESS_EXACT_LIMIT
@@ -160,5 +197,7 @@ def centrality(network: nx.MultiDiGraph) -> list[Centrality]:
 
 def components(network: nx.MultiDiGraph) -> list[list[str]]:
     """Weakly connected components, largest first, each sorted; ties by their first node."""
+    import networkx as nx
+
     found = [sorted(component) for component in nx.weakly_connected_components(network)]
     return sorted(found, key=lambda component: (-len(component), component[0]))

@@ -32,8 +32,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import BinaryIO
 
-from . import __version__
 from .model import Document
+from .resources import ontology_path
+from .version import __version__
 
 __all__ = ["Cache", "code_fingerprint", "files_fingerprint", "entry_key"]
 
@@ -45,7 +46,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _OUTPUT_SIDE = frozenset(
     {
         "__init__.py", "__main__.py", "api.py", "analytics.py", "cache.py", "outputs.py",
-        "progress.py", "sparql.py", "rdf.py", "serialization.py", "stats.py", "store.py",
+        "progress.py", "sparql.py", "rdf.py", "serialization.py", "stats.py", "store",
         "turtle.py", "validation.py", "cli", "exports", "queries", "viewer", "py.typed",
     }
 )
@@ -89,6 +90,8 @@ def code_fingerprint(package: Path = _PACKAGE) -> str:
         if path.is_file() and path.suffix in _SOURCE_SUFFIXES:
             digest.update(relative.as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
+    # the ontology's class hierarchy decides the class lists and IRI kinds (npcgraph.classes)
+    digest.update(b"ontology\0" + hashlib.sha256(ontology_path().read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 

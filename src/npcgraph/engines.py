@@ -1,21 +1,18 @@
-"""The three engines that answer a query, each giving a :class:`~npcgraph.results.Result`.
+"""The two engines that answer a query, each giving a :class:`~npcgraph.results.Result`.
 
-    run_memory     rdflib's SPARQL engine over a Graph (pure Python)
-    run_oxigraph   pyoxigraph's engine over a Store (Rust)
+    run_oxigraph   pyoxigraph's engine over a Store (Rust): every local graph
     run_endpoint   a SPARQL 1.1 Protocol endpoint over HTTP
 
 Their differences are smoothed here: answers are rdflib terms; ``xsd:string`` literals are
-plain literals on every engine; syntax errors are reported by rdflib's parser on every local
-engine, as one line with the position and the offending token. (Oxigraph stores integers of
+plain literals on every engine; a syntax error is reported in rdflib's parser's words (loaded
+only then), as one line with the position and the offending token. (Oxigraph stores integers of
 the derived XSD types, such as the ``xsd:nonNegativeInteger`` offsets of NIF, as
 ``xsd:integer``; the canned queries cast offsets with ``xsd:integer()`` so that both stores
 answer alike.) Rows come in the same order on both stores: Oxigraph's rows are sorted by
 :mod:`npcgraph.ordering` with rdflib's order where they can be; ``SELECT *`` lists its
 columns in the order the query names them.
 
-Speed: on the memory store, :func:`optimise` orders triple patterns knowing what is bound,
-binds the patterns after a sub-SELECT from its rows, and hash-joins two parts evaluated
-apart (``_hash_join``); on Oxigraph, answers are converted to rdflib terms once per term.
+Speed: answers are converted to rdflib terms once per term.
 """
 
 from __future__ import annotations
@@ -27,16 +24,18 @@ import urllib.error
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from . import ordering
 from .errors import QueryError
 from .namespaces import PREFIXES
+from .rdf import new_graph
 from .results import Result
 
-__all__ = ["prepare", "optimise", "check_projection", "run_memory", "run_oxigraph", "run_endpoint", "syntax_error"]
+__all__ = ["prepare", "run_oxigraph", "run_endpoint", "syntax_error"]
 
 _XSD_STRING = str(XSD.string)
 _PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -61,8 +60,9 @@ def syntax_error(text: str, exc: Exception) -> QueryError:
 
 
 def prepare(text: str) -> Any:
-    """The query parsed and translated by rdflib, with the predeclared prefixes."""
-    from pyparsing import ParseException
+    """The query parsed and translated by rdflib, with the predeclared prefixes: called when
+    Oxigraph or an endpoint refused it, for the error in rdflib's words."""
+    from pyparsing import ParseException  # rdflib's parser: heavy, loaded only for an error
     from rdflib.plugins.sparql import prepareQuery
 
     try:
@@ -79,142 +79,6 @@ def prepare(text: str) -> Any:
         raise QueryError("E302", f"the query cannot be run: {message}", "check the query") from exc
 
 
-def _variables_in(node: Any) -> set[Identifier]:
-    """Every variable (and blank node) in an algebra subtree: those it may bind."""
-    found: set[Identifier] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, (Variable, BNode)):
-            found.add(item)
-        elif isinstance(item, dict):  # CompValue, and VALUES rows
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple, set)):
-            stack.extend(item)
-    return found
-
-
-def _order(triples: list[Any], known: set[Identifier]) -> list[Any]:
-    """Greedy join order: next the pattern with the fewest unbound variables, preferring one
-    that shares a bound variable, then the most connected one; ties keep the written order."""
-    def variables(triple: Any) -> list[Identifier]:
-        return [term for term in triple if isinstance(term, (Variable, BNode))]
-
-    counts: dict[Identifier, int] = {}
-    for triple in triples:
-        for term in variables(triple):
-            counts[term] = counts.get(term, 0) + 1
-    bound, rest, ordered = set(known), list(triples), []
-    while rest:
-        def cost(item: tuple[int, Any]) -> tuple[int, int, int, int]:
-            index, triple = item
-            names = variables(triple)
-            unbound = sum(1 for term in names if term not in bound)
-            return (unbound, 0 if unbound < len(names) else 1, -sum(counts[t] for t in names), index)
-
-        index, best = min(enumerate(rest), key=cost)
-        ordered.append(best)
-        bound.update(variables(best))
-        del rest[index]
-    return ordered
-
-
-def optimise(node: Any, known: set[Identifier]) -> None:
-    """Reorder, in place, the triple patterns of every basic graph pattern of a prepared query
-    knowing which variables are already bound when it runs: by parameters, by VALUES or the
-    left side of a join rdflib evaluates lazily, by the required part of an OPTIONAL, by the
-    pattern a FILTER (NOT) EXISTS tests. rdflib orders each pattern on its own at parse time,
-    which can start an OPTIONAL from a scan of every sentence; the answers do not change."""
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(node, (list, tuple)):
-        for item in node:
-            optimise(item, known)
-        return
-    if not isinstance(node, CompValue):
-        return
-    if node.name == "BGP":
-        node["triples"] = _order(list(node.triples), known)
-        return
-    if node.name in ("Join", "LeftJoin"):
-        optimise(node.p1, known)
-        if node.name == "Join" and isinstance(node.p2, CompValue) and node.p2.name == "BGP":
-            # triple patterns after a sub-SELECT or VALUES: rdflib would pair every row of one
-            # side with every row of the other; binding the patterns from each row of the first
-            # side is the same join
-            node["lazy"] = True
-        elif node.name == "Join" and dict.get(node, "lazy") is not True:
-            node["hashed"] = True  # both sides evaluated apart: joined on a hash (_hash_join)
-        lazy = node.name == "LeftJoin" or bool(node.get("lazy"))
-        optimise(node.p2, known | _variables_in(node.p1) if lazy else known)
-        if node.get("expr") is not None:
-            optimise(node.expr, known | _variables_in(node.p1) | _variables_in(node.p2))
-        return
-    if node.name == "Filter":
-        optimise(node.p, known)
-        optimise(node.expr, known | _variables_in(node.p))
-        return
-    for value in node.values():
-        if isinstance(value, (CompValue, list, tuple)):
-            optimise(value, known)
-
-
-def _always_bound(rows: list[Any]) -> set[Identifier]:
-    """The variables every one of ``rows`` binds."""
-    if not rows:
-        return set()
-    common = set(rows[0])
-    for row in rows[1:]:
-        common.intersection_update(row)
-        if not common:
-            break
-    return common
-
-
-def _hash_join(ctx: Any, part: Any) -> Any:
-    """rdflib evaluates a join of two parts it cannot bind one from the other (two sub-SELECTs)
-    by comparing every row of one with every row of the other; the joins :func:`optimise`
-    marks ``hashed`` are joined here on the variables both sides always bind, then checked
-    for compatibility as rdflib does. Registered in rdflib's ``CUSTOM_EVALS``; every other
-    part is left to rdflib."""
-    if part.name != "Join" or dict.get(part, "hashed") is not True:  # CompValue.get(k) is k when missing
-        raise NotImplementedError
-    from rdflib.plugins.sparql.evaluate import evalPart
-
-    left, right = list(evalPart(ctx, part.p1)), list(evalPart(ctx, part.p2))
-    keys = sorted(_always_bound(left) & _always_bound(right))
-    buckets: dict[tuple[Identifier, ...], list[Any]] = {}
-    for row in right:
-        buckets.setdefault(tuple(row[k] for k in keys), []).append(row)
-    return (
-        row.merge(other)
-        for row in left
-        for other in buckets.get(tuple(row[k] for k in keys), ())
-        if row.compatible(other)
-    )
-
-
-def _register_hash_join() -> None:
-    from rdflib.plugins.sparql import CUSTOM_EVALS
-
-    CUSTOM_EVALS.setdefault("npcgraph_hash_join", _hash_join)
-
-
-_register_hash_join()
-
-
-def check_projection(prepared: Any, bindings: Mapping[str, Any]) -> None:
-    """A SELECT query's parameters must be projected (as Oxigraph requires; kept alike here)."""
-    algebra = prepared.algebra
-    if algebra.name != "SelectQuery":
-        return
-    projected = {str(v) for v in algebra.get("PV") or ()}
-    for name in bindings:
-        if name not in projected:
-            raise _not_projected(name)
-
-
 def _not_projected(name: str) -> QueryError:
     return QueryError("E303", f"the parameter ?{name} is not one of the query's SELECT variables", f"add ?{name} to the SELECT clause: parameters are substituted into the query and stay in its results")
 
@@ -226,30 +90,10 @@ def _plain(term: Identifier | None) -> Identifier | None:
 
 
 def _graph(triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Graph:
-    from .rdf import new_graph
-
     graph = new_graph()
     for s, p, o in triples:
         graph.add((s, p, _plain(o)))
     return graph
-
-
-def run_memory(graph: Graph, prepared: Any, form: str, bindings: Mapping[str, Any], text: str = "") -> Result:
-    """rdflib's answer to ``prepared`` (``text`` is its SPARQL, for the columns of SELECT *)."""
-    optimise(prepared.algebra, {Variable(name) for name in bindings})
-    try:
-        answer = graph.query(prepared, initBindings=dict(bindings))
-        if answer.type == "ASK":
-            return Result("ASK", boolean=bool(answer.askAnswer))
-        if answer.type in ("CONSTRUCT", "DESCRIBE"):
-            return Result(answer.type, graph=_graph(answer.graph or ()))
-        variables = tuple(str(v) for v in answer.vars or ())
-        rows = tuple(tuple(_plain(term) for term in row) for row in answer)
-    except QueryError:
-        raise
-    except Exception as exc:  # evaluation errors from rdflib (unsupported features and the like)
-        raise QueryError("E304", f"the query failed: {str(exc).strip()[:300] or type(exc).__name__}", "check the query") from exc
-    return _select(text, variables, rows)
 
 
 # --- Oxigraph ----------------------------------------------------------------------------------
@@ -296,8 +140,6 @@ _SHORTCUTS = _same_as_constructed()
 
 
 def _from_ox(term: Any) -> Identifier | None:
-    import pyoxigraph as ox
-
     if term is None:
         return None
     kind = type(term)
@@ -317,8 +159,6 @@ def _from_ox(term: Any) -> Identifier | None:
 
 
 def _to_ox(term: Identifier) -> Any:
-    import pyoxigraph as ox
-
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -360,8 +200,6 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], 
     """Oxigraph's answer; a SELECT whose ORDER BY keys are projected variables is run without
     its ORDER BY and its rows sorted in Python (:mod:`npcgraph.ordering`: the same order as
     rdflib's, without Oxigraph reading each term from disk at every comparison)."""
-    import pyoxigraph as ox
-
     substitutions = {ox.Variable(name): _to_ox(term) for name, term in bindings.items()}
     order = ordering.split_order(text) if form == "SELECT" else None
     try:
@@ -395,7 +233,7 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], 
     except _Stopped:
         raise
     except SyntaxError as exc:
-        prepare(text)  # rdflib's parser reports the error in the same words as on the memory store
+        prepare(text)  # rdflib's parser reports the error, with its line, column and token
         raise QueryError("E301", f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", "check the query there") from exc
     except RuntimeError as exc:
         match = re.search(r"variable \?(\S+) in its SELECT projection", str(exc))
@@ -405,7 +243,7 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], 
     except OSError as exc:
         raise QueryError("E304", f"the store could not answer: {exc}", "check the store folder") from exc
     if order is not None:
-        rows = ordering.sort_rows(variables, rows, order[1])
+        rows = ordering.sort_rows(variables, ordering.canonical(rows), order[1])
     return _select(text, variables, rows)
 
 

@@ -1,6 +1,7 @@
 """``graph.ttl`` for a corpus of any size, written report by report.
 
-Turtle is written by :func:`npcgraph.exports.turtle.write_turtle`, which lays a graph out in
+Turtle is written by :mod:`npcgraph.exports.turtle` (``write_turtle`` is its header and its
+blocks; this module composes the same header and blocks, report by report), which lays a graph out in
 groups: the entities, then each report (its text, structure and mentions), then the evidence
 statements, then anything else. Making an rdflib Graph of a large corpus first costs gigabytes
 and minutes, and so does formatting millions of triples at once; but a report's group holds
@@ -14,30 +15,44 @@ checks it); a piece depends on its document only, so pieces can be made in worke
     + report A, report B, ...    report_triples(document), in report-key order
     + statements, others         relations' rdf:Statement triples
 
-The same parts load an Oxigraph store (:mod:`npcgraph.storeload`), without an rdflib graph.
+The same parts load an Oxigraph store while they are made (:func:`turtle_and_store`, with
+:mod:`npcgraph.store.load`), without an rdflib graph: ``npcgraph build`` hands the report pieces
+made by the extraction workers to Oxigraph's bulk loader in a thread (it releases the GIL) while
+the main thread formats the entities and statements.
 """
 
 from __future__ import annotations
 
+import queue
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .cache import files_fingerprint
-from .exports.turtle import subject_order
+from .exports.turtle import subject_order, turtle_blocks, turtle_header
 from .model import Corpus, Document, Evidence, Mention, Relation
 from .namespaces import ID
 from .pipeline import Rendering
 from .provenance import check_provenance, facts_only
 from .rdf import (
-    Triple, corpus_entities, entity_iri, entity_triples, fact_triple, report_iri, report_triples, statement_iri,
+    Triple,
+    corpus_entities,
+    entity_iri,
+    entity_triples,
+    fact_triple,
+    report_iri,
+    report_triples,
+    statement_iri,
     statement_triples,
 )
+from .store import load as store_load
 
 __all__ = [
     "report_piece", "report_stretches", "turtle_pieces", "turtle_parts", "turtle_file", "TurtleFile", "corpus_turtle", "header",
+    "turtle_and_store",
 ]
 
 _ID = str(ID)
@@ -47,23 +62,10 @@ _WINDOW = 100_000  # characters of a report formatted at a time
 _STRETCH = 20_000  # subjects of a group formatted at a time
 
 
-def _write(triples: Iterable[Triple]) -> bytes:
-    from .exports.turtle import write_turtle
-
-    return write_turtle(triples)
-
-
-@cache
-def header() -> bytes:
-    """The @base and @prefix lines every part of graph.ttl is read after."""
-    return _write(())
-
-
-def _piece(triples: Iterable[Triple]) -> bytes:
-    """One group's subject blocks as ``write_turtle`` lays them out, without the header."""
-    text = _write(triples)
-    head = header()
-    return text[len(head) + 1:] if len(text) > len(head) else b""
+#: The @base and @prefix lines every part of graph.ttl is read after.
+header = turtle_header
+#: One group's subject blocks as ``write_turtle`` lays them out, without the header.
+_piece = turtle_blocks
 
 
 def report_piece(document: Document, window: int = _WINDOW, stretch: int = _STRETCH) -> bytes:
@@ -331,3 +333,66 @@ def turtle_file(
 def corpus_turtle(corpus: Corpus, pieces: Mapping[str, bytes] | None = None) -> bytes:
     """The corpus as Turtle, byte-identical to ``write_turtle(to_graph(corpus))``."""
     return b"".join(turtle_parts(corpus, pieces))
+
+
+# --- graph.ttl and a store at once -------------------------------------------------------------
+
+_WAITING = 8  # stretches of graph.ttl made and not yet taken by the loader, at most
+_DONE, _ABANDON = object(), object()
+
+
+class _Abandoned(Exception):
+    """The parts stopped coming (the caller failed): the store must not replace the old one."""
+
+
+def turtle_and_store(
+    corpus: Corpus,
+    pieces: Mapping[str, bytes] | None,
+    location: Path,
+    progress: Callable[[int], object] | None = None,
+    directory: Path | None = None,
+    stage: bool = False,
+) -> tuple[TurtleFile, Any]:
+    """graph.ttl (:func:`~npcgraph.graphfile.turtle_file`: iterate it for the bytes) and the
+    number of triples of the store at ``location``, loaded from its stretches in a thread
+    while they are made (with ``stage``, the :class:`StagedStore` instead, not yet in place). At most ``_WAITING`` stretches wait for the loader: when it falls
+    behind, formatting waits, so that memory holds a few stretches, not the graph."""
+    handoff: queue.Queue = queue.Queue(maxsize=_WAITING)
+    outcome: dict[str, object] = {}
+    taken_last = threading.Event()  # the loader has taken _DONE or _ABANDON: nothing more comes
+
+    def parts() -> Iterator[bytes]:
+        while True:
+            part = handoff.get()
+            if part is _DONE or part is _ABANDON:
+                taken_last.set()
+            if part is _DONE:
+                return
+            if part is _ABANDON:
+                raise _Abandoned
+            yield part
+
+    def load() -> None:
+        try:
+            outcome["count"] = (store_load.stage_store if stage else store_load.load_store)(parts(), location, progress)
+        except BaseException as exc:  # re-raised in the caller's thread
+            outcome["error"] = exc
+            # the producer may still put (it stops at its last item): take and drop
+            while not taken_last.is_set():
+                if handoff.get() in (_DONE, _ABANDON):
+                    taken_last.set()
+
+    loader = threading.Thread(target=load, name="npcgraph-store-load", daemon=True)
+    loader.start()
+    try:
+        result = turtle_file(corpus, pieces, on_part=lambda part: None if "error" in outcome else handoff.put(part), directory=directory)
+    except BaseException:
+        handoff.put(_ABANDON)
+        loader.join()
+        raise
+    handoff.put(_DONE)
+    loader.join()
+    if "error" in outcome:
+        result.close()
+        raise outcome["error"]  # type: ignore[misc]
+    return result, outcome["count"] if stage else int(outcome["count"])  # type: ignore[arg-type]

@@ -14,35 +14,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .classes import kind_of_class
+from .pinyin import lazy_pinyin
+
 __all__ = ["KIND_OF_CLASS", "entity_key", "report_key", "statement_key", "slugify"]
 
-#: The IRI path segment for each ontology class.
-KIND_OF_CLASS: dict[str, str] = {
-    "Organization": "org",
-    "Person": "person",
-    "Place": "place",
-    "Instrument": "instrument",
-    "Law": "instrument",
-    "Regulation": "instrument",
-    "Decision": "instrument",
-    "Resolution": "instrument",
-    "Opinion": "instrument",
-    "Measures": "instrument",
-    "Rules": "instrument",
-    "Agreement": "instrument",
-    "Plan": "instrument",
-    "Suggestion": "instrument",
-    "Publication": "publication",
-    "Motion": "motion",
-    "Activity": "activity",
-    "SupervisionActivity": "activity",
-    "Program": "activity",
-    "Event": "event",
-    "Mechanism": "mechanism",
-    "Platform": "platform",
-    "Concept": "concept",
-    "Statistic": "statistic",
-}
+#: The IRI path segment for each ontology class (derived from the ontology's hierarchy).
+KIND_OF_CLASS: dict[str, str] = kind_of_class()
 
 _MAX_SLUG = 48
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -58,8 +36,6 @@ def slugify(name: str) -> str:
 
     Remembered: a corpus names the same bodies, laws and places in report after report (one
     conversion through pypinyin cost about 80 µs, 28 % of extraction's CPU: issue 18)."""
-    from .pinyin import lazy_pinyin  # pypinyin's readings, without loading pypinyin (start-up)
-
     name = unicodedata.normalize("NFKC", name)
     syllables = lazy_pinyin(name)
     slug = _NON_ALNUM.sub("-", "-".join(syllables).lower()).strip("-")

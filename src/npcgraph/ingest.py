@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .decoding import decode
 from .errors import InputError
+from .lexicon import words
 from .model import Metadata
 
 __all__ = ["SUFFIXES", "RawText", "collect_inputs", "decode", "html_to_text", "normalize", "ingest"]
@@ -274,8 +275,6 @@ def _trim_function_words(place: str) -> str:
     without leading function words (访宜昌市 -> 宜昌市); "" when no place remains (向省, or
     常委会还邀请省, where the lazy match began inside other words).
     """
-    from .lexicon import words
-
     known = words("places")
     for start in range(len(place) - 1):
         if place[start:] in known:
@@ -392,8 +391,6 @@ def _street_county(jurisdiction: str | None, text: str) -> str | None:
 
 
 def _replace(metadata: Metadata, **changes: str | None) -> Metadata:
-    from dataclasses import replace
-
     return replace(metadata, **changes)
 
 

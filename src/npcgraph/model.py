@@ -99,6 +99,9 @@ class Report:
     sections: tuple[Section, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    # (the place of the whole report,) when this is a window of it (windows.py): a window's
+    # own text may not tell the place; () when not carried
+    place: tuple[object, ...] = ()
 
     def span(self, begin: int, end: int) -> str:
         return self.text[begin:end]

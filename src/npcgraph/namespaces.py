@@ -7,7 +7,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
     "NPC", "ID", "NIF", "ITSRDF", "ELI", "SCHEMA", "PREFIXES",
-    "DCTERMS", "ORG", "PROV", "RDF", "RDFS", "SKOS", "XSD",
+    "DCTERMS", "ORG", "PROV", "RDF", "RDFS", "SKOS", "XSD", "TEXT_CLASSES",
 ]
 
 NPC = Namespace("https://w3id.org/npcgraph/ontology#")
@@ -33,3 +33,6 @@ PREFIXES: dict[str, Namespace] = {
     "eli": ELI,
     "schema": SCHEMA,
 }
+
+#: ``npc:`` classes of the text, not of the things it names.
+TEXT_CLASSES = frozenset({"Report", "Section", "Paragraph", "Sentence"})

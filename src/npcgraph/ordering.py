@@ -2,6 +2,7 @@
 
     split_order(text) -> (text without ORDER BY, keys) | None    what can be sorted afterwards
     sort_rows(variables, rows, keys) -> rows                        ORDER BY, in Python
+    canonical(rows) -> rows                                         ties: the same on every store
     star_columns(text, variables) -> variables                      SELECT *: in the query's order
 
 Why sort in Python: Oxigraph's ORDER BY on a persistent (RocksDB) store reads each term's
@@ -25,7 +26,7 @@ from typing import Any, NamedTuple
 
 from .lexer import Token, tokens
 
-__all__ = ["OrderKey", "split_order", "sort_rows", "star_columns"]
+__all__ = ["OrderKey", "split_order", "sort_rows", "canonical", "star_columns"]
 
 
 class OrderKey(NamedTuple):
@@ -145,9 +146,25 @@ def _fast_key(terms: Sequence[Any]) -> Callable[[Any], Any] | None:
     return None
 
 
+def _row_key(row: tuple[Any, ...]) -> tuple[tuple[str, ...], ...]:
+    """A total order of rows: each term by its kind, text, language and datatype."""
+    return tuple(
+        ("",) if term is None else (type(term).__name__, str(term), getattr(term, "language", None) or "", str(getattr(term, "datatype", None) or ""))
+        for term in row
+    )
+
+
+def canonical(rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``rows`` in an order of their terms alone: a store in memory and one on disk hand the
+    same rows over in different orders, and rows that ORDER BY keys do not tell apart must
+    come out alike whichever store answered."""
+    return sorted(rows, key=_row_key)
+
+
 def sort_rows(variables: Sequence[str], rows: Sequence[tuple[Any, ...]], keys: Sequence[OrderKey]) -> list[tuple[Any, ...]]:
     """``rows`` (tuples of rdflib terms, None for unbound) in the order rdflib's engine gives
-    for ``ORDER BY keys``; every key must be one of ``variables``."""
+    for ``ORDER BY keys``; every key must be one of ``variables``. Rows the keys do not tell
+    apart keep their order (:func:`canonical` makes it the same whichever store answered)."""
     ordered = list(rows)
     for name, descending in reversed(keys):
         column = [row[variables.index(name)] for row in ordered]

@@ -1,6 +1,6 @@
 """SPARQL results, whatever store answered them, and their text formats.
 
-A :class:`Result` holds rdflib terms, so the memory store, the Oxigraph store and a remote
+A :class:`Result` holds rdflib terms, so an Oxigraph store (on disk or in memory) and a remote
 endpoint give the same objects. The ``format_*`` functions turn a result into text; only the
 command line prints it.
 
@@ -27,6 +27,8 @@ from rdflib.term import Identifier
 from .controls import escape_rdf, visible
 from .errors import QueryError
 from .namespaces import PREFIXES
+from .serialization import serialize
+from .viewer import render
 
 __all__ = [
     "Result",
@@ -259,11 +261,7 @@ def format_json(result: Result) -> str:
 
 
 def _graph_text(graph: Graph, fmt: str, title: str | None) -> str:
-    from .serialization import serialize
-
     if fmt == "html":
-        from .viewer import render
-
         return render(graph, title=title)
     return serialize(graph, "nt" if fmt == "nt" else "turtle").decode("utf-8")
 

@@ -6,41 +6,52 @@
     load_query(spec) -> CannedQuery                      a SPARQL string, a .rq file or a canned name
 
 A source is anything :func:`npcgraph.store.open_source` opens: a graph file, a build folder, an
-Oxigraph store (``oxigraph:DIR``), an endpoint URL, an rdflib Graph. The prefixes of
+Oxigraph store (``oxigraph:DIR``), an endpoint URL, an rdflib Graph; every one but the endpoint
+is answered by Oxigraph (a file or a Graph in a store in memory). The prefixes of
 :data:`npcgraph.namespaces.PREFIXES` (npc, id, rdf, rdfs, xsd, skos, nif, itsrdf, prov, dcterms,
 org, eli, schema) are declared for every query.
 
-Parameters are bound, never pasted into the query text: rdflib's ``initBindings`` on the memory
-store, Oxigraph's ``substitutions`` (SEP-0007), and on a remote endpoint a trailing ``VALUES``
-clause built from the terms. Both local stores need a parameter of a SELECT query to be one of
-its projected variables, and bind it where it occurs in triple patterns (not inside FILTER).
+Parameters are bound, never pasted into the query text: Oxigraph's ``substitutions``
+(SEP-0007), and on a remote endpoint a trailing ``VALUES`` clause built from the terms. A
+parameter of a SELECT query must be one of its projected variables.
+
+A binding is a join after the query's FILTERs on every engine, so it cannot bound a range. A
+canned query declares its ranges instead (``# range: date from to``: the year of ``?date``
+between the ``year`` parameters ``from`` and ``to``); :func:`execute` keeps the rows whose
+year lies in the range, after any engine answered, the remote endpoint's included.
 """
 
 from __future__ import annotations
 
 import re
-import signal
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import InputError, QueryError
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
+from rdflib.util import from_n3
+
 from . import lexer
+from .engines import run_endpoint, run_oxigraph
+from .errors import InputError, QueryError
 from .guard import check_query, uses_service
-from .namespaces import NPC, PREFIXES
+from .namespaces import ID, NPC, PREFIXES, RDFS, SKOS
+from .rdf import new_graph
 from .resources import queries_dir
 from .results import Result
-from .store import EndpointSource, MemorySource, OxigraphSource, Source, http_post_query, open_source
+from .store import EndpointSource, OxigraphSource, Source, http_post_query, open_source
 
-__all__ = ["query", "execute", "with_names", "CannedQuery", "Param", "canned_queries", "load_query", "parse_value", "query_form"]
+__all__ = ["query", "execute", "with_names", "CannedQuery", "Param", "YearRange", "canned_queries", "load_query", "parse_value", "query_form"]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
-_PARAM_KINDS = ("entity", "iri", "class", "literal", "integer")
+_HEADER = re.compile(r"^#\s*(title|description|param|range)\s*:\s*(.*)$")
+_PARAM_KINDS = ("entity", "iri", "class", "literal", "integer", "year")
+_YEAR = re.compile(r"^\d{4}$")
 
 
 @dataclass(frozen=True)
@@ -49,12 +60,30 @@ class Param:
 
     KIND says how a plain value is read: ``entity`` (an IRI, or a name matched against the
     entities' @zh labels), ``class`` (``Regulation`` -> npc:Regulation), ``iri``, ``literal``,
-    ``integer``.
+    ``integer``, ``year`` (four digits: a bound of a :class:`YearRange`, never bound in the
+    query).
     """
 
     name: str
     kind: str
     description: str
+
+
+@dataclass(frozen=True)
+class YearRange:
+    """``# range: VARIABLE FROM TO``: rows whose ``?VARIABLE`` starts with a year from the
+    ``FROM`` parameter's to the ``TO`` parameter's, both included, either left out (a date as
+    npcgraph writes it, xsd:date, xsd:gYearMonth or xsd:gYear, starts with its year)."""
+
+    variable: str
+    start: str
+    end: str
+
+    def keeps(self, term: Any, start: int | None, end: int | None) -> bool:
+        year = str(term)[:4] if term is not None else ""
+        if not _YEAR.match(year):
+            return False
+        return (start is None or int(year) >= start) and (end is None or int(year) <= end)
 
 
 @dataclass(frozen=True)
@@ -67,6 +96,7 @@ class CannedQuery:
     description: str = ""
     params: tuple[Param, ...] = ()
     path: Path | None = None
+    ranges: tuple[YearRange, ...] = ()
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -75,6 +105,7 @@ class CannedQuery:
 def _parse_rq(name: str, text: str, path: Path | None = None) -> CannedQuery:
     fields: dict[str, list[str]] = {"title": [], "description": []}
     params: list[Param] = []
+    ranges: list[YearRange] = []
     key: str | None = None
     for line in text.splitlines():
         stripped = line.strip()
@@ -90,6 +121,8 @@ def _parse_rq(name: str, text: str, path: Path | None = None) -> CannedQuery:
                 if len(parts) < 2 or parts[1] not in _PARAM_KINDS:
                     raise QueryError("E308", f"{path or name}: bad '# param:' line {value!r}", f"write '# param: NAME KIND description' with KIND one of {', '.join(_PARAM_KINDS)}")
                 params.append(Param(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+            elif key == "range":
+                ranges.append(_parse_range(value, params, path or name))
             else:
                 fields[key].append(value.strip())
         elif key in ("title", "description") and stripped.lstrip("#").strip():
@@ -101,7 +134,17 @@ def _parse_rq(name: str, text: str, path: Path | None = None) -> CannedQuery:
         description=" ".join(fields["description"]),
         params=tuple(params),
         path=path,
+        ranges=tuple(ranges),
     )
+
+
+def _parse_range(value: str, params: list[Param], where: Path | str) -> YearRange:
+    """``# range: VARIABLE FROM TO``, after the ``year`` parameters it names."""
+    parts = value.split()
+    kinds = {p.name: p.kind for p in params}
+    if len(parts) != 3 or any(kinds.get(bound) != "year" for bound in parts[1:]):
+        raise QueryError("E308", f"{where}: bad '# range:' line {value!r}", "write '# range: VARIABLE FROM TO' after '# param: FROM year' and '# param: TO year'")
+    return YearRange(parts[0].lstrip("?"), parts[1], parts[2])
 
 
 @cache
@@ -189,9 +232,6 @@ def parse_value(value: Any, kind: str | None = None) -> Any:
     a class of the ontology (``Regulation``), otherwise a literal tagged ``@zh`` when it holds
     Chinese characters (as every label of the graph is) and a plain string when not.
     """
-    from rdflib import Literal, URIRef
-    from rdflib.term import Identifier
-
     if isinstance(value, Identifier):
         return value
     if isinstance(value, bool) or isinstance(value, (int, Decimal, float)):
@@ -223,11 +263,6 @@ def parse_value(value: Any, kind: str | None = None) -> Any:
 
 
 def _n3_literal(text: str) -> Any:
-    from rdflib import Literal
-    from rdflib.util import from_n3
-
-    from .rdf import new_graph
-
     try:
         term = from_n3(text, nsm=new_graph().namespace_manager)
     except Exception as exc:  # rdflib raises several types for bad N3
@@ -237,23 +272,59 @@ def _n3_literal(text: str) -> Any:
     return term
 
 
+def parse_year(name: str, value: Any) -> int:
+    """A ``year`` parameter's value (``2021``, ``"2021"``) as a number; a QueryError otherwise."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not _YEAR.match(text):
+        raise QueryError("E316", f"{name}={value} is not a year", f"write four digits, e.g. --param {name}=2021")
+    return int(text)
+
+
+def _years(q: CannedQuery, params: Mapping[str, Any]) -> dict[str, int]:
+    """The ``year`` parameters given, checked (each a year, no range ending before it starts)."""
+    years = {name.lstrip("?$"): raw for name, raw in params.items() if (p := q.param(name.lstrip("?$"))) and p.kind == "year"}
+    parsed = {name: parse_year(name, raw) for name, raw in years.items()}
+    for span in q.ranges:
+        start, end = parsed.get(span.start), parsed.get(span.end)
+        if start is not None and end is not None and start > end:
+            raise QueryError("E316", f"{span.start}={start} is after {span.end}={end}", f"give {span.start} a year before {span.end}, or the same year")
+    return parsed
+
+
+def _in_ranges(result: Result, q: CannedQuery, years: Mapping[str, int]) -> Result:
+    """``result`` with the rows whose year lies in each of the query's ranges given a bound."""
+    spans = [span for span in q.ranges if span.start in years or span.end in years]
+    if not spans or result.kind != "SELECT":
+        return result
+    missing = [span.variable for span in spans if span.variable not in result.variables]
+    if missing:
+        raise QueryError("E308", f"{q.name}: the range's variable ?{missing[0]} is not in the answer", "select the variable a '# range:' line names")
+    columns = [(result.variables.index(span.variable), span) for span in spans]
+    rows = tuple(
+        row for row in result.rows
+        if all(span.keeps(row[i], years.get(span.start), years.get(span.end)) for i, span in columns)
+    )
+    return replace(result, rows=rows)
+
+
 def _bind(source: Source, q: CannedQuery, params: Mapping[str, Any], timeout: float | None) -> dict[str, Any]:
-    """Parameter names to terms; entity names resolved to the one entity they name."""
+    """Parameter names to terms; entity names resolved to the one entity they name. A
+    ``year`` parameter is no binding: :func:`_in_ranges` applies it to the answer."""
     variables = _variables(q.text)
     bindings: dict[str, Any] = {}
     for name, raw in params.items():
         name = name.lstrip("?$")
+        declared = q.param(name)
+        if declared and declared.kind == "year":
+            continue
         if name not in variables:
             raise QueryError("E303", f"the query has no variable ?{name} to bind", f"its parameters are: {', '.join(p.name for p in q.params) or 'none'}")
-        declared = q.param(name)
         term = parse_value(raw, declared.kind if declared else None)
         bindings[name] = _resolve(source, term, name, timeout) if isinstance(term, _Name) else term
     return bindings
 
 
 def _resolve(source: Source, name: _Name, variable: str, timeout: float | None) -> Any:
-    from rdflib import Literal
-
     label = Literal(name.text, lang="zh") if _CJK.search(name.text) else Literal(name.text)
     result = _run(source, canned_queries()["_entities-named"].text, "SELECT", {"name": label}, timeout)
     found = sorted({row[0] for row in result.rows if row[0] is not None})
@@ -271,34 +342,16 @@ def _resolve(source: Source, name: _Name, variable: str, timeout: float | None) 
 T = TypeVar("T")
 
 
-class _Timeout(BaseException):
-    """Raised by the alarm; a BaseException so that no library's ``except Exception`` eats it."""
-
-
 def _timed_out(seconds: float) -> QueryError:
-    return QueryError("E306", f"the query did not finish within {seconds:g} s", "make it more selective (LIMIT, fewer joins), use an Oxigraph store, or raise --timeout")
+    return QueryError("E306", f"the query did not finish within {seconds:g} s", "make it more selective (LIMIT, fewer joins), or raise --timeout")
 
 
-def _within(seconds: float | None, work: Callable[[], T], interruptible: bool, stop: threading.Event | None = None) -> T:
-    """``work()``, stopped after ``seconds``: by an alarm signal where Python code runs in the
-    main thread (rdflib), else by waiting on a worker thread, told to stop through ``stop``
-    (Oxigraph evaluates in Rust, out of the reach of signals: the worker stops at the next
-    row Oxigraph gives)."""
+def _within(seconds: float | None, work: Callable[[], T], stop: threading.Event) -> T:
+    """``work()``, stopped after ``seconds`` by waiting on a worker thread, told to stop
+    through ``stop`` (Oxigraph evaluates in Rust, out of the reach of signals: the worker
+    stops at the next row Oxigraph gives)."""
     if seconds is None:
         return work()
-    if interruptible and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-        def alarm(signum: int, frame: Any) -> None:
-            raise _Timeout
-
-        previous = signal.signal(signal.SIGALRM, alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            return work()
-        except _Timeout:
-            raise _timed_out(seconds) from None
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
     box: dict[str, Any] = {}
 
     def target() -> None:
@@ -320,20 +373,11 @@ def _within(seconds: float | None, work: Callable[[], T], interruptible: bool, s
 
 
 def _run(source: Source, text: str, form: str, bindings: Mapping[str, Any], timeout: float | None) -> Result:
-    from . import engines
-
-    if isinstance(source, MemorySource):
-        def parse_and_run() -> Result:  # parsing a long query takes seconds: --timeout bounds it too
-            prepared = engines.prepare(text)
-            engines.check_projection(prepared, bindings)
-            return engines.run_memory(source.graph, prepared, form, bindings, text)
-
-        return _within(timeout, parse_and_run, interruptible=True)
     if isinstance(source, OxigraphSource):
         stop = threading.Event()
-        return _within(timeout, lambda: engines.run_oxigraph(source.store, text, form, bindings, stop), interruptible=False, stop=stop)
+        return _within(timeout, lambda: run_oxigraph(source.store, text, form, bindings, stop), stop)
     assert isinstance(source, EndpointSource)
-    return engines.run_endpoint(source.url, text, form, bindings, timeout, http_post_query)
+    return run_endpoint(source.url, text, form, bindings, timeout, http_post_query)
 
 
 def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None = None, *, timeout: float | None = None) -> Result:
@@ -343,11 +387,12 @@ def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None 
     stored = load_query(q)
     check_query(stored.text, federation=True)  # too deep a query crashes the parser itself
     form = query_form(stored.text)
-    opened = open_source(source, files="oxigraph")  # a graph file is read by Oxigraph, not rdflib
+    opened = open_source(source)  # every graph is read by Oxigraph
     if not isinstance(opened, EndpointSource) and uses_service(stored.text):
         raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run on local graphs", "query that endpoint itself with --endpoint URL")
+    years = _years(stored, params or {})
     bindings = _bind(opened, stored, params or {}, timeout)
-    return _run(opened, stored.text, form, bindings, timeout)
+    return _in_ranges(_run(opened, stored.text, form, bindings, timeout), stored, years)
 
 
 #: A graph result with more unnamed nodes than this is drawn as it is (one query per node).
@@ -359,10 +404,6 @@ def with_names(source: Any, result: Result, *, timeout: float | None = None) -> 
     ``source`` (the canned query ``_node-names``, once per entity that has no label in the
     result), so that the viewer draws names: ``CONSTRUCT WHERE { ?b npc:enacted ?i }`` holds
     the relations alone."""
-    from rdflib import URIRef
-
-    from .namespaces import ID, RDFS, SKOS
-
     if not result.is_graph or result.graph is None:
         return result
     graph = result.graph

@@ -13,6 +13,7 @@ sentence's length.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -278,6 +279,4 @@ def _rstrip(text: str, begin: int, end: int) -> int:
 
 
 def _sha256(text: str) -> str:
-    import hashlib
-
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -25,10 +25,12 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
-from . import __version__
 from .cache import file_digest
+from .ingest import collect_inputs
+from .version import __version__
 
 __all__ = ["Kept", "stamp_path", "fingerprint", "up_to_date", "forget", "record"]
 
@@ -49,8 +51,6 @@ class Kept:
 @cache
 def _code() -> str:
     """npcgraph's files (all of them: any can change an output) and the libraries' versions."""
-    from importlib import metadata
-
     digest = hashlib.sha256(f"npcgraph {__version__}\npython {sys.version}\n".encode())
     for library in _LIBRARIES:
         try:
@@ -73,8 +73,6 @@ def _file_digest(path: Path) -> str:
 def fingerprint(inputs: Iterable[Path], options: Mapping[str, object]) -> dict[str, object]:
     """What a build's outputs are made from. Raises the InputError a build would for inputs
     that do not exist or a folder without reports."""
-    from .ingest import collect_inputs
-
     files = collect_inputs([Path(path) for path in inputs])
     digest = hashlib.sha256()
     for path in files:

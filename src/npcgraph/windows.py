@@ -10,7 +10,7 @@ from outside it:
 - the report's metadata (title, byline, reporting body) and key, so that entity keys and
   evidence are the whole report's;
 - the report's place (its jurisdiction, which resolves 市人大常委会), inferred once from the
-  whole text (:func:`~npcgraph.extract.context.known_place`);
+  whole text and carried on each window's Report (``Report.place``);
 - the headings of the sections open where the window starts, and an interview's last
   question, written before the window's text, so that plan sections (2023年工作安排) and
   answers about plans are known; what is found in them belongs to an earlier window and is
@@ -38,12 +38,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .extract.acts import extract_acts
-from .extract.document_facts import document_facts
-from .extract.context import infer_place, known_place
-from .extract.entities import find_entities
-from .extract.metadata import metadata_entities
-from .extract.relations import extract_relations
+from .extract import STAGES, Stage
+from .extract.context import infer_place
 from .model import Document, Entity, Evidence, Mention, Paragraph, Relation, Report, Section, Sentence
 
 __all__ = ["WINDOW", "window_bounds", "extract_windowed"]
@@ -244,47 +240,70 @@ def _merge_entity(earlier: Entity, later: Entity) -> Entity:
     return replace(earlier, alt_labels=tuple(sorted(names)))
 
 
+#: How each stage of :data:`npcgraph.extract.STAGES` runs here, by name: on each window alone,
+#: on each window knowing every entity of the report, or once on the whole report after them.
+HOW_STAGES_RUN = {
+    "metadata_entities": "window",
+    "find_entities": "window",
+    "extract_relations": "across",
+    "document_facts": "whole",
+    "extract_acts": "whole",
+}
+
+
+def _stages(how: str) -> tuple[Stage, ...]:
+    """The stages that run ``how``, in their order (a stage windows.py does not know is an error)."""
+    return tuple(stage for stage in STAGES if HOW_STAGES_RUN[stage.__name__] == how)
+
+
+def _run(stages: tuple[Stage, ...], document: Document) -> Document:
+    for stage in stages:
+        document = stage(document)
+    return document
+
+
 def extract_windowed(report: Report, window: int = WINDOW) -> Document:
     """Every extraction stage over ``report``, a window of ``window`` characters at a time
     (see the module docstring); offsets are the whole report's."""
-    with known_place(report.key, infer_place(report)):
-        # 1. Entities, window by window; the window's mentions kept for its relations.
-        entities: dict[str, Entity] = {}
-        found: list[tuple[Mention, ...]] = []
-        metadata_relations: list[tuple[Relation, ...]] = []
-        first: Document | None = None
-        for part in _windows(report, window):
-            document = find_entities(metadata_entities(Document(report=part.report)))
-            first = first or document
-            found.append(document.mentions)
-            metadata_relations.append(document.relations)
-            for entity in document.entities:
-                earlier = entities.get(entity.key)
-                entities[entity.key] = entity if earlier is None else _merge_entity(earlier, entity)
-        assert first is not None
-        every_entity = tuple(entities[key] for key in sorted(entities))
+    carrier = replace(report, place=(infer_place(report),))  # every window knows the report's place
+    # 1. Entities, window by window; the window's mentions kept for its relations.
+    entities: dict[str, Entity] = {}
+    found: list[tuple[Mention, ...]] = []
+    metadata_relations: list[tuple[Relation, ...]] = []
+    first: Document | None = None
+    for part in _windows(carrier, window):
+        document = _run(_stages("window"), Document(report=part.report))
+        first = first or document
+        found.append(document.mentions)
+        metadata_relations.append(document.relations)
+        for entity in document.entities:
+            earlier = entities.get(entity.key)
+            entities[entity.key] = entity if earlier is None else _merge_entity(earlier, entity)
+    assert first is not None
+    every_entity = tuple(entities[key] for key in sorted(entities))
 
-        # 2. Relations, window by window, knowing every entity of the report.
-        mentions: list[Mention] = []
-        evidence: dict[tuple[str, str, str, str | None], set[Evidence]] = {}
-        for number, part in enumerate(_windows(report, window)):
-            window_mentions, relations = found[number], metadata_relations[number]
-            found[number] = metadata_relations[number] = ()  # moved below: not held twice
-            document = extract_relations(
-                Document(
-                    report=part.report, mentions=window_mentions, entities=every_entity, relations=relations,
-                    author=first.author, publisher=first.publisher, reporting_body=first.reporting_body,
-                )
-            )
-            mentions.extend(m for m in map(part.mention, window_mentions) if m is not None)
-            for relation in document.relations:
-                moved = {e for e in map(part.evidence, relation.evidence) if e is not None}
-                if moved:
-                    evidence.setdefault((relation.subject, relation.predicate, relation.object, relation.post), set()).update(moved)
+    # 2. Relations, window by window, knowing every entity of the report.
+    mentions: list[Mention] = []
+    evidence: dict[tuple[str, str, str, str | None], set[Evidence]] = {}
+    for number, part in enumerate(_windows(carrier, window)):
+        window_mentions, relations = found[number], metadata_relations[number]
+        found[number] = metadata_relations[number] = ()  # moved below: not held twice
+        document = _run(
+            _stages("across"),
+            Document(
+                report=part.report, mentions=window_mentions, entities=every_entity, relations=relations,
+                author=first.author, publisher=first.publisher, reporting_body=first.reporting_body,
+            ),
+        )
+        mentions.extend(m for m in map(part.mention, window_mentions) if m is not None)
+        for relation in document.relations:
+            moved = {e for e in map(part.evidence, relation.evidence) if e is not None}
+            if moved:
+                evidence.setdefault((relation.subject, relation.predicate, relation.object, relation.post), set()).update(moved)
     mentions.sort(key=lambda m: (m.begin, -m.end, m.cls, m.entity or ""))
     # the facts of the whole report, then time, meetings and votes read it at once (a date
     # anchors 同日 windows later), as the stages do after a whole run
-    return extract_acts(document_facts(Document(
+    return _run(_stages("whole"), Document(
         report=report,
         mentions=tuple(mentions),
         entities=every_entity,
@@ -297,4 +316,4 @@ def extract_windowed(report: Report, window: int = WINDOW) -> Document:
         author=first.author,
         publisher=first.publisher,
         reporting_body=first.reporting_body,
-    )))
+    ))

@@ -11,8 +11,8 @@ import argparse
 import sys
 from importlib import import_module
 
-from .. import __version__
 from ..errors import NpcgraphError
+from ..version import __version__
 
 __all__ = ["main", "COMMANDS"]
 
@@ -20,20 +20,26 @@ __all__ = ["main", "COMMANDS"]
 COMMANDS = ("build", "view", "query", "serve", "push", "eval", "export", "stats", "validate", "ontology")
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the arguments, with only the command they name (its module imports
+    what that command uses, so ``npcgraph query`` does not load the extraction), else with
+    every command (``npcgraph --help``)."""
     parser = argparse.ArgumentParser(
         prog="npcgraph",
         description="Build, query and explore RDF knowledge graphs of Chinese People's Congress (人大) work reports.",
     )
     parser.add_argument("--version", action="version", version=f"npcgraph {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    for name in (named,) if named in COMMANDS else COMMANDS:
         import_module(f"{__name__}.{name}").register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = make_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)

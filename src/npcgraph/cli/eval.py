@@ -6,6 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..api import build
+from ..evaluation.entities import format_entity_scores, named_entities, score_entities
+from ..evaluation.gold import is_entity_file, read_gold_entities
+from ..evaluation.relations import format_relation_scores, read_gold_relations, score_relations
+from ..serialization import load_graph
+
 __all__ = ["register", "run"]
 
 _GRAPH_SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".json", ".rdf", ".xml", ".n3", ".owl")
@@ -37,8 +43,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..evaluation.gold import is_entity_file, read_gold_entities
-
     entity_gold = []
     relation_files = []
     for path in args.gold:
@@ -49,12 +53,8 @@ def run(args: argparse.Namespace) -> int:
     source = _source(args.inputs)
     out = []
     if entity_gold:
-        from ..evaluation.entities import format_entity_scores, named_entities, score_entities
-
         out.append(format_entity_scores(score_entities(named_entities(source), entity_gold), details=args.details))
     if relation_files:
-        from ..evaluation.relations import format_relation_scores, read_gold_relations, score_relations
-
         gold = [row for path in relation_files for row in read_gold_relations(path)]
         out.append(format_relation_scores(score_relations(source, gold), details=args.details))
     print("\n\n".join(out), file=sys.stdout)
@@ -63,13 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _source(inputs: list[Path]):  # noqa: ANN202 - a Corpus or an rdflib Graph
     if len(inputs) == 1 and inputs[0].is_file() and inputs[0].suffix.lower() in _GRAPH_SUFFIXES:
-        from ..serialization import load_graph
-
         return load_graph(inputs[0])
     if len(inputs) == 1 and inputs[0].is_dir() and (inputs[0] / "graph.ttl").is_file():
-        from ..serialization import load_graph
-
         return load_graph(inputs[0] / "graph.ttl")
-    from ..api import build
 
     return build(inputs)

@@ -6,6 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import OutputError
+from ..export import export_files, read_source
+from ..outputs import write_files
+from ..serialization import FORMATS, parse_formats
+
 __all__ = ["register", "run"]
 
 _EPILOG = """\
@@ -44,9 +49,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import OutputError
-    from ..exports import FORMATS, export_files, parse_formats, read_source
-
     formats = parse_formats(args.format)
     if args.output is None and (len(formats) > 1 or len(FORMATS[formats[0]].files) > 1):
         raise OutputError("E211", f"--format {','.join(formats)} writes several files", "give a folder with -o OUT")
@@ -56,7 +58,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(next(iter(files.values())))
         sys.stdout.flush()
         return 0
-    from ..outputs import write_files
 
     written = write_files(args.output, files)
     if not args.quiet:

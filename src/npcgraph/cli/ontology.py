@@ -6,6 +6,10 @@ import argparse
 import json
 import sys
 
+from ..exports.jsonld import build_context
+from ..exports.ontology_doc import format_markdown, format_terms, ontology_terms
+from ..validation import load_ontology
+
 __all__ = ["register", "run"]
 
 
@@ -25,10 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..exports.jsonld import build_context
-    from ..exports.ontology_doc import format_markdown, format_terms, ontology_terms
-    from ..validation import load_ontology
-
     ontology = load_ontology()
     if args.markdown:
         sys.stdout.write(format_markdown(ontology))

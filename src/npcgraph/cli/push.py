@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..store import push
+
 __all__ = ["register", "run"]
 
 
@@ -33,8 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store import push
-
     result = push(args.source, args.endpoint, graph=args.graph, replace=args.replace, timeout=args.timeout)
     if not args.quiet:
         where = f"the graph <{args.graph}>" if args.graph else "the default graph"

@@ -6,6 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import InputError, QueryError
+from ..outputs import write_files
+from ..results import display_width, format_result
+from ..sparql import canned_queries, execute, load_query, with_names
+
 __all__ = ["register", "run", "format_list"]
 
 _FORMATS = ("table", "csv", "tsv", "json", "turtle", "nt", "html")
@@ -25,6 +30,7 @@ examples:
   npcgraph query --list
   npcgraph query out/ acts-of-body --param body=武汉市人大常委会
   npcgraph query oxigraph:out/store instruments --param class=Regulation --format csv
+  npcgraph query out/ timeline --param from=2021 --param to=2025
   npcgraph query out/graph.ttl 'SELECT ?l WHERE { ?x a npc:Regulation ; rdfs:label ?l }'
   npcgraph query out/ 'CONSTRUCT WHERE { ?b npc:enacted ?i }' --format html -o enacted.html
 """
@@ -63,9 +69,6 @@ def _seconds(text: str) -> float:
 
 def format_list() -> str:
     """The canned queries: name, parameters and title, aligned."""
-    from ..sparql import canned_queries
-    from ..results import display_width
-
     rows = [("NAME", "PARAMETERS", "TITLE")]
     rows += [
         (name, ", ".join(p.name for p in q.params) or "-", q.title)
@@ -80,8 +83,6 @@ def format_list() -> str:
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
-    from ..errors import QueryError
-
     params: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
@@ -92,14 +93,10 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import InputError
-
     if args.list:
         sys.stdout.write(format_list())
         return 0
     if args.show:
-        from ..sparql import load_query
-
         sys.stdout.write(load_query(args.show).text)
         return 0
     source, text = args.source, args.query
@@ -110,18 +107,11 @@ def run(args: argparse.Namespace) -> int:
     if source is None or text is None:
         raise InputError("E114", "give a SOURCE and a QUERY", "e.g. npcgraph query out/ instruments; see npcgraph query --help")
 
-    from ..sparql import execute
-    from ..results import format_result
-
     result = execute(source, text, _params(args.param), timeout=args.timeout)
     if args.format == "html":
-        from ..sparql import with_names
-
         result = with_names(source, result, timeout=args.timeout)  # names to draw, not IRIs
     output = format_result(result, args.format, max_width=args.max_width, title=f"npcgraph query: {Path(str(source)).name}")
     if args.output:
-        from ..outputs import write_files
-
         written = write_files(args.output.parent, {args.output.name: output.encode("utf-8")})
         print(f"Wrote {written[0]}", file=sys.stderr)
     else:

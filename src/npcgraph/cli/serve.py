@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import signal
 import sys
 from typing import Any
+
+from ..errors import StoreError
+from ..store import serving
 
 __all__ = ["register", "run"]
 
@@ -41,8 +45,6 @@ def _seconds(text: str) -> int:
 
 
 def _is_loopback(host: str) -> bool:
-    import ipaddress
-
     if host == "localhost":
         return True
     try:
@@ -56,8 +58,6 @@ def _stop(signum: int, frame: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store import serving
-
     if not _is_loopback(args.host):
         print(f"npcgraph: warning: listening on {args.host}: any machine that reaches it can query the graph", file=sys.stderr)
     if args.federation:
@@ -75,6 +75,5 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
     if status == 0:
         return 0
-    from ..errors import StoreError
 
     raise StoreError("E413", f"the Oxigraph server stopped (exit status {status}): {server.last_message() or 'no message'}", "see the message")

@@ -6,6 +6,9 @@ import argparse
 import json
 import sys
 
+from ..export import read_source
+from ..stats import format_stats, graph_stats, stats_to_dict
+
 __all__ = ["register", "run"]
 
 
@@ -38,9 +41,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..exports import read_source
-    from ..stats import format_stats, graph_stats, stats_to_dict
-
     graph, _ = read_source(args.source)
     stats = graph_stats(graph, top=args.top)
     if args.format == "json":

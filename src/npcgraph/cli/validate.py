@@ -7,6 +7,10 @@ import json
 import sys
 from dataclasses import asdict
 
+from ..errors import ValidationError
+from ..export import read_source
+from ..validation import format_results, validate
+
 __all__ = ["register", "run"]
 
 
@@ -28,10 +32,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import ValidationError
-    from ..exports import read_source
-    from ..validation import format_results, validate
-
     graph, _ = read_source(args.source)
     report = validate(graph)
     if args.format == "json":

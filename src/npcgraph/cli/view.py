@@ -6,6 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..outputs import write_files
+from ..serialization import load_graph
+from ..viewer import DEFAULT_LIMIT, render
+
 __all__ = ["register", "run"]
 
 
@@ -17,8 +21,6 @@ def _natural(text: str) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from ..viewer import DEFAULT_LIMIT
-
     parser = subparsers.add_parser(
         "view",
         help="render a graph file (or a part of it) as an interactive HTML page",
@@ -39,10 +41,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..outputs import write_files
-    from ..serialization import load_graph
-    from ..viewer import render
-
     graph = load_graph(args.source)
     page = render(graph, title=args.title, focus=args.focus, depth=args.depth, classes=args.classes, limit=args.limit)
     if str(args.output) == "-":

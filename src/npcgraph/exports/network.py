@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
-import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
-
-from .. import __version__
 from ..controls import xml_safe
+from ..version import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 __all__ = ["write_graphml", "write_gexf", "write_nodes_csv", "write_edges_csv"]
 
 
 def _xml_safe(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose node names and string attributes hold no character XML 1.0 forbids."""
+    import networkx as nx  # heavy: loaded when a network format is written, not at start-up
+
     safe = nx.relabel_nodes(network, {node: xml_safe(node) for node in network if isinstance(node, str)}, copy=True)
     for _, data in safe.nodes(data=True):
         data.update({key: xml_safe(value) for key, value in data.items() if isinstance(value, str)})
@@ -29,6 +32,8 @@ def _xml_safe(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(network: nx.MultiDiGraph) -> bytes:
+    import networkx as nx
+
     network = _xml_safe(network)
     buffer = io.BytesIO()
     nx.write_graphml_xml(network, buffer, encoding="utf-8", prettyprint=True)
@@ -37,6 +42,8 @@ def write_graphml(network: nx.MultiDiGraph) -> bytes:
 
 def write_gexf(network: nx.MultiDiGraph) -> bytes:
     """GEXF 1.2; networkx stamps today's date and its own version in ``<meta>``: replaced."""
+    from networkx.readwrite.gexf import GEXFWriter
+
     writer = GEXFWriter(prettyprint=True)
     meta = writer.xml.find("meta")
     if meta is not None:

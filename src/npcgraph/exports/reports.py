@@ -20,12 +20,22 @@ from collections import defaultdict
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
-from ..namespaces import DCTERMS, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF
-from ..stats import entity_nodes
+from rdflib import URIRef
 
-__all__ = ["split_by_report"]
+from ..namespaces import DCTERMS, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, TEXT_CLASSES
+
+__all__ = ["split_by_report", "entity_nodes"]
 
 _NPC = str(NPC)
+
+
+def entity_nodes(graph: Graph) -> set[URIRef]:
+    """The entities: IRIs typed with an ``npc:`` class that is not one of the text's."""
+    return {
+        subject
+        for subject, cls in graph.subject_objects(RDF.type)
+        if isinstance(subject, URIRef) and str(cls).startswith(_NPC) and str(cls)[len(_NPC):] not in TEXT_CLASSES
+    }
 _REPORT_LINKS = (DCTERMS.creator, DCTERMS.publisher, NPC.reportingBody)
 
 

@@ -19,13 +19,14 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset
 
 from ..namespaces import ID, PREFIXES, RDF, RDFS, SKOS, XSD
 
-__all__ = ["write_turtle", "write_trig", "write_ntriples", "write_nquads", "subject_order"]
+__all__ = ["write_turtle", "turtle_header", "turtle_blocks", "write_trig", "write_ntriples", "write_nquads", "subject_order"]
 
 _BASE = str(ID)
 _LOCAL_NAME = re.compile(r"^(?:[A-Za-z_][A-Za-z0-9_-]*)?$")
@@ -208,12 +209,27 @@ def _without_gc() -> Iterator[None]:
             gc.enable()
 
 
-def write_turtle(triples: Graph | Iterable[tuple]) -> bytes:
-    """Turtle of a graph (or of any iterable of triples; duplicates are written once)."""
+@cache
+def turtle_header() -> bytes:
+    """The @base and @prefix lines every Turtle file opens with."""
+    return (_prefix_lines().rstrip("\n") + "\n").encode("utf-8")
+
+
+def turtle_blocks(triples: Graph | Iterable[tuple]) -> bytes:
+    """The subject blocks of ``triples`` as :func:`write_turtle` lays them out, grouped and
+    ordered, without the header (b"" for no triples): graph.ttl's corpus writer composes a
+    file of the header and such blocks (:mod:`npcgraph.graphfile`)."""
     terms = _Terms(turtle=True)
     with _without_gc():
-        text = _prefix_lines() + "".join(_subject_blocks(triples, terms))
-        return (text.rstrip("\n") + "\n").encode("utf-8")
+        text = "".join(_subject_blocks(triples, terms))
+    return (text.rstrip("\n") + "\n").encode("utf-8") if text else b""
+
+
+def write_turtle(triples: Graph | Iterable[tuple]) -> bytes:
+    """Turtle of a graph (or of any iterable of triples; duplicates are written once): the
+    header, a blank line and the blocks."""
+    blocks = turtle_blocks(triples)
+    return turtle_header() + b"\n" + blocks if blocks else turtle_header()
 
 
 def _named_graphs(dataset: Dataset) -> list[tuple[str | None, Graph]]:

@@ -12,13 +12,12 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..classes import below
+
 __all__ = ["Candidate", "select", "may_nest", "INSTRUMENT_CLASSES", "ACTIVITY_CLASSES", "family"]
 
-INSTRUMENT_CLASSES = frozenset(
-    {"Instrument", "Law", "Regulation", "Decision", "Resolution", "Opinion", "Measures",
-     "Rules", "Agreement", "Plan", "Suggestion"}
-)
-ACTIVITY_CLASSES = frozenset({"Activity", "SupervisionActivity", "Program"})
+INSTRUMENT_CLASSES = below("Instrument")  # npc:Instrument and its subclasses, from the ontology
+ACTIVITY_CLASSES = below("Activity")
 
 
 def family(cls: str) -> str:

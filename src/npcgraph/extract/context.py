@@ -8,15 +8,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import rows, words
 from ..model import Report
 
-__all__ = ["Place", "Jurisdiction", "places", "counties", "place_named", "infer_place", "jurisdiction_of", "known_place", "NATIONAL"]
+__all__ = ["Place", "Jurisdiction", "places", "counties", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
 
 NATIONAL = "中华人民共和国"
 _NOT_IN_COUNTY_NAMES = frozenset("年月日各全省的和及与等") | frozenset("0123456789")
@@ -207,27 +205,12 @@ def _bodies_after_place() -> re.Pattern[str]:
     )
 
 
-# Places inferred from a whole report, by report key, while a part of it is extracted.
-_KNOWN: dict[str, Place | None] = {}
-
-
-@contextmanager
-def known_place(report_key: str, place: Place | None) -> Iterator[None]:
-    """While inside, :func:`infer_place` of a report with ``report_key`` is ``place``: a window
-    of a very long report (``npcgraph.windows``) has the place of the whole report, which
-    may be inferred from text outside the window."""
-    _KNOWN[report_key] = place
-    try:
-        yield
-    finally:
-        del _KNOWN[report_key]
-
-
 def infer_place(report: Report) -> Place | None:
     """The report's place: from its metadata when that names a known place; else the place its
-    title names, else the place whose bodies the text names most often."""
-    if report.key in _KNOWN:
-        return _KNOWN[report.key]
+    title names, else the place whose bodies the text names most often; a window of a report
+    carries the whole report's (``report.place``)."""
+    if report.place:
+        return report.place[0]  # type: ignore[return-value]
     meta = report.metadata
     known = _known(meta.jurisdiction)
     if known is not None and (meta.author_post or (meta.title and _names(meta.title, known))):

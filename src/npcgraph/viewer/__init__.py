@@ -1,9 +1,8 @@
-"""The interactive viewer: an rdflib graph to one self-contained, offline HTML page.
+"""The interactive viewer: a graph to one self-contained, offline HTML page.
 
-    graph ──read_graph──> GraphView ──select──> Selection ──build_page──> HTML
-           (graphview.py)            (select.py)           (page.py: pyvis, layout.py, assets/)
-    store ──read_store──┘
-           (storeview.py: SPARQL in assets/queries/, for Oxigraph stores)
+    graph ──as_store──> store ──read_store──> GraphView ──select──> Selection ──build_page──> HTML
+                              (storeview.py: SPARQL    (select.py)           (page.py: layout.py, assets/)
+                               in assets/queries/)
 
 The page draws the entities and the ``npc:`` relations between them (not the NIF structure),
 coloured and shaped by class, with search, filters, a focus mode and an evidence panel that
@@ -13,15 +12,14 @@ shows the sentences behind each entity and fact. It makes no network request.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
+from ..store import as_store
 from .defaults import DEFAULT_LIMIT
-
-if TYPE_CHECKING:  # pragma: no cover
-    from rdflib import Graph
-
-    from .graphview import GraphView
-    from .select import Selection
+from .graphview import GraphView
+from .page import build_page
+from .select import Selection, select
+from .storeview import read_store, store_vocabulary
 
 __all__ = ["render", "DEFAULT_LIMIT"]
 
@@ -29,7 +27,7 @@ _DEFAULT_TITLE = "人大报告知识图谱"
 
 
 def render(
-    graph: Graph,
+    graph: Any,
     *,
     title: str | None = None,
     focus: str | None = None,
@@ -39,8 +37,9 @@ def render(
 ) -> str:
     """The viewer page for ``graph`` (or the part of it selected), as an HTML string.
 
-    ``graph`` is an rdflib Graph or a pyoxigraph Store; a Store, or a Graph on oxrdflib's
-    Oxigraph store, is read with SPARQL queries (:mod:`~npcgraph.viewer.storeview`).
+    ``graph`` is an rdflib Graph, a pyoxigraph Store or anything else
+    :func:`npcgraph.store.as_store` opens; it is read with SPARQL queries in Oxigraph's engine
+    (:mod:`~npcgraph.viewer.storeview`), a Graph loaded into a store in memory first.
 
     ``focus`` names an entity (canonical name, alias, IRI or entity key) whose neighbours to
     ``depth`` relations are shown; ``classes`` keeps only entities of those ``npc:`` classes
@@ -49,24 +48,11 @@ def render(
     Raises :class:`~npcgraph.errors.InputError` for an unknown focus name or class.
     The same graph and arguments give the same string.
     """
-    from ..storequery import oxigraph_store
-    from .graphview import read_graph
-    from .page import build_page
-    from .select import select
-    from .vocabulary import vocabulary
-
-    store = oxigraph_store(graph)
-    if store is not None:  # read with SPARQL in Oxigraph's engine, not triple by triple
-        from .storeview import read_store, store_vocabulary
-
-        vocab = store_vocabulary(store)
-        view, selection = read_store(
-            store, vocab, lambda view: select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit)
-        )
-    else:
-        vocab = vocabulary(graph)
-        view = read_graph(graph, vocab)
-        selection = select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit)
+    store = as_store(graph)
+    vocab = store_vocabulary(store)
+    view, selection = read_store(
+        store, vocab, lambda view: select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit)
+    )
     if title is None:
         title = _default_title(view, selection)
     return build_page(view, vocab, selection, title=title, depth=depth)

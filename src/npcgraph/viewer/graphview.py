@@ -1,4 +1,5 @@
-"""An rdflib graph read as the viewer sees it: entities, relations between them, evidence.
+"""What the viewer sees of a graph: entities, relations between them, evidence
+(:func:`npcgraph.viewer.storeview.read_store` reads it from the Oxigraph store that holds the graph).
 
 Entities are the IRIs typed with an ``npc:`` class that is not part of the text's structure
 (Report, Section, Paragraph, Sentence), plus the untyped ends of ``npc:`` relations (a
@@ -11,28 +12,17 @@ sentences it was derived from. Any of these triples may be missing; the view kee
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL
+from ..namespaces import ID, NPC
 
-from ..namespaces import DCTERMS, ID, ITSRDF, NIF, NPC, PROV, RDF, RDFS, SKOS
-from .vocabulary import STRUCTURAL_CLASSES, Vocabulary, local_name
-
-__all__ = ["GraphView", "EntityView", "EdgeView", "SentenceView", "ReportView", "read_graph"]
+__all__ = ["GraphView", "EntityView", "EdgeView", "SentenceView", "ReportView"]
 
 _NPC = str(NPC)
-_PLUMBING_TYPES = frozenset({
-    NIF.Context, NIF.Sentence, NIF.Paragraph, NIF.Phrase, NIF.String, NIF.Structure,
-    RDF.Statement, OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Ontology,
-    RDFS.Class, RDF.Property, *(NPC[name] for name in STRUCTURAL_CLASSES),
-})
 _PLUMBING_PREFIXES = (_NPC, str(ID["report/"]), str(ID["stmt/"]))
 _CHAR_FRAGMENT = re.compile(r"#char=(\d+),(\d+)$")
-_REPORT_LINKS = (DCTERMS.creator, DCTERMS.publisher, NPC.reportingBody)
 
 
 @dataclass(slots=True)
@@ -79,15 +69,6 @@ class GraphView:
     has_mentions: bool
 
 
-def _int(value: object) -> int | None:
-    if isinstance(value, Literal):
-        try:
-            return int(value.toPython())
-        except (TypeError, ValueError):
-            return None
-    return None
-
-
 def pick_label(names: Iterable[tuple[str, str]]) -> str | None:
     """Of (text, language) pairs, the name to show: Chinese, then untagged, then any language;
     the smallest of those for determinism."""
@@ -96,17 +77,6 @@ def pick_label(names: Iterable[tuple[str, str]]) -> str | None:
         found = sorted(text for text, language in names if wanted is None or language.lower().split("-")[0] == wanted)
         if found:
             return found[0]
-    return None
-
-
-def _label(graph: Graph, node: URIRef, *predicates: URIRef) -> str | None:
-    """The first label found, preferring Chinese, then untagged, then any language."""
-    for predicate in predicates:
-        label = pick_label(
-            (str(lit), lit.language or "") for lit in graph.objects(node, predicate) if isinstance(lit, Literal)
-        )
-        if label is not None:
-            return label
     return None
 
 
@@ -119,12 +89,6 @@ def statistic_label(value: str | None, unit: str, approximate: str, counted: str
     except InvalidOperation:
         number = value
     return f"{'约' if approximate.lower() == 'true' else ''}{number}{unit}{counted}"
-
-
-def _statistic_label(graph: Graph, node: URIRef, counted: str) -> str:
-    value = graph.value(node, NPC.value)
-    unit = _label(graph, node, NPC.unit) or ""
-    return statistic_label(None if value is None else str(value), unit, str(graph.value(node, NPC.approximate)), counted)
 
 
 def sentence_view(key: str, report: str | None, begin: int | None, end: int | None, anchor: str | None,
@@ -154,139 +118,10 @@ def mark(entity: EntityView, sentence: SentenceView, begin: int | None, end: int
         sentence.marks.append((span[0], span[1], entity.iri))
 
 
-class _Reader:
-    def __init__(self, graph: Graph, vocab: Vocabulary) -> None:
-        self.graph = graph
-        self.vocab = vocab
-        self.sentences: dict[str, SentenceView | None] = {}
-        self.reports: dict[str, ReportView] = {}
-        self.texts: dict[str, str] = {}
-
-    def plumbing(self) -> set[URIRef]:
-        nodes = {s for s, o in self.graph.subject_objects(RDF.type) if o in _PLUMBING_TYPES}
-        nodes.update(self.graph.subjects(RDF.subject, None))
-        nodes.update(self.graph.subjects(ITSRDF.taIdentRef, None))
-        return nodes
-
-    def report(self, node: object) -> str | None:
-        if not isinstance(node, URIRef):
-            return None
-        key = str(node)
-        if key not in self.reports:
-            graph = self.graph
-            label = (
-                _label(graph, node, DCTERMS.title, RDFS.label)
-                or (str(graph.value(node, NPC.sourceFile) or "") or local_name(node))
-            )
-            self.reports[key] = ReportView(key, label)
-        return key
-
-    def report_text(self, report: str) -> str | None:
-        if report not in self.texts:
-            text = self.graph.value(URIRef(report), NIF.isString)
-            self.texts[report] = str(text) if text is not None else ""
-        return self.texts[report] or None
-
-    def sentence(self, node: object) -> SentenceView | None:
-        """The sentence's text and report; None when the graph has no text for it."""
-        if not isinstance(node, URIRef):
-            return None
-        key = str(node)
-        if key in self.sentences:
-            return self.sentences[key]
-        graph = self.graph
-        report = self.report(graph.value(node, NIF.referenceContext))
-        begin, end = _int(graph.value(node, NIF.beginIndex)), _int(graph.value(node, NIF.endIndex))
-        anchor = graph.value(node, NIF.anchorOf)
-        view = sentence_view(key, report, begin, end, str(anchor) if anchor is not None else None, self.report_text)
-        self.sentences[key] = view
-        return view
-
-
-def _entities(reader: _Reader, plumbing: set[URIRef]) -> dict[str, EntityView]:
-    graph, vocab = reader.graph, reader.vocab
-    typed: dict[URIRef, set[str]] = defaultdict(set)
-    for node, cls in graph.subject_objects(RDF.type):
-        if (
-            isinstance(node, URIRef) and node not in plumbing
-            and str(cls).startswith(_NPC) and local_name(cls) not in STRUCTURAL_CLASSES
-            and not str(node).startswith(_PLUMBING_PREFIXES)
-        ):
-            typed[node].add(local_name(cls))
-    entities: dict[str, EntityView] = {}
-    for node, classes in typed.items():
-        entities[str(node)] = EntityView(str(node), "", vocab.most_specific(classes))
-    return entities
-
-
-def _is_entity_end(node: object, plumbing: set[URIRef]) -> bool:
-    return isinstance(node, URIRef) and node not in plumbing and not str(node).startswith(_PLUMBING_PREFIXES)
-
-
-def _edges(reader: _Reader, entities: dict[str, EntityView], plumbing: set[URIRef]) -> dict[tuple[str, str, str], EdgeView]:
-    graph, vocab = reader.graph, reader.vocab
-    edges: dict[tuple[str, str, str], EdgeView] = {}
-
-    def add(subject: object, predicate: object, obj: object) -> EdgeView | None:
-        if not (str(predicate).startswith(_NPC) and _is_entity_end(subject, plumbing) and _is_entity_end(obj, plumbing)):
-            return None
-        name = local_name(predicate)
-        if name in vocab.inverse_of:  # enactedBy: draw it the way the contract asserts it
-            name, subject, obj = vocab.inverse_of[name], obj, subject
-        for node in (subject, obj):
-            entities.setdefault(str(node), EntityView(str(node), "", None))
-        key = (str(subject), name, str(obj))
-        return edges.setdefault(key, EdgeView(*key))
-
-    for predicate in sorted({p for p in graph.predicates() if str(p).startswith(_NPC)}):
-        for subject, obj in graph.subject_objects(predicate):
-            add(subject, predicate, obj)
-    for statement, subject in graph.subject_objects(RDF.subject):
-        edge = add(subject, graph.value(statement, RDF.predicate), graph.value(statement, RDF.object))
-        if edge is None:
-            continue
-        post = _label(graph, statement, NPC.post)
-        date = graph.value(statement, NPC.date)
-        for source in graph.objects(statement, PROV.wasDerivedFrom):
-            if sentence := reader.sentence(source):
-                edge.evidence.add((sentence.iri, post))
-                if date is not None:
-                    add_date(edge, sentence.iri, str(date))
-    return edges
-
-
 def add_date(edge: EdgeView, sentence: str, date: str) -> None:
     """The act's date in ``sentence`` (the earliest, should two statements give two)."""
     known = edge.dates.get(sentence)
     edge.dates[sentence] = date if known is None else min(known, date)
-
-
-def _mentions(reader: _Reader, entities: dict[str, EntityView]) -> bool:
-    graph = reader.graph
-    found = False
-    for phrase, target in graph.subject_objects(ITSRDF.taIdentRef):
-        entity = entities.get(str(target))
-        if entity is None:
-            continue
-        found = True
-        entity.mentions += 1
-        if report := reader.report(graph.value(phrase, NIF.referenceContext)):
-            entity.reports.add(report)
-        sentence = reader.sentence(graph.value(phrase, NIF.sentence))
-        if sentence is None:
-            continue
-        begin, end = _int(graph.value(phrase, NIF.beginIndex)), _int(graph.value(phrase, NIF.endIndex))
-        mark(entity, sentence, begin, end, str(graph.value(phrase, NIF.anchorOf) or ""))
-    return found
-
-
-def _names(graph: Graph, entities: dict[str, EntityView]) -> None:
-    for entity in entities.values():
-        node = URIRef(entity.iri)
-        label = _label(graph, node, RDFS.label, SKOS.prefLabel) or local_name(node)
-        names = {str(lit) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel) for lit in graph.objects(node, p) if isinstance(lit, Literal)}
-        entity.aliases = tuple(sorted(names - {label}))
-        entity.label = _statistic_label(graph, node, label) if entity.cls == "Statistic" else label
 
 
 def add_edge_reports(entities: dict[str, EntityView], edges: dict[tuple[str, str, str], EdgeView], sentences: dict[str, SentenceView | None]) -> None:
@@ -295,22 +130,3 @@ def add_edge_reports(entities: dict[str, EntityView], edges: dict[tuple[str, str
         reports = {sentences[iri].report for iri, _ in edge.evidence}  # type: ignore[union-attr]
         for end in (edge.subject, edge.object):
             entities[end].reports.update(r for r in reports if r)
-
-
-def read_graph(graph: Graph, vocab: Vocabulary) -> GraphView:
-    """Everything the viewer can draw from ``graph``."""
-    reader = _Reader(graph, vocab)
-    plumbing = reader.plumbing()
-    entities = _entities(reader, plumbing)
-    edges = _edges(reader, entities, plumbing)
-    has_mentions = _mentions(reader, entities)
-    _names(graph, entities)
-    add_edge_reports(entities, edges, reader.sentences)
-    for prop in _REPORT_LINKS:
-        for report, target in graph.subject_objects(prop):
-            if str(target) in entities and (key := reader.report(report)):
-                entities[str(target)].reports.add(key)
-    for report in graph.subjects(RDF.type, NPC.Report):
-        reader.report(report)
-    sentences = {key: view for key, view in reader.sentences.items() if view is not None}
-    return GraphView(entities, edges, sentences, reader.reports, has_mentions)

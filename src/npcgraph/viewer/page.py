@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError
+from ..version import __version__
 from .graphview import GraphView
 from .layout import layout
 from .select import Selection
@@ -247,8 +248,6 @@ def _csp(*scripts: str) -> str:
 
 def build_page(view: GraphView, vocab: Vocabulary, selection: Selection, *, title: str, depth: int) -> str:
     """The whole HTML page, as a string."""
-    from .. import __version__
-
     data = payload(view, vocab, selection, title=title, depth=depth)
     order = [(i, e) for i, e in enumerate(data["entities"])]
     positions = layout([i for i, _ in order], [(e["from"], e["to"]) for e in data["edges"]])

@@ -1,7 +1,7 @@
 """An Oxigraph store read as the viewer sees it, with a few SPARQL queries.
 
-The same :class:`~npcgraph.viewer.graphview.GraphView` as :func:`read_graph` makes from an
-rdflib graph (same entities, edges, evidence and reports, so the same page), but read with
+The viewer's one reader: the :class:`~npcgraph.viewer.graphview.GraphView` of any graph (an
+rdflib Graph or a file is loaded into an Oxigraph store first), read with
 the queries of ``assets/queries/`` in Oxigraph's engine: one query per kind of thing (entities,
 relations, statements, mentions, sentences, names) instead of a triple lookup per node and
 property, which through oxrdflib took minutes on a 1,000-report store.
@@ -15,15 +15,18 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..storequery import Blank, Lit, literal_int, read_query, select
-from ..storestats import npc_classes, npc_predicates
+import pyoxigraph
+
+from ..analytics import npc_predicates
+from ..stats import npc_classes
+from ..store import Blank, Lit, literal_int, read_query, select
 from .graphview import (
+    _PLUMBING_PREFIXES,
     EdgeView,
     EntityView,
     GraphView,
     ReportView,
     SentenceView,
-    _PLUMBING_PREFIXES,
     add_date,
     add_edge_reports,
     mark,
@@ -31,7 +34,7 @@ from .graphview import (
     sentence_view,
     statistic_label,
 )
-from .vocabulary import STRUCTURAL_CLASSES, Vocabulary, extended, local_name, terms_of
+from .vocabulary import STRUCTURAL_CLASSES, Vocabulary, extended, local_name, terms_of, vocabulary
 
 if TYPE_CHECKING:  # pragma: no cover
     from .select import Selection
@@ -63,8 +66,6 @@ def _text(value: Any) -> str:
 
 def store_vocabulary(store: Any) -> Vocabulary:
     """The ontology's vocabulary, completed by the terms the store declares itself."""
-    from .vocabulary import vocabulary
-
     sub_properties, sub_classes, inverses, labels = [], [], [], []
     for kind, term, value in select(store, _query("vocabulary")):
         if isinstance(term, Blank) or term is None:
@@ -82,8 +83,7 @@ def store_vocabulary(store: Any) -> Vocabulary:
 
 
 class _StoreReader:
-    """The store's names, sentences and reports, fetched once, turned into views on demand
-    in the order :class:`graphview._Reader` would."""
+    """The store's names, sentences and reports, fetched once, turned into views on demand."""
 
     def __init__(self, store: Any) -> None:
         self.store = store
@@ -124,8 +124,6 @@ class _StoreReader:
 
     def report_text(self, report: str) -> str | None:
         if report not in self.texts:
-            import pyoxigraph
-
             rows = list(select(self.store, _query("report-text"), {"report": pyoxigraph.NamedNode(report)}))
             self.texts[report] = _text(rows[0][1]) if rows else ""
         return self.texts[report] or None
@@ -136,8 +134,6 @@ class _StoreReader:
         if node in self.sentences:
             return self.sentences[node]
         if node not in self.raw_sentences:  # evidence that is not typed nif:Sentence
-            import pyoxigraph
-
             rows = select(self.store, _query("sentence"), {"sentence": pyoxigraph.NamedNode(node)})
             self.raw_sentences[node] = next((row[1:] for row in rows), (None, None, None, None))
         report, begin, end, anchor = self.raw_sentences[node]
@@ -150,8 +146,6 @@ class _StoreReader:
 
 
 def _entities(store: Any, vocab: Vocabulary) -> dict[str, EntityView]:
-    import pyoxigraph
-
     typed: dict[str, set[str]] = defaultdict(set)
     for cls in sorted(npc_classes(store)):
         name = local_name(cls)
@@ -164,8 +158,6 @@ def _entities(store: Any, vocab: Vocabulary) -> dict[str, EntityView]:
 
 
 def _edges(reader: _StoreReader, vocab: Vocabulary, entities: dict[str, EntityView]) -> dict[tuple[str, str, str], EdgeView]:
-    import pyoxigraph
-
     edges: dict[tuple[str, str, str], EdgeView] = {}
     ends: dict[str, bool] = {}  # node -> whether it may end a relation (no plumbing)
 

@@ -203,12 +203,10 @@ def _ontology() -> Vocabulary:
     return _terms(graph)
 
 
-def vocabulary(graph: Graph | None = None) -> Vocabulary:
-    """The ontology's vocabulary, completed by the terms ``graph`` declares itself."""
-    base = _ontology()
-    if graph is None:
-        return base
-    return extended(base, _terms(graph))
+def vocabulary() -> Vocabulary:
+    """The ontology's vocabulary (:func:`npcgraph.viewer.storeview.store_vocabulary` completes
+    it with the terms a graph declares itself)."""
+    return _ontology()
 
 
 def extended(base: Vocabulary, extra: Vocabulary) -> Vocabulary:

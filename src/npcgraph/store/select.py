@@ -20,9 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .namespaces import PREFIXES
+import pyoxigraph
 
-__all__ = ["Lit", "Blank", "read_query", "select", "literal_int", "oxigraph_store"]
+from ..namespaces import PREFIXES
+
+__all__ = ["Lit", "Blank", "read_query", "select", "literal_int"]
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -51,8 +53,6 @@ _LITERAL_MEMO = 50_000  # literals one query's converter remembers, at most
 
 
 def _converter() -> Any:
-    import pyoxigraph
-
     named, literal, blank = pyoxigraph.NamedNode, pyoxigraph.Literal, pyoxigraph.BlankNode
     # The same literal (a class label, a small offset) recurs often; the offsets and anchors of
     # a large graph mostly do not, so the memo is emptied when full: its memory stays bounded.
@@ -86,8 +86,6 @@ def select(store: Any, text: str, substitutions: Mapping[str, Any] | None = None
     """The rows of a SELECT query on ``store``, one tuple of plain values per solution,
     in the order of the query's projected variables; ``substitutions`` binds variables (by
     name) to pyoxigraph terms."""
-    import pyoxigraph
-
     convert = _converter()
     bound = {pyoxigraph.Variable(name): term for name, term in (substitutions or {}).items()}
     solutions = store.query(text, prefixes=_PREFIXES, substitutions=bound)
@@ -111,17 +109,3 @@ def literal_int(value: Any) -> int | None:
         return int(value.value)
     except (ValueError, InvalidOperation, OverflowError):
         return None
-
-
-def oxigraph_store(graph: Any) -> Any:
-    """The pyoxigraph Store ``graph`` stands for (a Store, or an rdflib Graph on oxrdflib's
-    store), or None for any other graph."""
-    if type(graph).__module__ == "pyoxigraph" and type(graph).__name__ == "Store":
-        return graph
-    from rdflib import Graph
-
-    if isinstance(graph, Graph):
-        from .store import _oxigraph_of
-
-        return _oxigraph_of(graph)
-    return None

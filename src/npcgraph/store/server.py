@@ -1,6 +1,11 @@
-"""The endpoint ``npcgraph serve`` runs: a guard in front of Oxigraph's server.
+"""Servers: Oxigraph's SPARQL server as a child process, and the guarded endpoint in front of it.
 
-    GuardedEndpoint(location, host=, port=, timeout_s=, federation=)   start(), wait(), stop()
+    OxigraphServer        the ``oxigraph`` package's SPARQL server, started and stopped
+    GuardedEndpoint       the endpoint ``npcgraph serve`` runs (see below)
+    serving(x)            a guarded read-only endpoint over a store, or a temporary store of a file
+    scratch_store()       a temporary store's location in TMPDIR, removed afterwards
+
+The endpoint ``npcgraph serve`` runs is a guard in front of Oxigraph's server.
 
 Oxigraph's server runs as a child on a private loopback port; clients talk to a small HTTP
 front that answers only the SPARQL 1.1 Protocol's query operation (GET or POST ``/query``):
@@ -17,21 +22,195 @@ front that answers only the SPARQL 1.1 Protocol's query operation (GET or POST `
 
 from __future__ import annotations
 
+import glob
 import http.server
+import os
+import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from .errors import NpcgraphError, StoreError
-from .guard import MAX_QUERY_CHARS, check_query
-from .store import HttpAddress, OxigraphServer, read_before
+from ..errors import NpcgraphError, OutputError, StoreError
+from ..guard import MAX_QUERY_CHARS, check_query
+from .load import write_store
+from .open import OxigraphSource, open_source
+from .remote import read_before
 
-__all__ = ["DEFAULT_TIMEOUT_S", "GuardedEndpoint"]
+__all__ = ["oxigraph_binary", "free_port", "HttpAddress", "OxigraphServer", "scratch_store", "DEFAULT_TIMEOUT_S", "GuardedEndpoint", "serving"]
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` command of the installed ``oxigraph`` package."""
+    beside_python = Path(sys.executable).parent / ("oxigraph.exe" if os.name == "nt" else "oxigraph")
+    found = shutil.which("oxigraph") or (str(beside_python) if beside_python.is_file() else None)
+    if not found:
+        raise StoreError("E410", "the Oxigraph server is not installed", "install it with: python -m pip install oxigraph")
+    return found
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+class HttpAddress:
+    """The URLs of a server at ``host`` and ``port`` (an IPv6 host in brackets)."""
+
+    host: str
+    port: int
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/query"
+
+
+class OxigraphServer(HttpAddress):
+    """``oxigraph serve-read-only`` (or ``serve``) as a child process, ready when started.
+
+    >>> with OxigraphServer(Path("store"), port=0) as server:
+    ...     server.query_url    # http://127.0.0.1:PORT/query
+    """
+
+    def __init__(
+        self,
+        location: Path | None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 7878,
+        read_only: bool = True,
+        timeout_s: int | None = None,
+        log: Any = None,
+    ) -> None:
+        if read_only and location is None:
+            raise ValueError("a read-only server needs a store location")
+        self.location = location
+        self.host = host
+        self.port = port or free_port(host)
+        self.read_only = read_only
+        self.timeout_s = timeout_s
+        self.log = log
+        self.process: subprocess.Popen[bytes] | None = None
+        self._errors: Any = None
+
+    @property
+    def store_url(self) -> str:
+        return f"{self.url}/store"
+
+    def command(self) -> list[str]:
+        command = [oxigraph_binary(), "serve-read-only" if self.read_only else "serve", "--bind", f"{self.host}:{self.port}"]
+        if self.location is not None:
+            command += ["--location", str(self.location)]
+        if self.timeout_s:
+            command += ["--timeout-s", str(self.timeout_s)]
+        return command
+
+    def start(self, wait: float = 30.0) -> OxigraphServer:
+        try:
+            with socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET) as probe:
+                probe.bind((self.host, self.port))
+        except OSError as exc:
+            raise StoreError("E411", f"cannot listen on {self.host}:{self.port}: {exc.strerror}", "choose another --port (0 picks a free one)") from exc
+        errors = self.log if self.log is not None else tempfile.TemporaryFile()
+        self._errors = errors
+        self.process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=errors, stderr=errors)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                message = _last_line(errors) or f"exit status {self.process.returncode}"
+                raise StoreError("E411", f"the Oxigraph server did not start on {self.host}:{self.port}: {message}", "choose another --port, or check the store folder")
+            try:
+                with socket.create_connection((self.host, self.port), timeout=0.5):
+                    return self
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise StoreError("E412", f"the Oxigraph server did not answer on {self.host}:{self.port} within {wait:.0f} s", "try again, or choose another --port")
+
+    def wait(self) -> int:
+        assert self.process is not None
+        return self.process.wait()
+
+    def last_message(self) -> str:
+        """The last line the server wrote (its error, when it stopped on one)."""
+        return _last_line(self._errors)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def __enter__(self) -> OxigraphServer:
+        return self.start() if self.process is None else self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _last_line(stream: Any) -> str:
+    try:
+        stream.seek(0)
+        lines = [line.strip() for line in stream.read().decode("utf-8", "replace").splitlines() if line.strip()]
+    except (OSError, AttributeError, ValueError):
+        return ""
+    return lines[-1][:300] if lines else ""
+
+
+def _remove_orphans(folder: Path, prefix: str) -> None:
+    """Remove ``folder/{prefix}{pid}-*`` whose process ``pid`` has ended (SIGKILL skips the
+    clean-up); a folder whose process may still run is left alone."""
+    for path in folder.glob(f"{glob.escape(prefix)}*-*"):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except OSError:  # another user's process: still running
+            continue
+
+
+@contextmanager
+def scratch_store(purpose: str = "build") -> Iterator[Path]:
+    """A location for a temporary Oxigraph store in a new folder of TMPDIR, removed with all
+    it holds when the block ends, also on errors (the store itself is not created). Folders
+    left by a killed process (named after its id, which no longer runs) are removed first."""
+    prefix = f"npcgraph-{purpose}-"
+    _remove_orphans(Path(tempfile.gettempdir()), prefix)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
+    except OSError as exc:
+        raise OutputError(
+            "E205",
+            f"cannot create a temporary store in {tempfile.gettempdir()}: {exc.strerror or exc}",
+            "set TMPDIR to a writable folder with free space, or give --store oxigraph:DIR",
+        ) from exc
+    try:
+        yield folder / "store"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 #: Queries stop after this many seconds unless ``npcgraph serve --timeout`` says otherwise.
 DEFAULT_TIMEOUT_S = 60
@@ -56,7 +235,6 @@ class GuardedEndpoint(HttpAddress):
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._stopped = threading.Event()
-
 
     def _start_backend(self) -> None:
         self._backend = OxigraphServer(self.location, host="127.0.0.1", port=0, read_only=True, timeout_s=self.timeout_s, log=self.log).start()
@@ -229,3 +407,24 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+@contextmanager
+def serving(source: Any, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: int | None = None, federation: bool = False, log: Any = None) -> Iterator[Any]:
+    """A running read-only SPARQL endpoint over ``source`` (a
+    :class:`GuardedEndpoint`: Oxigraph's server behind a guard that refuses
+    too-deep queries and, unless ``federation``, SERVICE; queries stop after ``timeout_s``).
+
+    A store folder is served in place; anything else (a graph file, a build folder, a Graph)
+    is first loaded into a temporary store that is deleted when the server stops.
+    """
+    opened = open_source(source)
+    with ExitStack() as scratch:
+        if isinstance(opened, OxigraphSource) and opened.location is not None:
+            location = opened.location
+        else:
+            location = scratch.enter_context(scratch_store("serve"))
+            write_store(opened, location)
+        opened = None  # the server reads the store; this process lets go of it
+        with GuardedEndpoint(location, host=host, port=port, timeout_s=timeout_s, federation=federation, log=log) as server:
+            yield server

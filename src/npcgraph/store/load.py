@@ -1,14 +1,12 @@
-"""A corpus into a persistent Oxigraph store, loaded from graph.ttl's parts while they are made.
+"""Persistent Oxigraph stores loaded from Turtle parts (graph.ttl's, as
+:func:`npcgraph.graphfile.turtle_and_store` makes them) or from any graph (:func:`write_store`).
 
-``npcgraph build --store oxigraph:DIR`` never builds an rdflib graph: the report pieces made by
-the extraction workers (:mod:`npcgraph.graphfile`) go to Oxigraph's bulk loader in a thread
-(it releases the GIL) while the main thread formats the entities and statements, and the
-finished parts are graph.ttl. Batches of about 16 MB keep the loader's memory bounded: given
+Batches of about 16 MB keep the loader's memory bounded: given
 a whole 250 MB file at once it holds several copies of it (2.4 GB peak, measured), in 16 MB
 batches under 1 GB, in the same time.
 
 The store is loaded beside its folder and renamed into place, as
-:func:`npcgraph.store.write_store` does for a graph, file or store: a failed or killed load
+:func:`write_store` does for a graph, file or store: a failed or killed load
 leaves the previous store as it was, and a folder that is not an Oxigraph store is never
 replaced.
 """
@@ -17,29 +15,27 @@ from __future__ import annotations
 
 import glob
 import os
-import queue
 import shutil
 import tempfile
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError
-from .graphfile import TurtleFile, header, turtle_file
-from .model import Corpus
+import pyoxigraph
 
-__all__ = ["store_batches", "check_location", "load_store", "stage_store", "StagedStore", "remove_stale", "turtle_and_store"]
+from ..errors import OutputError
+from ..exports.turtle import turtle_header
+from .open import is_oxigraph_store, ntriples, open_source
+
+__all__ = ["write_store", "store_batches", "check_location", "load_store", "stage_store", "StagedStore", "remove_stale"]
 
 _BATCH = 16_000_000  # bytes of Turtle per bulk load
-_WAITING = 8  # stretches of graph.ttl made and not yet taken by the loader, at most
-_DONE, _ABANDON = object(), object()
 
 
 def store_batches(parts: Iterable[bytes], batch_bytes: int = _BATCH) -> Iterator[bytes]:
     """Turtle documents of about ``batch_bytes`` each (the header, then parts of graph.ttl)
     whose union is the graph of ``parts``; a part that is the header itself is skipped."""
-    head = header()
+    head = turtle_header()
     batch: list[bytes] = []
     size = 0
     for part in parts:
@@ -56,8 +52,6 @@ def store_batches(parts: Iterable[bytes], batch_bytes: int = _BATCH) -> Iterator
 
 def check_location(location: Path) -> None:
     """Raise the OutputError :func:`load_store` would, before any work is done."""
-    from .store import is_oxigraph_store
-
     if location.exists() and not is_oxigraph_store(location) and (not location.is_dir() or any(location.iterdir())):
         raise OutputError("E203", f"{location} exists and is not an Oxigraph store", "choose an empty or new folder for --store oxigraph:DIR")
 
@@ -125,8 +119,6 @@ def stage_store(
 ) -> StagedStore:
     """A store holding the graph of ``parts``, loaded and optimized beside ``location`` (see
     :func:`load_store`) and left there: commit it, or discard it. On failure nothing is left."""
-    import pyoxigraph
-
     location = Path(location)
     check_location(location)
     try:
@@ -156,58 +148,13 @@ def stage_store(
     return StagedStore(temporary, location, count)
 
 
-class _Abandoned(Exception):
-    """The parts stopped coming (the caller failed): the store must not replace the old one."""
+def write_store(source: Any, location: Path) -> int:
+    """Replace the Oxigraph store at ``location`` by one holding exactly the triples of
+    ``source`` (a Graph, file or store); the number of triples.
 
-
-def turtle_and_store(
-    corpus: Corpus,
-    pieces: Mapping[str, bytes] | None,
-    location: Path,
-    progress: Callable[[int], object] | None = None,
-    directory: Path | None = None,
-    stage: bool = False,
-) -> tuple[TurtleFile, Any]:
-    """graph.ttl (:func:`~npcgraph.graphfile.turtle_file`: iterate it for the bytes) and the
-    number of triples of the store at ``location``, loaded from its stretches in a thread
-    while they are made (with ``stage``, the :class:`StagedStore` instead, not yet in place). At most ``_WAITING`` stretches wait for the loader: when it falls
-    behind, formatting waits, so that memory holds a few stretches, not the graph."""
-    handoff: queue.Queue = queue.Queue(maxsize=_WAITING)
-    outcome: dict[str, object] = {}
-    taken_last = threading.Event()  # the loader has taken _DONE or _ABANDON: nothing more comes
-
-    def parts() -> Iterator[bytes]:
-        while True:
-            part = handoff.get()
-            if part is _DONE or part is _ABANDON:
-                taken_last.set()
-            if part is _DONE:
-                return
-            if part is _ABANDON:
-                raise _Abandoned
-            yield part
-
-    def load() -> None:
-        try:
-            outcome["count"] = (stage_store if stage else load_store)(parts(), location, progress)
-        except BaseException as exc:  # re-raised in the caller's thread
-            outcome["error"] = exc
-            # the producer may still put (it stops at its last item): take and drop
-            while not taken_last.is_set():
-                if handoff.get() in (_DONE, _ABANDON):
-                    taken_last.set()
-
-    loader = threading.Thread(target=load, name="npcgraph-store-load", daemon=True)
-    loader.start()
-    try:
-        result = turtle_file(corpus, pieces, on_part=lambda part: None if "error" in outcome else handoff.put(part), directory=directory)
-    except BaseException:
-        handoff.put(_ABANDON)
-        loader.join()
-        raise
-    handoff.put(_DONE)
-    loader.join()
-    if "error" in outcome:
-        result.close()
-        raise outcome["error"]  # type: ignore[misc]
-    return result, outcome["count"] if stage else int(outcome["count"])  # type: ignore[arg-type]
+    The store is loaded beside ``location`` and renamed into place, so a failed write leaves
+    the previous store as it was. A folder that is not an Oxigraph store is never replaced.
+    """
+    location = Path(location)
+    check_location(location)
+    return load_store([ntriples(open_source(source))], location)
