@@ -180,3 +180,9 @@ def test_a_congress_s_resolution_on_a_report_approves_the_report(tmp_path):
 def test_a_title_listed_after_one_with_an_issuer_shares_its_issuer(tmp_path):
     facts = _facts(tmp_path, RESOLUTIONS)
     assert ("全国人民代表大会", "enacted", "十三届全国人大五次会议关于最高人民检察院工作报告的决议") in facts
+
+
+def test_the_authors_signed_under_a_body_are_its_members(tmp_path):
+    facts = _facts(tmp_path, "开展民生实事项目票决制的调研与思考\n洛阳市人大常委会 吴中阳 王立新 王川一\n自今年8月开始，洛阳市人大常委会组织调研。\n")
+    for person in ("吴中阳", "王立新", "王川一"):
+        assert (person, "memberOf", "洛阳市人民代表大会常务委员会") in facts

@@ -211,13 +211,41 @@ def _delegates(document: Document) -> list[Relation]:
     return [Relation(p, "memberOf", body, tuple(sorted(evidence)), "代表") for (p, body), evidence in sorted(found.items())]
 
 
+# A head line of a body's name and its authors' names (洛阳市人大常委会 吴中阳 王立新 王川一).
+_BODY_AND_NAMES = re.compile(r"^(?P<body>[\u4e00-\u9fff]{4,30})(?:[ \u3000]+[\u4e00-\u9fff·]{2,5}){1,12}$")
+
+
+def _signatories(document: Document) -> list[Relation]:
+    """A line under the title that gives a body and names (an article signed by members of a
+    body): each named person is a member of the body; the facts point at that line."""
+    report = document.report
+    entities = {e.key: e for e in document.entities}
+    found: list[Relation] = []
+    for paragraph in report.paragraphs[:6]:
+        line = report.text[paragraph.begin : paragraph.end]
+        if not _BODY_AND_NAMES.match(line.strip()):
+            continue
+        inside = [m for m in document.mentions if paragraph.begin <= m.begin and m.end <= paragraph.end and m.entity in entities]
+        bodies = [m for m in inside if entities[m.entity].cls == "Organization" and m.begin == paragraph.begin + len(line) - len(line.lstrip())]
+        persons = [m for m in inside if entities[m.entity].cls == "Person"]
+        if not bodies or len(persons) != len(line.split()) - 1:
+            continue
+        sentence = report.sentence_at(paragraph.begin)
+        if sentence is None:
+            continue
+        body = max(bodies, key=lambda m: m.end - m.begin)
+        evidence = (Evidence(report.key, sentence.begin, sentence.end),)
+        found += [Relation(person.entity or "", "memberOf", body.entity or "", evidence) for person in persons]
+    return found
+
+
 def document_facts(document: Document) -> Document:
     """The document with the facts its headline, its amending decisions, its résumés and its
     delegation state added."""
     revisions, reports = _revisions(document)
     if reports:
         document = replace(document, entities=tuple(sorted((*document.entities, *reports), key=lambda e: e.key)))
-    added = revisions + _resumes(document) + _delegates(document)
+    added = revisions + _resumes(document) + _delegates(document) + _signatories(document)
     body = _headline_legislator(document)
     if body is not None:
         added += _enacted_by_headline(document, body)
