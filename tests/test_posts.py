@@ -280,6 +280,16 @@ def test_a_township_congress_session_keeps_its_township(tmp_path):
     assert ("青石镇第十八届人民代表大会第三次会议", "organizedBy", "青石镇人民代表大会") in facts
 
 
+def test_a_township_session_under_its_city_and_district_and_no_congress_in_a_journal_s_name(tmp_path):
+    path = tmp_path / "hutang.txt"
+    path.write_text("江苏常州乡镇年中人代会试点召开\n上海人大月刊 2016年8期\n在常州市人大的指导下，常州市武进区湖塘镇第三届人民代表大会第六次会议顺利举行。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("湖塘镇第三届人民代表大会第六次会议", "organizedBy", "湖塘镇人民代表大会") in facts
+    assert "上海市人民代表大会" not in names.values()
+
+
 def test_a_meeting_that_hears_a_report_is_its_body_conducting_the_hearing(tmp_path):
     path = tmp_path / "hearing.txt"
     path.write_text("武汉市人大常委会举行会议\n市十五届人大常委会第十次会议今天闭幕。会议听取和审议了市中级人民法院关于行政审判工作情况的报告。\n", encoding="utf-8")

@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # 青石镇第十八届人民代表大会第三次会议: a township's congress, its place not in the lexicon
         "township_session": re.compile(
-            f"(?P<place>[{HAN}]{{2,6}}?(?:镇|乡|街道))第?{num}届(?:人民代表大会|人大)第?{num}次(?:全体)?会议"
+            f"(?P<place>(?:[{HAN}]{{2,5}}?(?:市|区|县|旗))*[{HAN}]{{2,6}}?(?:镇|乡|街道))第?{num}届(?:人民代表大会|人大)第?{num}次(?:全体)?会议"
         ),
         # 关于提请审议批准《…条约》的议案, 委员长会议关于提请审议…的决定草案的议案 (its mover before 关于)
         "motion": re.compile(f"(?:(?<=[，。；、：:\\s“])(?P<mover>委员长会议|主任会议|国务院)(?=关于))?关于(?P<topic>(?:{_NAME}|《[^《》]{{1,60}}》){{2,80}}?)的议案"),
@@ -107,6 +107,18 @@ _PLENUM = re.compile(f"(?:党的)?(?:中共)?({_NUM_CHARS}+)届({_NUM_CHARS}+)�
 _CONGRESS = re.compile(f"(?:党的|中共)({_NUM_CHARS}+)大")
 # 十八届三中、四中、五中、六中全会: plenums of one term listed before one 全会
 _NOT_IN_PLACES = frozenset("的了在是和与及对为将把各全本该我")
+
+
+def _after_last_verb(name: str) -> str:
+    """A place's name without the words that run into it (主席团召开|青石镇, 在|常州市武进区湖塘镇):
+    it begins after the last verb or function word, leaving at least a unit's name."""
+    start = 0
+    for at in range(len(name) - 2):
+        verb = leading_verb(name[at:])
+        cut = at + len(verb) if verb else (at + 1 if name[at] in _NOT_IN_PLACES else 0)
+        if cut and len(name) - cut >= 3:
+            start = max(start, cut)
+    return name[start:]
 _CONGRESSES = re.compile(f"(?:党的|中共){_NUM_CHARS}+大(?P<rest>(?:、{_NUM_CHARS}+大)+)")
 _PLENUMS = re.compile(f"(?P<term>{_NUM_CHARS}+)届(?P<list>{_NUM_CHARS}+中(?:、{_NUM_CHARS}+中)+)全会")
 
@@ -184,12 +196,17 @@ def find_activities(text: str) -> list[Candidate]:
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         found.append(Candidate(match.start(), match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
     for match in pats["township_session"].finditer(text):
-        place = match.group("place")
-        while (verb := leading_verb(place)) and len(place) - len(verb) >= 2:
-            place = place[len(verb) :]
+        place = _after_last_verb(match.group("place"))  # 召开|青石镇…, 在|常州市…: what runs into it
         begin = match.end("place") - len(place)
         if len(place) >= 3 and not set(place) & _NOT_IN_PLACES:
             found.append(Candidate(begin, match.end(), "Event", text[begin : match.end()], priority=1))
+            # the township's congress, named inside (湖塘镇…第三届人民代表大会): the meeting's body
+            township = re.split("(?<=[市区县旗])", place)[-1]
+            congress = re.search("人民代表大会|人大", text[match.end("place") : match.end()])
+            if len(township) >= 3 and congress:
+                end = match.end("place") + congress.end()
+                found.append(Candidate(begin, end, "Organization", text[begin:end],
+                                       canonical=township + "人民代表大会", priority=1))
     for match in _CONGRESSES.finditer(text):  # 中共十六大、十七大、十八大: each congress after the first
         for number in re.finditer(f"、({_NUM_CHARS}+)大", match.group("rest")):
             begin = match.start("rest") + number.start() + 1

@@ -18,7 +18,7 @@ from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
 from ..lexicon import rows, words
 from .candidates import Candidate
 from .context import Jurisdiction, counties, places
-from .patterns import HAN, alternation, column, leading_verb, table
+from .patterns import HAN, PUBLICATION_AFTER, alternation, column, leading_verb, table
 
 __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body"]
 
@@ -244,6 +244,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             return  # 各级人大代表, 人大代表联系选民办法: deputies in general, no congress of theirs
         if text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE):
             return  # 地方人大常委会, 各级人大: bodies in general
+        if PUBLICATION_AFTER.match(text, end):
+            return  # 上海人大月刊, 中国人大杂志: a publication's name, not the body
         found.append(Candidate(begin, end, "Organization", written, canonical=canonical, national=national, priority=2))
         organ = match.groupdict().get("organ")
         if base and organ and base != canonical and match.start("organ") > begin:

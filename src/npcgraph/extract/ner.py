@@ -25,7 +25,7 @@ from functools import cache
 from ..lexicon import longest_first, rows, words
 from .candidates import Candidate, may_nest
 from .context import counties, places
-from .patterns import HAN, leading_verb
+from .patterns import HAN, PUBLICATION_AFTER, leading_verb
 from .tagger import name_spans
 
 __all__ = ["find_names", "admin_units"]
@@ -285,7 +285,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
         else:
             for b, e in _bodies(text, begin, end):
                 body = text[b:e]
-                if not _plausible_body(body):
+                if not _plausible_body(body) or PUBLICATION_AFTER.match(text, e):
                     continue
                 lead = re.match(f"(?:[{HAN}]{{1,12}}?(?:{'|'.join(_UNIT_SUFFIXES)}))+", body)
                 places = _places(b, lead.group(0)) if lead and lead.end() < len(body) else []

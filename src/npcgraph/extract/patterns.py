@@ -108,3 +108,7 @@ def leading_verb(text: str) -> str:
         if verb is None:
             return lead
         lead += verb
+
+
+# What follows a body's name when the name is a publication's (上海人大月刊, 中国人大杂志, 湖北人大网).
+PUBLICATION_AFTER = re.compile("月刊|杂志|周刊|期刊|半月刊|网(?![格点络])|公众号")
