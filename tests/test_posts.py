@@ -334,3 +334,14 @@ def test_a_village_s_general_party_branch_is_a_body(tmp_path):
     names = {e.key: e.label for e in document.entities}
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
     assert ("高苏林", "memberOf", "白泥坎村党总支") in facts
+
+
+def test_a_name_before_the_group_it_leads_and_the_inspection_it_names(tmp_path):
+    path = tmp_path / "inspection.txt"
+    path.write_text("全国人大常委会执法检查组在吉林检查传染病防治法实施情况\n"
+                    "5月20日至23日，全国人大常委会副委员长陈竺率执法检查组在吉林省检查传染病防治法实施情况。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {(e.cls, e.label) for e in document.entities}
+    assert ("Person", "陈竺") in labels and ("Person", "陈竺率") not in labels
+    assert ("SupervisionActivity", "检查传染病防治法实施情况") in labels
+    assert not any(label.startswith("检查组") for _, label in labels)

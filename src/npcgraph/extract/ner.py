@@ -272,6 +272,10 @@ def _proposals(text: str) -> list[list[Candidate]]:
     spans = name_spans(text)
     persons = _listed_persons(text, spans)
     for begin, end, label in spans:
+        if (begin, end) in persons and _RUNS_INTO_VERB.match(text, end - 1) and end - begin >= 3:
+            persons.discard((begin, end))  # 陈竺率|执法检查组, 李建国说|，: the name ends before the verb
+            end -= 1
+            persons.add((begin, end))
         name = text[begin:end]
         if (begin, end) in persons:
             found.append([Candidate(begin, end, "Person", name, national=True, priority=-1)])
@@ -293,6 +297,13 @@ def _proposals(text: str) -> list[list[Candidate]]:
     return found
 
 
+# A name's last character that is the verb after it: 率 before its group, 说 before what is said.
+_RUNS_INTO_VERB = re.compile(f"率[{HAN}]{{0,8}}?(?:组|团|队)|说[，,：:“\"]")
+# Characters that begin what follows a name, not the name (率队, 说, 在…): a model's name that runs
+# into one of them runs past the name.
+_VERB_AFTER_NAME = frozenset("率说在到向对和与及将为是等指强表认介")
+
+
 def _allowed(candidate: Candidate, rule: Candidate) -> bool:
     """Whether a proposal may stand beside a rule's overlapping candidate: one holds the other
     whole, and the inner one's class may nest in the outer one's (a place in a body's name), or
@@ -300,8 +311,9 @@ def _allowed(candidate: Candidate, rule: Candidate) -> bool:
     if rule.begin <= candidate.begin and candidate.end <= rule.end and candidate.length < rule.length:
         return may_nest(candidate.cls, rule.cls)
     if candidate.begin <= rule.begin and rule.end <= candidate.end and rule.length < candidate.length:
-        if rule.cls == "Person":  # the rules' names stop early (杨晓 of 杨晓超): the model's is whole
-            return candidate.cls == "Person"
+        if rule.cls == "Person":  # the rules' names stop early (杨晓 of 杨晓超): the model's is whole,
+            # unless what it adds is a verb after the name (陈竺|率执法检查组, 李明|说)
+            return candidate.cls == "Person" and candidate.name[rule.length : rule.length + 1] not in _VERB_AFTER_NAME
         if rule.cls == "Organization" and rule.begin == candidate.begin:  # 中共济南市委 + 宣传部: an organ of it
             return candidate.cls == "Organization"
         return rule.cls == "Place" and (candidate.cls == "Place" or may_nest(rule.cls, candidate.cls))
