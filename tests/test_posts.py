@@ -345,3 +345,10 @@ def test_a_name_before_the_group_it_leads_and_the_inspection_it_names(tmp_path):
     assert ("Person", "陈竺") in labels and ("Person", "陈竺率") not in labels
     assert ("SupervisionActivity", "检查传染病防治法实施情况") in labels
     assert not any(label.startswith("检查组") for _, label in labels)
+
+
+def test_a_word_and_a_pronoun_after_a_title_is_no_person(tmp_path):
+    path = tmp_path / "pronoun.txt"
+    path.write_text("标题\n殷一璀代表向大家介绍了三个方面的工作。\n", encoding="utf-8")
+    persons = {e.label for e in build([path]).documents[0].entities if e.cls == "Person"}
+    assert "向大家" not in persons and "殷一璀" in persons

@@ -20,7 +20,7 @@ from .candidates import Candidate
 from .context import Jurisdiction, counties, places
 from .patterns import HAN, PUBLICATION_AFTER, alternation, column, leading_verb, table
 
-__all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body"]
+__all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "PRONOUN_TAILS"]
 
 _LEVELS = "自治区|自治州|省|市|州|县|区|旗|街道|镇|乡"
 _PREPOSITIONS = frozenset("为对向在把将以并与及")
@@ -337,8 +337,12 @@ _AFTER_NAME = (
 )
 
 
+# A word and a pronoun (向大家, 和我们) is no surname and name.
+PRONOUN_TAILS = frozenset({"大家", "我们", "他们", "她们", "你们", "人们", "群众", "自己", "各位", "大伙"})
+
+
 def _plausible_name(name: str) -> bool:
-    if name in words("not_names") or len(name) < 2:
+    if name in words("not_names") or len(name) < 2 or name[1:] in PRONOUN_TAILS:
         return False
     return not any(ch in words("not_name_chars") for ch in name[1:])
 
