@@ -352,3 +352,13 @@ def test_a_word_and_a_pronoun_after_a_title_is_no_person(tmp_path):
     path.write_text("标题\n殷一璀代表向大家介绍了三个方面的工作。\n", encoding="utf-8")
     persons = {e.label for e in build([path]).documents[0].entities if e.cls == "Person"}
     assert "向大家" not in persons and "殷一璀" in persons
+
+
+def test_a_later_clause_s_post_is_of_the_body_named_before_and_rarer_surnames(tmp_path):
+    path = tmp_path / "later.txt"
+    path.write_text("山东省十二届人大常委会第二十八次会议闭幕\n省人大常委会主任刘家义主持会议，副主任於来运、王随莲出席会议。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object], r.post) for r in document.relations}
+    for person in ("於来运", "王随莲"):
+        assert (person, "memberOf", "山东省人民代表大会常务委员会", "副主任") in facts

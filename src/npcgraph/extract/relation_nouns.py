@@ -94,6 +94,12 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[
             post = listed.group(1) or previous[2]
             yield (person.entity, "memberOf", previous[0].entity, post)
             previous = (previous[0], person, post)
+        elif previous is not None and previous[0].entity and (later := _LATER_POST.search(view.text, previous[1].end, person.begin)) \
+                and later.end() == person.begin and post_pattern().fullmatch(later.group("post")):
+            # 主任刘家义主持会议，副主任於来运、王随莲出席: a post of the same body, later in the sentence
+            post = later.group("post")
+            yield (person.entity, "memberOf", previous[0].entity, post)
+            previous = (previous[0], person, post)
         else:
             previous = None
 
@@ -171,6 +177,10 @@ def _earlier_posts(view: SentenceView, orgs: list[Mention], body: Mention, perso
             return
         yield (person.entity, "memberOf", other.entity, match.group(1))
         at = other.begin
+
+
+# ，副主任…: a clause that opens with a post and a name
+_LATER_POST = re.compile(r"[，,；;]\s*(?P<post>[\u4e00-\u9fff、]{2,12}?)\s*$")
 
 
 @cache
