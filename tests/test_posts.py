@@ -362,3 +362,13 @@ def test_a_later_clause_s_post_is_of_the_body_named_before_and_rarer_surnames(tm
     facts = {(names[r.subject], r.predicate, names[r.object], r.post) for r in document.relations}
     for person in ("於来运", "王随莲"):
         assert (person, "memberOf", "山东省人民代表大会常务委员会", "副主任") in facts
+
+
+def test_a_clause_opening_with_its_agent_speaks_of_the_sentence_s_instrument(tmp_path):
+    path = tmp_path / "approval.txt"
+    path.write_text("标题\n《杭州市城市绿化管理条例》由杭州市人大常委会审议通过，经浙江省人大常委会批准。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    names = {e.key: e.label for e in document.entities}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    assert ("杭州市人民代表大会常务委员会", "enacted", "杭州市城市绿化管理条例") in facts
+    assert ("浙江省人民代表大会常务委员会", "approved", "杭州市城市绿化管理条例") in facts

@@ -455,6 +455,12 @@ class _SentenceReader:
             objects = [k for k in self._expand(fronted) if self._is(k, wanted)]
         if agent is not None:  # 《X》经…审议通过: the object comes first
             fronted = self.view.maximal(clause[0], agent.begin, ending_by=agent.begin)
+            if not fronted and not objects and self._skip_lead(*clause) == agent.begin:
+                # 《X》由A审议通过，经B批准: a clause opening with its agent speaks of the sentence's topic
+                first = self.view.clauses[0]
+                opening = next((c for c in self.view.cues_in(*first) if c.role == "agent"), None)
+                if opening is not None and first != clause:
+                    fronted = self.view.maximal(first[0], opening.begin, ending_by=opening.begin)
             objects += [k for k in self._expand(fronted) if self._is(k, wanted) and k not in objects]
         return objects
 
