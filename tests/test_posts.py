@@ -372,3 +372,10 @@ def test_a_clause_opening_with_its_agent_speaks_of_the_sentence_s_instrument(tmp
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
     assert ("杭州市人民代表大会常务委员会", "enacted", "杭州市城市绿化管理条例") in facts
     assert ("浙江省人民代表大会常务委员会", "approved", "杭州市城市绿化管理条例") in facts
+
+
+def test_a_place_acting_names_no_body(tmp_path):
+    path = tmp_path / "place.txt"
+    path.write_text("杭州出台城市绿化管理条例\n《杭州市城市绿化管理条例》将于2024年5月1日起施行。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    assert not [r for r in document.relations if r.predicate in ("issued", "enacted")]

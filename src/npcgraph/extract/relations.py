@@ -334,6 +334,8 @@ class _SentenceReader:
                 return None  # 市十五届人大二次会议期间，组织代表…: a time, not the meeting acting
             holder = self._holder(mention)
             return (holder,) if holder else ()
+        if cls == "Place" and any(c.is_verb and c.begin == mention.end for c in self.view.cues):
+            return ()  # 杭州出台…条例: the city acts as a whole, no known body
         if cls not in _ACTORS:
             return None
         run = [mention]
