@@ -186,3 +186,11 @@ def test_the_authors_signed_under_a_body_are_its_members(tmp_path):
     facts = _facts(tmp_path, "开展民生实事项目票决制的调研与思考\n洛阳市人大常委会 吴中阳 王立新 王川一\n自今年8月开始，洛阳市人大常委会组织调研。\n")
     for person in ("吴中阳", "王立新", "王川一"):
         assert (person, "memberOf", "洛阳市人民代表大会常务委员会") in facts
+
+
+def test_a_resolution_on_a_work_report_without_guanyu_approves_it_and_an_amended_law_is_no_act(tmp_path):
+    facts = _facts(tmp_path, "十四届全国人大三次会议在京闭幕\n第十四届全国人民代表大会第三次会议11日下午在人民大会堂闭幕。"
+                             "大会表决通过了关于政府工作报告的决议、全国人民代表大会常务委员会工作报告的决议。\n"
+                             "习近平签署第四十一号主席令，公布修改后的代表法。\n")
+    assert ("全国人民代表大会", "approved", "全国人民代表大会常务委员会工作报告") in facts
+    assert not any(s == "习近平" and p == "revised" for s, p, _ in facts)

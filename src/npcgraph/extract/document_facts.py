@@ -90,7 +90,9 @@ def _enacted_by_headline(document: Document, body: str) -> list[Relation]:
 # What a congress approves that no sentence need name alone: reports, budgets, final accounts, plans.
 _APPROVABLE = re.compile("(?:报告|预算|决算|计划|规划|纲要|方案)$")
 # 关于政府工作报告的决议 (a congress's resolution on a report) approves the report.
-_RESOLUTION_ON_REPORT = re.compile("关于(?P<inner>[^〈〉<>＜＞《》“”]{2,40}?报告)的决议$")
+_RESOLUTION_ON_REPORT = re.compile(
+    "(?:关于|^)(?P<inner>(?:(?!关于)[^〈〉<>＜＞《》“”]){2,40}?工作报告)的决议$|关于(?P<other>[^〈〉<>＜＞《》“”]{2,40}?报告)的决议$"
+)
 
 
 def _revisions(document: Document) -> tuple[list[Relation], list[Entity]]:
@@ -115,10 +117,11 @@ def _revisions(document: Document) -> tuple[list[Relation], list[Entity]]:
         on_report = _RESOLUTION_ON_REPORT.search(decision.label) if decision.cls == "Resolution" else None
         if on_report is None:
             continue
-        report = by_label.get(on_report.group("inner")) or _by_name(document, on_report.group("inner"))
+        named = on_report.group("inner") or on_report.group("other")
+        report = by_label.get(named) or _by_name(document, named)
         if report is None:
-            report = entity_key("Instrument", on_report.group("inner"))
-            new[report] = Entity(report, "Instrument", on_report.group("inner"))
+            report = entity_key("Instrument", named)
+            new[report] = Entity(report, "Instrument", named)
         found.append(Relation(relation.subject, "approved", report, relation.evidence))
     return found, [entity for key, entity in sorted(new.items()) if key not in entities]
 

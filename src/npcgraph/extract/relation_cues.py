@@ -170,7 +170,10 @@ class SentenceView:
             for word in words.get(self.text[at], ()):
                 stop = at + len(word)
                 if stop <= self.end and self.text.startswith(word, at) and not self.in_name(at, stop):
-                    cues.append(Cue(at, stop, word, trigger_table.get(word), marker_table.get(word)))
+                    trigger = trigger_table.get(word)
+                    if trigger is not None and self.text.startswith("后的", stop):
+                        trigger = None  # 公布修改后的代表法: what was amended, not an act of the subject
+                    cues.append(Cue(at, stop, word, trigger, marker_table.get(word)))
                     at = stop
                     break
             else:
