@@ -6,7 +6,7 @@ from functools import cache
 
 from ..resources import lexicon_path
 
-__all__ = ["rows", "words", "longest_first"]
+__all__ = ["rows", "words", "longest_first", "word_list"]
 
 
 @cache
@@ -30,3 +30,17 @@ def words(name: str) -> frozenset[str]:
 def longest_first(name: str) -> tuple[str, ...]:
     """The first column of ``lexicon/NAME.tsv``, longest first (for prefix tests: 欧阳 before 欧)."""
     return tuple(sorted(words(name), key=lambda word: (-len(word), word)))
+
+
+@cache
+def _grammar_words() -> dict[str, tuple[str, ...]]:
+    lists: dict[str, list[str]] = {}
+    for row in rows("grammar_words"):
+        lists.setdefault(row[0], []).append(row[1])
+    return {name: tuple(found) for name, found in lists.items()}
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """The words of one list of ``lexicon/grammar_words.tsv`` (``module.list``), in file order:
+    the small closed lists the extraction grammars use (unit suffixes, body heads, …)."""
+    return _grammar_words()[name]
