@@ -379,3 +379,10 @@ def test_a_place_acting_names_no_body(tmp_path):
     path.write_text("杭州出台城市绿化管理条例\n《杭州市城市绿化管理条例》将于2024年5月1日起施行。\n", encoding="utf-8")
     document = build([path]).documents[0]
     assert not [r for r in document.relations if r.predicate in ("issued", "enacted")]
+
+
+def test_a_mechanism_after_stacked_verbs(tmp_path):
+    path = tmp_path / "mechanism.txt"
+    path.write_text("标题\n专门委员会和常委会办公厅健全落实联系代表工作机制。\n", encoding="utf-8")
+    labels = {e.label for e in build([path]).documents[0].entities if e.cls == "Mechanism"}
+    assert labels == {"联系代表工作机制"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import rows, words
+from ..lexicon import longest_first, rows, words
 from .candidates import Candidate
 from .patterns import HAN, alternation, column
 from .quoted import concept_names
@@ -68,6 +68,11 @@ def _lead_phrase(text: str, begin: int, end: int, name: str) -> bool:
     return len(name) - 2 <= 4 and text[end : end + 1] in ("，", ",", "。", "；")
 
 
+@cache
+def _mechanism_verbs() -> tuple[str, ...]:
+    return longest_first("mechanism_verbs")
+
+
 def find_mechanisms(text: str) -> list[Candidate]:
     pats = _patterns()
     found = []
@@ -75,6 +80,8 @@ def find_mechanisms(text: str) -> list[Candidate]:
         pos, end, name = match.start("name"), match.end("name"), match.group("name")
         if "、" in name and text[end : end + 1] not in "，,。；;：:":
             continue  # 习近平法治思想、…人民代表大会制度的重要思想: a list of other things
+        while (verb := next((v for v in _mechanism_verbs() if name.startswith(v)), None)) and len(name) - len(verb) >= 4:
+            pos, name = pos + len(verb), name[len(verb) :]  # 健全落实|联系代表工作机制: verbs stacked
         while True:
             if not _generic(name) and _balanced(name) and not _lead_phrase(text, pos, end, name):
                 found.append(Candidate(pos, end, "Mechanism", name, priority=1))
