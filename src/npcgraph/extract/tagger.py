@@ -7,8 +7,12 @@ with those three labels, as offsets into the text; the name grammars of ``ner.py
 of them become candidates.
 
 The model is loaded once per process, on first use, with one inference thread (the build runs
-one process per core). Pieces of text are tagged in batches of similar length, and the CRF's
-best paths are decoded for a whole batch at once.
+one process per core). A text is cut into pieces (sentences, long ones at commas); each distinct
+piece is tagged once, and only with pieces of its own length: the encoder's GRUs read padding
+too (its graph passes them no lengths), so a padded piece's tags would depend on the pieces
+beside it. A piece's tags are a function of the piece alone. The CRF's best paths are decoded
+for a batch at once, with the previous tags that cannot win at a step left out of it (exact:
+the same paths as the full search).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ __all__ = ["name_spans", "LABELS"]
 #: The model's name labels.
 LABELS = frozenset({"PER", "LOC", "ORG"})
 
-_BATCH = 32
+_BATCH = 64  # pieces of one length per inference; the CRF decodes this many pieces at once
 _MAX_PIECE = 160  # longer sentences are cut at commas (the model saw sentences, not pages)
 _PIECE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _COMMA = re.compile(r"[^，,、：:]+[，,、：:]?")
@@ -52,8 +56,12 @@ class _Model:
         # Per tag: its label (PER, LOC, ORG, or another word class) and whether it begins a word.
         self.label = [tags[i].rsplit("-", 1)[0] for i in range(len(tags))]
         self.inside = np.array([tags[i].endswith("-I") for i in range(len(tags))])
+        self.names = np.array([label in LABELS for label in self.label])
         with folder.joinpath("lac_crf_transitions.npy").open("rb") as handle:
-            self.transitions = np.load(handle)
+            # Rounded, as the emissions are (see tag): the same tags on any machine.
+            self.transitions = np.round(np.load(handle), 3)
+        self.best_next = self.transitions.max(axis=1)  # per previous tag, its best and worst move
+        self.worst_next = self.transitions.min(axis=1)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
@@ -63,41 +71,72 @@ class _Model:
     def ids(self, piece: str) -> list[int]:
         return [self.vocab.get(self.full_to_half.get(ch, ch), self.oov) for ch in piece]
 
-    def tag(self, pieces: list[str]) -> list[np.ndarray]:
-        """The best tag sequence of each piece (pieces of similar length tag fastest)."""
-        lengths = np.array([len(p) for p in pieces], dtype=np.int64)
-        width = int(lengths.max())
-        ids = np.zeros((len(pieces), width), dtype=np.int64)
-        for row, piece in enumerate(pieces):
-            ids[row, : len(piece)] = self.ids(piece)
+    def emissions(self, pieces: list[str]) -> np.ndarray:
+        """The encoder's scores for pieces of one length: (pieces, length, tags)."""
+        ids = np.array([self.ids(p) for p in pieces], dtype=np.int64)
+        lengths = np.full(len(pieces), ids.shape[1], dtype=np.int64)
         emissions = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
         # Rounded, so that the last bits of a processor's floating point (another instruction set
         # sums in another order) do not decide a near tie: the same tags on any machine.
-        return _viterbi(np.round(emissions, 3), np.round(self.transitions, 3), lengths)
+        return np.round(emissions, 3)
+
+    def tag(self, pieces: list[str]) -> list[np.ndarray]:
+        """The best tag sequence of each piece; ``pieces`` sorted by length."""
+        scores: list[np.ndarray] = []
+        first = 0
+        while first < len(pieces):
+            width = len(pieces[first])
+            last = first + 1
+            while last < len(pieces) and last - first < _BATCH and len(pieces[last]) == width:
+                last += 1
+            scores.extend(self.emissions(pieces[first:last]))
+            first = last
+        paths: list[np.ndarray] = []
+        for first in range(0, len(pieces), _BATCH):
+            paths += _viterbi(scores[first : first + _BATCH], self.transitions, self.best_next, self.worst_next)
+        return paths
 
 
-def _viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
-    """The CRF's best paths for a batch: (batch, time, tags) scores -> one tag array per row."""
-    batch, width, tags = emissions.shape
+def _viterbi(scores: list[np.ndarray], transitions: np.ndarray, best_next: np.ndarray, worst_next: np.ndarray) -> list[np.ndarray]:
+    """The CRF's best paths for pieces sorted by length (each a (length, tags) array of scores).
+
+    The search of every path at once, step by step, with the previous tags that cannot win left
+    out of a step: a tag whose score plus its best move is below the leader's score plus the
+    leader's worst move loses to the leader for every next tag (rounding is monotonic, so this
+    holds in floating point too). LAC's transitions are small beside its emissions, so one or two
+    previous tags are left at most steps. The paths, ties included (the first tag wins), are the
+    full search's.
+    """
+    lengths = np.array([len(s) for s in scores])
+    batch, width, tags = len(scores), int(lengths[-1]), scores[0].shape[1]
+    emissions = np.zeros((batch, width, tags), dtype=scores[0].dtype)
+    for row, score in enumerate(scores):
+        emissions[row, : len(score)] = score
     score = emissions[:, 0, :].copy()
-    back = np.zeros((batch, width, tags), dtype=np.int64)
-    rows = np.arange(tags)
+    back = np.zeros((width, batch, tags), dtype=np.intp)
+    rows = np.arange(batch)
+    live = 0  # the rows before it have ended (rows are sorted by length)
     for t in range(1, width):
-        total = score[:, :, None] + transitions[None, :, :]  # (batch, from, to)
-        best = total.argmax(axis=1)
-        moved = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0, :] + emissions[:, t, :]
-        live = (t < lengths)[:, None]
-        score = np.where(live, moved, score)
-        back[:, t, :] = np.where(live, best, rows[None, :])
-    paths = []
-    for row in range(batch):
-        length = int(lengths[row])
-        path = np.empty(length, dtype=np.int64)
-        path[-1] = int(score[row].argmax())
-        for t in range(length - 1, 0, -1):
-            path[t - 1] = back[row, t, path[t]]
-        paths.append(path)
-    return paths
+        while lengths[live] <= t:
+            live += 1
+        now = score[live:]
+        leader = now.argmax(axis=1)
+        bar = now[rows[: batch - live], leader] + worst_next[leader]
+        kept = np.flatnonzero(((now + best_next) >= bar[:, None]).any(axis=0))
+        total = now[:, kept, None] + transitions[kept]  # (rows, kept previous tags, next tags)
+        best = total.argmax(axis=1)  # the first of equals, as the full search's argmax
+        back[t, live:] = kept[best]
+        score[live:] = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0, :] + emissions[live:, t]
+    paths = np.empty((batch, width), dtype=np.intp)
+    current = score.argmax(axis=1)
+    paths[rows, lengths - 1] = current
+    live = batch
+    for t in range(width - 1, 0, -1):
+        while live > 0 and lengths[live - 1] > t:
+            live -= 1
+        current[live:] = back[t, rows[live:], current[live:]]
+        paths[live:, t - 1] = current[live:]
+    return [paths[row, : lengths[row]] for row in range(batch)]
 
 
 @cache
@@ -127,18 +166,15 @@ def _pieces(text: str) -> list[tuple[int, str]]:
 def name_spans(text: str) -> list[tuple[int, int, str]]:
     """``(begin, end, label)`` of every person, place and institution name the model tags."""
     model = _model()
-    pieces = sorted(_pieces(text), key=lambda p: (len(p[1]), p[0]))
-    spans: list[tuple[int, int, str]] = []
-    for first in range(0, len(pieces), _BATCH):
-        batch = pieces[first : first + _BATCH]
-        for (begin, piece), path in zip(batch, model.tag([p for _, p in batch]), strict=True):
-            start = 0
-            for i in range(1, len(piece) + 1):
-                if i < len(piece) and model.inside[path[i]]:
-                    continue
-                label = model.label[path[start]]
-                if label in LABELS:
-                    spans.append((begin + start, begin + i, label))
-                start = i
+    pieces = _pieces(text)
+    distinct = sorted({piece for _, piece in pieces}, key=lambda p: (len(p), p))
+    words: dict[str, list[tuple[int, int, str]]] = {}
+    for piece, path in zip(distinct, model.tag(distinct) if distinct else [], strict=True):
+        starts = np.flatnonzero(~model.inside[path[1:]]) + 1  # a word begins at 0 and at every -B tag
+        starts = np.concatenate(([0], starts))
+        ends = np.append(starts[1:], len(piece))
+        named = np.flatnonzero(model.names[path[starts]])
+        words[piece] = [(int(starts[i]), int(ends[i]), model.label[path[starts[i]]]) for i in named]
+    spans = [(begin + start, begin + end, label) for begin, piece in pieces for start, end, label in words[piece]]
     spans.sort()
     return spans
