@@ -18,6 +18,7 @@ the same paths as the full search).
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from importlib.resources import files
 
@@ -52,6 +53,14 @@ class _Model:
         self.vocab = {word: int(index) for index, word in _table(folder.joinpath("word.dic").read_text("utf-8")).items()}
         self.oov = self.vocab.get("OOV", 0)
         self.full_to_half = _table(folder.joinpath("q2b.dic").read_text("utf-8"))
+        # Every code point's id, full-width forms read as half-width ones: a piece's ids in one lookup.
+        self.id_of = np.full(sys.maxunicode + 1, self.oov, dtype=np.int32)
+        for word, index in self.vocab.items():
+            if len(word) == 1:
+                self.id_of[ord(word)] = index
+        for full, half in self.full_to_half.items():
+            if len(full) == 1:
+                self.id_of[ord(full)] = self.vocab.get(half, self.oov)
         tags = {int(index): tag for index, tag in _table(folder.joinpath("tag.dic").read_text("utf-8")).items()}
         # Per tag: its label (PER, LOC, ORG, or another word class) and whether it begins a word.
         self.label = [tags[i].rsplit("-", 1)[0] for i in range(len(tags))]
@@ -73,7 +82,8 @@ class _Model:
 
     def emissions(self, pieces: list[str]) -> np.ndarray:
         """The encoder's scores for pieces of one length: (pieces, length, tags)."""
-        ids = np.array([self.ids(p) for p in pieces], dtype=np.int64)
+        codes = np.frombuffer("".join(pieces).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        ids = self.id_of[codes].reshape(len(pieces), -1).astype(np.int64)
         lengths = np.full(len(pieces), ids.shape[1], dtype=np.int64)
         emissions = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
         # Rounded, so that the last bits of a processor's floating point (another instruction set
@@ -109,24 +119,26 @@ def _viterbi(scores: list[np.ndarray], transitions: np.ndarray, best_next: np.nd
     """
     lengths = np.array([len(s) for s in scores])
     batch, width, tags = len(scores), int(lengths[-1]), scores[0].shape[1]
-    emissions = np.zeros((batch, width, tags), dtype=scores[0].dtype)
+    emissions = np.zeros((width, batch, tags), dtype=scores[0].dtype)
     for row, score in enumerate(scores):
-        emissions[row, : len(score)] = score
-    score = emissions[:, 0, :].copy()
+        emissions[: len(score), row] = score
+    score = emissions[0].copy()
     back = np.zeros((width, batch, tags), dtype=np.intp)
-    rows = np.arange(batch)
     live = 0  # the rows before it have ended (rows are sorted by length)
     for t in range(1, width):
         while lengths[live] <= t:
             live += 1
         now = score[live:]
-        leader = now.argmax(axis=1)
-        bar = now[rows[: batch - live], leader] + worst_next[leader]
+        bar = now.max(axis=1) + worst_next[now.argmax(axis=1)]
         kept = np.flatnonzero(((now + best_next) >= bar[:, None]).any(axis=0))
+        if len(kept) == 1:  # the leader of every row: every next tag comes from it
+            back[t, live:] = kept[0]
+            score[live:] = now[:, kept[0], None] + transitions[kept[0]] + emissions[t, live:]
+            continue
         total = now[:, kept, None] + transitions[kept]  # (rows, kept previous tags, next tags)
-        best = total.argmax(axis=1)  # the first of equals, as the full search's argmax
-        back[t, live:] = kept[best]
-        score[live:] = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0, :] + emissions[live:, t]
+        back[t, live:] = kept[total.argmax(axis=1)]  # the first of equals, as the full search's argmax
+        score[live:] = total.max(axis=1) + emissions[t, live:]
+    rows = np.arange(batch)
     paths = np.empty((batch, width), dtype=np.intp)
     current = score.argmax(axis=1)
     paths[rows, lengths - 1] = current
