@@ -18,7 +18,15 @@ afresh), so every pass pays for all of its tagging. The line under the whole ext
 the CPU time spent in the model (``tagger.name_spans``: encoder, CRF and reading the tags) and
 what the rest of extraction runs at without it.
 
-    python benchmarks/bench_extract.py --synthetic 0    # real reports only (the seed and tests/data)
+    python benchmarks/bench_extract.py --synthetic 0 --dev    # real reports only (the seed, tests/data, the dev split)
+
+On a shared machine the figures of two runs are not comparable; ``--against FILE`` compares two
+taggers in one process instead: the whole extraction with this tree's tagger, with the tagger
+module in FILE (another version of ``extract/tagger.py``) and without the model, one pass of
+each in turn, ``--repeat`` times, the best of each kept:
+
+    git show ca819ff:src/npcgraph/extract/tagger.py > /tmp/tagger_before.py
+    python benchmarks/bench_extract.py --against /tmp/tagger_before.py
 """
 
 from __future__ import annotations
@@ -33,9 +41,15 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
 
-def _inputs(synthetic: int, folder: Path) -> list[Path]:
+def _inputs(synthetic: int, folder: Path, dev: bool = False) -> list[Path]:
     paths = [REPO / "data" / "wuhan-2022-04-whole-process-democracy.txt"]
     paths += sorted(p for p in (REPO / "tests" / "data").glob("*/*") if p.suffix in (".txt", ".md") and p.name != "README.md")
+    if dev:  # the development split only: the frozen split is never run case by case
+        sys.path.insert(0, str(HERE))
+        from blind_eval import find_report  # type: ignore[import-not-found]
+
+        cases = sorted(p for p in (REPO / "tests" / "data" / "real" / "dev").iterdir() if p.is_dir())
+        paths += [report for case in cases if (report := find_report(case)) is not None]
     if synthetic:
         sys.path.insert(0, str(HERE))
         from generate import generate  # type: ignore[import-not-found]
@@ -50,7 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic", type=int, default=200, help="synthetic reports to add (default 200)")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the reports; the best is kept (default 3)")
     parser.add_argument("--no-model", action="store_true", help="time the genre rules alone: no statistical name stage")
+    parser.add_argument("--dev", action="store_true", help="add the reports of the development split (tests/data/real/dev)")
+    parser.add_argument("--against", type=Path, metavar="FILE", help="also time the whole extraction with the tagger module in FILE, alternately in this process")
     args = parser.parse_args(argv)
+    if args.against and args.no_model:
+        parser.error("--against compares taggers: not with --no-model")
 
     from npcgraph.extract import entities, ner
 
@@ -78,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     from npcgraph.structure import structure
 
     with tempfile.TemporaryDirectory() as tmp:
-        paths = _inputs(args.synthetic, Path(tmp))
+        paths = _inputs(args.synthetic, Path(tmp), args.dev)
         raws = [ingest(p) for p in paths]
     reports = [structure(raw) for raw in raws]
     size_kb = sum(len(r.text.encode("utf-8")) for r in reports) / 1000
@@ -119,7 +137,41 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_model:
             rest = cpu - model[name]
             print(f"    {'of which the name model':<42} {model[name]:7.2f} s CPU; the rest alone {size_kb / rest:8,.0f} KB/s")
+    if args.against:
+        _against(args.against, args.repeat, whole_extraction, size_kb, timed_tag)
     return 0
+
+
+def _against(path: Path, repeat: int, whole_extraction, size_kb: float, tag) -> None:
+    """The whole extraction with this tree's tagger, the one in ``path`` and none, in turn."""
+    import importlib.util
+
+    from npcgraph.extract import ner
+    from npcgraph.extract.resolve import entity_key
+    from npcgraph.ids import slugify
+
+    spec = importlib.util.spec_from_file_location("npcgraph_other_tagger", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"bench_extract: cannot load {path}")
+    other = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(other)
+    variants = {"this tree's tagger": tag, f"{path.name}": other.name_spans, "no model": lambda text: []}
+    ner.name_spans = other.name_spans
+    whole_extraction()  # warm-up: the other model loaded
+    best = dict.fromkeys(variants, float("inf"))
+    for _ in range(repeat):
+        for name, spans in variants.items():
+            ner.name_spans = spans
+            entity_key.cache_clear()
+            if hasattr(slugify, "cache_clear"):
+                slugify.cache_clear()
+            cpu = time.process_time()
+            whole_extraction()
+            best[name] = min(best[name], time.process_time() - cpu)
+    ner.name_spans = tag
+    print(f"whole extraction, one pass of each in turn, best of {repeat}:")
+    for name, cpu in best.items():
+        print(f"  {name:<44} {cpu:7.2f} s CPU {size_kb / cpu:8,.0f} KB/s")
 
 
 if __name__ == "__main__":
