@@ -273,6 +273,19 @@ def _grassroots(text: str, begin: int, end: int) -> tuple[int, int]:
     return begin + units[-1][0], end
 
 
+# A name written after a space, before a space or the line's end (a byline: 洛阳市人大常委会 吴中阳 王川一).
+_SPACED_NAME = re.compile(f"(?<=[ \u3000\t])[{HAN}]{{2,4}}(?=[ \u3000\t]|$)", re.MULTILINE)
+
+
+def _whole_token(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A person the model tags at the start of a name written between spaces is that name
+    whole (王川|一 -> 王川一): the model reads sentences, and a byline is none."""
+    begin, end, label = span
+    if label == "PER" and (token := _SPACED_NAME.match(text, begin)) and end < token.end():
+        return begin, token.end(), label
+    return span
+
+
 def _proposals(text: str) -> list[list[Candidate]]:
     """The model's spans as the grammars read them, in groups that stand or fall together (a
     body and the places its name begins with)."""
@@ -282,7 +295,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
         body = text[begin:end]
         if _plausible_body(body) and not leading_verb(body) and not set(body) & _NOT_IN_BODIES:
             found.append([Candidate(begin, end, "Organization", body, national=True, priority=-1)])
-    spans = name_spans(text)
+    spans = [_whole_token(text, span) for span in name_spans(text)]
     persons = _listed_persons(text, spans)
     for begin, end, label in spans:
         if (begin, end) in persons and _RUNS_INTO_VERB.match(text, end - 1) and end - begin >= 3:
