@@ -16,19 +16,18 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import rows
+from ..lexicon import rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import places
 from .patterns import HAN, alternation, leading_verb, table
 
 __all__ = ["find_activities", "activities_around", "national_names"]
 
-_MEETINGS = ("推进会", "座谈会", "现场会", "交流会", "报告会", "见面会", "恳谈会", "听证会", "论证会", "研讨会", "论坛", "汇报会", "表彰会", "工作会议", "联席会议", "推进大会",
-             "分析会", "督办会", "协商会", "议事会", "评议会", "通报会", "调度会", "部署会", "动员会", "协调会")
-_SUPERVISION_VERBS = ("组织开展", "深入开展", "开展", "组织", "进行", "举行", "召开", "实施")
-_GENERIC_TOPICS = frozenset({"法规", "工作", "专题", "有关", "相关", "一次", "多次", "联合", "集中", "全面", "重点", "情况", "实施情况"})
+_MEETINGS = word_list("activities.meetings")
+_SUPERVISION_VERBS = word_list("activities.supervision_verbs")
+_GENERIC_TOPICS = frozenset(word_list("activities.generic_topics"))
 _YEAR = re.compile(r"^\d{4}年度?")  # 2023年度重点代表建议现场督办活动: a year is no count
-_PEOPLE = ("代表", "委员", "组成人员", "人员", "干部")  # 组织部分省人大代表视察: who goes, not a topic
+_PEOPLE = word_list("activities.people")
 _PEOPLE_ACT = re.compile(f"[^，。；]*?(?:{'|'.join(_PEOPLE)})(?:{'|'.join(_SUPERVISION_VERBS)})")
 # 代表对…, 对…: the fronted object of the verb, not 对口帮扶 or 对外交流
 _FRONTED = re.compile(f"^(?:[{HAN}]{{0,6}}?(?:{'|'.join(_PEOPLE)}))?对(?!口|外|标|接|照|话|策)")
@@ -106,7 +105,7 @@ _NUM_CHARS = "[一二三四五六七八九十]"
 _PLENUM = re.compile(f"(?:党的)?(?:中共)?({_NUM_CHARS}+)届({_NUM_CHARS}+)中全会")
 _CONGRESS = re.compile(f"(?:党的|中共)({_NUM_CHARS}+)大")
 # 十八届三中、四中、五中、六中全会: plenums of one term listed before one 全会
-_NOT_IN_PLACES = frozenset("的了在是和与及对为将把各全本该我")
+_NOT_IN_PLACES = frozenset(word_list("activities.not_in_places"))
 
 
 def _after_last_verb(name: str) -> str:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import longest_first, rows
+from ..lexicon import longest_first, rows, word_list
 from .context import places
 
 __all__ = ["Appointment", "find_appointments"]
@@ -27,7 +27,7 @@ _LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)"
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务|资格)")
 _RESIGN = re.compile(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
-_LEVELS = ("全国", "省", "市", "区", "县", "州", "自治")
+_LEVELS = word_list("appointments.levels")
 
 
 @dataclass(frozen=True, slots=True)

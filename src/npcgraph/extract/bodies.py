@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
-from ..lexicon import rows, words
+from ..lexicon import rows, word_list, words
 from .candidates import Candidate
 from .context import Jurisdiction, counties, places
 from .patterns import HAN, PUBLICATION_AFTER, alternation, column, leading_verb, table
@@ -23,9 +23,9 @@ from .patterns import HAN, PUBLICATION_AFTER, alternation, column, leading_verb,
 __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "PRONOUN_TAILS"]
 
 _LEVELS = "自治区|自治州|省|市|州|县|区|旗|街道|镇|乡"
-_PREPOSITIONS = frozenset("为对向在把将以并与及")
-_FUNCTION_CHARS = frozenset("为对向在把将以并与及的了是和首次等各全本该我其")  # never in a district's name
-_GENERIC_BEFORE = ("地方", "各级", "各", "省级", "市级", "县级", "基层", "上级", "下级", "同级", "两级", "各地")
+_PREPOSITIONS = frozenset(word_list("bodies.prepositions"))
+_FUNCTION_CHARS = frozenset(word_list("bodies.function_chars"))
+_GENERIC_BEFORE = word_list("bodies.generic_before")
 _CONGRESS_AS_ROLE = re.compile("代表(?!小组|团|工作|资格|联络|之家|大会)")
 
 
@@ -35,8 +35,8 @@ def _names_deputies(text: str, match: re.Match[str]) -> bool:
     return match.group(0).endswith(("人大", "人民代表大会")) and _CONGRESS_AS_ROLE.match(text, match.end()) is not None
 # 市人大代表、…李明, 市人大代表李明: a deputy of that congress named (its congress is a body of the text)
 _DEPUTY_TITLE = re.compile(f"代表(?:[、，,]|[{HAN}]{{2,4}}(?:[，,。说表认建提]|$))")
-_CONGRESS_FORMS = frozenset(("人大", "人民代表大会", "人大常委会", "人民代表大会常务委员会"))
-_STREET_FORMS = frozenset(("人大工委", "人大工作委员会"))
+_CONGRESS_FORMS = frozenset(word_list("bodies.congress_forms"))
+_STREET_FORMS = frozenset(word_list("bodies.street_forms"))
 
 
 def _street_committee(street: str, ctx: Jurisdiction, district: str | None = None) -> str | None:
@@ -338,7 +338,7 @@ _AFTER_NAME = (
 
 
 # A word and a pronoun (向大家, 和我们) is no surname and name.
-PRONOUN_TAILS = frozenset({"大家", "我们", "他们", "她们", "你们", "人们", "群众", "自己", "各位", "大伙"})
+PRONOUN_TAILS = frozenset(word_list("bodies.pronoun_tails"))
 
 
 def _plausible_name(name: str) -> bool:
@@ -409,7 +409,7 @@ _TOWNS = re.compile(
     re.MULTILINE,
 )
 _TOWN_LEAD = re.compile("前往|赴|到|在|深入|走进|来到")
-_GENERIC_TOWNS = ("城镇", "小镇", "乡镇", "集镇", "各镇", "全镇", "本镇", "该镇", "重镇", "名镇", "古镇")
+_GENERIC_TOWNS = word_list("bodies.generic_towns")
 _COUNTY_END = re.compile("[区县旗市](?!长|委|政府)")
 
 

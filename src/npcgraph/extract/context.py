@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import rows, words
+from ..lexicon import rows, word_list, words
 from ..model import Report
 
 __all__ = ["Place", "Jurisdiction", "places", "counties", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
@@ -80,7 +80,7 @@ def place_named(name: str) -> Place | None:
     return None
 
 
-_TOWNSHIP_ENDS = ("镇", "乡", "街道")
+_TOWNSHIP_ENDS = word_list("context.township_ends")
 _AUTONOMOUS_PREFECTURE = re.compile("^([\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治州$")
 
 

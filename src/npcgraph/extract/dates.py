@@ -25,6 +25,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..lexicon import word_list
+
 __all__ = ["DateMention", "find_dates", "parse_number", "EFFECTIVE"]
 
 _DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -145,7 +147,7 @@ def _shift(anchor: str | None, word: str) -> str | None:
 
 
 #: Words resolved against the report's own date; the others against the date named before.
-_FROM_REPORT = frozenset({"今年", "去年", "前年", "明年", "本年度", "本月", "上月", "上年"})
+_FROM_REPORT = frozenset(word_list("dates.from_report"))
 
 
 def _year_of(paragraph: int, earlier: str | None, years: list[int | None] | None) -> int | None:

@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from ..lexicon import word_list
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Relation
 from .candidates import INSTRUMENT_CLASSES
@@ -34,7 +35,7 @@ __all__ = ["document_facts"]
 _LEGISLATING = re.compile("立法(?!机关|工作|权|法|者)|立规|制定(?!过程)|出台")
 # A sentence that tells the instrument came into being or into force; 推动出台 is not its making.
 _COMING_INTO_BEING = re.compile("(?<!推动)(?<!推进)(?<!促进)(?:施行|生效|出台|制定过程|立法过程|审议通过|表决通过|颁布)")
-_BODY_ENDINGS = ("人民代表大会常务委员会", "人民代表大会")
+_BODY_ENDINGS = word_list("document_facts.body_endings")
 # 关于修改〈X条例〉的决定 revises X, 关于批准X条约的决定 approves X, 关于废止X的决定 repeals X (the
 # issuer may stand first: 全国人大常委会关于批准…的决定).
 _NESTED_TITLE = re.compile("关于(?P<verb>修改|批准|废止)[〈<＜《]?(?P<inner>[^〈〉<>＜＞《》]+?)[〉>＞》]?的决(?:定|议)$")

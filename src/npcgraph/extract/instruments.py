@@ -16,17 +16,17 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ..lexicon import words
+from ..lexicon import word_list, words
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .patterns import HAN, alternation, column, ends_with_any, table
 
 __all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES"]
 
 #: Titles beginning with one of these denote the same document in every report.
-NATIONAL_PREFIXES = ("中华人民共和国", "全国人民代表大会", "全国人大", "中国共产党", "中共中央", "国务院", "中央")
+NATIONAL_PREFIXES = word_list("instruments.national_prefixes")
 
 # A character before 法 that makes a common word, not a law: 方法 做法 办法 立法 执法 ...
-_NOT_LAW_BEFORE = frozenset("方做办说想看写算手疗章语兵书技笔魔佛家王军无设效用立执司守普违合非依不犯知懂学护枉")
+_NOT_LAW_BEFORE = frozenset(word_list("instruments.not_law_before"))
 _DRAFT = re.compile(r"[（(](?:草案|修订草案|修正草案|草案修改稿|征求意见稿|送审稿)[）)]$")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
@@ -72,7 +72,7 @@ def law_canonical(name: str) -> str:
 
 
 # Characters no law's short name holds: 始于一次法典, 这部法典 are phrases, not names.
-_NOT_IN_LAW_NAMES = frozenset("的于是次个们部")
+_NOT_IN_LAW_NAMES = frozenset(word_list("instruments.not_in_law_names"))
 
 
 def _is_law_name(name: str) -> bool:
@@ -213,7 +213,7 @@ def _plain_instrument(name: str) -> str | None:
 
 # Verbs that follow another one before a name (审议批准, 研究制定); 审议 itself is not among them:
 # 审议意见办理办法 is a name.
-_SECOND_VERBS = ("批准", "通过", "印发", "出台", "制定", "修订", "修改", "废止", "发布", "颁布")
+_SECOND_VERBS = word_list("instruments.second_verbs")
 
 
 def _split_coordinated(name: str) -> tuple[str, str] | None:
@@ -296,7 +296,7 @@ def _unbracketed(text: str) -> list[Candidate]:
 
 # --------------------------------------------------------------------------- national laws
 
-_LAW_LEAD = ("开展", "组织", "对", "就", "关于", "检查", "听取", "审议", "贯彻", "学习", "宣传", "实施", "落实", "修改", "修订", "制定")
+_LAW_LEAD = word_list("instruments.law_lead")
 _LAW_CONTEXT = re.compile(
     f"(?:{'|'.join(_LAW_LEAD)}|[、，,。；;：:\\s]|^)"
     f"(?P<name>[{HAN}]{{2,14}}?法典?)(?=(?:、[{HAN}]{{2,14}}?法典?)*(?:执法检查|实施情况|的实施|贯彻实施|实施办法|修正案|修订草案|修正草案|草案))"

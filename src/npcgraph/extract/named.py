@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import longest_first, rows, words
+from ..lexicon import longest_first, rows, word_list, words
 from .candidates import Candidate
 from .patterns import HAN, alternation, column
 from .quoted import concept_names
@@ -24,7 +24,7 @@ __all__ = ["find_mechanisms", "find_platforms", "find_concepts"]
 
 _NAME = f"[^\\s，。；、,;：:《》“”\"！？!?…—]"
 _END = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|等|的|是|在|$)"
-_PLATFORM_VERBS = ("优化升级", "升级", "建成", "建设", "搭建", "打造", "建立", "开通", "上线", "用好", "依托", "利用", "开发", "完善", "推广")
+_PLATFORM_VERBS = word_list("named.platform_verbs")
 
 
 @cache

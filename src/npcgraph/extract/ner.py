@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from ..lexicon import longest_first, rows, words
+from ..lexicon import longest_first, rows, word_list, words
 from .bodies import PRONOUN_TAILS
 from .candidates import Candidate, may_nest
 from .context import counties, places
@@ -31,16 +31,10 @@ from .tagger import name_spans
 
 __all__ = ["find_names", "admin_units"]
 
-_UNIT_SUFFIXES = (
-    "特别行政区", "经济技术开发区", "高新技术产业开发区", "自治区", "自治州", "自治县", "自治旗",
-    "开发区", "高新区", "新区", "街道", "社区", "嘎查", "苏木", "省", "市", "县", "区", "旗", "盟",
-    "镇", "乡", "村",
-)
+_UNIT_SUFFIXES = word_list("ner.unit_suffixes")
 _UNIT = re.compile(f"[{HAN}]{{1,12}}?(?:{'|'.join(_UNIT_SUFFIXES)})")
 # Words that end in a unit's suffix but name no place of their own.
-_NOT_UNITS = frozenset({"城市", "城区", "市区", "辖区", "社区", "选区", "园区", "景区", "片区", "新区", "老区", "地区",
-                        "农村", "乡村", "城乡", "城镇", "乡镇", "集镇", "全省", "全市", "全县", "全区", "全镇", "全乡",
-                        "本市", "本县", "我市", "我县", "我区", "我省", "该市", "该县", "各区", "各县", "各市", "小区"})
+_NOT_UNITS = frozenset(word_list("ner.not_units"))
 
 # The last characters of a body's name: 法院, 人民政府, 常委会, 公司, 工作专班, 立法规划室.
 _BODY_HEADS = tuple(sorted({
@@ -53,8 +47,7 @@ _BODY_HEADS = tuple(sorted({
 _HEADS_IN_CONTEXT = {"系": ("大学", "学院")}
 _JOINERS = re.compile("会同|联合|协同|以及|和|与|及|、|同")
 _OFFICE_AFTER = re.compile(f"[{HAN}]{{2,6}}?(?:办公室|室|处|科|庭|专班)(?![{HAN}]*[长任员])")
-_GENERIC_BODIES = frozenset({"人大", "政府", "党委", "委员会", "常委会", "人大常委会", "有关部门", "相关部门", "法院", "检察院",
-                             "中心", "公司", "工作组", "专班", "工作专班", "代表团", "小组"})
+_GENERIC_BODIES = frozenset(word_list("ner.generic_bodies"))
 
 
 _DOTTED_NAME = re.compile(f"[{HAN}]{{1,6}}[·•・][{HAN}]{{1,6}}")
@@ -107,14 +100,13 @@ def admin_units(name: str) -> list[tuple[int, int]] | None:
     return units
 
 
-_FUNCTION_CHARS = frozenset("为对向在把将以并与及的了是和等各全本该我其到赴")
-_LEVEL_CHARS = frozenset("省市县区乡镇村州旗盟")
-_NOT_STEMS = frozenset({"全", "各", "本", "我", "该", "两", "多", "中央", "地方", "基层", "城", "城乡", "新时代"})
+_FUNCTION_CHARS = frozenset(word_list("ner.function_chars"))
+_LEVEL_CHARS = frozenset(word_list("ner.level_chars"))
+_NOT_STEMS = frozenset(word_list("ner.not_stems"))
 
 
 # Words a unit cannot end in: 住房城乡 is no township, 老城区 no district.
-_NOT_UNIT_ENDINGS = ("军区", "城乡", "城市", "城镇", "乡镇", "农村", "乡村", "市区", "城区", "辖区", "地区", "片区", "园区", "景区",
-                     "小区", "选区", "校区")
+_NOT_UNIT_ENDINGS = word_list("ner.not_unit_endings")
 
 
 def _names_a_unit(unit: str) -> bool:
@@ -135,7 +127,7 @@ def _body_head(name: str) -> str | None:
 
 # Heads that every jurisdiction has: a body so named is one only with its place before it
 # (杭州市人大, not 新时代人大 or 市县人大).
-_PLACED_HEADS = ("人大", "常委会", "人民代表大会", "人民政府", "政府", "人民法院", "法院", "人民检察院", "检察院", "党委")
+_PLACED_HEADS = word_list("ner.placed_heads")
 
 
 def _plausible_body(body: str) -> bool:
@@ -211,9 +203,7 @@ def _affiliation() -> re.Pattern[str]:
 
 # The last words of a named place that is no administrative unit: a building, a site, a
 # mountain, a river, a road (人民大会堂, 仙佛寺石窟, 丹江口水库, 武陵山脉, 龙园线).
-_LANDMARK_HEADS = ("大会堂", "会堂", "纪念馆", "博物馆", "展览馆", "广场", "公园", "水库", "石窟", "旧址", "遗址", "故居",
-                   "山脉", "大桥", "桥", "寺", "港", "口岸", "机场", "公路", "大道", "高速", "流域", "湿地", "古镇",
-                   "山", "河", "江", "湖", "海", "岛", "湾", "峡", "线")
+_LANDMARK_HEADS = word_list("ner.landmark_heads")
 
 
 def _landmark(name: str) -> bool:
@@ -252,11 +242,11 @@ def _units_after(text: str, at: int) -> list[Candidate]:
 
 
 # Characters no body's name holds: a clause (姜异康当选为…党委), a post held beside (…副主任兼…局).
-_NOT_IN_BODIES = frozenset("为是了将把被兼")
+_NOT_IN_BODIES = frozenset(word_list("ner.not_in_bodies"))
 # The heads of a village's, a community's or a township's own bodies: named by that unit alone
 # (塔山村党支部, not 贵州省…大有镇塔山村党支部), the units before it being places.
-_GRASSROOTS_HEADS = ("党支部", "党总支", "总支", "党委", "村委会", "村民委员会", "居委会", "居民委员会", "经济合作社")
-_GRASSROOTS_UNITS = ("村", "社区", "嘎查", "镇", "乡", "街道")
+_GRASSROOTS_HEADS = word_list("ner.grassroots_heads")
+_GRASSROOTS_UNITS = word_list("ner.grassroots_units")
 
 
 def _grassroots(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -327,7 +317,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
 _RUNS_INTO_VERB = re.compile(f"率[{HAN}]{{0,8}}?(?:组|团|队)|说[，,：:“\"]")
 # Characters that begin what follows a name, not the name (率队, 说, 在…): a model's name that runs
 # into one of them runs past the name.
-_VERB_AFTER_NAME = frozenset("率说在到向对和与及将为是等指强表认介")
+_VERB_AFTER_NAME = frozenset(word_list("ner.verb_after_name"))
 
 
 def _allowed(candidate: Candidate, rule: Candidate) -> bool:

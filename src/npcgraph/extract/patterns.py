@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from ..lexicon import rows
+from ..lexicon import rows, word_list
 
 __all__ = [
     "HAN",
@@ -93,7 +93,7 @@ def _clause_verbs() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda w: (-len(w), w)))
 
 
-_NOUN_SUFFIXES = frozenset("性化")
+_NOUN_SUFFIXES = frozenset(word_list("patterns.noun_suffixes"))
 
 
 def leading_verb(text: str) -> str:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import rows, words
+from ..lexicon import rows, word_list, words
 from .candidates import Candidate
 from .patterns import HAN, alternation, column, table
 
@@ -27,8 +27,8 @@ _QUOTE = re.compile(r"“([^“”\n]{1,32})”")
 _JOINERS = ("", "、", "和", "与", "及", "以及", ",", "，")
 _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千]+(?:个|项|大|张|条|种|支|位|化|不|有|进|讲|心|访)?[" + HAN + r"]{1,6}$")
 _LIST_WORD = "等"
-_INNER_PLATFORM = ("直通车", "议事厅", "平台", "工作室", "联络站", "之家", "热线", "小程序", "公众号", "APP", "App", "云", "驿站", "客厅", "微信群")
-_PREFIX_VERBS = ("开展", "组织", "举办", "深化", "推进", "启动", "实施", "参加", "参与", "发起", "部署", "创新")
+_INNER_PLATFORM = word_list("quoted.inner_platform")
+_PREFIX_VERBS = word_list("quoted.prefix_verbs")
 
 
 _LONG_NAMED = frozenset({"Program", "SupervisionActivity"})

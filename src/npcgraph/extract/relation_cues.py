@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import rows
+from ..lexicon import rows, word_list
 from ..model import Mention
 
 __all__ = [
@@ -43,7 +43,7 @@ _BRACKETS = " \t\u3000《》“”\"'‘’「」『』"
 _LINKS = frozenset({"", "、", "和", "与", "及", "以及", "或", "和、"})
 _TRAILING_CONJUNCTIONS = frozenset({"", "并", "并且", "和", "及", "以及", "与", "了"})
 # A clause of time closes after its object: 区委召开人大工作会议后，常委会…
-_TIME_CLAUSE_ENDS = frozenset({"后", "之后", "以后", "以来", "期间"})
+_TIME_CLAUSE_ENDS = frozenset(word_list("relation_cues.time_clause_ends"))
 _LONGEST_GENERIC_HEAD = 5  # 等议案, 等工作制度: a list closed by 等 and a short common noun
 # A count after the name is not a head of its own: 组织专题讲座35场, 开展活动7040次.
 _TRAILING_COUNT = re.compile(r"(?:累计|共)?[\d.]+[余多]?[\u4e00-\u9fff]{1,2}")

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 
+from ..lexicon import word_list
 from ..model import Entity, Mention
 from .context import counties, places
 from .patterns import table
@@ -32,7 +33,7 @@ def class_of(mention: Mention, entities: Mapping[str, Entity]) -> str:
     return entity.cls if entity else mention.cls
 
 
-_OCCASIONS = frozenset("次场期届轮")
+_OCCASIONS = frozenset(word_list("relation_nouns.occasions"))
 
 
 def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention, tuple[str, ...]]:
@@ -147,7 +148,7 @@ def titled_members(view: SentenceView, entities: Mapping[str, Entity], labels: M
             yield (person.entity, "memberOf", body, title)
 
 
-_ORDERS = ("中华人民共和国主席令", "中华人民共和国国务院令")
+_ORDERS = word_list("relation_nouns.orders")
 
 
 def signed_orders(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:

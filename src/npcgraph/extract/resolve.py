@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import word_list
 from ..ids import entity_key as _entity_key
 from ..model import Entity
 from .bodies import parse_body_prefix
@@ -114,7 +115,7 @@ def _key(candidate: Candidate, label: str, ctx: Jurisdiction) -> str:
 _CONGRESS_SESSION = re.compile(
     "^(?P<body0>[^第届]*?)第?(?P<term>[一二三四五六七八九十百]+)届(?P<body>[^届]*?)(?:人大|人民代表大会)第?(?P<number>[一二三四五六七八九十]+)次(?:全体)?会议$"
 )
-_PRESIDIUM = frozenset({"主席团", "大会主席团"})
+_PRESIDIUM = frozenset(word_list("resolve.presidium"))
 
 
 def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:

@@ -19,7 +19,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from ..lexicon import rows
+from ..lexicon import rows, word_list
 from ..model import Document
 from .candidates import Candidate
 from .patterns import HAN, alternation, leading_verb
@@ -28,11 +28,11 @@ __all__ = ["find_statistics", "counted_entities", "chinese_number", "counts_head
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _POWERS = {"十": 10, "百": 100, "千": 1000}
-_CHINESE_UNITS = frozenset("个项件名位次场期条部家批类种支所座户篇处份")
+_CHINESE_UNITS = frozenset(word_list("statistics.chinese_units"))
 _CLAUSE_END = "，。；;：:！？!?\n（）()“”《》"
-_APPROX_BEFORE = ("近", "约", "超过", "逾", "超")
-_SESSION_AFTER = ("全会", "全体会议", "会议")
-_SCOPE_WORDS = ("全省", "全市", "全州", "全区", "全县", "全镇", "全乡", "全国", "各级", "累计")
+_APPROX_BEFORE = word_list("statistics.approx_before")
+_SESSION_AFTER = word_list("statistics.session_after")
+_SCOPE_WORDS = word_list("statistics.scope_words")
 
 
 def chinese_number(text: str) -> int | None:
