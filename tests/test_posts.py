@@ -8,6 +8,19 @@ import pytest
 
 from npcgraph.api import build
 
+
+def _document(folder, text: str, name: str = "report.txt"):
+    """The document npcgraph makes of ``text``, written to ``folder/name``."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return build([path]).documents[0]
+
+
+def _facts_of(document, posts: bool = False) -> set[tuple]:
+    """Its relations as (subject, predicate, object[, post]), by label."""
+    names = {e.key: e.label for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object], *((r.post,) if posts else ())) for r in document.relations}
+
 SESSION = """第九届全国人民代表大会第一次会议举行第四次全体会议
 
 新华社北京3月16日电 第九届全国人民代表大会第一次会议在北京人民大会堂举行第四次全体会议。
@@ -157,15 +170,13 @@ DELEGATION = """第十四届全国人民代表大会第三次会议将于3月5�
 
 
 def test_a_delegation_s_deputies_are_members_of_it_and_of_the_national_congress(tmp_path):
-    path = tmp_path / "delegation.txt"
-    path.write_text(DELEGATION, encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    document = _document(tmp_path, DELEGATION, "delegation.txt")
+    facts = _facts_of(document)
     assert ("全国人民代表大会江苏代表团", "partOf", "全国人民代表大会") in facts
     for person in ("吴政隆", "许昆林", "张明华"):
         assert (person, "memberOf", "全国人民代表大会江苏代表团") in facts
         assert (person, "memberOf", "全国人民代表大会") in facts
+    names = {e.key: e.label for e in document.entities}
     said = next(r for r in document.relations if names[r.subject] == "张明华" and names[r.object] == "全国人民代表大会江苏代表团")
     sentence = document.report.text[said.evidence[0].begin : said.evidence[0].end]
     assert "张明华代表说" in sentence
@@ -207,11 +218,8 @@ ORDERS = """标题
 
 
 def test_signed_orders_are_issued_by_their_signer_each_number_an_order(tmp_path):
-    path = tmp_path / "orders.txt"
-    path.write_text(ORDERS, encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object], r.post) for r in document.relations}
+    document = _document(tmp_path, ORDERS, "orders.txt")
+    facts = _facts_of(document, posts=True)
     for number in ("六十五", "六十六", "六十七"):
         assert ("胡锦涛", "issued", f"中华人民共和国主席令第{number}号", None) in facts
     assert ("李强", "issued", "中华人民共和国国务院令第八百号", None) in facts
@@ -242,38 +250,27 @@ def test_a_motion_to_approve_a_titled_treaty_is_one_motion(tmp_path):
 
 
 def test_an_organ_written_after_its_body_names_the_body_too(tmp_path):
-    path = tmp_path / "organ.txt"
-    path.write_text("标题\n年初，湖北省人大常委会法制工作委员会主任付正中从北京带回了最新精神。\n", encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    document = _document(tmp_path, "标题\n年初，湖北省人大常委会法制工作委员会主任付正中从北京带回了最新精神。\n", "organ.txt")
+    facts = _facts_of(document)
     assert ("湖北省人民代表大会常务委员会法制工作委员会", "partOf", "湖北省人民代表大会常务委员会") in facts
     assert ("付正中", "memberOf", "湖北省人民代表大会常务委员会法制工作委员会") in facts
 
 
 def test_a_name_in_a_list_with_plain_words_is_still_an_object(tmp_path):
-    path = tmp_path / "list.txt"
-    path.write_text("湖南省人民代表大会常务委员会工作报告\n常委会召开县乡人大工作研讨会、座谈会，听取各方面意见。\n", encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    document = _document(tmp_path, "湖南省人民代表大会常务委员会工作报告\n常委会召开县乡人大工作研讨会、座谈会，听取各方面意见。\n", "list.txt")
+    facts = _facts_of(document)
     assert ("湖南省人民代表大会常务委员会", "conducted", "县乡人大工作研讨会") in facts
 
 
 def test_the_accounts_a_resolution_approves_and_an_activity_after_who_goes(tmp_path):
-    path = tmp_path / "acts.txt"
-    path.write_text("武汉市人民代表大会常务委员会工作报告\n常委会作出《关于批准2023年市级决算的决议》。组织市人大代表开展集中视察。\n", encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    document = _document(tmp_path, "武汉市人民代表大会常务委员会工作报告\n常委会作出《关于批准2023年市级决算的决议》。组织市人大代表开展集中视察。\n", "acts.txt")
+    facts = _facts_of(document)
     assert ("武汉市人民代表大会常务委员会", "approved", "2023年市级决算") in facts
     assert ("武汉市人民代表大会常务委员会", "conducted", "集中视察") in facts
 
 
 def test_a_township_congress_session_keeps_its_township(tmp_path):
-    path = tmp_path / "township.txt"
-    path.write_text("云屏县青石镇人民代表大会主席团工作报告\n镇人大主席团召开青石镇第十八届人民代表大会第三次会议，选举张三为镇长。\n", encoding="utf-8")
-    document = build([path]).documents[0]
+    document = _document(tmp_path, "云屏县青石镇人民代表大会主席团工作报告\n镇人大主席团召开青石镇第十八届人民代表大会第三次会议，选举张三为镇长。\n", "township.txt")
     names = {e.key: e.label for e in document.entities}
     assert "青石镇第十八届人民代表大会第三次会议" in names.values()
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
@@ -281,30 +278,21 @@ def test_a_township_congress_session_keeps_its_township(tmp_path):
 
 
 def test_a_township_session_under_its_city_and_district_and_no_congress_in_a_journal_s_name(tmp_path):
-    path = tmp_path / "hutang.txt"
-    path.write_text("江苏常州乡镇年中人代会试点召开\n上海人大月刊 2016年8期\n在常州市人大的指导下，常州市武进区湖塘镇第三届人民代表大会第六次会议顺利举行。\n", encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    document = _document(tmp_path, "江苏常州乡镇年中人代会试点召开\n上海人大月刊 2016年8期\n在常州市人大的指导下，常州市武进区湖塘镇第三届人民代表大会第六次会议顺利举行。\n", "hutang.txt")
+    facts = _facts_of(document)
     assert ("湖塘镇第三届人民代表大会第六次会议", "organizedBy", "湖塘镇人民代表大会") in facts
-    assert "上海市人民代表大会" not in names.values()
+    assert "上海市人民代表大会" not in {e.label for e in document.entities}
 
 
 def test_a_meeting_that_hears_a_report_is_its_body_conducting_the_hearing(tmp_path):
-    path = tmp_path / "hearing.txt"
-    path.write_text("武汉市人大常委会举行会议\n市十五届人大常委会第十次会议今天闭幕。会议听取和审议了市中级人民法院关于行政审判工作情况的报告。\n", encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    document = _document(tmp_path, "武汉市人大常委会举行会议\n市十五届人大常委会第十次会议今天闭幕。会议听取和审议了市中级人民法院关于行政审判工作情况的报告。\n", "hearing.txt")
+    facts = _facts_of(document)
     assert ("武汉市人民代表大会常务委员会", "conducted", "听取和审议市中级人民法院关于行政审判工作情况的报告") in facts
 
 
 def test_a_list_closed_by_a_count_keeps_its_names_as_objects(tmp_path):
-    path = tmp_path / "count.txt"
-    path.write_text("武汉市人大常委会工作报告\n常委会重点督办了《关于加快推进老旧小区改造的建议》等10件代表建议。\n", encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    document = _document(tmp_path, "武汉市人大常委会工作报告\n常委会重点督办了《关于加快推进老旧小区改造的建议》等10件代表建议。\n", "count.txt")
+    facts = _facts_of(document)
     assert ("武汉市人民代表大会常务委员会", "supervised", "关于加快推进老旧小区改造的建议") in facts
 
 
@@ -313,8 +301,7 @@ def test_a_deputy_title_names_its_congress_and_a_name_stops_before_the_verb(tmp_
     path.write_text("武汉市人大常委会开展专题调研\n市人大代表、武汉市第一人民医院院长李明说，条例很实用。\n"
                     "湖北省人大常委会副主任王红率调研组到武汉调研。\n", encoding="utf-8")
     document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    facts = _facts_of(document)
     assert ("李明", "memberOf", "武汉市人民代表大会") in facts
     assert ("王红", "memberOf", "湖北省人民代表大会常务委员会") in facts
 
@@ -328,11 +315,8 @@ def test_people_s_organizations_of_a_place_and_the_youth_league_s_committee(tmp_
 
 
 def test_a_village_s_general_party_branch_is_a_body(tmp_path):
-    path = tmp_path / "branch.txt"
-    path.write_text("嵊州市人大常委会开展监督\n市人大代表、黄泽镇白泥坎村党总支书记高苏林表示，要把好事办实。\n", encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    document = _document(tmp_path, "嵊州市人大常委会开展监督\n市人大代表、黄泽镇白泥坎村党总支书记高苏林表示，要把好事办实。\n", "branch.txt")
+    facts = _facts_of(document)
     assert ("高苏林", "memberOf", "白泥坎村党总支") in facts
 
 
@@ -355,29 +339,21 @@ def test_a_word_and_a_pronoun_after_a_title_is_no_person(tmp_path):
 
 
 def test_a_later_clause_s_post_is_of_the_body_named_before_and_rarer_surnames(tmp_path):
-    path = tmp_path / "later.txt"
-    path.write_text("山东省十二届人大常委会第二十八次会议闭幕\n省人大常委会主任刘家义主持会议，副主任於来运、王随莲出席会议。\n", encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object], r.post) for r in document.relations}
+    document = _document(tmp_path, "山东省十二届人大常委会第二十八次会议闭幕\n省人大常委会主任刘家义主持会议，副主任於来运、王随莲出席会议。\n", "later.txt")
+    facts = _facts_of(document, posts=True)
     for person in ("於来运", "王随莲"):
         assert (person, "memberOf", "山东省人民代表大会常务委员会", "副主任") in facts
 
 
 def test_a_clause_opening_with_its_agent_speaks_of_the_sentence_s_instrument(tmp_path):
-    path = tmp_path / "approval.txt"
-    path.write_text("标题\n《杭州市城市绿化管理条例》由杭州市人大常委会审议通过，经浙江省人大常委会批准。\n", encoding="utf-8")
-    document = build([path]).documents[0]
-    names = {e.key: e.label for e in document.entities}
-    facts = {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+    document = _document(tmp_path, "标题\n《杭州市城市绿化管理条例》由杭州市人大常委会审议通过，经浙江省人大常委会批准。\n", "approval.txt")
+    facts = _facts_of(document)
     assert ("杭州市人民代表大会常务委员会", "enacted", "杭州市城市绿化管理条例") in facts
     assert ("浙江省人民代表大会常务委员会", "approved", "杭州市城市绿化管理条例") in facts
 
 
 def test_a_place_acting_names_no_body(tmp_path):
-    path = tmp_path / "place.txt"
-    path.write_text("杭州出台城市绿化管理条例\n《杭州市城市绿化管理条例》将于2024年5月1日起施行。\n", encoding="utf-8")
-    document = build([path]).documents[0]
+    document = _document(tmp_path, "杭州出台城市绿化管理条例\n《杭州市城市绿化管理条例》将于2024年5月1日起施行。\n", "place.txt")
     assert not [r for r in document.relations if r.predicate in ("issued", "enacted")]
 
 
