@@ -240,7 +240,7 @@ def test_a_store_failing_after_the_last_stretch_neither_hangs_nor_hides_the_erro
     def load_then_fail(parts, location, progress=None):
         for _ in parts:
             pass
-        raise OutputError("E204", "cannot write the Oxigraph store", "check the folder")
+        raise OutputError("E204", location=tmp_path, reason="no space left")
 
     monkeypatch.setattr(storeload, "load_store", load_then_fail)
     assert isinstance(_raised_within(120, turtle_and_store, corpus, None, tmp_path / "store"), OutputError)

@@ -200,7 +200,7 @@ def test_the_first_bad_file_in_order_is_reported_whatever_the_jobs(tmp_path):
     for jobs in ("1", "2"):
         result = npcgraph_cli("build", str(folder), "-o", "out", "-j", jobs, "--strict", cwd=tmp_path)
         assert result.returncode == 2
-        assert result.stderr.startswith(f"npcgraph: error: [E105] {folder / '2-empty.txt'} is empty"), result.stderr
+        assert result.stderr.startswith(f"npcgraph: error: [E105] {folder / '2-empty.txt'} holds no text"), result.stderr
         assert "Traceback" not in result.stderr
         # without --strict the others are built and every bad file is listed, in order
         result = npcgraph_cli("build", str(folder), "-o", "out", "-j", jobs, cwd=tmp_path)

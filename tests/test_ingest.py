@@ -61,7 +61,7 @@ def test_whitespace_variants_normalize_to_the_same_text():
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "E103"),
         (bytes(range(256)) * 4, "E103"),
-        (b"\xff\xfe\x00\xd8", "E104"),  # UTF-16 BOM then a lone surrogate
+        (b"\xff\xfe\x00\xd8", "E118"),  # UTF-16 BOM then a lone surrogate
         (b"\x81\x30\x81", "E104"),  # truncated GB18030 sequence, not UTF-8 or Big5 either
     ],
 )

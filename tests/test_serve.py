@@ -167,7 +167,7 @@ def test_service_is_refused_and_nothing_is_fetched(served_file):
         watcher.start()
         status, body = post_raw(url, f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}")
         watcher.join()
-    assert status == 400 and "[E313]" in body, (status, body)
+    assert status == 400 and "[E328]" in body, (status, body)
     assert not contacted.is_set(), "the endpoint fetched a URL a client named"
     assert process.poll() is None
 

@@ -349,7 +349,7 @@ def test_the_timeline_is_filtered_by_years_on_every_store(session_sources, engin
     [
         (["from=20x1"], "[E316] from=20x1 is not a year (write four digits, e.g. --param from=2021)"),
         (["to=25"], "[E316] to=25 is not a year (write four digits, e.g. --param to=2021)"),
-        (["from=2026", "to=2025"], "[E316] from=2026 is after to=2025 (give from a year before to, or the same year)"),
+        (["from=2026", "to=2025"], "[E331] from=2026 is after to=2025 (give from a year before to, or the same year)"),
     ],
 )
 def test_a_bad_year_is_one_clear_error_line(session_file, params, message):

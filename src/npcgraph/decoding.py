@@ -53,10 +53,7 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> tuple[str,
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    "E104", f"{name}: bytes after the {encoding} byte-order mark do not decode",
-                    "re-save the file as UTF-8",
-                ) from exc
+                raise InputError("E118", name=name, encoding=encoding) from exc
     # NUL bytes: UTF-16 without a byte-order mark (the detector tells), or a binary file
     candidates = () if b"\x00" in data[:4096] else ("utf-8", declared, _meta_charset(data))
     for encoding in filter(None, candidates):
@@ -67,17 +64,17 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> tuple[str,
     encoding = _utf16_by_nul_bytes(data) or _detect(data)
     if encoding is None:
         if b"\x00" in data[:4096]:
-            raise InputError("E103", f"{name} is a binary file, not a report", "give a .txt, .md or .html file")
-        raise InputError("E104", f"{name} is not in UTF-8, UTF-16, GB18030/GBK or Big5", "re-save the file as UTF-8")
+            raise InputError("E103", name=name)
+        raise InputError("E104", name=name)
     try:
         return _checked(data.decode(encoding), name), encoding
     except UnicodeDecodeError as exc:
-        raise InputError("E104", f"{name}: its bytes do not decode as {encoding}, the encoding they look like", "re-save the file as UTF-8") from exc
+        raise InputError("E119", name=name, encoding=encoding) from exc
 
 
 def _checked(text: str, name: str) -> str:
     if "\x00" in text[:4096] or len(_CONTROL.findall(text[:4096])) > 8:
-        raise InputError("E103", f"{name} is a binary file, not a report", "give a .txt, .md or .html file")
+        raise InputError("E103", name=name)
     return text
 
 

@@ -53,10 +53,8 @@ def syntax_error(text: str, exc: Exception) -> QueryError:
     line, column = int(getattr(exc, "lineno", 1)), int(getattr(exc, "col", 1))
     expected = str(getattr(exc, "msg", "")).removeprefix("Expected ").strip()
     if not expected or "Query" in expected:  # a grammar production: not worth quoting
-        hint = "the query is not well-formed from there on"
-    else:
-        hint = f"expected {expected}"
-    return QueryError("E301", f"SPARQL syntax error at line {line}, column {column}: unexpected {_offending(text, loc)}", hint)
+        expected = "a well-formed query from there on"
+    return QueryError("E301", line=line, column=column, token=_offending(text, loc), expected=expected)
 
 
 def prepare(text: str) -> Any:
@@ -70,17 +68,17 @@ def prepare(text: str) -> Any:
     except ParseException as exc:
         raise syntax_error(text, exc) from exc
     except RecursionError as exc:  # pyparsing recurses a dozen frames per bracket
-        raise QueryError("E315", "the query nests too deeply for rdflib's parser (about 20 levels of brackets)", "flatten the expression, or query an Oxigraph store (npcgraph build --store oxigraph:DIR)") from exc
+        raise QueryError("E330") from exc
     except Exception as exc:  # rdflib raises bare Exceptions for unknown prefixes and the like
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         match = re.match(r"Unknown namespace prefix : (\S*)", message)
         if match:
-            raise QueryError("E302", f"unknown prefix {match.group(1)}: in the query", f"declare it with PREFIX {match.group(1)}: <IRI>, or use one of {', '.join(PREFIXES)}") from exc
-        raise QueryError("E302", f"the query cannot be run: {message}", "check the query") from exc
+            raise QueryError("E302", prefix=match.group(1), prefixes=", ".join(PREFIXES)) from exc
+        raise QueryError("E319", reason=message) from exc
 
 
 def _not_projected(name: str) -> QueryError:
-    return QueryError("E303", f"the parameter ?{name} is not one of the query's SELECT variables", f"add ?{name} to the SELECT clause: parameters are substituted into the query and stay in its results")
+    return QueryError("E303", name=name)
 
 
 def _plain(term: Identifier | None) -> Identifier | None:
@@ -155,7 +153,7 @@ def _from_ox(term: Any) -> Identifier | None:
         return Literal(term.value, datatype=URIRef(datatype))
     if kind is ox.BlankNode:
         return BNode(term.value)
-    raise QueryError("E304", f"the answer holds a term npcgraph cannot represent: {term}", "avoid RDF-star triple terms in results")
+    raise QueryError("E320", term=term)
 
 
 def _to_ox(term: Identifier) -> Any:
@@ -234,14 +232,14 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], 
         raise
     except SyntaxError as exc:
         prepare(text)  # rdflib's parser reports the error, with its line, column and token
-        raise QueryError("E301", f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", "check the query there") from exc
+        raise QueryError("E317", reason=str(exc).splitlines()[0][:300]) from exc
     except RuntimeError as exc:
         match = re.search(r"variable \?(\S+) in its SELECT projection", str(exc))
         if match:
             raise _not_projected(match.group(1)) from exc
-        raise QueryError("E304", f"the query failed: {str(exc).strip()[:300]}", "check the query") from exc
+        raise QueryError("E304", reason=str(exc).strip()[:300]) from exc
     except OSError as exc:
-        raise QueryError("E304", f"the store could not answer: {exc}", "check the store folder") from exc
+        raise QueryError("E321", reason=exc) from exc
     if order is not None:
         rows = ordering.sort_rows(variables, ordering.canonical(rows), order[1])
     return _select(text, variables, rows)
@@ -297,22 +295,21 @@ def run_endpoint(url: str, text: str, form: str, bindings: Mapping[str, Any], ti
         message = detail[0][:300] if detail else exc.reason
         if exc.code in (400, 422):
             prepare(text)  # a syntax error is reported with its position in the text as given
-            raise QueryError("E301", f"the endpoint rejected the query: {message}", "check the query's syntax") from exc
-        raise QueryError("E304", f"the endpoint {url} answered HTTP {exc.code}: {message}", "check the endpoint URL") from exc
+            raise QueryError("E318", reason=message) from exc
+        raise QueryError("E322", url=url, status=exc.code, reason=message) from exc
     except (TimeoutError, OSError) as exc:
-        waited = f"within {timeout:g} s" if timeout else "in time"
-        raise QueryError("E306", f"the endpoint did not answer {waited}", "raise --timeout or make the query more selective") from exc
+        raise QueryError("E306", limit=f"{timeout:g} s" if timeout else "the time allowed") from exc
     if form in ("CONSTRUCT", "DESCRIBE"):
         graph = Graph()
         try:
             graph.parse(data=body, format=_GRAPH_PARSERS.get(media_type, "turtle"))
         except Exception as exc:  # rdflib raises several types for bad input
-            raise QueryError("E304", f"the endpoint's {media_type} answer cannot be read: {exc}", "check the endpoint") from exc
+            raise QueryError("E323", media_type=media_type, reason=exc) from exc
         return Result(form, graph=_graph(graph))
     try:
         document = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise QueryError("E304", f"the endpoint's answer is not SPARQL JSON results ({media_type})", "check that the URL is a SPARQL query endpoint") from exc
+        raise QueryError("E323", media_type=media_type, reason=exc) from exc
     if "boolean" in document:
         return Result("ASK", boolean=bool(document["boolean"]))
     variables = tuple(document.get("head", {}).get("vars", ()))

@@ -51,9 +51,9 @@ def uses_service(text: str) -> bool:
 def check_query(text: str, *, federation: bool = False) -> None:
     """Refuse a query that would crash a parser or make the engine fetch a URL."""
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError("E315", f"the query is {len(text):,} characters long, more than {MAX_QUERY_CHARS:,}", "send a shorter query; bind long lists of values from a file on your side")
+        raise QueryError("E329", limit=MAX_QUERY_CHARS)
     depth = nesting_depth(text)
     if depth > MAX_NESTING:
-        raise QueryError("E315", f"the query nests brackets {depth} levels deep, more than {MAX_NESTING}", "flatten the expression (a parser would run out of stack on it)")
+        raise QueryError("E315", depth=depth, limit=MAX_NESTING)
     if not federation and uses_service(text):
-        raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run here", "query that endpoint itself; a server run with npcgraph serve --federation allows SERVICE")
+        raise QueryError("E328")

@@ -59,15 +59,11 @@ def collect_inputs(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if not path.exists():
-            raise InputError("E101", f"no such file or folder: {path}", "check the path")
+            raise InputError("E101", path=path)
         if path.is_dir():
             inside = sorted(p for p in path.rglob("*") if _is_report_file(p, path))
             if not inside:
-                raise InputError(
-                    "E102",
-                    f"folder {path} holds no report files",
-                    f"expected files ending in {', '.join(SUFFIXES)} (hidden files, README, LICENSE and the like are skipped)",
-                )
+                raise InputError("E102", path=path, suffixes=", ".join(SUFFIXES))
             found.extend(inside)
         else:
             found.append(path)
@@ -417,9 +413,9 @@ def ingest(path: Path) -> RawText:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError("E101", f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from exc
+        raise InputError("E117", path=path, reason=exc.strerror or exc) from exc
     if not data.strip():
-        raise InputError("E105", f"{path} is empty", "give a report with text in it")
+        raise InputError("E105", path=path)
     text, encoding = decode(data, str(path))
     page_title = None
     suffix = path.suffix.lower()
@@ -430,7 +426,7 @@ def ingest(path: Path) -> RawText:
         text = markdown_to_text(text)
     text, metadata = strip_chrome(normalize(text), page_title)
     if not text.strip():
-        raise InputError("E105", f"{path} holds no text once page chrome is removed", "give a report with text in it")
+        raise InputError("E105", path=path)
     return RawText(source_file=path.name, text=text, metadata=_replace(metadata, encoding=encoding))
 
 

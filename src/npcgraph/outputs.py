@@ -51,9 +51,9 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError("E201", f"cannot create output folder {folder}: {exc.strerror}", "choose another folder with -o") from exc
+        raise OutputError("E201", folder=folder, reason=exc.strerror or exc) from exc
     if not folder.is_dir():
-        raise OutputError("E201", f"output path {folder} is not a folder", "choose another folder with -o")
+        raise OutputError("E207", folder=folder)
 
 
 def stage_files(folder: Path, files: Mapping[str, bytes | Iterable[bytes]]) -> list[tuple[Path, Path]]:
@@ -81,7 +81,7 @@ def stage_files(folder: Path, files: Mapping[str, bytes | Iterable[bytes]]) -> l
         for temp in temporary.values():
             temp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise OutputError("E202", f"cannot write to {folder}: {exc.strerror}", "check the folder's permissions and free space") from exc
+            raise OutputError("E202", folder=folder, reason=exc.strerror or exc) from exc
         raise
     return [(temp, target) for target, temp in temporary.items()]
 
@@ -101,7 +101,7 @@ def _move(moves: list[tuple[Path, Path]], folder: Path) -> None:
             else:
                 os.replace(temp, target)
     except OSError as exc:
-        raise OutputError("E202", f"cannot move the new outputs into {folder}: {exc.strerror or exc}", "check the folder's permissions; the next build finishes the move") from exc
+        raise OutputError("E209", folder=folder, reason=exc.strerror or exc) from exc
 
 
 def commit(folder: Path, moves: list[tuple[Path, Path]]) -> None:
@@ -118,7 +118,7 @@ def commit(folder: Path, moves: list[tuple[Path, Path]]) -> None:
         os.replace(pending, journal)
     except OSError as exc:
         pending.unlink(missing_ok=True)
-        raise OutputError("E202", f"cannot write to {folder}: {exc.strerror}", "check the folder's permissions and free space") from exc
+        raise OutputError("E202", folder=folder, reason=exc.strerror or exc) from exc
     _move(moves, folder)
     journal.unlink(missing_ok=True)
 
@@ -160,12 +160,12 @@ def build_lock(folder: Path) -> Iterator[None]:
             if exc.errno in (13, 30):  # EACCES, EROFS: a folder nobody can write, caught later
                 yield
                 return
-            raise OutputError("E201", f"cannot lock the output folder {folder}: {exc.strerror}", "check the folder's permissions") from exc
+            raise OutputError("E208", folder=folder, reason=exc.strerror or exc) from exc
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             os.close(handle)
-            raise OutputError("E206", f"another build is writing {folder}", "wait for it to finish, or choose another folder with -o") from exc
+            raise OutputError("E206", folder=folder) from exc
         try:
             same = os.stat(path).st_ino == os.fstat(handle).st_ino
         except FileNotFoundError:

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .cache import Cache, entry_key, file_digest
 from .errors import NpcgraphError
@@ -95,11 +96,13 @@ class _Failure:
 
     error_type: type[NpcgraphError]
     code: str
-    message: str
-    hint: str | None
+    fields: dict[str, Any]
+
+    def error(self) -> NpcgraphError:
+        return self.error_type(self.code, **self.fields)
 
     def raise_again(self) -> None:
-        raise self.error_type(self.code, self.message, self.hint)
+        raise self.error()
 
 
 def _file_key(path: Path) -> str:
@@ -120,7 +123,7 @@ def _work(path: Path, cache: Cache | None, key: str, rendering: Rendering | None
             try:
                 document = process_file(path)
             except NpcgraphError as exc:
-                return _Failure(type(exc), exc.code, exc.message, exc.hint)
+                return _Failure(type(exc), exc.code, {name: str(value) if isinstance(value, BaseException) else value for name, value in exc.fields.items()})
             if cache is not None and key:
                 cache.put(key, document)
         output = None
@@ -252,7 +255,7 @@ def run_build(
     failed: list[tuple[str, NpcgraphError]] = []
     for index, result in zip(todo, _run_all(tasks, jobs, lambda position: done(files[todo[position]].name), strict)):
         if isinstance(result, _Failure):
-            failed.append((str(files[index]), result.error_type(result.code, result.message, result.hint)))
+            failed.append((str(files[index]), result.error()))
             continue
         documents[index], outputs[index] = result
     if failed and len(failed) == len(files):

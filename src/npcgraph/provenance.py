@@ -36,7 +36,7 @@ DEFAULT_PROVENANCE = "full"
 
 def check_provenance(level: str) -> str:
     if level not in PROVENANCE:
-        raise InputError("E116", f"unknown provenance {level!r}", f"choose one of: {', '.join(PROVENANCE)}")
+        raise InputError("E116", level=level, choices=", ".join(PROVENANCE))
     return level
 
 

@@ -271,11 +271,11 @@ def format_result(result: Result, fmt: str | None = None, *, max_width: int = 0,
     if result.is_graph:
         fmt = fmt or "turtle"
         if fmt not in GRAPH_FORMATS:
-            raise QueryError("E305", f"a {result.kind} query gives a graph, which has no {fmt} format", f"use --format {' or '.join(GRAPH_FORMATS)}")
+            raise QueryError("E305", kind=result.kind, answer="a graph", format=fmt, choices=" or ".join(GRAPH_FORMATS))
         assert result.graph is not None
         return _graph_text(result.graph, fmt, title)
     fmt = fmt or "table"
     formatters = {"table": lambda r: format_table(r, max_width), "csv": format_csv, "tsv": format_tsv, "json": format_json}
     if fmt not in formatters:
-        raise QueryError("E305", f"a {result.kind} query gives rows, which have no {fmt} format", f"use --format {', '.join(TABLE_FORMATS)}; {', '.join(GRAPH_FORMATS)} are for CONSTRUCT and DESCRIBE")
+        raise QueryError("E305", kind=result.kind, answer="rows", format=fmt, choices=", ".join(TABLE_FORMATS))
     return formatters[fmt](result)

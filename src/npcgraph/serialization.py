@@ -89,11 +89,11 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
         if not part.strip():
             continue
         if found is None or not found.export:  # RDF/XML is read, never exported
-            raise InputError("E120", f"unknown export format {part.strip()!r}", f"choose from {exported}")
+            raise InputError("E120", format=part.strip(), choices=exported)
         if found.name not in names:
             names.append(found.name)
     if not names:
-        raise InputError("E120", "no export format given", f"choose from {exported}")
+        raise InputError("E126", choices=exported)
     return names
 
 
@@ -130,24 +130,20 @@ def format_of(path: Path) -> Format:
     """The format of a graph file, from its suffix."""
     found = _BY_SUFFIX.get(path.suffix.lower())
     if found is None:
-        raise InputError(
-            "E121",
-            f"cannot tell the RDF format of {path.name}",
-            "give a .ttl, .nt, .trig, .nq or .jsonld file (as written by npcgraph build)",
-        )
+        raise InputError("E121", name=path.name)
     return found
 
 
 def _graph_file(path: str | Path) -> tuple[Path, Format]:
     path = Path(path)
     if not path.is_file():
-        raise InputError("E101", f"no such graph file: {path}", "give a .ttl, .nt, .nq, .trig or .jsonld file")
+        raise InputError("E101", path=path)
     return path, format_of(path)
 
 
 def _unreadable(path: Path, fmt: Format, exc: Exception) -> InputError:
     message = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-    return InputError("E106", f"{path.name} is not a readable {fmt.plugin} graph: {message}", "check the file's format")
+    return InputError("E106", name=path.name, format=fmt.plugin, reason=message)
 
 
 def load_dataset(path: str | Path) -> Dataset:

@@ -119,7 +119,7 @@ def _parse_rq(name: str, text: str, path: Path | None = None) -> CannedQuery:
             if key == "param":
                 parts = value.split(None, 2)
                 if len(parts) < 2 or parts[1] not in _PARAM_KINDS:
-                    raise QueryError("E308", f"{path or name}: bad '# param:' line {value!r}", f"write '# param: NAME KIND description' with KIND one of {', '.join(_PARAM_KINDS)}")
+                    raise QueryError("E308", where=path or name, line=value, kinds=", ".join(_PARAM_KINDS))
                 params.append(Param(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
             elif key == "range":
                 ranges.append(_parse_range(value, params, path or name))
@@ -143,7 +143,7 @@ def _parse_range(value: str, params: list[Param], where: Path | str) -> YearRang
     parts = value.split()
     kinds = {p.name: p.kind for p in params}
     if len(parts) != 3 or any(kinds.get(bound) != "year" for bound in parts[1:]):
-        raise QueryError("E308", f"{where}: bad '# range:' line {value!r}", "write '# range: VARIABLE FROM TO' after '# param: FROM year' and '# param: TO year'")
+        raise QueryError("E325", where=where, line=value)
     return YearRange(parts[0].lstrip("?"), parts[1], parts[2])
 
 
@@ -165,17 +165,17 @@ def load_query(spec: str | CannedQuery) -> CannedQuery:
     if stripped.endswith((".rq", ".sparql")) and "\n" not in stripped:
         path = Path(stripped)
         if not path.is_file():
-            raise InputError("E112", f"no such query file: {path}", "give a .rq file, SPARQL text or a name from: npcgraph query --list")
+            raise InputError("E112", path=path)
         try:
             return _parse_rq(path.stem, path.read_text(encoding="utf-8"), path)
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError("E113", f"cannot read the query file {path}: {exc}", "save it as UTF-8 text") from exc
+            raise InputError("E113", path=path, reason=exc) from exc
     if _NAME.match(stripped):
         known = canned_queries()
         if stripped in known:
             return known[stripped]
         names = ", ".join(n for n in known if not n.startswith("_"))
-        raise QueryError("E309", f"no canned query named {stripped!r}", f"the canned queries are: {names}")
+        raise QueryError("E309", name=stripped, names=names)
     return _parse_rq("query", spec)
 
 
@@ -197,7 +197,7 @@ def query_form(text: str) -> str:
         i += 3 if tokens[i][1].upper() == "PREFIX" else 2
     first = tokens[i][1].upper() if i < len(tokens) else ""
     if first in _UPDATES:
-        raise QueryError("E310", f"SPARQL Update ({first}) is not allowed here: query only reads", "to change a store, use its own update endpoint; to add a graph to a store, use npcgraph push")
+        raise QueryError("E310", operation=first)
     if first not in _FORMS:
         return "SELECT"  # let the parser report what is wrong, with its position
     return first
@@ -237,7 +237,7 @@ def parse_value(value: Any, kind: str | None = None) -> Any:
     if isinstance(value, bool) or isinstance(value, (int, Decimal, float)):
         return Literal(value)
     if not isinstance(value, str):
-        raise QueryError("E311", f"cannot bind a {type(value).__name__} as a SPARQL term", "pass a string, a number or an rdflib term")
+        raise QueryError("E311", kind=type(value).__name__)
     text = value.strip()
     if text.startswith("<") and text.endswith(">") and not re.search(r"\s", text):
         return URIRef(text[1:-1])
@@ -266,9 +266,9 @@ def _n3_literal(text: str) -> Any:
     try:
         term = from_n3(text, nsm=new_graph().namespace_manager)
     except Exception as exc:  # rdflib raises several types for bad N3
-        raise QueryError("E311", f"cannot read the literal {text}", 'write it as "text"@zh or "12"^^xsd:integer') from exc
+        raise QueryError("E327", text=text) from exc
     if not isinstance(term, Literal):
-        raise QueryError("E311", f"{text} is not a literal", 'write it as "text"@zh or "12"^^xsd:integer')
+        raise QueryError("E327", text=text)
     return term
 
 
@@ -276,7 +276,7 @@ def parse_year(name: str, value: Any) -> int:
     """A ``year`` parameter's value (``2021``, ``"2021"``) as a number; a QueryError otherwise."""
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     if not _YEAR.match(text):
-        raise QueryError("E316", f"{name}={value} is not a year", f"write four digits, e.g. --param {name}=2021")
+        raise QueryError("E316", name=name, value=value)
     return int(text)
 
 
@@ -287,7 +287,7 @@ def _years(q: CannedQuery, params: Mapping[str, Any]) -> dict[str, int]:
     for span in q.ranges:
         start, end = parsed.get(span.start), parsed.get(span.end)
         if start is not None and end is not None and start > end:
-            raise QueryError("E316", f"{span.start}={start} is after {span.end}={end}", f"give {span.start} a year before {span.end}, or the same year")
+            raise QueryError("E331", start=span.start, first=start, end=span.end, last=end)
     return parsed
 
 
@@ -298,7 +298,7 @@ def _in_ranges(result: Result, q: CannedQuery, years: Mapping[str, int]) -> Resu
         return result
     missing = [span.variable for span in spans if span.variable not in result.variables]
     if missing:
-        raise QueryError("E308", f"{q.name}: the range's variable ?{missing[0]} is not in the answer", "select the variable a '# range:' line names")
+        raise QueryError("E326", where=q.name, variable=missing[0])
     columns = [(result.variables.index(span.variable), span) for span in spans]
     rows = tuple(
         row for row in result.rows
@@ -318,7 +318,7 @@ def _bind(source: Source, q: CannedQuery, params: Mapping[str, Any], timeout: fl
         if declared and declared.kind == "year":
             continue
         if name not in variables:
-            raise QueryError("E303", f"the query has no variable ?{name} to bind", f"its parameters are: {', '.join(p.name for p in q.params) or 'none'}")
+            raise QueryError("E332", name=name, params=", ".join(p.name for p in q.params) or "none")
         term = parse_value(raw, declared.kind if declared else None)
         bindings[name] = _resolve(source, term, name, timeout) if isinstance(term, _Name) else term
     return bindings
@@ -329,11 +329,11 @@ def _resolve(source: Source, name: _Name, variable: str, timeout: float | None) 
     result = _run(source, canned_queries()["_entities-named"].text, "SELECT", {"name": label}, timeout)
     found = sorted({row[0] for row in result.rows if row[0] is not None})
     if not found:
-        raise QueryError("E307", f"no entity is named {name.text!r} (for ?{variable})", "give its IRI, or find its name with the canned query 'mentions'")
+        raise QueryError("E307", name=name.text, variable=variable)
     if len(found) > 1:
         labels = {row[0]: row[2] for row in result.rows}
         choices = "; ".join(f"{labels.get(iri, '')} <{iri}>" for iri in found[:5])
-        raise QueryError("E307", f"{name.text!r} names {len(found)} entities: {choices}", f"pass one IRI as ?{variable}")
+        raise QueryError("E324", name=name.text, count=len(found), choices=choices, variable=variable)
     return found[0]
 
 
@@ -343,7 +343,7 @@ T = TypeVar("T")
 
 
 def _timed_out(seconds: float) -> QueryError:
-    return QueryError("E306", f"the query did not finish within {seconds:g} s", "make it more selective (LIMIT, fewer joins), or raise --timeout")
+    return QueryError("E306", limit=f"{seconds:g} s")
 
 
 def _within(seconds: float | None, work: Callable[[], T], stop: threading.Event) -> T:
@@ -383,13 +383,13 @@ def _run(source: Source, text: str, form: str, bindings: Mapping[str, Any], time
 def execute(source: Any, q: str | CannedQuery, params: Mapping[str, Any] | None = None, *, timeout: float | None = None) -> Result:
     """Run a query (SPARQL text, a ``.rq`` file or a canned query's name) on ``source``."""
     if timeout is not None and timeout <= 0:
-        raise QueryError("E312", f"the timeout must be a positive number of seconds, not {timeout:g}", "give e.g. --timeout 30")
+        raise QueryError("E312", timeout=timeout)
     stored = load_query(q)
     check_query(stored.text, federation=True)  # too deep a query crashes the parser itself
     form = query_form(stored.text)
     opened = open_source(source)  # every graph is read by Oxigraph
     if not isinstance(opened, EndpointSource) and uses_service(stored.text):
-        raise QueryError("E313", "SERVICE (a query to a remote endpoint) is not run on local graphs", "query that endpoint itself with --endpoint URL")
+        raise QueryError("E313")
     years = _years(stored, params or {})
     bindings = _bind(opened, stored, params or {}, timeout)
     return _in_ranges(_run(opened, stored.text, form, bindings, timeout), stored, years)

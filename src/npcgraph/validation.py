@@ -124,7 +124,7 @@ def validate(graph: Graph, shapes: Graph | None = None, ontology: Graph | None =
             inplace=True,
         )
     except Exception as exc:  # pyshacl raises its own and rdflib's errors on malformed input
-        raise InputError("E122", f"the graph cannot be checked: {str(exc).splitlines()[0][:200]}", "check that it is an RDF graph written by npcgraph") from exc
+        raise InputError("E122", reason=(str(exc).splitlines() or [type(exc).__name__])[0][:200]) from exc
     results = []
     for node in results_graph.subjects(SH.resultSeverity, None):
         severity = results_graph.value(node, SH.resultSeverity)

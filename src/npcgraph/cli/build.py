@@ -98,5 +98,5 @@ def run(args: argparse.Namespace) -> int:
     if built.skipped:
         for path, error in built.skipped:
             print(f"npcgraph: skipped {path}: {error}", file=sys.stderr)
-        raise InputError("E115", f"{len(built.skipped)} of {built.files} files could not be read and were skipped (listed above); the graph holds the others", "fix or remove them, or pass --strict to stop at the first")
+        raise InputError("E115", skipped=len(built.skipped), files=built.files)
     return 0

@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     if args.output is None and (len(formats) > 1 or len(FORMATS[formats[0]].files) > 1):
-        raise OutputError("E211", f"--format {','.join(formats)} writes several files", "give a folder with -o OUT")
+        raise OutputError("E211", formats=",".join(formats))
     graph, dataset = read_source(args.source)
     files = export_files(graph, formats, dataset=dataset)
     if args.output is None:

@@ -87,7 +87,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise QueryError("E314", f"--param {pair!r} is not NAME=VALUE", "write e.g. --param body=武汉市人大常委会")
+            raise QueryError("E314", pair=pair)
         params[name.strip()] = value
     return params
 
@@ -102,10 +102,10 @@ def run(args: argparse.Namespace) -> int:
     source, text = args.source, args.query
     if args.endpoint:
         if text is not None:
-            raise InputError("E114", "give either SOURCE or --endpoint, not both", "npcgraph query --endpoint URL QUERY")
+            raise InputError("E125")
         source, text = args.endpoint, source
     if source is None or text is None:
-        raise InputError("E114", "give a SOURCE and a QUERY", "e.g. npcgraph query out/ instruments; see npcgraph query --help")
+        raise InputError("E114")
 
     result = execute(source, text, _params(args.param), timeout=args.timeout)
     if args.format == "html":

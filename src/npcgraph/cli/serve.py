@@ -76,4 +76,4 @@ def run(args: argparse.Namespace) -> int:
     if status == 0:
         return 0
 
-    raise StoreError("E413", f"the Oxigraph server stopped (exit status {status}): {server.last_message() or 'no message'}", "see the message")
+    raise StoreError("E413", status=status, reason=server.last_message() or "no message")

@@ -41,5 +41,5 @@ def run(args: argparse.Namespace) -> int:
         print(format_results(report, graph), file=sys.stdout)
     if not report.conforms:
         count = len(report.violations)
-        raise ValidationError("E501", f"{count} violation{'s' if count != 1 else ''} of the graph contract", "see the list above")
+        raise ValidationError("E501", count=count, violations="violation" if count == 1 else "violations")
     return 0

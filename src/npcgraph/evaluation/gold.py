@@ -47,9 +47,9 @@ def read_rows(path: str | Path) -> list[tuple[int, list[str]]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise InputError("E150", f"no such gold file: {path}", "check the path given to --gold") from exc
+        raise InputError("E150", path=path) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("E150", f"cannot read gold file {path.name}: {exc}", "give a UTF-8 TSV file") from exc
+        raise InputError("E156", name=path.name, reason=exc) from exc
     rows = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip() and not line.lstrip().startswith("#"):
@@ -74,17 +74,11 @@ def read_gold_entities(path: str | Path) -> tuple[GoldEntity, ...]:
     gold = []
     for number, fields in read_rows(path):
         if len(fields) < 2 or len(fields) > 3 or not fields[1]:
-            raise InputError(
-                "E153", f"{path.name} line {number}: expected 2 or 3 tab-separated fields, found {len(fields)}",
-                "write: class<TAB>label<TAB>alternative|labels",
-            )
+            raise InputError("E153", name=path.name, number=number, found=len(fields))
         if fields[0] not in KIND_OF_CLASS:
-            raise InputError(
-                "E154", f"{path.name} line {number}: unknown class {fields[0]!r}",
-                f"use one of {', '.join(sorted(KIND_OF_CLASS))}",
-            )
+            raise InputError("E154", name=path.name, number=number, cls=fields[0], choices=", ".join(sorted(KIND_OF_CLASS)))
         alts = tuple(a.strip() for a in fields[2].split("|") if a.strip()) if len(fields) == 3 else ()
         gold.append(GoldEntity(fields[0], fields[1], alts, number))
     if not gold:
-        raise InputError("E155", f"{path.name} holds no gold entities", "write one entity per row")
+        raise InputError("E155", name=path.name)
     return tuple(gold)

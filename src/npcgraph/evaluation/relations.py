@@ -92,15 +92,9 @@ def read_gold_relations(path: str | Path) -> tuple[GoldRelation, ...]:
     gold: list[GoldRelation] = []
     for number, fields in read_rows(path):
         if len(fields) != 3 or not all(fields):
-            raise InputError(
-                "E151", f"{path.name} line {number}: expected 3 tab-separated fields, found {len(fields)}",
-                "write: subject label<TAB>predicate<TAB>object label",
-            )
+            raise InputError("E151", name=path.name, number=number, found=len(fields))
         if fields[1] not in predicates:
-            raise InputError(
-                "E152", f"{path.name} line {number}: unknown predicate {fields[1]!r}",
-                f"use one of {', '.join(sorted(predicates))}",
-            )
+            raise InputError("E152", name=path.name, number=number, predicate=fields[1], choices=", ".join(sorted(predicates)))
         gold.append(GoldRelation(fields[0], fields[1], fields[2], number))
     return tuple(dict.fromkeys(gold))
 

@@ -53,7 +53,7 @@ def store_batches(parts: Iterable[bytes], batch_bytes: int = _BATCH) -> Iterator
 def check_location(location: Path) -> None:
     """Raise the OutputError :func:`load_store` would, before any work is done."""
     if location.exists() and not is_oxigraph_store(location) and (not location.is_dir() or any(location.iterdir())):
-        raise OutputError("E203", f"{location} exists and is not an Oxigraph store", "choose an empty or new folder for --store oxigraph:DIR")
+        raise OutputError("E203", location=location)
 
 
 def load_store(
@@ -74,7 +74,7 @@ def load_store(
     try:
         staged.commit()
     except OSError as exc:
-        raise OutputError("E204", f"cannot write the Oxigraph store at {location}: {exc}", "check the folder's permissions and free space") from exc
+        raise OutputError("E204", location=location, reason=exc) from exc
     finally:
         staged.discard()
     return staged.count
@@ -126,7 +126,7 @@ def stage_store(
         remove_stale(location)
         temporary = Path(tempfile.mkdtemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent))
     except OSError as exc:
-        raise OutputError("E201", f"cannot create a store beside {location}: {exc.strerror}", "choose another folder") from exc
+        raise OutputError("E201", folder=location.parent, reason=exc.strerror or exc) from exc
     try:
         store = pyoxigraph.Store(str(temporary / "store"))
         loaded = 0
@@ -141,7 +141,7 @@ def stage_store(
         del store  # closes the database before it is moved
     except OSError as exc:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise OutputError("E204", f"cannot write the Oxigraph store at {location}: {exc}", "check the folder's permissions and free space") from exc
+        raise OutputError("E204", location=location, reason=exc) from exc
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise

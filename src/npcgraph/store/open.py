@@ -67,17 +67,17 @@ def is_oxigraph_store(path: Path) -> bool:
 def parse_store_spec(spec: str) -> Path:
     """``oxigraph:DIR`` -> DIR (the only persistent store kind)."""
     if not spec.startswith(OXIGRAPH_PREFIX) or not spec[len(OXIGRAPH_PREFIX):]:
-        raise InputError("E107", f"unknown store {spec!r}", "write oxigraph:DIR, e.g. --store oxigraph:out/store")
+        raise InputError("E107", spec=spec)
     return Path(spec[len(OXIGRAPH_PREFIX):])
 
 
 def _open_oxigraph(path: Path) -> OxigraphSource:
     if not is_oxigraph_store(path):
-        raise StoreError("E401", f"no Oxigraph store at {path}", "make one with: npcgraph build --store oxigraph:DIR")
+        raise StoreError("E401", path=path)
     try:
         store = pyoxigraph.Store.read_only(str(path))
     except OSError as exc:
-        raise StoreError("E402", f"cannot open the Oxigraph store at {path}: {exc}", "check the folder's permissions") from exc
+        raise StoreError("E402", path=path, reason=exc) from exc
     return OxigraphSource(store, name=path.name, location=path)
 
 
@@ -102,7 +102,7 @@ def open_source(source: Any) -> Source:
     if type(source).__module__ == "pyoxigraph" and type(source).__name__ == "Store":
         return OxigraphSource(source)
     if not isinstance(source, (str, os.PathLike)):
-        raise InputError("E108", f"cannot query a {type(source).__name__}", "give a graph file, a store folder, an endpoint URL or an rdflib Graph")
+        raise InputError("E108", kind=type(source).__name__)
     text = os.fspath(source)
     if is_url(text):
         return EndpointSource(text)
@@ -123,7 +123,7 @@ def _graph_path(path: Path) -> Path | OxigraphSource:
     if path.is_dir():
         if (path / _GRAPH_FILE).is_file():
             return path / _GRAPH_FILE
-        raise InputError("E109", f"{path} is neither an Oxigraph store nor a build output folder (no {_GRAPH_FILE})", "give a graph file, oxigraph:DIR or the folder npcgraph build wrote")
+        raise InputError("E109", path=path, graph_file=_GRAPH_FILE)
     return path
 
 
@@ -142,7 +142,7 @@ def load_memory_store(path: Path) -> OxigraphSource:
     rdflib's parser takes 160-190 s and 5.7 GB (issue 18)."""
     path = Path(path)
     if not path.is_file():
-        raise InputError("E101", f"no such graph file: {path}", "give a .ttl, .nt, .nq, .trig or .jsonld file")
+        raise InputError("E101", path=path)
     fmt = format_of(path)
     rdf_format = getattr(pyoxigraph.RdfFormat, fmt.oxigraph)
     store = pyoxigraph.Store()
@@ -155,9 +155,9 @@ def load_memory_store(path: Path) -> OxigraphSource:
             store.bulk_load(path=str(path), format=rdf_format, base_iri=path.absolute().as_uri())
     except (SyntaxError, ValueError) as exc:
         message = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-        raise InputError("E106", f"{path.name} is not a readable {fmt.plugin} graph: {message}", "check the file's format") from exc
+        raise InputError("E106", name=path.name, format=fmt.plugin, reason=message) from exc
     except OSError as exc:
-        raise InputError("E101", f"cannot read the graph file {path}: {exc.strerror or exc}", "check the file's permissions") from exc
+        raise InputError("E117", path=path, reason=exc.strerror or exc) from exc
     return OxigraphSource(store, name=path.name)
 
 
@@ -180,7 +180,7 @@ def open_graph(source: Any) -> Graph:
             return load_graph(path)
     opened = open_source(source)
     if isinstance(opened, EndpointSource):
-        raise InputError("E108", f"cannot read the whole graph of the endpoint {opened.url}", "query it with CONSTRUCT instead")
+        raise InputError("E124", url=opened.url)
     from oxrdflib import OxigraphStore  # rdflib's plugin for Oxigraph: loaded only here
 
     graph = Graph(store=OxigraphStore(store=opened.store), identifier=DATASET_DEFAULT_GRAPH_ID)
@@ -196,7 +196,7 @@ def ntriples(source: Any) -> bytes:
         return serialize(source, "nt")
     opened = open_source(source)
     if isinstance(opened, EndpointSource):
-        raise InputError("E108", f"cannot copy the whole graph of the endpoint {opened.url}", "give a graph file or a store folder")
+        raise InputError("E124", url=opened.url)
     return opened.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
 
 
@@ -215,5 +215,5 @@ def as_store(source: Any) -> pyoxigraph.Store:
     the one engine that reads graphs; rdflib still parses, validates and writes."""
     opened = open_source(source)
     if isinstance(opened, EndpointSource):
-        raise InputError("E108", f"cannot read the whole graph of the endpoint {opened.url}", "give a graph file, a store folder or a Graph")
+        raise InputError("E124", url=opened.url)
     return opened.store

@@ -53,7 +53,7 @@ def http_post_query(url: str, query: str, accept: str, timeout: float | None) ->
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, (socket.timeout, TimeoutError)):
             raise
-        raise StoreError("E403", f"cannot reach the SPARQL endpoint {url}: {reason}", "check the URL and that the server is running") from exc
+        raise StoreError("E403", url=url, reason=reason) from exc
 
 
 def read_before(response: Any, deadline: float | None) -> bytes:
@@ -88,9 +88,9 @@ def push(source: Any, endpoint: str, *, graph: str | None = None, replace: bool 
     set (HTTP PUT, which replaces that graph's content).
     """
     if not is_url(endpoint):
-        raise InputError("E110", f"not an http(s) URL: {endpoint!r}", "give the store's Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+        raise InputError("E110", endpoint=endpoint)
     if graph is not None and not urllib.parse.urlsplit(graph).scheme:
-        raise InputError("E111", f"the graph name {graph!r} is not an absolute IRI", "write a full IRI such as https://example.org/graph/wuhan")
+        raise InputError("E111", graph=graph)
     data = ntriples(open_source(source))
     triples = data.count(b"\n")
     query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
@@ -102,6 +102,6 @@ def push(source: Any, endpoint: str, *, graph: str | None = None, replace: bool 
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return PushResult(url, triples, response.status)
     except urllib.error.HTTPError as exc:
-        raise StoreError("E404", f"{endpoint} refused the upload: {_http_error(exc)}", "check that the URL is the store's Graph Store endpoint and that it accepts writes") from exc
+        raise StoreError("E404", url=endpoint, reason=_http_error(exc)) from exc
     except (urllib.error.URLError, OSError) as exc:
-        raise StoreError("E403", f"cannot reach {endpoint}: {getattr(exc, 'reason', exc)}", "check the URL and that the server is running") from exc
+        raise StoreError("E403", url=endpoint, reason=getattr(exc, "reason", exc)) from exc

@@ -40,7 +40,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import NpcgraphError, OutputError, StoreError
+from ..errors import NpcgraphError, OutputError, QueryError, StoreError
 from ..guard import MAX_QUERY_CHARS, check_query
 from .load import write_store
 from .open import OxigraphSource, open_source
@@ -53,7 +53,7 @@ def oxigraph_binary() -> str:
     beside_python = Path(sys.executable).parent / ("oxigraph.exe" if os.name == "nt" else "oxigraph")
     found = shutil.which("oxigraph") or (str(beside_python) if beside_python.is_file() else None)
     if not found:
-        raise StoreError("E410", "the Oxigraph server is not installed", "install it with: python -m pip install oxigraph")
+        raise StoreError("E410")
     return found
 
 
@@ -125,7 +125,7 @@ class OxigraphServer(HttpAddress):
             with socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET) as probe:
                 probe.bind((self.host, self.port))
         except OSError as exc:
-            raise StoreError("E411", f"cannot listen on {self.host}:{self.port}: {exc.strerror}", "choose another --port (0 picks a free one)") from exc
+            raise StoreError("E411", host=self.host, port=self.port, reason=exc.strerror or exc) from exc
         errors = self.log if self.log is not None else tempfile.TemporaryFile()
         self._errors = errors
         self.process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=errors, stderr=errors)
@@ -133,14 +133,14 @@ class OxigraphServer(HttpAddress):
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 message = _last_line(errors) or f"exit status {self.process.returncode}"
-                raise StoreError("E411", f"the Oxigraph server did not start on {self.host}:{self.port}: {message}", "choose another --port, or check the store folder")
+                raise StoreError("E414", host=self.host, port=self.port, reason=message)
             try:
                 with socket.create_connection((self.host, self.port), timeout=0.5):
                     return self
             except OSError:
                 time.sleep(0.05)
         self.stop()
-        raise StoreError("E412", f"the Oxigraph server did not answer on {self.host}:{self.port} within {wait:.0f} s", "try again, or choose another --port")
+        raise StoreError("E412", host=self.host, port=self.port, seconds=wait)
 
     def wait(self) -> int:
         assert self.process is not None
@@ -201,11 +201,7 @@ def scratch_store(purpose: str = "build") -> Iterator[Path]:
     try:
         folder = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
     except OSError as exc:
-        raise OutputError(
-            "E205",
-            f"cannot create a temporary store in {tempfile.gettempdir()}: {exc.strerror or exc}",
-            "set TMPDIR to a writable folder with free space, or give --store oxigraph:DIR",
-        ) from exc
+        raise OutputError("E205", folder=tempfile.gettempdir(), reason=exc.strerror or exc) from exc
     try:
         yield folder / "store"
     finally:
@@ -243,7 +239,7 @@ class GuardedEndpoint(HttpAddress):
         try:
             self._front = _Front((self.host, self.port), _Handler, self)
         except OSError as exc:
-            raise StoreError("E411", f"cannot listen on {self.host}:{self.port}: {exc.strerror or exc}", "choose another --port (0 picks a free one)") from exc
+            raise StoreError("E411", host=self.host, port=self.port, reason=exc.strerror or exc) from exc
         self.port = int(self._front.server_address[1])
         try:
             self._start_backend()
@@ -341,7 +337,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except ValueError:
             length = -1
         if length < 0 or length > 4 * MAX_QUERY_CHARS:
-            self._refuse(413, f"[E315] the request is too large (at most {MAX_QUERY_CHARS:,} characters of query)")
+            self._refuse(413, str(QueryError("E329", limit=MAX_QUERY_CHARS)))
             return
         body = self.rfile.read(length)
         media_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -387,14 +383,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except (TimeoutError, socket.timeout) as exc:
             del exc
             endpoint.restart_backend(url)  # the only way to get the core back
-            self._refuse(503, f"[E306] the query did not finish within {endpoint.timeout_s} s (make it more selective)")
+            self._refuse(503, str(QueryError("E306", limit=f"{endpoint.timeout_s:g} s")))
         except (urllib.error.URLError, OSError) as exc:
             if isinstance(getattr(exc, "reason", None), (TimeoutError, socket.timeout)):
                 endpoint.restart_backend(url)
-                self._refuse(503, f"[E306] the query did not finish within {endpoint.timeout_s} s (make it more selective)")
+                self._refuse(503, str(QueryError("E306", limit=f"{endpoint.timeout_s:g} s")))
                 return
             endpoint.backend_url()  # a query that stopped the child: start it again
-            self._refuse(503, "[E413] the query stopped the store's server, which has been started again")
+            self._refuse(503, str(StoreError("E415")))
 
     def _relay(self, status: int, headers: Any, body: bytes) -> None:
         self.send_response(status)

@@ -60,14 +60,14 @@ def _vis_network_js() -> str:
 
     spec = find_spec("pyvis")  # the package's folder, without running its __init__ (IPython, jinja2)
     if spec is None or not spec.submodule_search_locations:
-        raise OutputError("E210", "pyvis is not installed", "install pyvis>=0.3.2")
+        raise OutputError("E210")
     lib = Path(next(iter(spec.submodule_search_locations))) / "lib"
     versions = sorted(
         (path for path in lib.glob("vis-*/vis-network.min.js")),
         key=lambda path: tuple(int(part) for part in re.findall(r"\d+", path.parent.name)),
     )
     if not versions:
-        raise OutputError("E210", f"pyvis at {lib.parent} has no vis-network.min.js", "reinstall pyvis>=0.3.2")
+        raise OutputError("E212", folder=lib.parent)
     script = _SOURCE_MAP.sub("", versions[-1].read_text(encoding="utf-8"))
     # Inside a <script> element only "</script" and "<!--" are special; in JavaScript source
     # both can only occur inside strings, regular expressions or comments, where "<\/" and

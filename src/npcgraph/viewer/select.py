@@ -65,7 +65,7 @@ def _class_filter(view: GraphView, vocab: Vocabulary, classes: Iterable[str]) ->
         cls = by_name.get(requested.strip().lower())
         if cls is None:
             choices = ", ".join(sorted(present)) or "none"
-            raise InputError("E131", f"unknown class {requested!r}", f"classes in this graph: {choices}")
+            raise InputError("E131", name=requested, choices=choices)
         wanted |= vocab.subclasses(cls)
     return wanted
 
@@ -94,15 +94,15 @@ def select(
     limit: int = DEFAULT_LIMIT,
 ) -> Selection:
     if depth < 0:
-        raise InputError("E132", f"focus depth must be 0 or more, not {depth}", "use --depth 1 for direct neighbours")
+        raise InputError("E132", depth=depth)
     if limit < 1:
-        raise InputError("E133", f"node limit must be at least 1, not {limit}", "use --limit 2000")
+        raise InputError("E133", limit=limit)
     chosen = set(view.entities)
     focused: list[str] = []
     if focus is not None:
         focused = find_entities(view, focus)
         if not focused:
-            raise InputError("E130", f"no entity named {focus!r} in the graph", "give a canonical name, an alias or an IRI shown in the viewer")
+            raise InputError("E130", focus=focus)
     if classes:
         wanted = _class_filter(view, vocab, classes)
         chosen = {iri for iri in chosen if view.entities[iri].cls in wanted} | set(focused)
