@@ -113,6 +113,23 @@ def test_seed_build_imports_only_what_it_uses(tmp_path):
     assert (tmp_path / "out" / "graph.html").is_file()
 
 
+def test_top_level_help_lists_every_command_and_imports_none(capsys):
+    modules = _modules_after(
+        "import contextlib, io\n"
+        "from npcgraph.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['--help'])"
+    )
+    from npcgraph.cli import COMMANDS, main
+
+    loaded = sorted(name for name in modules if name.startswith("npcgraph.cli.") or name.split(".")[0] in ("rdflib", "pyoxigraph", "numpy"))
+    assert loaded == []
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = capsys.readouterr().out
+    assert all(f"    {name}  " in listed for name in COMMANDS)
+
+
 @pytest.fixture(scope="module")
 def seed_ttl(tmp_path_factory, seed_graph):
     from npcgraph.serialization import serialize

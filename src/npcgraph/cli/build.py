@@ -18,7 +18,6 @@ __all__ = ["register", "run", "format_summary"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "build",
-        help="build the knowledge graph of one or more reports",
         description=(
             "Read reports (.txt, .md, .html files or folders of them; default: the bundled "
             "Wuhan report) and write OUT/graph.ttl and OUT/graph.html."

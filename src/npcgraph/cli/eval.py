@@ -31,7 +31,6 @@ examples:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "eval",
-        help="score extracted entities and relations against gold annotations",
         description="Build the input (report files or folders) or read a graph file, and print precision, recall and F1 per class and per relation.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -36,7 +36,6 @@ examples:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write a graph as TriG, N-Quads, JSON-LD, GraphML, GEXF or CSV",
         description="Write a graph in other formats; the same graph always gives the same bytes.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

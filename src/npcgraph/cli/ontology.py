@@ -16,7 +16,6 @@ __all__ = ["register", "run"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "ontology",
-        help="list the ontology's classes and properties with Chinese and English labels",
         description=(
             "List every class and property of ontology/npcgraph.ttl with its Chinese and English "
             "labels, its place in the hierarchy, domain and range, and comments."

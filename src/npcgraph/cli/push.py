@@ -12,7 +12,6 @@ __all__ = ["register", "run"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "push",
-        help="upload a graph into a triple store (SPARQL 1.1 Graph Store Protocol)",
         description=(
             "Upload SOURCE (a graph file, the folder npcgraph build wrote, or an Oxigraph store) "
             "into a triple store over the SPARQL 1.1 Graph Store HTTP Protocol: Oxigraph, Apache "

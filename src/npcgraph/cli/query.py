@@ -39,7 +39,6 @@ examples:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "query",
-        help="ask a graph, an Oxigraph store or a SPARQL endpoint a query",
         description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE; never an update) and print its answer.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -17,7 +17,6 @@ __all__ = ["register", "run"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve",
-        help="serve a graph or store as a read-only SPARQL endpoint",
         description=(
             "Serve SOURCE (a graph file, the folder npcgraph build wrote, or an Oxigraph store) "
             "over the SPARQL 1.1 Protocol with the oxigraph package's server, read-only, until "

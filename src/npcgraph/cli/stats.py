@@ -25,7 +25,6 @@ def _positive(text: str) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "stats",
-        help="count classes and relations, rank entities, find components",
         description=(
             "Counts by class and relation; the top entities by degree, betweenness and PageRank "
             "(networkx, over the entities and the relations between them); connected components; "

@@ -17,7 +17,6 @@ __all__ = ["register", "run"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "validate",
-        help="check a graph against the SHACL shapes of the graph contract",
         description=(
             "Run the shapes of ontology/shapes.ttl over a graph with pyshacl (the ontology as the "
             "ontology graph, so subclasses count) and print every result: the focus node, the "

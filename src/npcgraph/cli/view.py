@@ -23,7 +23,6 @@ def _natural(text: str) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "view",
-        help="render a graph file (or a part of it) as an interactive HTML page",
         description=(
             "Read a graph file (.ttl, .nt, .nq, .trig, .jsonld, .rdf) and write one self-contained "
             "HTML page that draws its entities and the relations between them, with search, "
