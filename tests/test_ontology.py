@@ -191,24 +191,51 @@ def _is_subclass(ontology: Graph, sub: URIRef, sup: object) -> bool:
 
 
 def test_the_extractors_relation_schema_fits_the_ontology(ontology):
-    """lexicon/relation_schema.tsv (what the extractor may emit) stays inside each property's
-    rdfs:domain and rdfs:range (what the ontology and the SHACL shapes allow)."""
-    from npcgraph.resources import lexicon_path
+    """lexicon/relation_schema.tsv (what the extractor may emit), each class with its subclasses,
+    stays inside each property's rdfs:domain and rdfs:range (what the ontology and the SHACL
+    shapes allow)."""
+    from npcgraph.extract.relation_cues import relation_schema
 
-    path = lexicon_path("relation_schema.tsv")
-    if not path.is_file():
-        pytest.skip("no relation schema in the lexicon")
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
-    assert rows
-    for predicate, domains, ranges in ((r[0], r[1], r[2]) for r in rows):
+    assert relation_schema()
+    for predicate, (domains, ranges) in relation_schema().items():
         prop = NPC[predicate]
         assert (prop, RDF.type, OWL.ObjectProperty) in ontology, predicate
         allowed_domain = _members(ontology, ontology.value(prop, RDFS.domain))
         allowed_range = _members(ontology, ontology.value(prop, RDFS.range))
-        for cls in domains.split():
+        for cls in domains:
             assert any(_is_subclass(ontology, NPC[cls], d) for d in allowed_domain), (predicate, "domain", cls)
-        for cls in ranges.split():
+        for cls in ranges:
             assert any(_is_subclass(ontology, NPC[cls], r) for r in allowed_range), (predicate, "range", cls)
+
+
+def test_the_relation_schema_names_only_classes_of_the_ontology_and_leaves_none_out():
+    """A misspelt class would match no entity, and an entity class in no row would lose every
+    relation: both fail here instead of silently."""
+    from npcgraph.classes import kind_of_class, parents
+    from npcgraph.lexicon import rows
+
+    named = {cls for row in rows("relation_schema") for field in row[1:3] for cls in field.split()}
+    assert named and named <= set(parents()), sorted(named - set(parents()))
+    from npcgraph.extract.relation_cues import relation_schema
+
+    placed = set().union(*(domain | range_ for domain, range_ in relation_schema().values()))
+    assert sorted(set(kind_of_class()) - placed) == []
+
+
+def test_a_new_subclass_has_the_relations_of_its_superclass(monkeypatch):
+    """Adding a form of instrument is an ontology row (and its words in instrument_forms.tsv):
+    the schema gives it every relation npc:Instrument has, with no row of its own."""
+    from npcgraph import classes
+    from npcgraph.extract.relation_cues import relation_schema
+
+    hierarchy = dict(classes.parents())
+    monkeypatch.setattr(classes, "parents", lambda: {**hierarchy, "Charter": frozenset({"Instrument"})})
+    schema = relation_schema.__wrapped__()
+    with_instrument = {p for p, (_d, range_) in schema.items() if "Instrument" in range_}
+    assert {"enacted", "revised", "approved", "supervised", "counts"} <= with_instrument
+    assert all("Charter" in schema[p][1] for p in with_instrument)
+    assert "Charter" in schema["concerns"][0] and "Charter" not in schema["inspected"][1]
+    assert {p: (d - {"Charter"}, r - {"Charter"}) for p, (d, r) in schema.items()} == relation_schema()
 
 
 # --- the class lists of the code derive from the ontology (issue 16) ------------------------------

@@ -6,7 +6,7 @@ The words come from three lexicons (``lexicon/``):
   are found (after the word, before it, as a topic, as a post);
 - ``relation_markers.tsv``: function words that move the subject or the object (经, 由, 报请,
   我们, 对, 并) and words that may open a clause before its subject (近年来, 全市);
-- ``relation_schema.tsv``: each property's domain and range.
+- ``relation_schema.tsv``: each property's domain and range (a class with its subclasses).
 
 :class:`SentenceView` finds them in one sentence: a cue is a trigger or marker found outside
 names (《…》, “…”, and mentions other than activities, whose names are verb phrases such as
@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from ..classes import below
 from ..lexicon import rows, word_list
 from ..model import Mention
 
@@ -103,8 +104,13 @@ def markers() -> dict[str, str]:
 
 @cache
 def relation_schema() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """predicate -> (domain classes, range classes), from ``relation_schema.tsv``."""
-    return {row[0]: (frozenset(row[1].split()), frozenset(row[2].split())) for row in rows("relation_schema")}
+    """predicate -> (domain classes, range classes), from ``relation_schema.tsv``: each class
+    named there with every class under it in the ontology (Instrument: each form of instrument)."""
+
+    def classes(names: str) -> frozenset[str]:
+        return frozenset().union(*(below(name) for name in names.split()))
+
+    return {row[0]: (classes(row[1]), classes(row[2])) for row in rows("relation_schema")}
 
 
 @cache
