@@ -130,7 +130,7 @@ def test_focus_class_and_limit_read_the_same_from_a_store(cases, name):
         assert render(store, **options) == render(graph, **options)
 
 
-def test_a_graph_seen_through_oxrdflib_is_read_with_sparql(cases, tmp_path):
+def test_a_stores_graph_copied_into_rdflib_renders_the_same_page(cases, tmp_path):
     graph, _ = cases["seed"]
     location = tmp_path / "store"
     npcgraph.store.write_store(graph, location)

@@ -155,8 +155,8 @@ def _write(
     with bars.step("Loading the store", unit="B") as bar:
         parts, loaded = turtle_and_store(corpus, result.outputs, location, progress=bar.update, stage=staged)
     try:
-        # the pyoxigraph Store itself: the viewer and the counts read it with SPARQL, and
-        # oxrdflib is loaded only for the other formats
+        # the pyoxigraph Store itself: the viewer and the counts read it with SPARQL; the other
+        # formats' writers (rdflib's) are given its triples copied into an rdflib Graph
         graph = open_source(f"{OXIGRAPH_PREFIX}{loaded.path if staged else location}").store
         datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
         if not datasets:

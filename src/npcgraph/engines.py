@@ -32,12 +32,12 @@ from rdflib.term import Identifier
 from . import ordering
 from .errors import QueryError
 from .namespaces import PREFIXES
+from .oxterms import from_oxigraph, to_oxigraph
 from .rdf import new_graph
 from .results import Result
 
 __all__ = ["prepare", "run_oxigraph", "run_endpoint", "syntax_error"]
 
-_XSD_STRING = str(XSD.string)
 _PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _TOKEN_AT = re.compile(r"<[^>\s]*>?|\"[^\"\n]*\"?|'[^'\n]*'?|[?$]?[^\W\d]\w*(?::[\w.-]*)?|\d[\d.]*|\S")
 
@@ -97,78 +97,6 @@ def _graph(triples: Iterable[tuple[Identifier, Identifier, Identifier]]) -> Grap
 # --- Oxigraph ----------------------------------------------------------------------------------
 
 
-def _plain_iri(value: str) -> URIRef:
-    """``URIRef(value)`` without its validity check: Oxigraph holds only valid IRIs."""
-    return str.__new__(URIRef, value)
-
-
-def _plain_string(text: str, language: str | None) -> Literal:
-    """``Literal(text, lang=language)``, made as its constructor makes it (a string literal's
-    value is its text) without re-validating what Oxigraph has validated."""
-    literal = str.__new__(Literal, text)
-    literal._language = language
-    literal._datatype = None
-    literal._value = text
-    literal._ill_typed = None
-    return literal
-
-
-def _same_as_constructed() -> bool:
-    """Whether the shortcuts above make the same terms as rdflib's constructors (checked once:
-    rdflib may change how a Literal is made)."""
-    try:
-        pairs = [
-            (_plain_iri("https://w3id.org/npcgraph/id/x"), URIRef("https://w3id.org/npcgraph/id/x")),
-            (_plain_string("武汉", "zh"), Literal("武汉", lang="zh")),
-            (_plain_string("plain", None), Literal("plain")),
-        ]
-    except (AttributeError, TypeError):
-        return False
-    return all(
-        type(fast) is type(made) and fast == made and hash(fast) == hash(made)
-        and getattr(fast, "value", None) == getattr(made, "value", None)
-        and getattr(fast, "language", None) == getattr(made, "language", None)
-        and getattr(fast, "datatype", None) == getattr(made, "datatype", None)
-        and getattr(fast, "ill_typed", None) == getattr(made, "ill_typed", None)
-        for fast, made in pairs
-    )
-
-
-_SHORTCUTS = _same_as_constructed()
-
-
-def _from_ox(term: Any) -> Identifier | None:
-    if term is None:
-        return None
-    kind = type(term)
-    if kind is ox.NamedNode:
-        return _plain_iri(term.value) if _SHORTCUTS else URIRef(term.value)
-    if kind is ox.Literal:
-        language = term.language
-        if language:
-            return _plain_string(term.value, language) if _SHORTCUTS else Literal(term.value, lang=language)
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return _plain_string(term.value, None) if _SHORTCUTS else Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    if kind is ox.BlankNode:
-        return BNode(term.value)
-    raise QueryError("E320", term=term)
-
-
-def _to_ox(term: Identifier) -> Any:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    assert isinstance(term, Literal)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
 class _Stopped(Exception):
     """The caller gave up waiting (``--timeout``): the rows stop being read."""
 
@@ -188,7 +116,7 @@ def _solutions(answer: Any, stop: threading.Event | None) -> list[tuple[Identifi
                 continue
             found = converted.get(value)
             if found is None:
-                found = converted[value] = _from_ox(value)
+                found = converted[value] = from_oxigraph(value)
             row.append(found)
         rows.append(tuple(row))
     return rows
@@ -198,7 +126,7 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], 
     """Oxigraph's answer; a SELECT whose ORDER BY keys are projected variables is run without
     its ORDER BY and its rows sorted in Python (:mod:`npcgraph.ordering`: the same order as
     rdflib's, without Oxigraph reading each term from disk at every comparison)."""
-    substitutions = {ox.Variable(name): _to_ox(term) for name, term in bindings.items()}
+    substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()}
     order = ordering.split_order(text) if form == "SELECT" else None
     try:
         answer = None
@@ -217,7 +145,7 @@ def run_oxigraph(store: Any, text: str, form: str, bindings: Mapping[str, Any], 
             def term(value: Any) -> Identifier | None:
                 found = converted.get(value)
                 if found is None:
-                    found = converted[value] = _from_ox(value)
+                    found = converted[value] = from_oxigraph(value)
                 return found
 
             triples = ((term(t.subject), term(t.predicate), term(t.object)) for t in answer)

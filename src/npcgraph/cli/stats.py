@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 
-from ..export import read_source
 from ..stats import format_stats, graph_stats, stats_to_dict
 
 __all__ = ["register", "run"]
@@ -40,8 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    graph, _ = read_source(args.source)
-    stats = graph_stats(graph, top=args.top)
+    stats = graph_stats(args.source, top=args.top)  # read by Oxigraph: a store as it is, a file parsed into one
     if args.format == "json":
         print(json.dumps(stats_to_dict(stats), ensure_ascii=False, indent=2), file=sys.stdout)
     else:

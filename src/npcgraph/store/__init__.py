@@ -1,7 +1,7 @@
 """Where graphs live and how queries reach them: one package, from the bottom up.
 
     open      open_source(x) -> a Source (a file, folder, store, endpoint URL or Graph),
-              open_graph(x) -> an rdflib Graph, load_memory_store(path), oxigraph_store(g)
+              open_graph(x) -> an rdflib Graph, load_memory_store(path)
     select    SELECT queries on a pyoxigraph Store as rows of plain values (Lit, Blank)
     load      write_store(g, DIR), a store loaded from Turtle parts in batches, moved into place
     remote    http_post_query(url, q, ...) and push(x, URL): stores over HTTP
@@ -22,7 +22,6 @@ from .open import (
     ntriples,
     open_graph,
     open_source,
-    oxigraph_store,
     parse_store_spec,
 )
 from .remote import PushResult, http_post_query, push, read_before
@@ -31,7 +30,7 @@ from .server import DEFAULT_TIMEOUT_S, GuardedEndpoint, HttpAddress, OxigraphSer
 
 __all__ = [
     "OxigraphSource", "EndpointSource", "Source", "OXIGRAPH_PREFIX", "open_source", "open_graph",
-    "parse_store_spec", "is_oxigraph_store", "load_memory_store", "oxigraph_store", "as_store", "ntriples",
+    "parse_store_spec", "is_oxigraph_store", "load_memory_store", "as_store", "ntriples",
     "Lit", "Blank", "read_query", "select", "literal_int",
     "write_store", "store_batches", "check_location", "load_store", "stage_store", "StagedStore", "remove_stale",
     "http_post_query", "read_before", "push", "PushResult",

@@ -2,7 +2,8 @@
 
     open_source(x)        a graph file, an output folder, a store folder, ``oxigraph:DIR``, an
                           endpoint URL, an rdflib Graph or a pyoxigraph Store -> a Source
-    open_graph(x)         the same as an rdflib Graph (Oxigraph stores through oxrdflib)
+    open_graph(x)         the same as an rdflib Graph, for rdflib's writers (a store's triples
+                          copied into a Graph in memory, :func:`npcgraph.oxterms.rdflib_graph`)
     load_memory_store(p)  a graph file read by Oxigraph into a store in memory
 
 Two kinds of source answer queries (see :mod:`npcgraph.sparql`): Oxigraph (``OxigraphSource``:
@@ -20,15 +21,14 @@ from typing import Any, Union
 
 import pyoxigraph
 from rdflib import Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..errors import InputError, StoreError
-from ..rdf import new_graph
+from ..oxterms import rdflib_graph
 from ..serialization import format_of, load_graph, serialize
 
 __all__ = [
     "OxigraphSource", "EndpointSource", "Source", "OXIGRAPH_PREFIX", "open_source", "open_graph",
-    "parse_store_spec", "is_oxigraph_store", "load_memory_store", "oxigraph_store", "as_store", "ntriples", "is_url",
+    "parse_store_spec", "is_oxigraph_store", "load_memory_store", "as_store", "ntriples", "is_url",
 ]
 
 #: ``oxigraph:DIR`` names a persistent Oxigraph store.
@@ -88,8 +88,8 @@ def is_url(text: str) -> bool:
 def open_source(source: Any) -> Source:
     """The store that answers queries for ``source``: always Oxigraph, or an endpoint.
 
-    ``source`` may be an rdflib Graph (its triples loaded into an Oxigraph store in memory; a
-    Graph on oxrdflib's store gives that store), a pyoxigraph Store, a Source, an
+    ``source`` may be an rdflib Graph (its triples loaded into an Oxigraph store in memory), a
+    pyoxigraph Store, a Source, an
     ``http(s)://`` endpoint URL, ``oxigraph:DIR``, an Oxigraph store folder, a folder
     ``npcgraph build`` wrote (its ``graph.ttl``), or a graph file (read by Oxigraph into a
     store in memory, :func:`load_memory_store`; JSON-LD parsed by rdflib first).
@@ -97,8 +97,7 @@ def open_source(source: Any) -> Source:
     if isinstance(source, (OxigraphSource, EndpointSource)):
         return source
     if isinstance(source, Graph):
-        inner = _oxigraph_of(source)
-        return OxigraphSource(inner if inner is not None else _memory_store(ntriples(source)))
+        return OxigraphSource(_memory_store(ntriples(source)))
     if type(source).__module__ == "pyoxigraph" and type(source).__name__ == "Store":
         return OxigraphSource(source)
     if not isinstance(source, (str, os.PathLike)):
@@ -161,17 +160,10 @@ def load_memory_store(path: Path) -> OxigraphSource:
     return OxigraphSource(store, name=path.name)
 
 
-def _oxigraph_of(graph: Graph) -> pyoxigraph.Store | None:
-    """The pyoxigraph Store under an rdflib Graph on oxrdflib's store, else None."""
-    store = graph.store
-    if type(store).__name__ == "OxigraphStore" and type(store).__module__.startswith("oxrdflib"):
-        return store._inner
-    return None
-
-
 def open_graph(source: Any) -> Graph:
     """``source`` as an rdflib Graph, for rdflib's writers and SHACL: a Graph as it is, a graph
-    file parsed, an Oxigraph store left on disk and seen through oxrdflib."""
+    file parsed, an Oxigraph store's default graph copied into a Graph in memory (as fast as
+    oxrdflib's view of the store, and the writers twice as fast on it: benchmarks/README.md)."""
     if isinstance(source, Graph):
         return source
     if isinstance(source, (str, os.PathLike)) and not is_url(os.fspath(source)) and not os.fspath(source).startswith(OXIGRAPH_PREFIX):
@@ -181,33 +173,18 @@ def open_graph(source: Any) -> Graph:
     opened = open_source(source)
     if isinstance(opened, EndpointSource):
         raise InputError("E124", url=opened.url)
-    from oxrdflib import OxigraphStore  # rdflib's plugin for Oxigraph: loaded only here
-
-    graph = Graph(store=OxigraphStore(store=opened.store), identifier=DATASET_DEFAULT_GRAPH_ID)
-    for prefix, namespace in new_graph().namespaces():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+    return rdflib_graph(opened.store)
 
 
 def ntriples(source: Any) -> bytes:
     """Every triple of the default graph of ``source`` (a Graph or anything
     :func:`open_source` opens but an endpoint), as N-Triples."""
-    if isinstance(source, Graph) and _oxigraph_of(source) is None:
+    if isinstance(source, Graph):
         return serialize(source, "nt")
     opened = open_source(source)
     if isinstance(opened, EndpointSource):
         raise InputError("E124", url=opened.url)
     return opened.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
-
-
-def oxigraph_store(graph: Any) -> Any:
-    """The pyoxigraph Store ``graph`` stands for (a Store, or an rdflib Graph on oxrdflib's
-    store), or None for any other graph."""
-    if type(graph).__module__ == "pyoxigraph" and type(graph).__name__ == "Store":
-        return graph
-    if isinstance(graph, Graph):
-        return _oxigraph_of(graph)
-    return None
 
 
 def as_store(source: Any) -> pyoxigraph.Store:
