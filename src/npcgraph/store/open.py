@@ -162,8 +162,8 @@ def load_memory_store(path: Path) -> OxigraphSource:
 
 def open_graph(source: Any) -> Graph:
     """``source`` as an rdflib Graph, for rdflib's writers and SHACL: a Graph as it is, a graph
-    file parsed, an Oxigraph store's default graph copied into a Graph in memory (as fast as
-    oxrdflib's view of the store, and the writers twice as fast on it: benchmarks/README.md)."""
+    file parsed, an Oxigraph store's default graph copied into a Graph in memory (the writers
+    run faster on it than through oxrdflib's view of the store: benchmarks/README.md)."""
     if isinstance(source, Graph):
         return source
     if isinstance(source, (str, os.PathLike)) and not is_url(os.fspath(source)) and not os.fspath(source).startswith(OXIGRAPH_PREFIX):
