@@ -40,6 +40,22 @@ def test_spring_equals_networkx(size, density):
     assert got == {node: (float(x), float(y)) for node, (x, y) in expected.items()}
 
 
+@pytest.mark.parametrize("size, density", [(500, 0.004), (777, 0.002)])
+def test_sparse_spring_equals_networkx(size, density):
+    """From 500 nodes networkx runs its sparse loop (float32, a node at a time); ours, a block
+    of nodes at a time, gives the same floats."""
+    nx = pytest.importorskip("networkx")
+    pytest.importorskip("scipy")
+    nodes, edges = _random_graph(random.Random(size), size, density)
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    iterations = layout_module._iterations(size)
+    expected = nx.spring_layout(graph, seed=layout_module.SEED, iterations=iterations, method="force")
+    got = dict(zip(nodes, layout_module._sparse_spring(nodes, edges, iterations)))
+    assert got == {node: (float(x), float(y)) for node, (x, y) in expected.items()}
+
+
 def test_layout_equals_networkx_components():
     nx = pytest.importorskip("networkx")
     rng = random.Random(7)

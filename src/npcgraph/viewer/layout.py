@@ -1,10 +1,12 @@
 """Node positions computed once, in Python, so the page opens with physics off.
 
 Each connected component gets a force-directed layout (networkx ``spring_layout``, fixed seed,
-nodes in a fixed order), scaled to its size; below 500 nodes, where networkx runs its dense
-numpy loop, that loop is run here on numpy alone (:func:`_spring`, the same arithmetic in the
-same order: tests/test_startup.py compares the positions), so that a small build does not
-import networkx (a tenth of its start-up); components are packed in rows, largest first;
+nodes in a fixed order), scaled to its size. networkx itself is not run: below 500 nodes its
+dense numpy loop is run here on numpy alone (:func:`_spring`), and from 500 nodes its sparse
+loop, which visits one node at a time in Python (20 s for the 2,000 nodes of a large page), is
+run a block of rows at a time (:func:`_sparse_spring`); both do the same arithmetic in the same
+types and order (tests/test_startup.py compares the positions with networkx's), so a build
+never imports networkx or scipy. Components are packed in rows, largest first;
 entities without relations are set out in a grid after them, grouped by class. Coordinates are
 rounded to whole pixels so that the same graph gives the same bytes.
 """
@@ -65,17 +67,56 @@ def _spring(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]
     return [(float(x), float(y)) for x, y in pos]
 
 
+_ROWS = 256  # rows of the (rows x nodes) blocks of _sparse_spring: 2 MB of float64 each per 1,000 nodes
+
+
+def _sparse_spring(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]], iterations: int) -> list[tuple[float, float]]:
+    """``nx.spring_layout(G, seed=SEED, iterations=iterations, method="force")`` of a graph of
+    500 nodes or more: networkx's ``_sparse_fruchterman_reingold`` (float32 positions and
+    adjacency, as ``to_scipy_sparse_array(dtype="f")`` gives) and ``rescale_layout``, with its
+    loop over the nodes done for ``_ROWS`` nodes at once. Each node's force is the sum over
+    all nodes of the same float64 terms, summed along a contiguous row as networkx sums them."""
+    import numpy as np
+
+    index = {node: i for i, node in enumerate(nodes)}
+    size = len(nodes)
+    adjacency = np.zeros((size, size), dtype=np.float32)
+    for a, b in edges:
+        adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
+    pos = np.asarray(np.random.RandomState(SEED).rand(size, 2), dtype=np.float32)
+    k = np.sqrt(1.0 / size)
+    t = max(max(pos.T[0]) - min(pos.T[0]), max(pos.T[1]) - min(pos.T[1])) * 0.1
+    dt = t / (iterations + 1)
+    displacement = np.zeros((2, size))
+    for _ in range(iterations):
+        displacement *= 0
+        for start in range(0, size, _ROWS):
+            stop = min(size, start + _ROWS)
+            delta = pos[start:stop, np.newaxis, :] - pos[np.newaxis, :, :]  # float32 (rows, size, 2)
+            distance = np.sqrt(delta[..., 0] ** 2 + delta[..., 1] ** 2)
+            distance = np.clip(distance, a_min=0.01, a_max=None)
+            force = k * k / distance**2 - adjacency[start:stop] * distance / k  # float64
+            for axis in range(2):
+                displacement[axis, start:stop] += np.ascontiguousarray(delta[..., axis] * force).sum(axis=1)
+        length = np.sqrt((displacement**2).sum(axis=0))
+        length = np.clip(length, a_min=0.01, a_max=None)
+        delta_pos = (displacement * t / length).T
+        pos += delta_pos
+        t -= dt
+        if (np.linalg.norm(delta_pos) / size) < 1e-4:
+            break
+    pos -= pos.mean(axis=0)
+    lim = np.abs(pos).max()
+    if lim > 0:
+        pos *= 1 / lim
+    pos = pos + np.zeros(2)
+    return [(float(x), float(y)) for x, y in pos]
+
+
 def _component(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]]) -> dict[Hashable, tuple[float, float]]:
     iterations = _iterations(len(nodes))
-    if len(nodes) < _DENSE:
-        positions = dict(zip(nodes, _spring(nodes, edges, iterations)))
-    else:
-        import networkx as nx
-
-        graph = nx.Graph()
-        graph.add_nodes_from(nodes)
-        graph.add_edges_from(edges)
-        positions = nx.spring_layout(graph, seed=SEED, iterations=iterations, method="force")
+    spring = _spring if len(nodes) < _DENSE else _sparse_spring
+    positions = dict(zip(nodes, spring(nodes, edges, iterations)))
     radius = _SPACING * math.sqrt(len(nodes)) / 1.6
     return {node: (float(x) * radius, float(y) * radius) for node, (x, y) in positions.items()}
 
