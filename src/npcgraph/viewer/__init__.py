@@ -51,7 +51,8 @@ def render(
     store = as_store(graph)
     vocab = store_vocabulary(store)
     view, selection = read_store(
-        store, vocab, lambda view: select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit)
+        store, vocab, lambda view: select(view, vocab, focus=focus, depth=depth, classes=classes, limit=limit),
+        names=focus is not None,
     )
     if title is None:
         title = _default_title(view, selection)

@@ -10,7 +10,7 @@ property, which through oxrdflib took minutes on a 1,000-report store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,6 +55,16 @@ def _query(name: str) -> str:
     return read_query(Path(str(files(__package__).joinpath("assets", "queries"))), name)
 
 
+_BATCH = 2000  # IRIs bound per query by a VALUES block
+
+
+def _values(query: str, variable: str, iris: Iterable[str]) -> str:
+    """``query`` with ``?variable`` bound to each of ``iris`` (a VALUES block opening its WHERE)."""
+    block = " ".join(f"<{iri}>" for iri in iris)
+    head, brace, rest = query.partition("WHERE {")
+    return f"{head}{brace}\n  VALUES ?{variable} {{ {block} }}{rest}"
+
+
 def _text(value: Any) -> str:
     """What ``str()`` of the rdflib term gives: a literal's value, an IRI, a blank node's id."""
     if isinstance(value, Lit):
@@ -83,23 +93,30 @@ def store_vocabulary(store: Any) -> Vocabulary:
 
 
 class _StoreReader:
-    """The store's names, sentences and reports, fetched once, turned into views on demand."""
+    """The store's names, sentences and reports, fetched in batches as they are needed (a
+    large page needs a fraction of them), turned into views on demand."""
 
     def __init__(self, store: Any) -> None:
         self.store = store
-        self.values: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        for node, prop, value in select(store, _query("names")):
-            if isinstance(node, str):
-                self.values[node][prop].append(value)
+        self.values: dict[str, dict[str, list[Any]]] = {}
         self.raw_sentences: dict[str, tuple[Any, Any, Any, Any]] = {}
-        for sentence, report, begin, end, anchor in select(store, _query("sentences")):
-            if isinstance(sentence, str) and sentence not in self.raw_sentences:
-                self.raw_sentences[sentence] = (report, begin, end, anchor)
         self.sentences: dict[str, SentenceView | None] = {}
         self.reports: dict[str, ReportView] = {}
         self.texts: dict[str, str] = {}
 
+    def names(self, nodes: Iterable[str]) -> None:
+        """Read the names and figures (names.rq) of the ``nodes`` not read yet."""
+        wanted = sorted({node for node in nodes if node not in self.values})
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start:start + _BATCH]
+            for node in batch:
+                self.values[node] = defaultdict(list)
+            for node, prop, value in select(self.store, _values(_query("names"), "node", batch)):
+                self.values[node][prop].append(value)
+
     def label(self, node: str, *properties: str) -> str | None:
+        if node not in self.values:
+            self.names((node,))
         values = self.values.get(node)
         if not values:
             return None
@@ -110,6 +127,8 @@ class _StoreReader:
         return None
 
     def value(self, node: str, prop: str) -> Any:
+        if node not in self.values:
+            self.names((node,))
         values = self.values.get(node)
         found = values.get(prop) if values else None
         return found[0] if found else None
@@ -128,14 +147,26 @@ class _StoreReader:
             self.texts[report] = _text(rows[0][1]) if rows else ""
         return self.texts[report] or None
 
+    def fetch(self, nodes: Iterable[Any]) -> None:
+        """Read the report, offsets and text of the sentences ``nodes`` not read yet: a few
+        queries of ``_BATCH`` sentences each (VALUES), not one per sentence nor every sentence
+        of the store (a large page needs a fraction of them)."""
+        wanted = sorted({node for node in nodes if isinstance(node, str) and node not in self.raw_sentences})
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start:start + _BATCH]
+            for sentence, report, begin, end, anchor in select(self.store, _values(_query("sentence"), "sentence", batch)):
+                if isinstance(sentence, str) and sentence not in self.raw_sentences:
+                    self.raw_sentences[sentence] = (report, begin, end, anchor)
+            for node in batch:
+                self.raw_sentences.setdefault(node, (None, None, None, None))
+
     def sentence(self, node: Any) -> SentenceView | None:
         if not isinstance(node, str):
             return None
         if node in self.sentences:
             return self.sentences[node]
-        if node not in self.raw_sentences:  # evidence that is not typed nif:Sentence
-            rows = select(self.store, _query("sentence"), {"sentence": pyoxigraph.NamedNode(node)})
-            self.raw_sentences[node] = next((row[1:] for row in rows), (None, None, None, None))
+        if node not in self.raw_sentences:
+            self.fetch((node,))
         report, begin, end, anchor = self.raw_sentences[node]
         view = sentence_view(
             node, self.report(report), literal_int(begin), literal_int(end),
@@ -157,7 +188,11 @@ def _entities(store: Any, vocab: Vocabulary) -> dict[str, EntityView]:
     return {node: EntityView(node, "", vocab.most_specific(classes)) for node, classes in typed.items()}
 
 
-def _edges(reader: _StoreReader, vocab: Vocabulary, entities: dict[str, EntityView]) -> dict[tuple[str, str, str], EdgeView]:
+def _edges(reader: _StoreReader, vocab: Vocabulary, entities: dict[str, EntityView]) -> tuple[
+    dict[tuple[str, str, str], EdgeView], list[tuple[EdgeView, list[Any], str | None]], list[tuple[EdgeView, Any, str]],
+]:
+    """Every relation between two entities, and the statements of their evidence (their
+    sentences are read by :func:`_evidence` for the entities a page shows)."""
     edges: dict[tuple[str, str, str], EdgeView] = {}
     ends: dict[str, bool] = {}  # node -> whether it may end a relation (no plumbing)
 
@@ -198,19 +233,32 @@ def _edges(reader: _StoreReader, vocab: Vocabulary, entities: dict[str, EntityVi
             found[2].append(post)
         if source is not None and source not in found[3]:
             found[3].append(source)
+    evidence: list[tuple[EdgeView, list[Any], str | None]] = []
     for (_, subject), (predicate, obj, posts, sources) in statements.items():
         edge = add(subject, predicate, obj)
-        if edge is None:
-            continue
-        post = pick_label((p.value, p.language) for p in posts if isinstance(p, Lit))
+        if edge is not None:
+            evidence.append((edge, sources, pick_label((p.value, p.language) for p in posts if isinstance(p, Lit))))
+    dated: list[tuple[EdgeView, Any, str]] = []
+    for subject, predicate, obj, date, source in select(reader.store, _query("statement-dates")):
+        edge = add(subject, predicate, obj)
+        if edge is not None and isinstance(date, Lit):
+            dated.append((edge, source, date.value))
+    return edges, evidence, dated
+
+
+def _evidence(reader: _StoreReader, evidence: list[tuple[EdgeView, list[Any], str | None]], dated: list[tuple[EdgeView, Any, str]], shown: set[str]) -> None:
+    """The sentences behind the relations of the ``shown`` entities (what a page draws of them:
+    the others' would only cost reading their sentences)."""
+    evidence = [item for item in evidence if item[0].subject in shown or item[0].object in shown]
+    dated = [item for item in dated if item[0].subject in shown or item[0].object in shown]
+    reader.fetch([source for _, sources, _ in evidence for source in sources] + [source for _, source, _ in dated])
+    for edge, sources, post in evidence:
         for source in sources:
             if sentence := reader.sentence(source):
                 edge.evidence.add((sentence.iri, post))
-    for subject, predicate, obj, date, source in select(reader.store, _query("statement-dates")):
-        edge = add(subject, predicate, obj)
-        if edge is not None and isinstance(date, Lit) and (sentence := reader.sentence(source)):
-            add_date(edge, sentence.iri, date.value)
-    return edges
+    for edge, source, date in dated:
+        if sentence := reader.sentence(source):
+            add_date(edge, sentence.iri, date)
 
 
 def _mention_counts(reader: _StoreReader, entities: dict[str, EntityView]) -> bool:
@@ -221,29 +269,42 @@ def _mention_counts(reader: _StoreReader, entities: dict[str, EntityView]) -> bo
         if entity is not None and (mentions := literal_int(count)):
             entity.mentions += mentions
             found = True
-    for target, report in select(reader.store, _query("mention-reports")):
-        entity = entities.get(target) if isinstance(target, str) else None
-        if entity is not None and (key := reader.report(report)):
-            entity.reports.add(key)
     return found
+
+
+def _mention_reports(reader: _StoreReader, entities: dict[str, EntityView], shown: set[str]) -> None:
+    """The reports the ``shown`` entities are mentioned in."""
+    targets = sorted(shown)
+    for start in range(0, len(targets), _BATCH):
+        for target, report in select(reader.store, _values(_query("mention-reports"), "target", targets[start:start + _BATCH])):
+            if (key := reader.report(report)):
+                entities[target].reports.add(key)
 
 
 def _mention_sentences(reader: _StoreReader, entities: dict[str, EntityView], shown: set[str]) -> None:
     """The sentences that mention the ``shown`` entities, with where each mention is: the
     evidence a page of those entities draws (the others' would only cost memory)."""
     seen: set[tuple[Any, Any]] = set()
-    for phrase, target, sentence_node, begin, end, anchor in select(reader.store, _query("mentions")):
-        if target not in shown or (phrase, target) in seen:
-            continue
-        seen.add((phrase, target))
+    found = []
+    targets = sorted(shown)
+    for start in range(0, len(targets), _BATCH):
+        for row in select(reader.store, _values(_query("mentions"), "target", targets[start:start + _BATCH])):
+            if (row[0], row[1]) not in seen:
+                seen.add((row[0], row[1]))
+                found.append(row)
+    reader.fetch(row[2] for row in found)
+    for phrase, target, sentence_node, begin, end, anchor in found:
         sentence = reader.sentence(sentence_node)
         if sentence is None:
             continue
         mark(entities[target], sentence, literal_int(begin), literal_int(end), "" if anchor is None else _text(anchor))
 
 
-def _names(reader: _StoreReader, entities: dict[str, EntityView]) -> None:
-    for entity in entities.values():
+def _names(reader: _StoreReader, entities: dict[str, EntityView], nodes: Iterable[str]) -> None:
+    """The labels, aliases and figures of the entities ``nodes``."""
+    nodes = sorted(nodes)
+    reader.names(nodes)
+    for entity in map(entities.__getitem__, nodes):
         node = entity.iri
         label = reader.label(node, _LABEL, _PREF) or local_name(node)
         values = reader.values.get(node, {})
@@ -260,23 +321,35 @@ def _names(reader: _StoreReader, entities: dict[str, EntityView]) -> None:
             entity.label = label
 
 
-def read_store(store: Any, vocab: Vocabulary, choose: Callable[[GraphView], Selection]) -> tuple[GraphView, Selection]:
+def read_store(
+    store: Any, vocab: Vocabulary, choose: Callable[[GraphView], Selection], *, names: bool = True,
+) -> tuple[GraphView, Selection]:
     """What the viewer draws from the pyoxigraph ``store`` (its default graph): every entity
-    and relation, and the entities ``choose`` picks from them with their mentions' sentences
-    (a page shows no other entity's, and a large store has millions of them)."""
+    and relation with its class and mention count, and the entities ``choose`` picks from them
+    with their names, reports and evidence sentences (a page shows no other entity's, and a
+    large store has millions of them). ``names``: every entity's names are read before
+    ``choose`` (which looks them up to find a focus); without it, only the chosen ones'."""
     reader = _StoreReader(store)
     entities = _entities(store, vocab)
-    edges = _edges(reader, vocab, entities)
+    edges, evidence, dated = _edges(reader, vocab, entities)
     has_mentions = _mention_counts(reader, entities)
-    _names(reader, entities)
-    add_edge_reports(entities, edges, reader.sentences)
-    for report, target in select(store, _query("report-links")):
+    links = list(select(store, _query("report-links")))
+    reader.names({report for report, _ in links if isinstance(report, str)})
+    for report, target in links:
         if target is None:
             reader.report(report)
         elif isinstance(target, str) and target in entities and (key := reader.report(report)):
             entities[target].reports.add(key)
+    if names:
+        _names(reader, entities, entities)
     view = GraphView(entities, edges, {}, reader.reports, has_mentions)
     selection = choose(view)
-    _mention_sentences(reader, entities, set(selection.entities))
+    shown = set(selection.entities)
+    if not names:
+        _names(reader, entities, shown)
+    _evidence(reader, evidence, dated, shown)
+    add_edge_reports(entities, {key: edge for key, edge in edges.items() if edge.subject in shown or edge.object in shown}, reader.sentences)
+    _mention_reports(reader, entities, shown)
+    _mention_sentences(reader, entities, shown)
     view.sentences.update((key, sentence) for key, sentence in reader.sentences.items() if sentence is not None)
     return view, selection
