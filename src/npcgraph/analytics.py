@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
 
-from .namespaces import NPC, RDFS, SKOS
+from .namespaces import NPC, RDFS, SKOS, TEXT_PROPERTIES
 from .resources import queries_dir
 from .store import Lit, as_store, literal_int, read_query, select
 
@@ -62,8 +62,11 @@ def npc_predicates(store: pyoxigraph.Store) -> list[str]:
 
 def per_predicate(store: pyoxigraph.Store, name: str) -> Any:
     """The rows of the query ``name`` for each ``npc:`` property bound to ?predicate in turn
-    (a scan of the predicate index each, not of every triple)."""
+    (a scan of the predicate index each, not of every triple), but those of the text's
+    structure (:data:`~npcgraph.namespaces.TEXT_PROPERTIES`), which link no entities."""
     for predicate in npc_predicates(store):
+        if predicate in TEXT_PROPERTIES:
+            continue
         yield from rows(store, name, {"predicate": pyoxigraph.NamedNode(predicate)})
 
 

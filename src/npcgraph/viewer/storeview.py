@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph
 
 from ..analytics import npc_predicates
+from ..namespaces import TEXT_PROPERTIES
 from ..stats import npc_classes
 from ..store import Blank, Lit, literal_int, read_query, select
 from .graphview import (
@@ -55,9 +56,6 @@ def _query(name: str) -> str:
     return read_query(Path(str(files(__package__).joinpath("assets", "queries"))), name)
 
 
-#: The text's own structure: by the ontology's domains their subjects are paragraphs and
-#: sentences, plumbing that is never drawn (a 1,000-report store has 280,000 of them to skip).
-_STRUCTURE = frozenset({_NPC + "inSection", _NPC + "inParagraph"})
 _BATCH = 2000  # IRIs bound per query by a VALUES block
 
 
@@ -225,7 +223,7 @@ def _edges(reader: _StoreReader, vocab: Vocabulary, entities: dict[str, EntityVi
         return edge
 
     for predicate in npc_predicates(reader.store):
-        if predicate in _STRUCTURE:
+        if predicate in TEXT_PROPERTIES:  # paragraphs and sentences: never drawn
             continue
         for subject, _, obj in select(reader.store, _query("relations"), {"predicate": pyoxigraph.NamedNode(predicate)}):
             add(subject, predicate, obj)
