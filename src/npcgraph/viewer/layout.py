@@ -59,6 +59,13 @@ def _spring(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]
         t -= dt
         if (np.linalg.norm(delta_pos) / size) < 1e-4:
             break
+    return _rescaled(pos)
+
+
+def _rescaled(pos) -> list[tuple[float, float]]:  # noqa: ANN001 - a numpy array
+    """networkx's ``rescale_layout`` to scale 1 around the origin, as plain floats."""
+    import numpy as np
+
     pos -= pos.mean(axis=0)
     lim = np.abs(pos).max()
     if lim > 0:
@@ -105,12 +112,7 @@ def _sparse_spring(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Ha
         t -= dt
         if (np.linalg.norm(delta_pos) / size) < 1e-4:
             break
-    pos -= pos.mean(axis=0)
-    lim = np.abs(pos).max()
-    if lim > 0:
-        pos *= 1 / lim
-    pos = pos + np.zeros(2)
-    return [(float(x), float(y)) for x, y in pos]
+    return _rescaled(pos)
 
 
 def _component(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]]) -> dict[Hashable, tuple[float, float]]:
