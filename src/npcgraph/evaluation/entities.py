@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..extract.candidates import family
 from ..ids import KIND_OF_CLASS
 from ..model import Corpus, Document
+from ..namespaces import NPC, RDF, RDFS, SKOS
 from .gold import GoldEntity
 from .scores import Score, normalize_name
 
@@ -87,8 +88,6 @@ def named_entities(source: Corpus | Document | Iterable[Document] | object) -> l
 
 
 def _graph_entities(graph) -> list[NamedEntity]:  # noqa: ANN001 - an rdflib Graph, imported lazily
-    from ..namespaces import NPC, RDF, RDFS, SKOS
-
     found = []
     seen = set()
     for cls in sorted(KIND_OF_CLASS):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..extract.relation_cues import relation_schema
 from ..ids import KIND_OF_CLASS
 
 __all__ = ["GoldEntity", "read_gold_entities", "is_entity_file", "read_rows"]
@@ -59,8 +60,6 @@ def read_rows(path: str | Path) -> list[tuple[int, list[str]]]:
 
 def is_entity_file(path: str | Path) -> bool:
     """True unless the file's first row is a relation: three fields, a known predicate between."""
-    from ..extract.relation_cues import relation_schema
-
     rows = read_rows(path)
     if not rows:
         return True

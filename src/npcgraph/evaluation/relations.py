@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Union
 from ..errors import InputError
 from ..extract.relation_cues import relation_schema
 from ..model import Corpus, Document
+from ..namespaces import ID, NPC, RDFS, SKOS
 from .gold import read_rows
 from .scores import Score, normalize_name
 
@@ -125,8 +126,6 @@ def _is_graph(source: object) -> bool:
 
 
 def _graph_relations(graph: Graph) -> list[NamedRelation]:
-    from ..namespaces import ID, NPC, RDFS, SKOS
-
     predicates = set(relation_schema())
 
     def is_entity(node: object) -> bool:

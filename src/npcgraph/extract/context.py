@@ -13,6 +13,7 @@ from functools import cache
 
 from ..lexicon import rows, word_list, words
 from ..model import Report
+from .patterns import alternation
 
 __all__ = ["Place", "Jurisdiction", "places", "counties", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
 
@@ -184,22 +185,16 @@ def _names(title: str, place: Place) -> bool:
 
 @cache
 def _any_place() -> re.Pattern[str]:
-    from .patterns import alternation
-
     return re.compile(f"(?:{alternation(places())})")
 
 
 @cache
 def _any_city() -> re.Pattern[str]:
-    from .patterns import alternation
-
     return re.compile(f"(?:{alternation(p for p, v in places().items() if v.kind in ('city', 'prefecture'))})")
 
 
 @cache
 def _bodies_after_place() -> re.Pattern[str]:
-    from .patterns import alternation
-
     return re.compile(
         f"(?P<place>{alternation(places())})(?:第?[一二三四五六七八九十\\d]+届)?(?:人大常委会|人民代表大会|人大|人民政府|市委|省委)"
     )
@@ -239,8 +234,6 @@ def infer_place(report: Report) -> Place | None:
 
 @cache
 def _national_markers() -> re.Pattern[str]:
-    from .patterns import alternation
-
     return re.compile(f"(?:{alternation(words('national_markers'))})")
 
 

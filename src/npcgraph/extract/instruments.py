@@ -18,6 +18,7 @@ from functools import cache
 
 from ..lexicon import word_list, words
 from .candidates import INSTRUMENT_CLASSES, Candidate
+from .context import places
 from .patterns import HAN, alternation, column, ends_with_any, table
 
 __all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES"]
@@ -60,8 +61,6 @@ def law_canonical(name: str) -> str:
     full = law_full_name(name)
     if full:
         return full
-    from .context import places
-
     # a law of a national body's own (全国人民代表大会组织法, 国务院组织法) is still the republic's
     own_law = name.startswith(("国务院", "全国人民代表大会", "全国人大")) and name.endswith("法")
     if (name.startswith(NATIONAL_PREFIXES) and not own_law) or any(

@@ -22,7 +22,7 @@ from functools import cache
 from ..lexicon import rows, word_list
 from ..model import Document
 from .candidates import Candidate
-from .patterns import HAN, alternation, leading_verb
+from .patterns import HAN, alternation, column, leading_verb
 
 __all__ = ["find_statistics", "counted_entities", "chinese_number", "counts_head", "statistic_unit"]
 
@@ -131,8 +131,6 @@ _LEADING_OK = "列"  # 5次列席代表座谈会: 列席 begins the counted phra
 
 @cache
 def _verbs() -> re.Pattern[str]:
-    from .patterns import column
-
     return re.compile(f"(?:{alternation(column('statistic_verbs'))})")
 
 
