@@ -1,4 +1,4 @@
-"""The name model against jieba.posseg, each alone: how many of the gold persons, places and
+"""The name model against jieba.posseg (pip install ".[bench]"), each alone: how many of the gold persons, places and
 bodies of tests/data/real/dev each tags by exact name and with the right type (the figures in
 pyproject.toml), and the CPU time each takes.
 

