@@ -27,11 +27,11 @@ from functools import cache
 
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Mention, Relation, Report, Sentence
-from ..lexicon import rows
 from .appointments import Appointment, find_appointments
 from .candidates import INSTRUMENT_CLASSES
 from .dates import DateMention, find_dates
 from .meetings import Meeting, body_inside, meeting_key, meeting_label, parse_meeting
+from .relation_cues import post_words
 from .votes import Tally, find_tallies
 
 __all__ = ["extract_acts", "ACTS"]
@@ -211,8 +211,7 @@ def _congress_of(actor: str, entities: dict[str, Entity]) -> str:
 def _post_rest() -> re.Pattern[str]:
     """What is left of a post after the body's name: a post word, with a rank before it
     (主任委员, 第一书记, 常务副局长)."""
-    posts = sorted((row[0] for row in rows("relation_triggers") if row[1:] == ("memberOf", "post")), key=len, reverse=True)
-    return re.compile(f"[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(map(re.escape, posts))})")
+    return re.compile(f"[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(map(re.escape, post_words()))})")
 
 
 def _posts_held(

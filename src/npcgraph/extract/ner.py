@@ -22,11 +22,12 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from ..lexicon import longest_first, rows, word_list, words
+from ..lexicon import longest_first, word_list, words
 from .bodies import PRONOUN_TAILS
 from .candidates import Candidate, may_nest
 from .context import counties, places
-from .patterns import HAN, PUBLICATION_AFTER, _clause_verbs, leading_verb
+from .patterns import HAN, PUBLICATION_AFTER, leading_verb
+from .relation_cues import post_words
 from .tagger import name_spans
 
 __all__ = ["find_names", "admin_units"]
@@ -147,31 +148,21 @@ def _plausible_body(body: str) -> bool:
         or stem.endswith("军区")  # 省军区党委: a military district's committee
 
 
-@cache
-def _verb_starts() -> frozenset[str]:
-    return frozenset(verb[0] for verb in _clause_verbs())
-
-
-def _leading_verb(text: str) -> str:
-    """``leading_verb``, with no search where no verb begins with the text's first character."""
-    return leading_verb(text) if text[:1] in _verb_starts() else ""
-
-
-def _cut_leading_verb(text: str, begin: int, end: int) -> int:
+def _cutleading_verb(text: str, begin: int, end: int) -> int:
     """Where a body's name really begins: after a verb that runs into it (审|议州人民政府)."""
     for back in (1, 2):
         if begin - back < 0:
             continue
-        verb = _leading_verb(text[begin - back : end])
+        verb = leading_verb(text[begin - back : end])
         if len(verb) > back:
             return begin - back + len(verb)
-    verb = _leading_verb(text[begin:end])
+    verb = leading_verb(text[begin:end])
     return begin + len(verb)
 
 
 def _bodies(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     """The bodies an ORG span names: verbs cut off, joined bodies split, an office added."""
-    begin = _cut_leading_verb(text, begin, end)
+    begin = _cutleading_verb(text, begin, end)
     parts, start = [], begin
     for joiner in _JOINERS.finditer(text, begin, end):
         left = text[start : joiner.start()]
@@ -190,10 +181,9 @@ def _bodies(text: str, begin: int, end: int) -> list[tuple[int, int]]:
 def _affiliation() -> re.Pattern[str]:
     """<body><post><name>: 驻马店职业技术学院教师罗新芳, …示范基地党支部书记徐淙祥; the body runs
     from the last delimiter and ends in a body's head word."""
-    posts = sorted((row[0] for row in rows("relation_triggers") if row[1:] == ("memberOf", "post")), key=len, reverse=True)
     heads = "|".join(_BODY_HEADS)
     surnames = "|".join(longest_first("surnames"))
-    post = "|".join(posts)
+    post = "|".join(post_words())
     return re.compile(
         f"(?:(?<=[、，,。；;：:\\s（(“])|(?<=任)|(?<=兼)|^)(?P<body>[{HAN}]{{4,30}}?(?:{heads}))(?:{post})(?:、(?:{post}))*"
         f"(?=(?:{surnames})[{HAN}]|[、，,；;。])",

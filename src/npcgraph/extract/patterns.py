@@ -93,6 +93,15 @@ def _clause_verbs() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda w: (-len(w), w)))
 
 
+@cache
+def _verbs_by_first() -> dict[str, tuple[str, ...]]:
+    """The clause verbs by their first character, each group longest first as ``_clause_verbs``."""
+    groups: dict[str, list[str]] = {}
+    for verb in _clause_verbs():
+        groups.setdefault(verb[0], []).append(verb)
+    return {first: tuple(verbs) for first, verbs in groups.items()}
+
+
 _NOUN_SUFFIXES = frozenset(word_list("patterns.noun_suffixes"))
 
 
@@ -100,9 +109,13 @@ def leading_verb(text: str) -> str:
     """The verbs ``text`` begins with (听取审议 in 听取审议扫黑除恶专项斗争), '' if none; a verb
     that a suffix makes a noun or an adjective (规范性文件, 法治化) is none."""
     lead = ""
+    by_first = _verbs_by_first()
     while True:
         verb = next(
-            (v for v in _clause_verbs() if text.startswith(v, len(lead)) and text[len(lead) + len(v) : len(lead) + len(v) + 1] not in _NOUN_SUFFIXES),
+            (
+                v for v in by_first.get(text[len(lead) : len(lead) + 1], ())
+                if text.startswith(v, len(lead)) and text[len(lead) + len(v) : len(lead) + len(v) + 1] not in _NOUN_SUFFIXES
+            ),
             None,
         )
         if verb is None:

@@ -114,10 +114,15 @@ def relation_schema() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
 
 
 @cache
+def post_words() -> tuple[str, ...]:
+    """The posts of ``relation_triggers.tsv`` (form ``post``), longest first (副主任 before 主任)."""
+    return tuple(sorted((t.word for t in triggers().values() if t.form == "post"), key=len, reverse=True))
+
+
+@cache
 def post_pattern() -> re.Pattern[str]:
     """Posts held in a body, one or several (党组书记、主任), as the whole text between two names."""
-    posts = sorted((t.word for t in triggers().values() if t.form == "post"), key=len, reverse=True)
-    post = "|".join(map(re.escape, posts))
+    post = "|".join(map(re.escape, post_words()))
     return re.compile(rf"\s*((?:{post})(?:\s*[、,，]\s*(?:{post}))*)\s*[:：·]?\s*")
 
 
