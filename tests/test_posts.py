@@ -362,3 +362,36 @@ def test_a_mechanism_after_stacked_verbs(tmp_path):
     path.write_text("标题\n专门委员会和常委会办公厅健全落实联系代表工作机制。\n", encoding="utf-8")
     labels = {e.label for e in build([path]).documents[0].entities if e.cls == "Mechanism"}
     assert labels == {"联系代表工作机制"}
+
+
+def test_a_name_of_two_parts_in_a_list_of_post_holders(tmp_path):
+    text = "标题\n全国人大常委会副委员长李东海、阿不都热依木·买买提明、周立新，秘书长孙海峰出席会议。\n"
+    facts = _facts_of(_document(tmp_path, text, "dotted.txt"), posts=True)
+    for person in ("李东海", "阿不都热依木·买买提明", "周立新"):
+        assert (person, "memberOf", "全国人民代表大会常务委员会", "副委员长") in facts
+    assert ("孙海峰", "memberOf", "全国人民代表大会常务委员会", "秘书长") in facts
+
+
+def test_a_party_group_s_secretary_holds_the_body_s_post_in_the_body(tmp_path):
+    text = "宜宾市人大常委会召开会议\n市人大常委会党组书记、主任王建国主持会议。\n"
+    facts = _facts_of(_document(tmp_path, text, "group.txt"), posts=True)
+    assert ("王建国", "memberOf", "宜宾市人民代表大会常务委员会", "主任") in facts
+    assert ("王建国", "memberOf", "宜宾市人民代表大会常务委员会党组", "书记") in facts
+
+
+def test_resignations_listed_each_with_its_post_and_a_count_after_names(tmp_path):
+    text = ("宜宾市人大常委会举行会议\n宜宾市人大常委会会议决定接受张建华辞去市人民政府副市长职务、刘志明辞去市监察委员会副主任职务的请求。"
+            "会议补选赵立群、钱学军2名同志为省人民代表大会代表。\n")
+    document = _document(tmp_path, text, "resign.txt")
+    facts = _facts_of(document)
+    for person in ("张建华", "刘志明"):
+        assert ("宜宾市人民代表大会常务委员会", "removed", person) in facts
+    persons = {e.label for e in document.entities if e.cls == "Person"}
+    assert {"赵立群", "钱学军"} <= persons and not any("名" in p for p in persons)
+
+
+def test_a_report_naming_no_place_but_in_its_instruments_titles(tmp_path):
+    text = ("市人大常委会举行主任会议\n市十一届人大常委会举行第五次主任会议，听取了关于《洛阳市物业管理条例（草案）》"
+            "和《洛阳市养犬管理规定（草案）》初审情况的汇报。副主任周建设出席会议。\n")
+    labels = {e.label for e in _document(tmp_path, text, "titled.txt").entities if e.cls == "Organization"}
+    assert "洛阳市人民代表大会常务委员会" in labels and "市人民代表大会常务委员会" not in labels

@@ -51,7 +51,11 @@ def _verb_pattern() -> re.Pattern[str]:
 
 
 def _is_name(name: str) -> bool:
-    return "·" in name or (name.startswith(longest_first("surnames")) and 2 <= len(name) <= 4)
+    return bool(re.fullmatch(_NAME, name)) and ("·" in name or name.startswith(longest_first("surnames")))
+
+
+# A count closing a list of names (邵革军、邓正权、徐洪3名同志): not part of the last name.
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)名$")
 
 
 def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:
@@ -62,7 +66,7 @@ def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:
         if piece in ("、", "和", "及", "，"):
             position += len(piece)
             continue
-        name = piece.removesuffix("同志")  # 任命张三同志为…: the name without the address
+        name = _COUNT_AFTER.sub("", piece.removesuffix("同志"))  # 张三同志, 徐洪3名同志: the name alone
         if not _is_name(name):
             return None
         found.append((position, position + len(name)))
@@ -117,12 +121,15 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                     post = _POST_TO.search(text, following, end)
                     names = _names(text, following, post.start()) if post and post.start() - following <= 20 else None
         elif form == "resign":
-            post = _RESIGN.search(text, after, end)
-            if not post or post.start() - after > 20:
-                continue
-            names = _names(text, after, post.start())
-            if names:
+            # 接受甲辞去…职务、乙辞去…职务的请求: each name before its own 辞去, the same verb
+            while (post := _RESIGN.search(text, after, end)) and post.start() - after <= 20:
+                names = _names(text, after, post.start())
+                if not names:
+                    break
                 found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
+                if not text.startswith("、", post.end()):
+                    break
+                after = post.end() + 1
         else:
             split = _names_before_post(text, after, end)
             if not split:

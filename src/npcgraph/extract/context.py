@@ -228,8 +228,17 @@ def infer_place(report: Report) -> Place | None:
         return known
     if _national_markers().search(report.text):  # 委员长会议: only the national committee has one
         return place_named(NATIONAL)
+    titled = _titled_places().findall(report.text)  # 《郑州市燃气管理条例》: the place's own instruments
+    if titled:
+        return places()[max(sorted(set(titled)), key=titled.count)]
     name = meta.jurisdiction
     return Place(name, "county", None, None) if name and meta.author_post else None
+
+
+@cache
+def _titled_places() -> re.Pattern[str]:
+    """The place an instrument's title opens with (《郑州市…条例》, 《〈郑州市…规定〉修正案》)."""
+    return re.compile(f"《〈?((?:{alternation(places())}))")
 
 
 @cache

@@ -266,6 +266,23 @@ def _whole_token(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
     return span
 
 
+def _join_dotted(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name of two parts (艾力更·依明巴海) that the model cuts at the dot (艾力 | 巴海):
+    the name whole from where the model's person begins, and no span inside it."""
+    joined: list[tuple[int, int, str]] = []
+    reach = -1
+    for begin, end, label in spans:
+        if end <= reach:
+            continue
+        whole = _DOTTED_NAME.match(text, begin) if label == "PER" else None
+        if whole and whole.end() > end:
+            joined.append((begin, whole.end(), "PER"))
+            reach = whole.end()
+        elif begin >= reach:
+            joined.append((begin, end, label))
+    return joined
+
+
 def _proposals(text: str) -> list[list[Candidate]]:
     """The model's spans as the grammars read them, in groups that stand or fall together (a
     body and the places its name begins with)."""
@@ -275,7 +292,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
         body = text[begin:end]
         if _plausible_body(body) and not leading_verb(body) and not set(body) & _NOT_IN_BODIES:
             found.append([Candidate(begin, end, "Organization", body, national=True, priority=-1)])
-    spans = [_whole_token(text, span) for span in name_spans(text)]
+    spans = _join_dotted(text, [_whole_token(text, span) for span in name_spans(text)])
     persons = _listed_persons(text, spans)
     for begin, end, label in spans:
         if (begin, end) in persons and _RUNS_INTO_VERB.match(text, end - 1) and end - begin >= 3:

@@ -12,7 +12,7 @@ which body an organ belongs to.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 
 from ..lexicon import word_list
@@ -72,7 +72,8 @@ def _fits(view: SentenceView, mention: Mention, entities: Mapping[str, Entity], 
     return bool(label) and any(name and (name in label or label in name) for name in _names(view, mention, entities))
 
 
-def memberships(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
+def memberships(view: SentenceView, entities: Mapping[str, Entity],
+                find: Callable[[str], str | None] | None = None) -> Iterator[Fact]:
     """<body><post><person>: 武汉市人大常委会主任 胡立山, 市人大常委会党组书记、主任XX; the names
     listed after (主任吕英，副主任刘大敏、任江河) hold posts in the same body; a post listed before
     in another body (县委常委、县政府副县长付强) is held by the same person."""
@@ -86,7 +87,7 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[
         body = max(bodies, key=lambda m: (m.end, m.end - m.begin))
         match = post_pattern().fullmatch(view.text, body.end, person.begin)
         if match and body.entity:
-            yield (person.entity, "memberOf", body.entity, match.group(1))
+            yield from _posts_held(view, entities, body, person, match.group(1), find)
             yield from _earlier_posts(view, orgs, body, person)
             previous = (body, person, match.group(1))
             continue
@@ -103,6 +104,27 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[
             previous = (previous[0], person, post)
         else:
             previous = None
+
+
+_PARTY_ORGANS = ("党组", "党委")
+_PARTY_POSTS = frozenset(("书记", "副书记", "成员", "委员", "常委"))
+
+
+def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mention, person: Mention, posts: str,
+                find: Callable[[str], str | None] | None) -> Iterator[Fact]:
+    """The posts after a body held in it; after a body's party group (市人大常委会党组书记、主任刘云)
+    the posts of the body itself (主任) are held in the body the group's name begins with, where
+    the report names that body."""
+    label = entities[body.entity].label if body.entity in entities else ""
+    held = posts.split("、")
+    own = [p for p in held if p in _PARTY_POSTS]
+    organ = next((o for o in _PARTY_ORGANS if label.endswith(o)), None)
+    parent = find(label[: -len(organ)]) if organ and find and own and len(own) < len(held) else None
+    if parent is None or parent == body.entity:
+        yield (person.entity or "", "memberOf", body.entity or "", posts)
+        return
+    yield (person.entity or "", "memberOf", body.entity or "", "、".join(own))
+    yield (person.entity or "", "memberOf", parent, "、".join(p for p in held if p not in _PARTY_POSTS))
 
 
 # Between a congress's deputy (全国人大代表) and the person: other titles (、贵州省非遗代表性传承人), or

@@ -182,7 +182,7 @@ class _SentenceReader:
         for statistic, keys in self.counted.items():
             for key in keys:
                 yield (statistic.entity or "", "counts", key, None)
-        yield from memberships(self.view, self.entities)
+        yield from memberships(self.view, self.entities, self.names.find)
         yield from deputies(self.view, self.entities)
         yield from signed_orders(self.view, self.entities)
         yield from titled_members(self.view, self.entities, self.labels)
