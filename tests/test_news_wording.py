@@ -40,3 +40,25 @@ def test_numbers_count_what_follows_the_verb_and_precedes_gong(tmp_path):
     statistics = {e.label: e for e in document.entities if e.cls == "Statistic"}
     assert any(label.endswith("意见建议") for label in statistics)  # 征求各方面意见建议410余条
     assert not any(label.startswith("征求") or label.endswith("共") for label in statistics)
+
+
+def _facts(tmp_path: Path, text: str, name: str) -> set[tuple[str, str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    document = npcgraph.build([path]).documents[0]
+    labels = {entity.key: entity.label for entity in document.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+
+
+def test_a_sitting_of_a_meeting_is_held_by_the_meeting_s_body(tmp_path):
+    text = "标题\n绵阳市九届人大常委会第十五次会议昨日上午举行第二次全体会议。\n"
+    facts = _facts(tmp_path, text, "sitting.txt")
+    assert ("绵阳市人民代表大会常务委员会", "conducted", "绵阳市第九届人民代表大会常务委员会第十五次会议第二次全体会议") in facts
+
+
+def test_supervision_modes_used_in_a_list_closed_by_a_count_of_kinds(tmp_path):
+    text = ("标题\n今年，四川省人大常委会启动“推进乡村振兴、促进农民增收”上下联动监督，"
+            "综合运用执法检查、专题询问、满意度测评等多种监督方式。\n")
+    facts = _facts(tmp_path, text, "modes.txt")
+    for activity in ("推进乡村振兴、促进农民增收上下联动监督", "执法检查", "专题询问", "满意度测评"):
+        assert ("四川省人民代表大会常务委员会", "conducted", activity) in facts

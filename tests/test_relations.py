@@ -442,10 +442,10 @@ CASES = [
         {(B, "conducted", "专题调研全市旅游产业发展情况"), (B, "supervised", "关于加快推进全域旅游大发展的决议")},
     ),
     (
-        "activity-as-an-object-is-not-a-verb",
+        "activity-as-an-object-is-not-a-verb",  # 执法检查 inspects nothing here; the modes used are conducted
         "综合运用执法检查、专题询问等多种手段。",
         [("执法检查", "SupervisionActivity"), ("专题询问", "SupervisionActivity")],
-        set(),
+        {(B, "conducted", "执法检查"), (B, "conducted", "专题询问")},
     ),
     (
         "organ-by-its-canonical-name",

@@ -70,6 +70,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|$)"),
         "more_meetings": re.compile(f"(?:和|及|与|、)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|$)"),
         "topic_then_kind": re.compile(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
+        "quoted_kind": re.compile(f"(?:{verbs})(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,8}}?)(?P<kind>{kind}){_END}"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
         "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
         "national": re.compile(f"(?:{alternation(national_names())})"),
@@ -232,7 +233,8 @@ def find_activities(text: str) -> list[Candidate]:
             if name not in _MEETINGS and not name.endswith(tuple("等" + m for m in _MEETINGS)):
                 found.append(Candidate(following.start("name"), following.end("name"), "Event", name))
             following = pats["more_meetings"].match(text, following.end())
-    for match in pats["topic_then_kind"].finditer(text):  # 围绕“…”工程建设组织专题询问, 就…开展专题询问
+    for match in (*pats["topic_then_kind"].finditer(text), *pats["quoted_kind"].finditer(text)):
+        # 围绕“…”工程建设组织专题询问, 就…开展专题询问; 启动“…”三级联动监督
         written = text[match.start("topic") : match.end()]
         name = _plain(match.group("topic")) + match.group("kind")
         found.append(Candidate(match.start("topic"), match.end(), "SupervisionActivity", name, written=(written,), priority=1))

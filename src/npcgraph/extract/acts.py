@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -97,6 +98,7 @@ def extract_acts(document: Document) -> Document:
         for mention in mentions:
             by_sentence[mention.sentence].append(mention)
     meeting_mentions = sorted((m for m in mentions if m.entity in meetings), key=lambda m: m.begin)
+    mentions += _sittings(text, report.sentences, meeting_mentions, meetings, mentions, entities, facts, report.key)
     for mention in meeting_mentions:
         sentence = report.sentences[mention.sentence]
         assert mention.entity is not None
@@ -164,6 +166,38 @@ def extract_acts(document: Document) -> Document:
         relations=tuple(relations),
         reporting_body=speaker,
     )
+
+
+# A sitting of the meeting named just before it, in the same clause: …第二十七次会议举行第一次全体会议,
+# …二次会议9日上午在人民大会堂举行第二次全体会议, …四次会议闭幕会.
+_SITTING = re.compile(
+    r"[^，。；,;！？!?\n]{0,24}?(?:举行|召开)?了?(?P<sitting>第[一二三四五六七八九十\d]+次全体会议|闭幕会|开幕会|预备会议)"
+)
+
+
+def _sittings(
+    text: str, sentences: Sequence[Sentence], meeting_mentions: list[Mention], meetings: dict[str, Meeting],
+    mentions: list[Mention], entities: dict[str, Entity], facts: dict[tuple[str, str, str, str | None], set[Evidence]],
+    report: str,
+) -> list[Mention]:
+    """A meeting's sitting named after it (第一次全体会议, 闭幕会): an Event labelled with the
+    meeting's name, held (conducted) by the meeting's body. Returns the sittings' mentions."""
+    found: list[Mention] = []
+    for meeting in meeting_mentions:
+        match = _SITTING.match(text, meeting.end)
+        if match is None or meeting.entity not in meetings:
+            continue
+        begin, end = match.span("sitting")
+        if any(m.begin < end and begin < m.end for m in mentions if m is not meeting):
+            continue
+        written = match.group("sitting")
+        label = meeting_label(meetings[meeting.entity]) + written
+        key = entity_key("Event", label)
+        entities.setdefault(key, Entity(key, "Event", label, (written,)))
+        found.append(Mention(begin, end, meeting.sentence, "Event", key))
+        sentence = sentences[meeting.sentence]
+        facts[(meetings[meeting.entity].body, "conducted", key, None)].add(Evidence(report, sentence.begin, sentence.end))
+    return found
 
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")

@@ -106,8 +106,8 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
             previous = None
 
 
-_PARTY_ORGANS = ("党组", "党委")
-_PARTY_POSTS = frozenset(("书记", "副书记", "成员", "委员", "常委"))
+_PARTY_ORGANS = word_list("relation_nouns.party_organs")
+_PARTY_POSTS = frozenset(word_list("relation_nouns.party_posts"))
 
 
 def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mention, person: Mention, posts: str,
