@@ -395,3 +395,10 @@ def test_a_report_naming_no_place_but_in_its_instruments_titles(tmp_path):
             "和《洛阳市养犬管理规定（草案）》初审情况的汇报。副主任周建设出席会议。\n")
     labels = {e.label for e in _document(tmp_path, text, "titled.txt").entities if e.cls == "Organization"}
     assert "洛阳市人民代表大会常务委员会" in labels and "市人民代表大会常务委员会" not in labels
+
+
+def test_a_post_someone_is_removed_from_was_held_in_its_body(tmp_path):
+    text = "标题\n宜宾市人大常委会会议决定免去周国强的宜宾市人民政府副市长职务。\n"
+    facts = _facts_of(_document(tmp_path, text, "removed.txt"), posts=True)
+    assert ("宜宾市人民代表大会常务委员会", "removed", "周国强", "宜宾市人民政府副市长") in facts
+    assert ("周国强", "memberOf", "宜宾市人民政府", "副市长") in facts

@@ -253,10 +253,11 @@ def _posts_held(
     mentions: list[Mention], entities: dict[str, Entity], text: str,
     facts: dict[tuple[str, str, str, str | None], set[Evidence]], report: str,
 ) -> str | None:
-    """任命韩寓群为全国人大财经委员会主任委员: whoever is appointed to a post in a named body is
-    a member of that body, the post kept (memberOf), whoever appoints; a post named alone after
+    """任命韩寓群为全国人大财经委员会主任委员: whoever is appointed to a post in a named body, or
+    removed from one (免去高强的卫生部部长职务, 辞去…职务: a post held, as a résumé's past posts
+    are), is a member of that body, the post kept (memberOf), whoever appoints; a post named alone after
     one in a body (…常委会委员长，乙为副委员长) is in that body. Returns the body of the post."""
-    if appointment.predicate != "appointed" or not appointment.names:
+    if appointment.predicate not in ("appointed", "removed") or not appointment.names:
         return None
     post_at = text.find(appointment.post, appointment.names[-1][1], sentence.end)
     if post_at < 0:
