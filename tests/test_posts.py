@@ -402,3 +402,26 @@ def test_a_post_someone_is_removed_from_was_held_in_its_body(tmp_path):
     facts = _facts_of(_document(tmp_path, text, "removed.txt"), posts=True)
     assert ("宜宾市人民代表大会常务委员会", "removed", "周国强", "宜宾市人民政府副市长") in facts
     assert ("周国强", "memberOf", "宜宾市人民政府", "副市长") in facts
+
+
+def test_a_village_s_bodies_and_a_post_held_beside_another(tmp_path):
+    text = "标题\n全国人大代表、江西省赣州市于都县梓山村党支部书记兼村委会主任邱和平说，要守住耕地红线。\n"
+    document = _document(tmp_path, text, "village.txt")
+    bodies = {e.label: e for e in document.entities if e.cls == "Organization"}
+    assert {"中共梓山村支部委员会", "梓山村村民委员会"} <= set(bodies)
+    assert "梓山村党支部" in bodies["中共梓山村支部委员会"].alt_labels
+    facts = _facts_of(document, posts=True)
+    assert ("邱和平", "memberOf", "梓山村村民委员会", "主任") in facts
+    assert ("邱和平", "memberOf", "中共梓山村支部委员会", "书记") in facts
+
+
+def test_a_verb_and_a_word_name_no_village(tmp_path):
+    text = "标题\n街道人大工委走访社区居委会12个。\n"
+    labels = {e.label for e in _document(tmp_path, text, "visit.txt").entities if e.cls == "Organization"}
+    assert not any("走访" in label for label in labels)
+
+
+def test_a_post_declared_with_是(tmp_path):
+    text = "标题\n今年是孙德胜第五次参加全国人代会。孙德胜是湖南省岳阳市平江县石牛寨村党委书记。\n"
+    facts = _facts_of(_document(tmp_path, text, "declared.txt"), posts=True)
+    assert ("孙德胜", "memberOf", "中共石牛寨村委员会", "书记") in facts

@@ -57,7 +57,7 @@ _DOTTED_NAME = re.compile(f"[{HAN}]{{1,6}}[·•・][{HAN}]{{1,6}}")
 def _listed_persons(text: str, spans: list[tuple[int, int, str]]) -> set[tuple[int, int]]:
     """Names in a list of persons (雪克来提·扎克尔、洛桑江村、铁凝): a span the model tags, or a
     place it tags, between a plausible person and 、 is a person too, whatever its surname."""
-    persons = {(b, e) for b, e, label in spans if label == "PER" and _plausible_person(text[b:e])}
+    persons = {(b, e) for b, e, label in spans if label == "PER" and (_plausible_person(text[b:e]) or _after_post(text, b, e))}
     names = {(b, e) for b, e, label in spans if label in ("PER", "LOC") and re.fullmatch(f"[{HAN}·]{{2,8}}", text[b:e])}
     starts, ends = {b for b, _ in persons}, {e for _, e in persons}  # a list runs both ways: look up, not scan
     changed = True
@@ -70,6 +70,14 @@ def _listed_persons(text: str, spans: list[tuple[int, int, str]]) -> set[tuple[i
                 ends.add(e)
                 changed = True
     return persons
+
+
+def _after_post(text: str, begin: int, end: int) -> bool:
+    """A name the model tags right after a post (村委会主任林和星): a surname and a given name,
+    whatever characters the given name holds (和 is no conjunction there)."""
+    name = text[begin:end]
+    return 2 <= len(name) <= 3 and re.fullmatch(f"[{HAN}]+", name) is not None and name.startswith(longest_first("surnames")) \
+        and text.endswith(post_words(), 0, begin) and name not in words("not_names")
 
 
 def _plausible_person(name: str) -> bool:
@@ -283,6 +291,48 @@ def _join_dotted(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
     return joined
 
 
+# A village's or a community's own bodies, by their written heads, and the canonical name of each.
+_VILLAGE_BODIES = {
+    "党支部": "中共{unit}支部委员会", "党总支": "中共{unit}总支部委员会", "党委": "中共{unit}委员会",
+    "村委会": "{unit}村民委员会", "村民委员会": "{unit}村民委员会", "居委会": "{unit}居民委员会", "居民委员会": "{unit}居民委员会",
+}
+_VILLAGE_BODY = re.compile(
+    f"(?P<chain>[{HAN}]{{2,24}}?(?:村|社区|嘎查))(?P<head>{'|'.join(sorted(_VILLAGE_BODIES, key=len, reverse=True))})"
+    f"(?:(?:书记|副书记|主任|副主任|委员)兼(?P<also>村委会|村民委员会|居委会|居民委员会))?"
+)
+
+
+def _village_name(unit: str) -> bool:
+    """A village's or community's name: two to four characters before 村/社区/嘎查, no verb or
+    function word among them (走访|社区 is none)."""
+    stem = unit.removesuffix("社区").removesuffix("嘎查").removesuffix("村")
+    return 2 <= len(stem) <= 4 and not set(unit) & _FUNCTION_CHARS and not any(leading_verb(unit[i:]) for i in range(len(stem)))
+
+
+def _village_bodies(text: str) -> list[list[Candidate]]:
+    """溪头村党支部, 西安村党委, 塔山村村委会 (…党支部书记兼村委会主任: the village's committee too):
+    bodies named by their village or community, the unit being the last of the chain before the
+    head (龙岩市新罗区|西安村党委)."""
+    found: list[list[Candidate]] = []
+    for match in _VILLAGE_BODY.finditer(text):
+        chain = match.group("chain")
+        units = (admin_units(chain[start:]) for start in range(len(chain) - 2))
+        lengths = (u[-1][1] - u[-1][0] for u in units if u)
+        unit = next((chain[-n:] for n in lengths if _village_name(chain[-n:])), None)
+        if unit is None:
+            continue
+        start = match.end("chain") - len(unit)
+        for head_group in ("head", "also"):
+            head = match.group(head_group)
+            if head is None:
+                continue
+            begin = start if head_group == "head" else match.start("also")
+            canonical = _VILLAGE_BODIES[head].format(unit=unit)
+            found.append([Candidate(begin, match.end(head_group), "Organization", text[begin : match.end(head_group)],
+                                    canonical=canonical, national=True, priority=-1)])
+    return found
+
+
 def _proposals(text: str) -> list[list[Candidate]]:
     """The model's spans as the grammars read them, in groups that stand or fall together (a
     body and the places its name begins with)."""
@@ -292,6 +342,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
         body = text[begin:end]
         if _plausible_body(body) and not leading_verb(body) and not set(body) & _NOT_IN_BODIES:
             found.append([Candidate(begin, end, "Organization", body, national=True, priority=-1)])
+    found += _village_bodies(text)
     spans = _join_dotted(text, [_whole_token(text, span) for span in name_spans(text)])
     persons = _listed_persons(text, spans)
     for begin, end, label in spans:

@@ -22,7 +22,7 @@ from .patterns import table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "body_labels", "class_of", "counted", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
+__all__ = ["Fact", "body_labels", "class_of", "counted", "declared_posts", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -127,6 +127,30 @@ def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mentio
     yield (person.entity or "", "memberOf", parent, "、".join(p for p in held if p not in _PARTY_POSTS))
 
 
+# <person>是<body><post>: 章联生是龙岩市新罗区西安村党委书记, 王某现任…主任 (the post closes the clause).
+_DECLARES = re.compile(r"\s*(?:现|目前|也|还|曾)?(?:是|任|担任|现任|系)")
+_CLAUSE_END = re.compile(r"[，。；,;！？!?、]|的|$")
+
+
+def declared_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
+    """<person>是<body><post>: the person holds the post in the body (places before the body's
+    name skipped: 是龙岩市新罗区|西安村党委书记)."""
+    for person in view.mentions:
+        if class_of(person, entities) != "Person" or not person.entity:
+            continue
+        declares = _DECLARES.match(view.text, person.end, view.end)
+        if declares is None:
+            continue
+        at, body = declares.end(), view.mention_at(declares.end())
+        while body is not None and class_of(body, entities) == "Place" and body.end < view.end:
+            at, body = body.end, view.mention_at(body.end)
+        if body is None or class_of(body, entities) != "Organization" or not body.entity:
+            continue
+        post = post_pattern().match(view.text, body.end, view.end)
+        if post and post.group(1) and _CLAUSE_END.match(view.text, post.end()):
+            yield (person.entity, "memberOf", body.entity, post.group(1))
+
+
 # Between a congress's deputy (全国人大代表) and the person: other titles (、贵州省非遗代表性传承人), or
 # a comma after 作为一名…代表.
 _DEPUTY_GAP = re.compile(r"\s*(?:[、，,][^。；;！？!?，,]{0,40}?)?\s*")
@@ -188,9 +212,10 @@ def signed_orders(view: SentenceView, entities: Mapping[str, Entity]) -> Iterato
 
 
 def _earlier_posts(view: SentenceView, orgs: list[Mention], body: Mention, person: Mention) -> Iterator[Fact]:
-    """县委常委、县政府常务副县长付强: 付强 is also 常委 of 县委."""
+    """县委常委、县政府常务副县长付强, 溪头村党支部书记兼村委会主任林和星: 付强 is also 常委 of 县委,
+    林和星 书记 of the village's party branch."""
     at = body.begin
-    while at > view.begin and view.text[at - 1] in "、，,":
+    while at > view.begin and view.text[at - 1] in "、，,兼":
         before = [m for m in orgs if m.end < at - 1]
         if not before:
             return
