@@ -425,3 +425,21 @@ def test_a_post_declared_with_是(tmp_path):
     text = "标题\n今年是孙德胜第五次参加全国人代会。孙德胜是湖南省岳阳市平江县石牛寨村党委书记。\n"
     facts = _facts_of(_document(tmp_path, text, "declared.txt"), posts=True)
     assert ("孙德胜", "memberOf", "中共石牛寨村委员会", "书记") in facts
+
+
+def test_the_newly_appointed_each_after_their_post_and_the_oath_held(tmp_path):
+    text = ("标题\n十三届全国人大常委会第九次会议任命了全国人大有关专门委员会副主任委员。"
+            "全国人大常委会随后举行宪法宣誓仪式。新任命的全国人大民族委员会副主任委员李海涛，"
+            "全国人大外事委员会副主任委员赵明、孙立新，审计署审计长钱文华跟诵誓词。\n")
+    facts = _facts_of(_document(tmp_path, text, "oath.txt"))
+    for person in ("李海涛", "赵明", "孙立新", "钱文华"):
+        assert ("全国人民代表大会常务委员会", "appointed", person) in facts
+    assert ("钱文华", "memberOf", "中华人民共和国审计署") in facts or ("钱文华", "memberOf", "审计署") in facts
+    assert ("全国人民代表大会常务委员会", "conducted", "宪法宣誓仪式") in facts
+
+
+def test_a_meeting_s_agenda_states_no_deeds(tmp_path):
+    text = ("标题\n洛阳市人大常委会举行主任会议。会议决定，常委会第九次会议将于6月25日举行，"
+            "会议的建议议程是，审议《洛阳市物业管理条例（草案）》，听取市政府关于环境保护工作情况的报告。\n")
+    document = _document(tmp_path, text, "agenda.txt")
+    assert not [r for r in document.relations if r.predicate == "reviewed"]

@@ -109,7 +109,7 @@ def extract_acts(document: Document) -> Document:
     for sentence in report.sentences:
         if kinds.get(sentence.paragraph) in _NO_FACTS:
             continue
-        appointments = find_appointments(text, sentence.begin, sentence.end)
+        appointments = find_appointments(text, sentence.begin, sentence.end) or _newly_appointed(text, sentence, by_sentence, entities)
         if not appointments:
             continue
         # the body that opens the sentence appoints and removes through its list (…，免去…);
@@ -119,7 +119,7 @@ def extract_acts(document: Document) -> Document:
             held = _posts_held(appointment, held, sentence, by_sentence, mentions, entities, text, facts, report.key)
         at = appointments[0].trigger[0]
         actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
-        if actor is None and _MEETING_WORD.search(text, sentence.begin, at):
+        if actor is None and (_MEETING_WORD.search(text, sentence.begin, at) or _NEWLY.match(text, at)):
             before = _meeting_before(meeting_mentions, meeting_begins, report.sentences, sentence)
             actor = meetings[before].body if before in meetings else None
         actor = actor or (document.reporting_body if document.reporting_body in entities else None)
@@ -355,6 +355,39 @@ def _effective_dates(
             key = max(candidates, key=lambda m: m.begin).entity or ""
             if key in entities and not entities[key].effective_date:
                 entities[key] = replace(entities[key], effective_date=found.value)
+
+
+# 新任命的…副主任委员姜异康: those the meeting before appointed, each after its post.
+_NEWLY = re.compile(r"新任命的|新当选的")
+
+
+@cache
+def _ends_in_post() -> re.Pattern[str]:
+    return re.compile(f"[^，。；;]{{0,60}}?(?:{'|'.join(map(re.escape, post_words()))})")
+
+
+def _newly_appointed(text: str, sentence: Sentence, by_sentence: dict[int, list[Mention]], entities: dict[str, Entity]) -> list[Appointment]:
+    """新任命的A副主任委员甲，B主任乙、丙跟诵誓词: each person after a post, in the run that
+    follows 新任命的 (names listed with 、 share the post before them), appointed to that post."""
+    newly = _NEWLY.search(text, sentence.begin, sentence.end)
+    if newly is None:
+        return []
+    persons = sorted((m for m in by_sentence[sentence.index] if m.begin >= newly.end() and m.entity in entities
+                      and entities[m.entity].cls == "Person"), key=lambda m: m.begin)
+    found: list[Appointment] = []
+    at = newly.end()
+    for person in persons:
+        between = text[at : person.begin]
+        if found and between == "、":
+            post = found[-1].post
+        else:
+            lead = between[1:] if found and between[:1] in "，," else (None if found else between)
+            if lead is None or not _ends_in_post().fullmatch(lead):
+                break
+            post = lead
+        found.append(Appointment("appointed", newly.span(), ((person.begin, person.end),), post))
+        at = person.end
+    return found
 
 
 def _meeting_before(meeting_mentions: list[Mention], begins: list[int], sentences: tuple[Sentence, ...], sentence: Sentence) -> str | None:

@@ -65,6 +65,8 @@ _ACTORS = frozenset({"Organization", "Person"})
 _ACTIVITIES = frozenset({"Activity", "SupervisionActivity"})
 _NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they govern (将继续开展)
 _NUMBER = "一二三四五六七八九十百零〇两\\d"
+# A meeting's agenda: what follows is to be done (会议的建议议程是，审议…).
+_AGENDA = re.compile(r"议程(?:是|为|包括|有|[:：])")
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
 _SESSION = re.compile(rf"第?[{_NUMBER}]+届|第?[{_NUMBER}]+次")
 _MEETING_WORDS = re.compile(r"(?:全体会议|常务会议|会议|全会)$")
@@ -222,8 +224,8 @@ class _SentenceReader:
             opens_with_continue = bool(cues) and cues[0].role == "continue" and not self.text[clause[0] : cues[0].begin].strip()
             if not opens_with_continue:
                 causee = None
-            if self._opens_with(clause, "plan"):  # 下一步，…; 今后五年，…: plans, not deeds
-                future = True
+            if self._opens_with(clause, "plan") or _AGENDA.search(self.text, *clause):
+                future = True  # 下一步，…; 今后五年，…; 会议的建议议程是，审议…: plans, not deeds
             partners = self._partners(clause)
             if partners:  # 与上海市、江苏省人大常委会同步制定…: they act with the subject
                 chain = tuple(dict.fromkeys(chain + partners))
