@@ -443,3 +443,11 @@ def test_a_meeting_s_agenda_states_no_deeds(tmp_path):
             "会议的建议议程是，审议《洛阳市物业管理条例（草案）》，听取市政府关于环境保护工作情况的报告。\n")
     document = _document(tmp_path, text, "agenda.txt")
     assert not [r for r in document.relations if r.predicate == "reviewed"]
+
+
+def test_a_list_of_names_is_read_item_by_item(tmp_path):
+    text = ("标题\n在主席台前排就座的有：刘建国、王海燕、陈志强、封立平、赵晓东、许洋名、钱立军、伍军、孙丽华等。"
+            "代表们关心啥？关注啥？\n")
+    persons = {e.label for e in _document(tmp_path, text, "list.txt").entities if e.cls == "Person"}
+    assert {"刘建国", "王海燕", "陈志强", "封立平", "赵晓东", "许洋名", "钱立军", "伍军", "孙丽华"} <= persons
+    assert not {"立平", "许洋", "关心啥", "关注啥"} & persons

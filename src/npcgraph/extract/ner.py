@@ -333,6 +333,34 @@ def _village_bodies(text: str) -> list[list[Candidate]]:
     return found
 
 
+# A run of names listed with 、 (舒平、张恒洲、…、翟惠根等): each item whole, 2 to 4 characters.
+_NAME_LIST = re.compile(f"[{HAN}·]{{2,8}}(?:、[{HAN}·]{{2,8}}){{2,}}")
+
+
+def _list_items(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans with the items of a list of persons read whole: where most items of a 、 list are
+    persons the model tags exactly, every item of two to four characters is one (封金祥, not the
+    model's 金祥; 曾宝成等, the model's miss), the model's spans inside it dropped."""
+    persons = {(b, e) for b, e, label in spans if label == "PER"}
+    items: list[tuple[int, int]] = []
+    for run in _NAME_LIST.finditer(text):
+        listed, at = [], run.start()
+        for piece in run.group(0).split("、"):
+            end = at + len(piece) - (1 if piece.endswith("等") and len(piece) > 2 else 0)
+            listed.append((at, end))
+            at += len(piece) + 1
+        exact = sum(1 for item in listed if item in persons)
+        if exact >= 3 and 2 * exact > len(listed):
+            items += [(b, e) for b, e in listed if 2 <= e - b <= 4 and not set(text[b:e]) & _NOT_IN_LISTED_NAMES]
+    if not items:
+        return spans
+    kept = [span for span in spans if not any(b < span[1] and span[0] < e for b, e in items)]
+    return sorted(kept + [(b, e, "PER") for b, e in items])
+
+
+_NOT_IN_LISTED_NAMES = frozenset(words("not_name_chars")) | set("等其")
+
+
 def _proposals(text: str) -> list[list[Candidate]]:
     """The model's spans as the grammars read them, in groups that stand or fall together (a
     body and the places its name begins with)."""
@@ -343,7 +371,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
         if _plausible_body(body) and not leading_verb(body) and not set(body) & _NOT_IN_BODIES:
             found.append([Candidate(begin, end, "Organization", body, national=True, priority=-1)])
     found += _village_bodies(text)
-    spans = _join_dotted(text, [_whole_token(text, span) for span in name_spans(text)])
+    spans = _list_items(text, _join_dotted(text, [_whole_token(text, span) for span in name_spans(text)]))
     persons = _listed_persons(text, spans)
     for begin, end, label in spans:
         if (begin, end) in persons and _RUNS_INTO_VERB.match(text, end - 1) and end - begin >= 3:
