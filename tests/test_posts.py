@@ -451,3 +451,14 @@ def test_a_list_of_names_is_read_item_by_item(tmp_path):
     persons = {e.label for e in _document(tmp_path, text, "list.txt").entities if e.cls == "Person"}
     assert {"刘建国", "王海燕", "陈志强", "封立平", "赵晓东", "许洋名", "钱立军", "伍军", "孙丽华"} <= persons
     assert not {"立平", "许洋", "关心啥", "关注啥"} & persons
+
+
+def test_posts_without_a_body_in_a_committee_meeting_s_news_and_its_working_committees(tmp_path):
+    text = ("标题\n岳阳市七届人大常委会第十二次会议昨日开幕。会议听取了财经工委主任黄立新关于预算执行情况的报告，"
+            "内司工委主任陈卫东作了说明。副主任刘明、罗建华，秘书长何平出席会议。\n")
+    facts = _facts_of(_document(tmp_path, text, "bodiless.txt"), posts=True)
+    committee = "岳阳市人民代表大会常务委员会"
+    assert ("刘明", "memberOf", committee, "副主任") in facts and ("罗建华", "memberOf", committee, "副主任") in facts
+    assert ("何平", "memberOf", committee, "秘书长") in facts
+    assert ("黄立新", "memberOf", committee + "财政经济工作委员会", "主任") in facts
+    assert (committee + "内务司法工作委员会", "partOf", committee) in {(s, p, o) for s, p, o, _ in facts}

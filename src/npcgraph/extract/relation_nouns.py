@@ -22,7 +22,7 @@ from .patterns import table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "body_labels", "class_of", "counted", "declared_posts", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
+__all__ = ["Fact", "bodiless_posts", "body_labels", "class_of", "counted", "declared_posts", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -149,6 +149,28 @@ def declared_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterat
         post = post_pattern().match(view.text, body.end, view.end)
         if post and post.group(1) and _CLAUSE_END.match(view.text, post.end()):
             yield (person.entity, "memberOf", body.entity, post.group(1))
+
+
+_COMMITTEE_POSTS = word_list("relation_nouns.committee_posts")
+
+
+@cache
+def _committee_post() -> re.Pattern[str]:
+    return re.compile(f"(?:(?<=^)|(?<=[，,；;。\\s]))({'|'.join(sorted(_COMMITTEE_POSTS, key=len, reverse=True))})")
+
+
+def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str | None) -> Iterator[Fact]:
+    """副主任李保山、王福成，秘书长赵英出席会议: in the news of a standing committee's meeting, a
+    clause opening with a post of the committee and no body's name, then the names, holds the
+    posts in the committee holding the meeting."""
+    if body is None or body not in entities or not entities[body].label.endswith("常务委员会"):
+        return
+    persons = {m.begin: m for m in view.mentions if class_of(m, entities) == "Person" and m.entity}
+    for post in _committee_post().finditer(view.text, view.begin, view.end):
+        person = persons.get(post.end())
+        while person is not None:
+            yield (person.entity or "", "memberOf", body, post.group(1))
+            person = persons.get(person.end + 1) if view.text.startswith("、", person.end) else None
 
 
 # Between a congress's deputy (全国人大代表) and the person: other titles (、贵州省非遗代表性传承人), or
