@@ -198,6 +198,8 @@ _DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*�
 _COLUMN = re.compile(r"(?:期\s*[—–\-]{1,2}\s*|栏目\s*[:：]\s*)([\u4e00-\u9fff]{2,12})")
 _AUTHOR = re.compile(r"(?:作者|文)\s*[:：/|]\s*(.+?)\s*$")
 _REPORTER = re.compile(r"^(?:本报|本刊|新华社)?(?:记者|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)")
+# A newspaper archive's line: the author, the paper and the day (余绍容《人民日报》（2026年05月07日…）).
+_PAPER_BYLINE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})(?:[ \u3000]+[\u4e00-\u9fff]{2,4})*\s*《[^》]{2,10}》\s*[（(]\s*\d{4}\s*年")
 _SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜]+)")
 # A line that is a post and a name alone (a work report's speaker under its title).
 _POST_BYLINE = re.compile(
@@ -341,6 +343,8 @@ def strip_chrome(text: str, page_title: str | None = None) -> tuple[str, Metadat
                 found.setdefault("author_post", post)
         elif head and (match := _REPORTER.match(line)):
             found.setdefault("author", match.group(1).split()[0])
+        elif head and (match := _PAPER_BYLINE.match(line)):
+            found.setdefault("author", match.group("name"))  # 余绍容《人民日报》（2026年05月07日第 18 版）
         elif head and (match := _POST_BYLINE.match(line)) and body_of_post(match.group("post")):
             # a work report's speaker line under its title (武昌区人大常委会主任 胡太荣): the
             # speaker where the title names no body (an excerpt without its title)

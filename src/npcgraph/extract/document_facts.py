@@ -184,20 +184,61 @@ def _resumes(document: Document) -> list[Relation]:
 _DEPUTY_AFTER = re.compile(r"(?:等)?(?:全国人大)?代表(?!团|大会|小组|工作|建议|议案|资格|之家|联络)")
 
 
+def _congresses_with_deputies(document: Document, entities: dict[str, Entity]) -> set[str]:
+    """The people's congresses the text names with their deputies (十二届全国人大代表, 市人大代表)."""
+    text = document.report.text
+    return {
+        m.entity for m in document.mentions
+        if m.entity in entities and entities[m.entity].cls == "Organization" and entities[m.entity].label.endswith("人民代表大会")
+        and _DEPUTY_AFTER.match(text, m.end) and text.startswith("代表", m.end)
+    }
+
+
+# The author speaking as a deputy: 作为一名来自大山里的全国人大代表, 我是一名市人大代表.
+_AS_DEPUTY = re.compile(r"(?:作为|身为|我是)(?:一名|一位)?[^，。；;,！？!?]{0,24}?$")
+
+
+def _author_deputy(document: Document) -> list[Relation]:
+    """A signed piece whose author speaks as a deputy of a congress (作为一名…全国人大代表): the
+    author is a deputy of it; the fact points at that sentence."""
+    entities = {e.key: e for e in document.entities}
+    if document.author not in entities:
+        return []
+    text = document.report.text
+    if re.search(f"(?:记者|通讯员)\\s*{re.escape(entities[document.author].label)}", text):
+        return []  # a reporter's piece: 作为一名…代表 is said of whom it quotes
+    for mention in sorted(document.mentions, key=lambda m: m.begin):
+        entity = entities.get(mention.entity or "")
+        if entity is None or entity.cls != "Organization" or not entity.label.endswith("人民代表大会"):
+            continue
+        sentence = document.report.sentences[mention.sentence]
+        if "我" in text[sentence.begin : sentence.end] and text.startswith("代表", mention.end) and not text.startswith(("代表团", "代表大会"), mention.end) \
+                and _AS_DEPUTY.search(text, sentence.begin, mention.begin):
+            evidence = (Evidence(document.report.key, sentence.begin, sentence.end),)
+            return [Relation(document.author or "", "memberOf", entity.key, evidence, "代表")]
+    return []
+
+
 def _delegates(document: Document) -> list[Relation]:
     """A news item about one province's delegation to the national congress (上海代表团): the
     persons it names as deputies (殷一璀、陈靖等代表; 王建宇代表说) are members of the delegation and
-    deputies of the national congress; each fact points at the sentence naming the person so."""
+    deputies of the national congress; in one that names a single congress's deputies (全国人大代表)
+    and no delegation, they are deputies of that congress. Each fact points at the sentence naming
+    the person so."""
     entities = {e.key: e for e in document.entities}
     delegations = {
         e.key for e in document.entities
         if e.cls == "Organization" and e.label.startswith("全国人民代表大会") and e.label.endswith("代表团")
     }
-    if len(delegations) != 1:
-        return []
-    (delegation,) = delegations
-    congress = next((e.key for e in document.entities if e.cls == "Organization" and e.label == "全国人民代表大会"), None)
     text = document.report.text
+    if len(delegations) == 1:
+        (delegation,) = delegations
+        congress = next((e.key for e in document.entities if e.cls == "Organization" and e.label == "全国人民代表大会"), None)
+    elif not delegations and len(deputies_of := _congresses_with_deputies(document, entities)) == 1:
+        delegation, (congress,) = None, deputies_of  # 福建共有68名全国人大代表 … 章联生代表说: that congress's
+    else:
+        return []
+    organizations = {m.begin for m in document.mentions if m.entity in entities and entities[m.entity].cls == "Organization"}
     people = sorted((m for m in document.mentions if m.entity in entities and entities[m.entity].cls == "Person"), key=lambda m: m.begin)
     found: dict[tuple[str, str], set[Evidence]] = defaultdict(set)
     run: list = []
@@ -205,7 +246,8 @@ def _delegates(document: Document) -> list[Relation]:
         if run and (text[run[-1].end : person.begin] != "、" or run[-1].sentence != person.sentence):
             run = []
         run.append(person)
-        if _DEPUTY_AFTER.match(text, person.end):  # the whole list before 等代表
+        deputy = _DEPUTY_AFTER.match(text, person.end)
+        if deputy and deputy.end() not in organizations:  # the whole list before 等代表 (代表市政府: acting for it)
             sentence = document.report.sentences[person.sentence]
             for named in run:
                 for body in (delegation, congress):
@@ -249,7 +291,7 @@ def document_facts(document: Document) -> Document:
     revisions, reports = _revisions(document)
     if reports:
         document = replace(document, entities=tuple(sorted((*document.entities, *reports), key=lambda e: e.key)))
-    added = revisions + _resumes(document) + _delegates(document) + _signatories(document)
+    added = revisions + _resumes(document) + _delegates(document) + _signatories(document) + _author_deputy(document)
     body = _headline_legislator(document)
     if body is not None:
         added += _enacted_by_headline(document, body)

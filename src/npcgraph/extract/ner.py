@@ -361,6 +361,22 @@ def _list_items(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
 _NOT_IN_LISTED_NAMES = frozenset(words("not_name_chars")) | set("等其")
 
 
+# A two-character name set with a space between its characters at the end of a line giving a
+# post (…县民族博物馆馆长  黄  林): newspapers space short names in bylines.
+_SPACED_PAIR = re.compile(f"(?<=[ \u3000])([{HAN}])[ \u3000]{{1,4}}([{HAN}])(?=[ \u3000]*$)", re.MULTILINE)
+
+
+def _spaced_names(text: str) -> list[list[Candidate]]:
+    """黄  林 after a post or a deputy's title at a line's end: the person 黄林."""
+    found: list[list[Candidate]] = []
+    for match in _SPACED_PAIR.finditer(text):
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip(" \u3000")
+        name = match.group(1) + match.group(2)
+        if name.startswith(longest_first("surnames")) and line.endswith((*post_words(), "代表")):
+            found.append([Candidate(match.start(), match.end(), "Person", name, canonical=name, national=True, priority=-1)])
+    return found
+
+
 def _proposals(text: str) -> list[list[Candidate]]:
     """The model's spans as the grammars read them, in groups that stand or fall together (a
     body and the places its name begins with)."""
@@ -370,7 +386,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
         body = text[begin:end]
         if _plausible_body(body) and not leading_verb(body) and not set(body) & _NOT_IN_BODIES:
             found.append([Candidate(begin, end, "Organization", body, national=True, priority=-1)])
-    found += _village_bodies(text)
+    found += _village_bodies(text) + _spaced_names(text)
     spans = _list_items(text, _join_dotted(text, [_whole_token(text, span) for span in name_spans(text)]))
     persons = _listed_persons(text, spans)
     for begin, end, label in spans:

@@ -100,6 +100,7 @@ def extract_relations(document: Document) -> Document:
     meta = report.metadata
     guessed = meta.author_post is None and bool(meta.reporting_body and meta.title) and meta.reporting_body not in meta.title
     topic: tuple[str, ...] = ()
+    writer = _first_person(document, entities)
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
     for relation in document.relations:
@@ -111,6 +112,7 @@ def extract_relations(document: Document) -> Document:
             continue
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
         reader = _SentenceReader(view, reporting_body, entities, names, labels, meeting_body)
+        reader.writer = writer
         if guessed:
             reader.topic = topic
         if speakers.get(sentence.paragraph) == sentence.begin:
@@ -152,6 +154,18 @@ def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity])
     return entities[subject].cls in domain and entities[obj].cls in range_
 
 
+def _first_person(document: Document, entities: dict[str, Entity]) -> str | None:
+    """The person a signed piece speaks as: its author, where the byline gives no post in a body
+    (a deputy's own column, not a committee chairman's article) and the author is no reporter."""
+    author = entities.get(document.author or "")
+    meta = document.report.metadata
+    if author is None or author.cls != "Person" or meta.author_post:
+        return None
+    if re.search(f"(?:记者|通讯员)\\s*{re.escape(author.label)}", document.report.text):
+        return None
+    return author.key
+
+
 class _SentenceReader:
     """The facts one sentence states."""
 
@@ -170,6 +184,7 @@ class _SentenceReader:
         self.named_subject: tuple[str, ...] | None = None  # the last subject this sentence names
         self.text = view.text
         self.reporting_body = reporting_body
+        self.writer: str | None = None  # the person a signed piece speaks as (我, 我们), if one
         self.entities = entities
         self.names = names
         self.labels = labels
@@ -316,6 +331,8 @@ class _SentenceReader:
         at = self._skip_lead(*clause)
         for cue in self.view.cues:
             if cue.begin == at and cue.role == "self":  # 我们: the speaker, unless only guessed
+                if self.writer is not None:
+                    return (self.writer,)  # a deputy's own piece: 我们…成立国富种植合作社
                 return (self.reporting_body,) if self.reporting_body and self.topic is None else ()
             if cue.begin == at and cue.role == "none":
                 return ()  # 我市出台…: the city acts, not the speaker, and the city is no body

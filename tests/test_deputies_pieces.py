@@ -1,0 +1,60 @@
+"""Deputies in newspaper pieces, on texts written for these tests: a deputy's own column (its
+author from the archive's byline, 我/我们 the author, 作为一名全国人大代表 a deputy of that congress),
+a reporter's item (作为一名… is said of the person quoted), names after 代表 in an item about one
+congress's deputies, and a short name spaced out at a byline's end."""
+
+from __future__ import annotations
+
+from npcgraph.api import build
+
+
+def _facts(tmp_path, text: str, name: str = "report.txt") -> set[tuple[str, str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+
+
+COLUMN = """走好乡村振兴路（代表之声）
+王秀英《人民日报》（2026年04月02日第 18 版）
+作为一名来自山区的全国人大代表，我始终把群众的事放在心上。
+我们成立了青山茶叶专业合作社，带动两百多户茶农增收。
+"""
+
+REPORTER = """代表履职在基层
+本报记者  刘海波《人民日报》（2026年04月03日第 18 版）
+作为一名全国人大代表，张春来每年都提出多件建议。
+"""
+
+SPACED = """代表归来话履职
+全国人大代表，湖南省石门县博物馆馆长  黄  峰
+作为一名来自基层的全国人大代表，我将继续履职尽责。
+"""
+
+NEWS = """“村官”代表关心啥？
+江西共有十四届全国人大代表，其中多名“村官”代表。
+“要把耕地守住。”李长春代表说。赵国兴代表说，要办好村里的事。
+"""
+
+
+def test_a_deputy_s_own_column(tmp_path):
+    facts = _facts(tmp_path, COLUMN, "column.txt")
+    assert ("王秀英", "memberOf", "全国人民代表大会") in facts
+    assert ("王秀英", "established", "青山茶叶专业合作社") in facts
+
+
+def test_a_reporter_s_item_speaks_of_whom_it_quotes(tmp_path):
+    facts = _facts(tmp_path, REPORTER, "reporter.txt")
+    assert ("刘海波", "memberOf", "全国人民代表大会") not in facts
+
+
+def test_a_short_name_spaced_at_a_byline_s_end(tmp_path):
+    facts = _facts(tmp_path, SPACED, "spaced.txt")
+    assert ("黄峰", "memberOf", "全国人民代表大会") in facts
+
+
+def test_names_with_代表_in_an_item_about_one_congress_s_deputies(tmp_path):
+    facts = _facts(tmp_path, NEWS, "news.txt")
+    for person in ("李长春", "赵国兴"):
+        assert (person, "memberOf", "全国人民代表大会") in facts
