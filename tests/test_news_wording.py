@@ -62,3 +62,19 @@ def test_supervision_modes_used_in_a_list_closed_by_a_count_of_kinds(tmp_path):
     facts = _facts(tmp_path, text, "modes.txt")
     for activity in ("推进乡村振兴、促进农民增收上下联动监督", "执法检查", "专题询问", "满意度测评"):
         assert ("四川省人民代表大会常务委员会", "conducted", activity) in facts
+
+
+def test_generic_activities_and_meetings_a_body_holds_with_their_counts(tmp_path):
+    text = ("标题\n今年，绵阳市人大常委会开展专题学习18次，举办专题讲座6场，先后召开座谈会、听证会9场，"
+            "召开3次列席代表座谈会。\n")
+    path = tmp_path / "generic.txt"
+    path.write_text(text, encoding="utf-8")
+    document = npcgraph.build([path]).documents[0]
+    entities = {entity.key: entity for entity in document.entities}
+    classes = {(e.label, e.cls) for e in entities.values()}
+    assert {("专题学习", "Activity"), ("专题讲座", "Activity"), ("座谈会", "Event"), ("列席代表座谈会", "Event")} <= classes
+    facts = {(entities[r.subject].label, r.predicate, entities[r.object].label) for r in document.relations}
+    for held in ("专题学习", "专题讲座", "座谈会", "听证会", "列席代表座谈会"):
+        assert ("绵阳市人民代表大会常务委员会", "conducted", held) in facts
+    counted = {entities[r.object].label for r in document.relations if r.predicate == "counts" and entities[r.object].cls != "Statistic"}
+    assert {"座谈会", "听证会", "专题学习"} <= counted

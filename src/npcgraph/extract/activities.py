@@ -24,6 +24,7 @@ from .patterns import HAN, alternation, leading_verb, table
 __all__ = ["find_activities", "activities_around", "national_names"]
 
 _MEETINGS = word_list("activities.meetings")
+_GENERIC_ACTIVITIES = word_list("activities.generic_activities")
 _SUPERVISION_VERBS = word_list("activities.supervision_verbs")
 _GENERIC_TOPICS = frozenset(word_list("activities.generic_topics"))
 _YEAR = re.compile(r"^\d{4}年度?")  # 2023年度重点代表建议现场督办活动: a year is no count
@@ -67,8 +68,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "check": re.compile(f"检查(?P<title>(?:(?!检查)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?实施情况"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:省委|市委|区委|县委)、)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
-        "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|$)"),
-        "more_meetings": re.compile(f"(?:和|及|与|、)(?P<name>[{HAN}]{{2,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|$)"),
+        "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?:{num}次)?(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
+        "more_meetings": re.compile(f"(?:和|及|与|、)(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
+        # 开展专题学习42次, 举办专题讲座10场、研讨交流: generic activities a body holds
+        "generic": re.compile(f"(?:{verbs}|举办)(?P<name>{alternation(_GENERIC_ACTIVITIES)})(?=[，。；、,;：:\\s）)]|和|及|与|等|\\d|$)"),
         "topic_then_kind": re.compile(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
         "quoted_kind": re.compile(f"(?:{verbs})(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,8}}?)(?P<kind>{kind}){_END}"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
@@ -230,9 +233,11 @@ def find_activities(text: str) -> list[Candidate]:
         following: re.Match[str] | None = match
         while following is not None:
             name = following.group("name")
-            if name not in _MEETINGS and not name.endswith(tuple("等" + m for m in _MEETINGS)):
+            if not name.endswith(tuple("等" + m for m in _MEETINGS)):
                 found.append(Candidate(following.start("name"), following.end("name"), "Event", name))
             following = pats["more_meetings"].match(text, following.end())
+    for match in pats["generic"].finditer(text):
+        found.append(Candidate(match.start("name"), match.end("name"), "Activity", match.group("name")))
     for match in (*pats["topic_then_kind"].finditer(text), *pats["quoted_kind"].finditer(text)):
         # 围绕“…”工程建设组织专题询问, 就…开展专题询问; 启动“…”三级联动监督
         written = text[match.start("topic") : match.end()]

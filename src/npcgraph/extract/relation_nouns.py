@@ -49,6 +49,8 @@ def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention,
             things = [
                 m for m in after + before if class_of(m, entities) != "Statistic" and _fits(view, m, entities, label)
             ]
+            if len(things) == 1 and things[0] in before:  # 召开座谈会、论证会12场: the list of its kind before it
+                things = _listed_before(view, entities, things[0])
         if not things and label:
             things = [
                 m for m in view.mentions if class_of(m, entities) != "Statistic" and label in _names(view, m, entities)
@@ -59,6 +61,16 @@ def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention,
         if keys:
             found[statistic] = keys
     return found
+
+
+def _listed_before(view: SentenceView, entities: Mapping[str, Entity], last: Mention) -> list[Mention]:
+    """``last`` and the names of its class listed right before it (座谈会、论证会)."""
+    run = [last]
+    while True:
+        previous = [m for m in view.mentions if m.end < run[0].begin and view.text[m.end : run[0].begin] in ("、", "和", "及", "与")]
+        if not previous or class_of(previous[0], entities) != class_of(last, entities):
+            return run
+        run.insert(0, max(previous, key=lambda m: m.end - m.begin))
 
 
 def _names(view: SentenceView, mention: Mention, entities: Mapping[str, Entity]) -> set[str]:
