@@ -462,3 +462,10 @@ def test_posts_without_a_body_in_a_committee_meeting_s_news_and_its_working_comm
     assert ("何平", "memberOf", committee, "秘书长") in facts
     assert ("黄立新", "memberOf", committee + "财政经济工作委员会", "主任") in facts
     assert (committee + "内务司法工作委员会", "partOf", committee) in {(s, p, o) for s, p, o, _ in facts}
+
+
+def test_a_district_s_body_goes_by_its_name_with_and_without_its_city(tmp_path):
+    text = "标题\n武昌区人大常委会召开会议。会议由宝山区人大常委会协办。\n"
+    entities = {e.label: e for e in _document(tmp_path, text, "city.txt").entities if e.cls == "Organization"}
+    assert "武汉市武昌区人民代表大会常务委员会" in entities["武昌区人民代表大会常务委员会"].alt_labels
+    assert not any("双鸭山" in name for e in entities.values() for name in e.alt_labels)  # 宝山区: two cities have one

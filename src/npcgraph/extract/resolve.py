@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import word_list
+from ..lexicon import rows, word_list
 from ..ids import entity_key as _entity_key
 from ..model import Entity
 from .bodies import parse_body_prefix
@@ -76,6 +76,33 @@ def without_province(name: str) -> str:
                 return rest
         return name
     return name
+
+
+@lru_cache(maxsize=1)
+def _shared_county_names() -> frozenset[str]:
+    """County names several cities have (宝山区, 朝阳区, 鼓楼区): no city is guessed for them."""
+    seen = Counter(row[0] for row in rows("counties"))
+    return frozenset(name for name, count in seen.items() if count > 1)
+
+
+def _with_or_without_city(label: str) -> set[str]:
+    """A district's or county's body is also named with its city before it, or without it
+    (武昌区人民代表大会常务委员会 / 武汉市武昌区人民代表大会常务委员会): the other form, as an
+    alternative name, where the lexicon places the county in a city."""
+    for length in range(2, min(len(label), 9)):
+        head = label[:length]
+        county = counties().get(head)
+        if county is not None and county.name == head and county.city and head not in _shared_county_names():
+            return {county.city + label}
+        city = places().get(head)
+        if city is not None and city.name == head and city.kind in ("city", "prefecture"):
+            rest = label[length:]
+            for end in range(min(len(rest), 9), 1, -1):
+                below = counties().get(rest[:end])
+                if below is not None and below.name == rest[:end] and below.city == city.name:
+                    return {rest}
+            return set()
+    return set()
 
 
 def canonical_label(candidate: Candidate, ctx: Jurisdiction) -> str:
@@ -174,6 +201,8 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str]) -> list[Entity]
         for result in group:
             candidate = result.candidate
             names.update((texts[id(candidate)], candidate.name, *candidate.written))
+        if cls in ("Organization", "Event"):
+            names.update(_with_or_without_city(first.label))
         names.discard(first.label)
         names.discard("")
         stat = first.candidate
