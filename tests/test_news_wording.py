@@ -78,3 +78,12 @@ def test_generic_activities_and_meetings_a_body_holds_with_their_counts(tmp_path
         assert ("绵阳市人民代表大会常务委员会", "conducted", held) in facts
     counted = {entities[r.object].label for r in document.relations if r.predicate == "counts" and entities[r.object].cls != "Statistic"}
     assert {"座谈会", "听证会", "专题学习"} <= counted
+
+
+def test_what_a_number_counts_stops_before_关于_and_an_issue_number_is_no_statistic(tmp_path):
+    text = "标题\n人大研究 2019年5期\n会议听取了3位副县长关于代表建议办理情况的汇报。\n"
+    path = tmp_path / "stats.txt"
+    path.write_text(text, encoding="utf-8")
+    labels = {e.label for e in npcgraph.build([path]).documents[0].entities if e.cls == "Statistic"}
+    assert "副县长" in labels
+    assert not any("关于" in label or "年" in label for label in labels)

@@ -196,6 +196,8 @@ def find_statistics(text: str) -> list[Candidate]:
         begin = match.start()
         if kind == "time" or text[begin - 1 : begin] in ("第", "第") or text[match.end() : match.end() + 1] == "第":
             continue
+        if unit == "期" and re.search(r"\d{4}\s*年\s*$", text[max(0, begin - 8) : begin]):
+            continue  # 上海人大月刊 2016年8期: an issue's number
         if not number[0].isdigit():
             if unit == "次" and text.startswith(_SESSION_AFTER, match.end()):
                 continue  # 十届四次、五次全会: a session's number
