@@ -8,6 +8,7 @@ before the extractor first sees the report, and the table is a blind measurement
     python benchmarks/blind_eval.py DIR              # every case under DIR
     python benchmarks/blind_eval.py DIR --details    # also what each case missed and got wrong
     python benchmarks/blind_eval.py DIR --totals     # only the pooled row (a frozen split)
+    python benchmarks/blind_eval.py DIR --totals --by-kind  # and pooled counts per class and predicate
 
 Columns: entity precision, recall and F1 over all classes (typed: a found entity counts where
 its class family matches the gold's), F1 of instruments (every instrument form), organizations
@@ -60,6 +61,8 @@ def score_case(case: Path, details: bool, ignored: frozenset[str] = frozenset())
     if entity_file.is_file():
         scores = score_entities(named_entities(corpus), read_gold_entities(entity_file))
         names = {s.name: s for s in (*scores.by_class, scores.overall)}
+        for score in scores.by_class:  # pooled per class (--by-kind)
+            counts[f"class {score.name}"] = (score.gold, score.extracted, score.found, score.correct)
         for column, name in (("all", "all"), ("instruments", "Instrument*"), ("orgs", "Organization"), ("laws", "Law")):
             score = names.get(name)
             if score is None and name == "Instrument*":  # a single instrument class has no family row
@@ -76,6 +79,8 @@ def score_case(case: Path, details: bool, ignored: frozenset[str] = frozenset())
         extracted = [r for r in named_relations(corpus) if r.predicate not in ignored]
         rel = score_relations(extracted, [g for g in read_gold_relations(relation_file) if g.predicate not in ignored])
         counts["relations"] = (rel.overall.gold, rel.overall.extracted, rel.overall.found, rel.overall.correct)
+        for score in rel.by_predicate:  # pooled per predicate (--by-kind)
+            counts[f"predicate {score.name}"] = (score.gold, score.extracted, score.found, score.correct)
         if details:
             notes += [f"  missed   {g.subject} {g.predicate} {g.object}" for g in rel.missing]
             notes += [f"  spurious {r.subject_label} {r.predicate} {r.object_label}" for r in rel.spurious]
@@ -94,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="a folder of case folders (report + gold files)")
     parser.add_argument("--details", action="store_true", help="list missed and spurious items per case")
     parser.add_argument("--totals", action="store_true", help="print only the pooled row (for a frozen split)")
+    parser.add_argument("--by-kind", action="store_true",
+                        help="after the pooled row, pooled counts per entity class and per predicate (aggregates only)")
     parser.add_argument("--ignore-predicate", action="append", default=[], metavar="P",
                         help="leave relations of predicate P out of the scores (one the golds do not annotate)")
     args = parser.parse_args(argv)
@@ -122,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"blind_eval: no case under {args.folder} has a report and a gold file", file=sys.stderr)
         return 2
     lines += ["-" * len(header), _line("all cases (pooled)", {k: tuple(v) for k, v in totals.items()})]  # type: ignore[misc]
+    if args.by_kind:
+        lines += ["", f"{'pooled':<32} {'gold':>5} {'found':>5} {'extracted':>9} {'correct':>7} {'P':>6} {'R':>6}"]
+        for kind in sorted(k for k in totals if " " in k):
+            gold, extracted, found, correct = totals[kind]
+            precision, recall, _ = _f1(gold, extracted, found, correct)
+            lines.append(f"{kind:<32} {gold:>5} {found:>5} {extracted:>9} {correct:>7} {precision:>6.3f} {recall:>6.3f}")
     print("\n".join(lines))
     return 0
 

@@ -469,3 +469,20 @@ def test_a_district_s_body_goes_by_its_name_with_and_without_its_city(tmp_path):
     entities = {e.label: e for e in _document(tmp_path, text, "city.txt").entities if e.cls == "Organization"}
     assert "武汉市武昌区人民代表大会常务委员会" in entities["武昌区人民代表大会常务委员会"].alt_labels
     assert not any("双鸭山" in name for e in entities.values() for name in e.alt_labels)  # 宝山区: two cities have one
+
+
+def test_names_before_当选_and_government_leaders_by_title(tmp_path):
+    text = ("标题\n云南省十四届人民代表大会第一次会议选举赵建国为省人大常委会主任，钱立新当选为云南省人民政府省长。"
+            "孙海、李平当选为省人大常委会委员。副省长周东明出席会议。\n")
+    facts = _facts_of(_document(tmp_path, text, "elected.txt"), posts=True)
+    for person in ("赵建国", "钱立新", "孙海", "李平"):
+        assert any(f[:3] == ("云南省人民代表大会", "appointed", person) for f in facts)
+    assert not any("当选" in f[2] for f in facts)
+    assert ("周东明", "memberOf", "云南省人民政府", "副省长") in facts
+
+
+def test_制定出台_is_enacting(tmp_path):
+    text = "标题\n今年以来，宜宾市人大常委会先后制定出台了《宜宾市城市绿化条例》《宜宾市养犬管理条例》。\n"
+    facts = _facts_of(_document(tmp_path, text, "enacted.txt"))
+    assert ("宜宾市人民代表大会常务委员会", "enacted", "宜宾市城市绿化条例") in facts
+    assert not any(f[1] == "issued" for f in facts)

@@ -119,12 +119,12 @@ def extract_acts(document: Document) -> Document:
             held = _posts_held(appointment, held, sentence, by_sentence, mentions, entities, text, facts, report.key)
         at = appointments[0].trigger[0]
         actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
-        if actor is None and (_MEETING_WORD.search(text, sentence.begin, at) or _NEWLY.match(text, at)):
+        if actor is None and (_MEETING_WORD.search(text, sentence.begin, at) or _NEWLY.match(text, at) or text.startswith("当选", at)):
             before = _meeting_before(meeting_mentions, meeting_begins, report.sentences, sentence)
             actor = meetings[before].body if before in meetings else None
         actor = actor or (document.reporting_body if document.reporting_body in entities else None)
-        if actor is None:
-            continue
+        if actor is None or (text.startswith("当选", at) and "人民代表大会" not in entities[actor].label):
+            continue  # …全会上，姜异康当选为党委书记: elected by no congress, the post is all it states
         if _CONGRESS_SUBJECT.search(text, sentence.begin, at):
             actor = _congress_of(actor, entities)  # 大会选举…: the congress, not its standing committee
         for appointment in appointments:

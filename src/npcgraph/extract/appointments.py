@@ -74,6 +74,19 @@ def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:
     return found or None
 
 
+def _names_before(text: str, begin: int, at: int) -> list[tuple[int, int]] | None:
+    """The list of names that ends at ``at``, back to the clause's start (…，尹力当选为…)."""
+    start = at
+    while start > begin and text[start - 1] not in "，,。；;：:！？!?\n 　":
+        start -= 1
+    head = _LIST.fullmatch(text, start, at)
+    for skip in range(0, at - start - 1):  # 会议期间张三当选为: past the words before the names
+        head = _LIST.fullmatch(text, start + skip, at)
+        if head and _names(text, start + skip, at):
+            return _names(text, start + skip, at)
+    return None
+
+
 def _names_before_post(text: str, begin: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
     """免去王五武汉市人民政府副市长职务 (no 的): the names, and where the post begins."""
     for stop in range(begin + 2, min(end, begin + 40)):
@@ -108,6 +121,12 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
     for match in _verb_pattern().finditer(text, begin, end):
         predicate, form = _verbs()[match.group(0)]
         after = match.end()
+        if form == "elected":  # 刘志强、陈明当选为省人大常委会委员: the names come before the word
+            post = _POST_TO.match(text, after, end)
+            names = _names_before(text, begin, match.start())
+            if post and names:
+                found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
+            continue
         if form == "to":
             post = _POST_TO.search(text, after, end)
             if not post or post.start() - after > 40:
@@ -119,7 +138,8 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                 names, following = None, post.end() + (1 if text[post.end() : post.end() + 1] in "，、；" else 0)
                 if following > post.end() and not _verb_pattern().match(text, following):  # …，任命李四为: its own verb
                     post = _POST_TO.search(text, following, end)
-                    names = _names(text, following, post.start()) if post and post.start() - following <= 20 else None
+                    own_verb = post is not None and _verb_pattern().search(text, following, post.start())  # …，尹力当选为
+                    names = _names(text, following, post.start()) if post and post.start() - following <= 20 and not own_verb else None
         elif form == "resign":
             # 接受甲辞去…职务、乙辞去…职务的请求: each name before its own 辞去, the same verb
             while (post := _RESIGN.search(text, after, end)) and post.start() - after <= 20:

@@ -22,7 +22,7 @@ from .patterns import table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "bodiless_posts", "body_labels", "class_of", "counted", "declared_posts", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
+__all__ = ["Fact", "bodiless_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -183,6 +183,32 @@ def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str
         while person is not None:
             yield (person.entity or "", "memberOf", body, post.group(1))
             person = persons.get(person.end + 1) if view.text.startswith("、", person.end) else None
+
+
+@cache
+def _government_titles() -> dict[str, str]:
+    """A government leader's title -> the short name of the government (副市长 -> 市人民政府)."""
+    return dict(row.split("=", 1) for row in word_list("relation_nouns.government_titles"))
+
+
+@cache
+def _titled_leader() -> re.Pattern[str]:
+    titles = sorted(_government_titles(), key=len, reverse=True)
+    return re.compile(f"(?:(?<=^)|(?<=[，,；;。、：:\\s（(]))({'|'.join(titles)})")
+
+
+def government_leaders(view: SentenceView, entities: Mapping[str, Entity], find: Callable[[str], str | None]) -> Iterator[Fact]:
+    """副市长刘守成, 省长尹力: a government leader's title before a name, with no body before it,
+    holds the post in the government of the report's place at that level, where the report
+    names that government (市政府, 四川省人民政府)."""
+    persons = {m.begin: m for m in view.mentions if class_of(m, entities) == "Person" and m.entity}
+    for title in _titled_leader().finditer(view.text, view.begin, view.end):
+        person = persons.get(title.end())
+        if person is None:
+            continue
+        body = find(_government_titles()[title.group(1)])
+        if body is not None and body in entities:
+            yield (person.entity or "", "memberOf", body, title.group(1))
 
 
 # Between a congress's deputy (全国人大代表) and the person: other titles (、贵州省非遗代表性传承人), or
