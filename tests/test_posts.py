@@ -473,11 +473,12 @@ def test_a_district_s_body_goes_by_its_name_with_and_without_its_city(tmp_path):
 
 def test_names_before_当选_and_government_leaders_by_title(tmp_path):
     text = ("标题\n云南省十四届人民代表大会第一次会议选举赵建国为省人大常委会主任，钱立新当选为云南省人民政府省长。"
-            "孙海、李平当选为省人大常委会委员。副省长周东明出席会议。\n")
+            "在这次会议上，孙海、李平当选为省人大常委会委员。副省长周东明出席会议。2013年1月王兵当选为全国人大代表。\n")
     facts = _facts_of(_document(tmp_path, text, "elected.txt"), posts=True)
     for person in ("赵建国", "钱立新", "孙海", "李平"):
         assert any(f[:3] == ("云南省人民代表大会", "appointed", person) for f in facts)
     assert not any("当选" in f[2] for f in facts)
+    assert not any(f[1] == "appointed" and f[2] == "王兵" for f in facts)  # a deputy is elected by voters, not here
     assert ("周东明", "memberOf", "云南省人民政府", "副省长") in facts
 
 

@@ -119,11 +119,14 @@ def extract_acts(document: Document) -> Document:
             held = _posts_held(appointment, held, sentence, by_sentence, mentions, entities, text, facts, report.key)
         at = appointments[0].trigger[0]
         actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
-        if actor is None and (_MEETING_WORD.search(text, sentence.begin, at) or _NEWLY.match(text, at) or text.startswith("当选", at)):
+        elected = text.startswith("当选", at)
+        if elected and not (_MEETING_WORD.search(text, sentence.begin, at) or _CONGRESS_SUBJECT.search(text, sentence.begin, at)):
+            continue  # 2013年1月当选为…: a résumé's line names who elected no one (its post is kept above)
+        if actor is None and (_MEETING_WORD.search(text, sentence.begin, at) or _NEWLY.match(text, at) or elected):
             before = _meeting_before(meeting_mentions, meeting_begins, report.sentences, sentence)
             actor = meetings[before].body if before in meetings else None
         actor = actor or (document.reporting_body if document.reporting_body in entities else None)
-        if actor is None or (text.startswith("当选", at) and "人民代表大会" not in entities[actor].label):
+        if actor is None or (elected and "人民代表大会" not in entities[actor].label):
             continue  # …全会上，姜异康当选为党委书记: elected by no congress, the post is all it states
         if _CONGRESS_SUBJECT.search(text, sentence.begin, at):
             actor = _congress_of(actor, entities)  # 大会选举…: the congress, not its standing committee

@@ -124,7 +124,7 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
         if form == "elected":  # 刘志强、陈明当选为省人大常委会委员: the names come before the word
             post = _POST_TO.match(text, after, end)
             names = _names_before(text, begin, match.start())
-            if post and names:
+            if post and names and not post.group("post").endswith(("代表", "以来")):  # 当选为全国人大代表: by voters
                 found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
             continue
         if form == "to":
