@@ -87,3 +87,18 @@ def test_what_a_number_counts_stops_before_关于_and_an_issue_number_is_no_stat
     labels = {e.label for e in npcgraph.build([path]).documents[0].entities if e.cls == "Statistic"}
     assert "副县长" in labels
     assert not any("关于" in label or "年" in label for label in labels)
+
+
+def test_laws_a_meeting_passes_named_without_brackets_and_an_amendment_by_its_number(tmp_path):
+    text = ("标题\n十四届全国人大常委会第九次会议闭幕。会议表决通过了农村集体经济组织法、矿产资源法修订草案和能源法，"
+            "表决通过了刑法修正案（十二）。\n")
+    path = tmp_path / "laws.txt"
+    path.write_text(text, encoding="utf-8")
+    document = npcgraph.build([path]).documents[0]
+    labels = {entity.key: entity.label for entity in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    committee = "全国人民代表大会常务委员会"
+    for law in ("中华人民共和国农村集体经济组织法", "中华人民共和国矿产资源法", "中华人民共和国能源法", "中华人民共和国刑法修正案（十二）"):
+        assert (committee, "enacted", law) in facts
+    assert not any(p == "revised" for _, p, _ in facts)  # 修订 in 修订草案 is part of the name
+    assert not any("通过" in label for label in labels.values())

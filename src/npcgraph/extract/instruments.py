@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import word_list, words
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import places
-from .patterns import HAN, alternation, column, ends_with_any, table
+from .patterns import HAN, alternation, column, ends_with_any, leading_verb, table
 
 __all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES"]
 
@@ -307,8 +307,37 @@ def _law_lexicon() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(_law_names())})(?![律规治院官庭制人学典理定条])")
 
 
-def _laws(text: str) -> list[Candidate]:
+# Laws a meeting passes, named without brackets: 表决通过了能源法、国家通用语言文字法, 通过了矿产资源法
+# 修订草案; an amendment by its number: 刑法修正案（十二）.
+_DRAFT_WORDS = "(?:修订草案|修正草案|草案)?"
+_PASSED_LAWS = re.compile(
+    f"(?:表决通过|审议通过|通过)了?(?P<list>[{HAN}]{{2,14}}?法{_DRAFT_WORDS}(?:[、和及][{HAN}]{{2,14}}?法{_DRAFT_WORDS})*)(?=[，,。；;]|$)",
+    re.MULTILINE,
+)
+_AMENDMENT = re.compile(f"(?P<law>[{HAN}]{{2,14}}?法)修正案[（(](?P<number>[一二三四五六七八九十]+)[）)]")
+
+
+def _passed_laws(text: str) -> list[Candidate]:
     found = []
+    for match in _PASSED_LAWS.finditer(text):
+        at = match.start("list")
+        for item in re.split("([、和及])", match.group("list")):
+            name = re.sub(f"{_DRAFT_WORDS}$", "", item)
+            if len(item) > 1 and _is_law_name(name) and name not in words("non_instruments") and not leading_verb(name):
+                # the draft's words are part of the name (修订 in 矿产资源法修订草案 is no verb)
+                found.append(Candidate(at, at + len(item), "Law", name, canonical=law_canonical(name), national=True, priority=1))
+            at += len(item)
+    for match in _AMENDMENT.finditer(text):
+        law = _law_core(match.group("law"))
+        if law and _is_law_name(law):
+            begin = match.end() - len(match.group(0)) + len(match.group("law")) - len(law)
+            name = text[begin : match.end()]
+            found.append(Candidate(begin, match.end(), "Law", name, canonical=law_canonical(law) + name[len(law):], national=True, priority=3))
+    return found
+
+
+def _laws(text: str) -> list[Candidate]:
+    found = _passed_laws(text)
     for match in _law_lexicon().finditer(text):
         name = match.group(0)
         found.append(Candidate(match.start(), match.end(), "Law", name, canonical=law_canonical(name), national=True, priority=2))
@@ -326,20 +355,20 @@ def _laws(text: str) -> list[Candidate]:
 
 # What ends a preamble before a law's name: 的 or a verb of two characters or more (a lone 对
 # or 就 may be inside the name: 突发事件应对管理法).
-_LAW_PREAMBLE = re.compile(f"的|{'|'.join(v for v in _LAW_LEAD if len(v) > 1)}|结合|根据|依照|依据|按照|新修改|新修订|新制定")
+_LAW_PREAMBLE = re.compile(f"的|{'|'.join(v for v in _LAW_LEAD if len(v) > 1)}|结合|根据|依照|依据|按照|新修改|新修订|新制定|通过")
 
 
 def _law_core(name: str) -> str:
     """The law a phrase ends with: the longest known law at its end, else what follows its last
     verb or 的 (并结合审议节约能源法 -> 节约能源法, 新修改的代表法 -> 代表法)."""
-    for length in range(len(name), 2, -1):
+    for length in range(len(name), 1, -1):
         if name[-length:] in _law_names():
             return name[-length:]
     cuts = [m.end() for m in _LAW_PREAMBLE.finditer(name)]
     if not cuts:
         return name
     # the last cut that leaves a name (两次审议|国务院组织法, not …组织|法); none: no law (厚厚的法典)
-    rests = [name[cut:].lstrip("并和及与") for cut in cuts]
+    rests = [name[cut:].lstrip("并和及与了") for cut in cuts]
     return next((rest for rest in reversed(rests) if len(rest) >= 3), "")
 
 
