@@ -487,3 +487,9 @@ def test_制定出台_is_enacting(tmp_path):
     facts = _facts_of(_document(tmp_path, text, "enacted.txt"))
     assert ("宜宾市人民代表大会常务委员会", "enacted", "宜宾市城市绿化条例") in facts
     assert not any(f[1] == "issued" for f in facts)
+
+
+def test_a_name_the_model_cuts_before_作了_is_whole(tmp_path):
+    text = "标题\n省审计厅厅长胡章胜作了审计工作报告。张三等作了发言。\n"
+    persons = {e.label for e in _document(tmp_path, text, "report.txt").entities if e.cls == "Person"}
+    assert "胡章胜" in persons and "张三等" not in persons

@@ -274,6 +274,19 @@ def _whole_token(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
     return span
 
 
+# A name the model cuts one short before 作了/作的 (胡章|胜作了审计工作报告, 杨晓|超作的关于…的报告).
+_MAKES_REPORT = re.compile(f"[^\\W等也还又曾再都就先即则并所分亦]作(?:了|的|出|报告|说明|题为)")
+
+
+def _before_report(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A two-character person followed by one character and 作了 (a report) is three long."""
+    return [
+        (b, e + 1, label) if label == "PER" and e - b == 2 and _MAKES_REPORT.match(text, e)
+        and text[b:e].startswith(longest_first("surnames")) else (b, e, label)
+        for b, e, label in spans
+    ]
+
+
 def _join_dotted(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person's name of two parts (艾力更·依明巴海) that the model cuts at the dot (艾力 | 巴海):
     the name whole from where the model's person begins, and no span inside it."""
@@ -387,7 +400,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
         if _plausible_body(body) and not leading_verb(body) and not set(body) & _NOT_IN_BODIES:
             found.append([Candidate(begin, end, "Organization", body, national=True, priority=-1)])
     found += _village_bodies(text) + _spaced_names(text)
-    spans = _list_items(text, _join_dotted(text, [_whole_token(text, span) for span in name_spans(text)]))
+    spans = _list_items(text, _before_report(text, _join_dotted(text, [_whole_token(text, span) for span in name_spans(text)])))
     persons = _listed_persons(text, spans)
     for begin, end, label in spans:
         if (begin, end) in persons and _RUNS_INTO_VERB.match(text, end - 1) and end - begin >= 3:
