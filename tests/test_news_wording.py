@@ -102,3 +102,10 @@ def test_laws_a_meeting_passes_named_without_brackets_and_an_amendment_by_its_nu
         assert (committee, "enacted", law) in facts
     assert not any(p == "revised" for _, p, _ in facts)  # 修订 in 修订草案 is part of the name
     assert not any("通过" in label for label in labels.values())
+
+
+def test_a_celebration_of_an_anniversary_is_a_program(tmp_path):
+    path = tmp_path / "anniversary.txt"
+    path.write_text("标题\n宜宾市人大常委会举办纪念地方人大设立常委会40周年系列活动。\n", encoding="utf-8")
+    document = npcgraph.build([path]).documents[0]
+    assert ("纪念地方人大设立常委会40周年系列活动", "Program") in {(e.label, e.cls) for e in document.entities}

@@ -74,6 +74,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "generic": re.compile(f"(?:{verbs}|举办)(?P<name>{alternation(_GENERIC_ACTIVITIES)})(?=[，。；、,;：:\\s）)]|和|及|与|等|\\d|$)"),
         "topic_then_kind": re.compile(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
         "quoted_kind": re.compile(f"(?:{verbs})(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,8}}?)(?P<kind>{kind}){_END}"),
+        # 庆祝全国人民代表大会成立70周年活动, 纪念地方人大设立常委会40周年系列活动
+        "celebration": re.compile(f"(?:庆祝|纪念)[{HAN}\\d]{{2,24}}?\\d+周年(?:系列|主题)?活动"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
         "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
         "national": re.compile(f"(?:{alternation(national_names())})"),
@@ -187,6 +189,8 @@ def find_activities(text: str) -> list[Candidate]:
         lead = leading_verb(name)
         if len(name) - len(lead) >= 4:
             found.append(Candidate(begin + len(lead), match.end("name"), "Program", name[len(lead):], priority=1))
+    for match in pats["celebration"].finditer(text):
+        found.append(Candidate(match.start(), match.end(), "Program", match.group(0), priority=1))
     names = national_names()
     for match in pats["national"].finditer(text):
         cls, canonical = names[match.group(0)]
