@@ -65,6 +65,9 @@ _ACTORS = frozenset({"Organization", "Person"})
 _ACTIVITIES = frozenset({"Activity", "SupervisionActivity"})
 _NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they govern (将继续开展)
 _NUMBER = "一二三四五六七八九十百零〇两\\d"
+# A draft revising a law (矿产资源法修订草案, 《…条例》修正案) and the words before a revised text.
+_REVISION_DRAFTS = ("修订草案", "修正草案", "修订案")
+_REVISED_BEFORE = ("新修订的", "新修订的《", "修订后的", "修订后的《", "新修改的", "新修改的《")
 # A meeting's agenda: what follows is to be done (会议的建议议程是，审议…).
 _AGENDA = re.compile(r"议程(?:是|为|包括|有|[:：])")
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
@@ -267,9 +270,24 @@ class _SentenceReader:
                 objects = self._objects(clause, cue, cues, agent[1] if agent else None)
                 for subject in subjects:
                     for obj in objects:
-                        yield (subject, cue.trigger.predicate, obj, None)
+                        predicate = cue.trigger.predicate
+                        if predicate == "enacted" and self._revision(obj):
+                            predicate = "revised"  # 通过了…法修订草案, 表决通过新修订的《…》: a law revised
+                        yield (subject, predicate, obj, None)
         if not future:
             yield from self._topics()
+
+    def _revision(self, key: str) -> bool:
+        """Whether the sentence names ``key`` as a revision: a draft revising it (矿产资源法修订草案)
+        or the revised text (新修订的《…条例》)."""
+        for mention in self.view.mentions:
+            after = self.text[mention.end : mention.end + 5].lstrip("》")
+            if mention.entity == key and (
+                self.text.endswith(_REVISION_DRAFTS, mention.begin, mention.end) or after.startswith(_REVISION_DRAFTS)
+                or self.text.endswith(_REVISED_BEFORE, self.view.begin, mention.begin)
+            ):
+                return True
+        return False
 
     def _activities_as_predicate(self, clause: tuple[int, int]) -> list[str]:
         """Activities named as the clause's own verb phrase: 听取审议…报告, 专题调研…, 检查…实施情况
