@@ -493,3 +493,19 @@ def test_a_name_the_model_cuts_before_作了_is_whole(tmp_path):
     text = "标题\n省审计厅厅长胡章胜作了审计工作报告。张三等作了发言。\n"
     persons = {e.label for e in _document(tmp_path, text, "report.txt").entities if e.cls == "Person"}
     assert "胡章胜" in persons and "张三等" not in persons
+
+
+def test_posts_in_brackets_after_a_name_and_members_of_a_committee(tmp_path):
+    text = ("宜宾市人大常委会召开座谈会\n李红（宜宾市人大常委会委员、宜宾市总工会副主席）认为，要关心职工权益。"
+            "会上，市人大常委会组成人员孙立、赵明先后发言。\n")
+    facts = _facts_of(_document(tmp_path, text, "brackets.txt"), posts=True)
+    committee = "宜宾市人民代表大会常务委员会"
+    assert ("李红", "memberOf", committee, "委员") in facts
+    assert ("孙立", "memberOf", committee, "组成人员") in facts and ("赵明", "memberOf", committee, "组成人员") in facts
+
+
+def test_a_city_s_committee_in_a_national_item_is_not_the_national_one(tmp_path):
+    text = "标题\n市人大常委会委员，市民政局局长王波介绍了有关情况。全国人大常委会委员王超英作了说明。\n"
+    facts = _facts_of(_document(tmp_path, text, "levels.txt"))
+    assert ("王波", "memberOf", "全国人民代表大会常务委员会") not in facts
+    assert ("王超英", "memberOf", "全国人民代表大会常务委员会") in facts

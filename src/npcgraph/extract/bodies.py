@@ -108,7 +108,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "department": re.compile(f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
         "bare": re.compile(
-            f"(?P<body>人大常委会|人民代表大会常务委员会|常委会)(?P<organ>{organ})?|(?P<alone>{alone})"
+            f"(?<![省市县区州旗镇乡])(?P<body>人大常委会|人民代表大会常务委员会|(?<!人大)常委会)(?P<organ>{organ})?|(?P<alone>{alone})"
             f"|(?<![{HAN}])(?P<alone_named>{named_alone}){_COMMITTEE_POST}"
         ),
         "media": re.compile(f"(?:{alternation(table('media'))})"),

@@ -22,7 +22,7 @@ from .patterns import table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "bodiless_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
+__all__ = ["Fact", "bodiless_posts", "bracketed_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -209,6 +209,22 @@ def government_leaders(view: SentenceView, entities: Mapping[str, Entity], find:
         body = find(_government_titles()[title.group(1)])
         if body is not None and body in entities:
             yield (person.entity or "", "memberOf", body, title.group(1))
+
+
+def bracketed_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
+    """张建国（省农业科学院研究员）, 李红（市人大常委会委员、市总工会副主席）: the posts in brackets
+    after a name are the person's, each in the body before it."""
+    for person in view.mentions:
+        if class_of(person, entities) != "Person" or not person.entity or view.text[person.end : person.end + 1] not in "（(":
+            continue
+        close = min((i for i in (view.text.find("）", person.end, view.end), view.text.find(")", person.end, view.end)) if i > 0), default=-1)
+        if close < 0:
+            continue
+        for body in view.mentions:
+            if body.begin > person.end and body.end < close and class_of(body, entities) == "Organization" and body.entity:
+                post = post_pattern().match(view.text, body.end, close)
+                if post and post.group(1) and (post.end() == close or view.text[post.end()] in "、，,；;"):
+                    yield (person.entity, "memberOf", body.entity, post.group(1))
 
 
 # Between a congress's deputy (全国人大代表) and the person: other titles (、贵州省非遗代表性传承人), or
