@@ -49,6 +49,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 
+from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
@@ -66,8 +67,8 @@ _ACTIVITIES = frozenset({"Activity", "SupervisionActivity"})
 _NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they govern (将继续开展)
 _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A draft revising a law (矿产资源法修订草案, 《…条例》修正案) and the words before a revised text.
-_REVISION_DRAFTS = ("修订草案", "修正草案", "修订案")
-_REVISED_BEFORE = ("新修订的", "新修订的《", "修订后的", "修订后的《", "新修改的", "新修改的《")
+_REVISION_DRAFTS = word_list("relations.revision_drafts")
+_REVISED_BEFORE = tuple(w + bracket for w in word_list("relations.revised_before") for bracket in ("", "《"))
 # A meeting's agenda: what follows is to be done (会议的建议议程是，审议…).
 _AGENDA = re.compile(r"议程(?:是|为|包括|有|[:：])")
 # A meeting's numbering, to find the body that holds it: 十一届十次全体会议, 第二十五次会议.
