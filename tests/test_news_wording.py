@@ -110,3 +110,12 @@ def test_a_celebration_of_an_anniversary_is_a_program(tmp_path):
     path.write_text("标题\n宜宾市人大常委会举办纪念地方人大设立常委会40周年系列活动。\n", encoding="utf-8")
     document = npcgraph.build([path]).documents[0]
     assert ("纪念地方人大设立常委会40周年系列活动", "Program") in {(e.label, e.cls) for e in document.entities}
+
+
+def test_a_resolution_titled_with_its_meeting_goes_by_its_title_without_it_too(tmp_path):
+    path = tmp_path / "resolution.txt"
+    path.write_text("四川省十四届人大一次会议闭幕\n大会表决通过了省十四届人大一次会议关于省人民政府工作报告的决议。\n", encoding="utf-8")
+    document = npcgraph.build([path]).documents[0]
+    resolution = next(e for e in document.entities if e.cls == "Resolution")
+    assert resolution.label == "省十四届人大一次会议关于省人民政府工作报告的决议"  # no body's name cut out of a meeting's
+    assert "关于省人民政府工作报告的决议" in resolution.alt_labels

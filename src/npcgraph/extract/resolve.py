@@ -50,10 +50,14 @@ def full_org_name(name: str, ctx: Jurisdiction | None = None) -> str:
     return name
 
 
+# A meeting's numbering right after a body's short name: the name is a meeting's (省十四届人大|一次会议).
+_SESSION_AFTER_BODY = re.compile("第?[一二三四五六七八九十\\d]+次(?:全体)?会议")
+
+
 def _expand_leading_body(name: str, ctx: Jurisdiction) -> str:
     """市人大常委会议事规则 -> 武汉市人民代表大会常务委员会议事规则."""
     expanded = parse_body_prefix(name, ctx)
-    if expanded and expanded[0] < len(name):
+    if expanded and expanded[0] < len(name) and not _SESSION_AFTER_BODY.match(name, expanded[0]):
         return expanded[1] + name[expanded[0]:]
     return name
 
@@ -203,6 +207,8 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str]) -> list[Entity]
             names.update((texts[id(candidate)], candidate.name, *candidate.written))
         if cls in ("Organization", "Event"):
             names.update(_with_or_without_city(first.label))
+        elif cls in ("Resolution", "Decision") and 0 < first.label.find("关于") and first.label.endswith(("决议", "决定")):
+            names.add(first.label[first.label.find("关于") :])  # …会议关于X的决议: also 关于X的决议
         names.discard(first.label)
         names.discard("")
         stat = first.candidate
