@@ -509,3 +509,9 @@ def test_a_city_s_committee_in_a_national_item_is_not_the_national_one(tmp_path)
     facts = _facts_of(_document(tmp_path, text, "levels.txt"))
     assert ("王波", "memberOf", "全国人民代表大会常务委员会") not in facts
     assert ("王超英", "memberOf", "全国人民代表大会常务委员会") in facts
+
+
+def test_a_named_outlet_s_reporter_is_its_member(tmp_path):
+    text = "代表通道\n新民晚报特派记者 王立群 北京报道\n全国人大代表赵海峰说，要办好民生实事。\n"
+    facts = _facts_of(_document(tmp_path, text, "reporter.txt"), posts=True)
+    assert ("王立群", "memberOf", "新民晚报", "特派记者") in facts
