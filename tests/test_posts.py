@@ -515,3 +515,9 @@ def test_a_named_outlet_s_reporter_is_its_member(tmp_path):
     text = "代表通道\n新民晚报特派记者 王立群 北京报道\n全国人大代表赵海峰说，要办好民生实事。\n"
     facts = _facts_of(_document(tmp_path, text, "reporter.txt"), posts=True)
     assert ("王立群", "memberOf", "新民晚报", "特派记者") in facts
+
+
+def test_a_committee_s_inspection_group_is_its_organ(tmp_path):
+    text = "标题\n5月至6月，四川省人大常委会执法检查组分赴8个市州，检查食品安全法实施情况。\n"
+    facts = _facts_of(_document(tmp_path, text, "group.txt"))
+    assert ("四川省人民代表大会常务委员会执法检查组", "partOf", "四川省人民代表大会常务委员会") in facts
