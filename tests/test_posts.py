@@ -521,3 +521,12 @@ def test_a_committee_s_inspection_group_is_its_organ(tmp_path):
     text = "标题\n5月至6月，四川省人大常委会执法检查组分赴8个市州，检查食品安全法实施情况。\n"
     facts = _facts_of(_document(tmp_path, text, "group.txt"))
     assert ("四川省人民代表大会常务委员会执法检查组", "partOf", "四川省人民代表大会常务委员会") in facts
+
+
+def test_a_session_s_presidium_goes_by_the_name_written_and_a_committee_by_its_shorter_name(tmp_path):
+    text = ("十四届全国人大一次会议主席团举行第三次会议\n新华社北京3月9日电 十四届全国人大一次会议主席团9日举行第三次会议。"
+            "全国人大常委会委员长会议提出了议案。环境与资源委员会主任委员高明作了说明。\n")
+    document = _document(tmp_path, text, "presidium.txt")
+    presidium = next(e for e in document.entities if e.label.endswith("主席团"))
+    assert "十四届全国人大一次会议主席团" in presidium.alt_labels
+    assert ("高明", "memberOf", "全国人民代表大会环境与资源保护委员会") in _facts_of(document)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import rows, word_list
@@ -154,6 +154,7 @@ def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
     resolved: list[Resolved] = []
     by_label: dict[str, Resolved] = {}
     session: str | None = None  # the congress session named last: its presidium is 大会主席团
+    session_written: tuple[int, str] = (-1, "")  # where that session's name ends, and the name as written
     for candidate in sorted(candidates, key=lambda c: (c.begin, -c.length)):
         if candidate.refers_back:  # 《条例》: the instrument of that form named last
             earlier = next((r for r in reversed(resolved) if r.cls in INSTRUMENT_CLASSES and r.label.endswith(candidate.name)), None)
@@ -168,8 +169,11 @@ def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
             session = None if not place or place.endswith(("镇", "乡")) else (
                 f"{match['body0']}第{match['term']}届{match['body']}人民代表大会第{match['number']}次会议"
             )
+            session_written = (candidate.end, candidate.name)
         elif candidate.cls == "Organization" and strip_quotes(candidate.name) in _PRESIDIUM and session:
             label = session + "主席团"  # 第十四届全国人民代表大会第四次会议主席团: each session elects its own
+            if session_written[0] == candidate.begin:  # 十四届全国人大一次会议主席团: that name too
+                candidate = replace(candidate, written=(*candidate.written, session_written[1] + candidate.name))
         result = Resolved(candidate, _key(candidate, label, ctx), candidate.cls, label)
         resolved.append(result)
         by_label.setdefault(label, result)
