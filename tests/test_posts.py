@@ -530,3 +530,10 @@ def test_a_session_s_presidium_goes_by_the_name_written_and_a_committee_by_its_s
     presidium = next(e for e in document.entities if e.label.endswith("主席团"))
     assert "十四届全国人大一次会议主席团" in presidium.alt_labels
     assert ("高明", "memberOf", "全国人民代表大会环境与资源保护委员会") in _facts_of(document)
+
+
+def test_factories_schools_and_farms_are_bodies_also_where_the_model_reads_a_place(tmp_path):
+    text = "标题\n1978年他在山西电子机械厂工作。王海在桃源山居农场工作。他常去城南中学。\n"
+    document = _document(tmp_path, text, "heads.txt")
+    bodies = {e.label for e in document.entities if e.cls == "Organization"}
+    assert {"山西电子机械厂", "桃源山居农场", "城南中学"} <= bodies  # the model reads the farm as a place

@@ -42,8 +42,10 @@ _BODY_HEADS = tuple(sorted({
     "委员会", "常委会", "人大", "政府", "法院", "检察院", "学院", "大学", "学校", "研究院", "研究所", "研究中心",
     "中心", "公司", "集团", "银行", "协会", "学会", "联合会", "商会", "办公厅", "办公室", "专班", "党组", "支部",
     "委", "局", "厅", "部", "署", "院", "所", "室", "处", "科", "庭", "站", "队", "组", "社", "馆", "总局", "监狱",
-    "办", "党校", "系", "总支", "农场", "合作社", "宣讲团",
+    "办", "党校", "系", "总支", "农场", "合作社", "宣讲团", "厂", "中学", "小学", "医院", "幼儿园",
 }, key=len, reverse=True))
+# Bodies the model may tag as places (梦野觅境花园农场): a place's span ending so is a body.
+_BODY_AS_PLACE_HEADS = word_list("ner.body_as_place_heads")
 # Heads that end other words too: 港澳办 is an office, 系 a university's department only.
 _HEADS_IN_CONTEXT = {"系": ("大学", "学院")}
 _JOINERS = re.compile("会同|联合|协同|以及|和|与|及|、|同")
@@ -412,6 +414,8 @@ def _proposals(text: str) -> list[list[Candidate]]:
             found.append([Candidate(begin, end, "Person", name, national=True, priority=-1)])
         elif label == "PER":
             continue
+        elif label == "LOC" and name.endswith(_BODY_AS_PLACE_HEADS) and not admin_units(name) and _plausible_body(name):
+            found.append([Candidate(begin, end, "Organization", name, national=True, priority=-1)])
         elif label == "LOC":
             places = _places(begin, name)
             found += [[place] for place in places]
