@@ -537,3 +537,10 @@ def test_factories_schools_and_farms_are_bodies_also_where_the_model_reads_a_pla
     document = _document(tmp_path, text, "heads.txt")
     bodies = {e.label for e in document.entities if e.cls == "Organization"}
     assert {"山西电子机械厂", "桃源山居农场", "城南中学"} <= bodies  # the model reads the farm as a place
+
+
+def test_a_party_secretary_s_government_post_is_in_the_government(tmp_path):
+    text = "宜宾市人大常委会召开会议\n市委副书记、市长陈建国作市人民政府工作报告。\n"
+    facts = _facts_of(_document(tmp_path, text, "mayor.txt"), posts=True)
+    assert ("陈建国", "memberOf", "宜宾市人民政府", "市长") in facts
+    assert ("陈建国", "memberOf", "中国共产党宜宾市委员会", "副书记") in facts

@@ -405,6 +405,12 @@ def _proposals(text: str) -> list[list[Candidate]]:
     spans = _list_items(text, _before_report(text, _join_dotted(text, [_whole_token(text, span) for span in name_spans(text)])))
     persons = _listed_persons(text, spans)
     for begin, end, label in spans:
+        if label == "PER" and end - begin > 4 and "·" not in text[begin:end]:  # 陈建国作市人民政府: the name, not the rest
+            cut = next((begin + i for i in (2, 3) if _RUNS_INTO_VERB.match(text, begin + i)), None)
+            if cut is not None and _plausible_person(text[begin:cut]):
+                persons.discard((begin, end))
+                end = cut
+                persons.add((begin, end))
         if (begin, end) in persons and _RUNS_INTO_VERB.match(text, end - 1) and end - begin >= 3:
             persons.discard((begin, end))  # 陈竺率|执法检查组, 李建国说|，: the name ends before the verb
             end -= 1
@@ -433,7 +439,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
 
 
 # A name's last character that is the verb after it: 率 before its group, 说 before what is said.
-_RUNS_INTO_VERB = re.compile(f"率[{HAN}]{{0,8}}?(?:组|团|队)|说[，,：:“\"]")
+_RUNS_INTO_VERB = re.compile(f"率[{HAN}]{{0,8}}?(?:组|团|队)|说[，,：:“\"]|作(?:了|的|[^，。；]{{0,16}}?(?:报告|说明))")
 # Characters that begin what follows a name, not the name (率队, 说, 在…): a model's name that runs
 # into one of them runs past the name.
 _VERB_AFTER_NAME = frozenset(word_list("ner.verb_after_name"))

@@ -125,10 +125,17 @@ _PARTY_POSTS = frozenset(word_list("relation_nouns.party_posts"))
 def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mention, person: Mention, posts: str,
                 find: Callable[[str], str | None] | None) -> Iterator[Fact]:
     """The posts after a body held in it; after a body's party group (市人大常委会党组书记、主任刘云)
-    the posts of the body itself (主任) are held in the body the group's name begins with, where
-    the report names that body."""
+    the posts of the body itself (主任) are held in the body the group's name begins with, and after
+    a party committee a government leader's title (市委副书记、市长) in the government, where the
+    report names that body."""
     label = entities[body.entity].label if body.entity in entities else ""
     held = posts.split("、")
+    leads = [p for p in held if p in _government_titles()]  # 市委副书记、市长: the mayor's post is the government's
+    government = find(_government_titles()[leads[0]]) if leads and find and label.startswith("中国共产党") else None
+    if government is not None and government in entities and len(leads) < len(held):
+        yield (person.entity or "", "memberOf", government, "、".join(leads))
+        held = [p for p in held if p not in leads]
+        posts = "、".join(held)
     own = [p for p in held if p in _PARTY_POSTS]
     organ = next((o for o in _PARTY_ORGANS if label.endswith(o)), None)
     parent = find(label[: -len(organ)]) if organ and find and own and len(own) < len(held) else None
