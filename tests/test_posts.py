@@ -544,3 +544,12 @@ def test_a_party_secretary_s_government_post_is_in_the_government(tmp_path):
     facts = _facts_of(_document(tmp_path, text, "mayor.txt"), posts=True)
     assert ("陈建国", "memberOf", "宜宾市人民政府", "市长") in facts
     assert ("陈建国", "memberOf", "中国共产党宜宾市委员会", "副书记") in facts
+
+
+def test_a_membership_stated_with_its_post_and_without_is_one(tmp_path):
+    text = ("宜宾市人民代表大会常务委员会工作报告\n——2024年1月16日在宜宾市第六届人民代表大会第四次会议上\n"
+            "宜宾市人大常委会主任 陈立新\n各位代表：\n我受宜宾市人民代表大会常务委员会委托，向大会报告工作。\n")
+    document = _document(tmp_path, text, "speaker.txt")
+    names = {e.key: e.label for e in document.entities}
+    memberships = [r for r in document.relations if r.predicate == "memberOf" and names[r.subject] == "陈立新"]
+    assert [(names[r.object], r.post) for r in memberships] == [("宜宾市人民代表大会常务委员会", "主任")]

@@ -295,11 +295,16 @@ def document_facts(document: Document) -> Document:
     body = _headline_legislator(document)
     if body is not None:
         added += _enacted_by_headline(document, body)
-    if not added:
-        return document
     merged: dict[tuple[str, str, str, str | None], set[Evidence]] = defaultdict(set)
     for relation in (*document.relations, *added):
         merged[(relation.subject, relation.predicate, relation.object, relation.post)].update(relation.evidence)
+    # a membership stated with its post and elsewhere without one is one membership: the post's
+    with_post = {(s, p, o) for (s, p, o, post) in merged if post}
+    for key in [k for k in merged if k[3] is None and k[1] == "memberOf" and k[:3] in with_post]:
+        evidence = merged.pop(key)
+        merged[next(k for k in merged if k[:3] == key[:3] and k[3])].update(evidence)
+    if not added and len(merged) == len(document.relations):
+        return document
     relations = tuple(
         Relation(s, p, o, tuple(sorted(evidence)), post)
         for (s, p, o, post), evidence in sorted(merged.items(), key=lambda item: (*item[0][:3], item[0][3] or ""))
