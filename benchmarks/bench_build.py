@@ -2,6 +2,9 @@
 
     python benchmarks/bench_build.py                        # sizes 1 100 1000, both stores, 2 jobs
     python benchmarks/bench_build.py --sizes 1 100 --stores oxigraph --jobs 1
+    python benchmarks/bench_build.py --sizes 1000 --stores oxigraph --jobs 1 2 --names rules model
+
+Each option given several values (--stores, --provenance, --names, --jobs) makes a row of each.
 
 Each (size, store) runs in a fresh process so that its peak memory is its own. Steps, as
 ``npcgraph build`` runs them (no cache, so every report is extracted):
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import platform
 import resource
@@ -45,7 +49,7 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def measure(corpus: Path, store: str, jobs: int, work: Path, provenance: str = "full") -> dict:
+def measure(corpus: Path, store: str, jobs: int, work: Path, provenance: str = "full", names: str = "model") -> dict:
     """One build of ``corpus`` in this process, step by step (run by ``--run``)."""
     from contextlib import ExitStack
 
@@ -58,9 +62,9 @@ def measure(corpus: Path, store: str, jobs: int, work: Path, provenance: str = "
     from npcgraph.graphfile import turtle_and_store
     from npcgraph.viewer import render
 
-    result: dict = {"store": store, "jobs": jobs, "provenance": provenance}
+    result: dict = {"store": store, "jobs": jobs, "provenance": provenance, "names": names}
     started = time.perf_counter()
-    build = run_build([corpus], jobs=jobs, rendering=turtle_pieces(provenance))
+    build = run_build([corpus], jobs=jobs, rendering=turtle_pieces(provenance), names=names)
     extracted = time.perf_counter()
     result.update(
         reports=len(build.corpus.documents),
@@ -102,7 +106,8 @@ def _corpus(size: int, work: Path) -> Path:
 
 def _table(rows: list[dict]) -> str:
     columns = [
-        ("reports", "reports"), ("megabytes", "MB"), ("store", "store"), ("provenance", "provenance"), ("chars_per_s", "chars/s extracted"),
+        ("reports", "reports"), ("megabytes", "MB"), ("store", "store"), ("provenance", "provenance"), ("names", "names"),
+        ("jobs", "jobs"), ("chars_per_s", "chars/s extracted"),
         ("extract_s", "extract s"), ("to_ttl_s", "graph.ttl and store s"), ("viewer_s", "graph.html s"),
         ("total_s", "summary (all) s"), ("cpu_s", "CPU s"), ("triples", "triples"),
         ("peak_main_mb", "peak MB (main)"), ("peak_worker_mb", "peak MB (worker)"),
@@ -112,7 +117,7 @@ def _table(rows: list[dict]) -> str:
         cells = []
         for key, _ in columns:
             value = row.get(key, "")
-            cells.append(f"{value:,}" if isinstance(value, int) and key not in ("reports",) else str(value))
+            cells.append(f"{value:,}" if isinstance(value, int) and key not in ("reports", "jobs") else str(value))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -121,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000], metavar="N")
     parser.add_argument("--stores", nargs="+", default=["none", "oxigraph"], choices=["none", "oxigraph"], help="none: no --store (a temporary store in TMPDIR)")
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[2], help="npcgraph build -j, one row each (default: 2)")
+    parser.add_argument("--names", nargs="+", default=["model"], choices=["model", "rules"], help="npcgraph build --names (default: model)")
     parser.add_argument("--provenance", nargs="+", default=["full"], choices=["full", "facts"], help="npcgraph build --provenance (default: full)")
     parser.add_argument("--work", type=Path, default=Path("bench-work"), help="corpora and outputs (default: ./bench-work)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -130,23 +136,25 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     work = args.work.resolve()
     if args.run:
-        print(json.dumps(measure(Path(args.run[0]), args.run[1], args.jobs, work, args.provenance[0])))
+        print(json.dumps(measure(Path(args.run[0]), args.run[1], args.jobs[0], work, args.provenance[0], args.names[0])))
         return 0
 
     rows = []
     for size in args.sizes:
         corpus = _corpus(size, work)
-        for store in args.stores:
-            for provenance in args.provenance:
-                command = [sys.executable, __file__, "--run", str(corpus), store, "--jobs", str(args.jobs), "--work", str(work), "--provenance", provenance]
-                finished = subprocess.run(command, capture_output=True, text=True, check=False)
-                if finished.returncode != 0:
-                    print(finished.stderr, file=sys.stderr)
-                    return 1
-                row = json.loads(finished.stdout.strip().splitlines()[-1])
-                rows.append(row)
-                print(json.dumps(row), file=sys.stderr, flush=True)
-    print(f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, --jobs {args.jobs}")
+        for store, provenance, names, jobs in itertools.product(args.stores, args.provenance, args.names, args.jobs):
+            command = [
+                sys.executable, __file__, "--run", str(corpus), store, "--jobs", str(jobs), "--work", str(work),
+                "--provenance", provenance, "--names", names,
+            ]
+            finished = subprocess.run(command, capture_output=True, text=True, check=False)
+            if finished.returncode != 0:
+                print(finished.stderr, file=sys.stderr)
+                return 1
+            row = json.loads(finished.stdout.strip().splitlines()[-1])
+            rows.append(row)
+            print(json.dumps(row), file=sys.stderr, flush=True)
+    print(f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
     print(_table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")

@@ -10,7 +10,7 @@ every pass, so each pass pays for the keys of its names as a fresh build does.
 
     python benchmarks/bench_extract.py                  # prints KB/s
     python benchmarks/bench_extract.py --synthetic 0 --repeat 20
-    python benchmarks/bench_extract.py --no-model       # the genre rules alone, without the name model
+    python benchmarks/bench_extract.py --no-model       # the genre rules alone (npcgraph build --names rules)
 
 The name model (extract/tagger.py) is loaded in the warm-up run, as a build loads it once per
 process; it keeps nothing from one report to the next (each report's sentences are tagged
@@ -70,10 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.against and args.no_model:
         parser.error("--against compares taggers: not with --no-model")
 
-    from npcgraph.extract import entities, ner
+    from npcgraph.extract.tagger import names_from
 
-    if args.no_model:
-        entities.find_names = lambda text, rules: []  # the stage's one call, replaced for this process
+    with names_from("rules" if args.no_model else "model"):  # --no-model: as npcgraph build --names rules
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from npcgraph.extract import ner
+
     model_cpu = [0.0]
     tag = ner.name_spans
 

@@ -35,10 +35,11 @@ from .viewer import render
 __all__ = ["build", "build_folder", "Built"]
 
 
-def build(inputs: Iterable[str | PathLike[str]] | None = None) -> Corpus:
-    """Read the reports under ``inputs`` (files or folders; default: the bundled report)."""
+def build(inputs: Iterable[str | PathLike[str]] | None = None, names: str = "model") -> Corpus:
+    """Read the reports under ``inputs`` (files or folders; default: the bundled report), with
+    the name model or the genre rules alone (``names="rules"``)."""
     paths = [Path(p) for p in inputs] if inputs else [bundled_report()]
-    return build_corpus(paths)
+    return build_corpus(paths, names=names)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def build_folder(
     formats: str = "ttl",
     store: str | None = None,
     provenance: str = "full",
+    names: str = "model",
     cache: str | PathLike[str] | None = None,
     use_cache: bool = True,
     jobs: int = 1,
@@ -71,7 +73,9 @@ def build_folder(
 ) -> Built:
     """The reports under ``inputs`` (default: the bundled report) built into the folder
     ``output``: graph.ttl, graph.html, the other ``formats`` (comma-separated export formats)
-    and, with ``store`` (``oxigraph:DIR``), a persistent Oxigraph store.
+    and, with ``store`` (``oxigraph:DIR``), a persistent Oxigraph store. ``names`` is
+    ``"model"`` (the name model proposes persons, places and bodies beside the genre rules)
+    or ``"rules"`` (the rules alone: faster, fewer names).
 
     Extracted reports are kept in ``cache`` (default ``OUTPUT/.cache``, pruned to this build's
     reports) unless ``use_cache`` is off; a build whose inputs, options and code did not change
@@ -97,7 +101,10 @@ def build_folder(
             if not use_cache:
                 forget(cache_folder, output)
             else:
-                options = {"format": formats, "store": location and location.resolve(), "provenance": provenance, "cache": cache_folder.resolve()}
+                options = {
+                    "format": formats, "store": location and location.resolve(), "provenance": provenance, "names": names,
+                    "cache": cache_folder.resolve(),
+                }
                 stamp = fingerprint(paths, options)
                 kept = up_to_date(cache_folder, output, stamp)
                 if kept is not None:
@@ -112,6 +119,7 @@ def build_folder(
                     prune_cache=cache is None,
                     rendering=turtle_pieces(provenance),
                     strict=strict,
+                    names=names,
                 )]
             result = held[0]
             facts = (result.files, result.skipped, result.duplicates, result.encodings)

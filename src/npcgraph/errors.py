@@ -58,6 +58,7 @@ ENTRIES: dict[str, tuple[str, str, str]] = {
     "E124": ("an endpoint given where the whole graph must be read", "cannot read the whole graph of the endpoint {url}", "give a graph file or a store folder, or query the endpoint with CONSTRUCT"),
     "E125": ("a query command given both a source and an endpoint", "give either SOURCE or --endpoint, not both", "npcgraph query --endpoint URL QUERY"),
     "E126": ("no export format given", "no export format given", "choose from {choices}"),
+    "E129": ("an unknown source of names", "unknown source of names {names!r}", "choose one of: {choices}"),
     "E130": ("a viewer focus that names no entity", "no entity named {focus!r} in the graph", "give a canonical name, an alias or an IRI shown in the viewer"),
     "E131": ("a viewer class filter that names no class", "unknown class {name!r}", "classes in this graph: {choices}"),
     "E132": ("a negative focus depth", "focus depth must be 0 or more, not {depth}", "use --depth 1 for direct neighbours"),

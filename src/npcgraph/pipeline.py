@@ -28,6 +28,7 @@ from typing import Any
 from .cache import Cache, entry_key, file_digest
 from .errors import NpcgraphError
 from .extract import STAGES
+from .extract.tagger import check_names, names_from
 from .ingest import collect_inputs, ingest
 from .model import Corpus, Document, Report
 from .structure import structure
@@ -105,23 +106,28 @@ class _Failure:
         raise self.error()
 
 
-def _file_key(path: Path) -> str:
+def _file_key(path: Path, names: str = "model") -> str:
     digest = file_digest(path)
     if digest is None:
         return ""  # unreadable: never a cache hit; ingest raises the user-facing error
-    return entry_key(path.name, digest.encode("ascii"))
+    # a document extracted without the name model is another entry than one with it
+    return entry_key(path.name if names == "model" else f"{path.name}\0names={names}", digest.encode("ascii"))
 
 
 _Result = tuple[Document, "bytes | None"]
 
 
-def _work(path: Path, cache: Cache | None, key: str, rendering: Rendering | None, document: Document | None) -> _Result | _Failure:
+def _work(
+    path: Path, cache: Cache | None, key: str, rendering: Rendering | None, document: Document | None, names: str = "model",
+) -> _Result | _Failure:
     """What a worker does with one file (also run in-process when ``jobs`` is 1): extract it
-    unless its ``document`` is given, and make the rendering's output from it."""
+    unless its ``document`` is given (with the name model or without: ``names``), and make the
+    rendering's output from it."""
     try:
         if document is None:
             try:
-                document = process_file(path)
+                with names_from(names):
+                    document = process_file(path)
             except NpcgraphError as exc:
                 return _Failure(type(exc), exc.code, {name: str(value) if isinstance(value, BaseException) else value for name, value in exc.fields.items()})
             if cache is not None and key:
@@ -214,6 +220,7 @@ def run_build(
     prune_cache: bool = False,
     rendering: Rendering | None = None,
     strict: bool = True,
+    names: str = "model",
 ) -> CorpusBuild:
     """Read, structure and extract every report under ``paths`` into one corpus.
 
@@ -224,11 +231,14 @@ def run_build(
     text equals an earlier file's (the same article saved twice) are one report: the first in
     path order is kept and the others are listed in ``duplicates``. Unless ``strict``, a file
     that cannot be read (an InputError) is left out and listed in ``skipped`` with its error;
-    when no file can be read, the first one's error is raised.
+    when no file can be read, the first one's error is raised. ``names`` is what proposes
+    persons, places and bodies beside the genre rules: ``"model"`` (the name model, the
+    default) or ``"rules"`` (nothing: the rules alone; see ``extract/tagger.py``).
     """
+    check_names(names)  # an unknown source fails here, before any work
     files = collect_inputs(list(paths))
     jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
-    keys = [_file_key(path) for path in files] if cache is not None else [""] * len(files)
+    keys = [_file_key(path, names) for path in files] if cache is not None else [""] * len(files)
     documents: list[Document | None] = [None] * len(files)
     outputs: list[bytes | None] = [None] * len(files)
     if cache is not None:
@@ -250,7 +260,7 @@ def run_build(
 
     for index in sorted(set(range(len(files))) - set(todo)):
         done(files[index].name)
-    tasks = [(files[i], cache, keys[i], rendering, documents[i]) for i in todo]
+    tasks = [(files[i], cache, keys[i], rendering, documents[i], names) for i in todo]
     extracted = sum(1 for i in todo if documents[i] is None)
     failed: list[tuple[str, NpcgraphError]] = []
     for index, result in zip(todo, _run_all(tasks, jobs, lambda position: done(files[todo[position]].name), strict)):
@@ -298,6 +308,7 @@ def build_corpus(
     *,
     jobs: int = 1,
     cache: Cache | None = None,
+    names: str = "model",
 ) -> Corpus:
     """The corpus of the reports under ``paths`` (see :func:`run_build`)."""
-    return run_build(paths, jobs=jobs, cache=cache, progress=progress).corpus
+    return run_build(paths, jobs=jobs, cache=cache, progress=progress, names=names).corpus

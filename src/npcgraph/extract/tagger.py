@@ -19,15 +19,24 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
 
 import numpy as np
 
-__all__ = ["name_spans", "LABELS"]
+from ..errors import InputError
+
+__all__ = ["name_spans", "names_from", "check_names", "LABELS", "NAME_SOURCES"]
 
 #: The model's name labels.
 LABELS = frozenset({"PER", "LOC", "ORG"})
+
+#: What proposes persons, places and bodies beside the genre rules: the model (the default),
+#: or nothing ("rules": the model is neither loaded nor run).
+NAME_SOURCES = ("model", "rules")
+_source = ["model"]
 
 _BATCH = 64  # pieces of one length per inference; the CRF decodes this many pieces at once
 _MAX_PIECE = 160  # longer sentences are cut at commas (the model saw sentences, not pages)
@@ -175,8 +184,28 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return [(begin, piece) for begin, piece in found if piece.strip()]
 
 
+def check_names(source: str) -> str:
+    if source not in NAME_SOURCES:
+        raise InputError("E129", names=source, choices=", ".join(NAME_SOURCES))
+    return source
+
+
+@contextmanager
+def names_from(source: str) -> Iterator[None]:
+    """Within the block, :func:`name_spans` is the model's (``"model"``) or empty (``"rules"``)."""
+    before = _source[0]
+    _source[0] = check_names(source)
+    try:
+        yield
+    finally:
+        _source[0] = before
+
+
 def name_spans(text: str) -> list[tuple[int, int, str]]:
-    """``(begin, end, label)`` of every person, place and institution name the model tags."""
+    """``(begin, end, label)`` of every person, place and institution name the model tags
+    (none under ``names_from("rules")``)."""
+    if _source[0] == "rules":
+        return []
     model = _model()
     pieces = _pieces(text)
     distinct = sorted({piece for _, piece in pieces}, key=lambda p: (len(p), p))
