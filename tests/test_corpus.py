@@ -19,6 +19,7 @@ from rdflib.compare import isomorphic
 
 import npcgraph
 from npcgraph.exports.turtle import write_turtle
+from npcgraph import graphfile
 from npcgraph.graphfile import corpus_turtle, report_piece, turtle_parts, turtle_pieces
 from npcgraph.ids import entity_key
 from npcgraph.model import Corpus
@@ -139,6 +140,15 @@ def test_pieces_made_by_workers_give_the_same_bytes(generated):
     build = run_build([generated], jobs=2, rendering=turtle_pieces())
     assert set(build.outputs) == {document.report.key for document in build.corpus.documents}
     assert corpus_turtle(build.corpus, build.outputs) == corpus_turtle(build.corpus)
+    # the workers' statement blocks merged with statements made here (a piece made elsewhere
+    # holds none), and in stretches of any length, are the same statements group
+    keys = sorted(build.outputs)
+    mixed = {key: output.partition(b"\0")[0] if index % 2 else output for index, (key, output) in enumerate(sorted(build.outputs.items()))}
+    assert any(b"\0" in output for output in mixed.values()) and not all(b"\0" in output for output in mixed.values())
+    assert corpus_turtle(build.corpus, mixed) == corpus_turtle(build.corpus)
+    blocks = [block for key in keys for block in build.outputs[key].split(b"\0")[1:-1]]
+    assert len(blocks) > 7
+    assert b"\n".join(graphfile._merged_stretches(list(blocks), stretch=7)) == b"\n".join(graphfile._merged_stretches(list(blocks)))
 
 
 def test_store_batches_load_the_same_graph(generated, tmp_path):

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import files_fingerprint
-from .exports.turtle import subject_order, turtle_blocks, turtle_header
+from .exports.turtle import subject_blocks, subject_order, turtle_blocks, turtle_header
 from .model import Corpus, Document, Evidence, Mention, Relation
 from .namespaces import ID
 from .pipeline import Rendering
@@ -141,8 +141,33 @@ _WRITER_FILES = ("rdf.py", "namespaces.py", "ids.py", "model.py", "graphfile.py"
 _LONG = 500_000
 
 
+# A worker's output: the report's piece, then, each after a NUL (never written raw in Turtle),
+# the subject blocks of the document's evidence statements, which the main process merges in
+# order into the statements group instead of formatting them itself.
+_NUL = b"\0"
+
+
 def _worker_piece(document: Document) -> bytes:
-    return report_piece(document) if len(document.report.text) <= _LONG else b""
+    if len(document.report.text) > _LONG:
+        return b""
+    return _NUL.join([report_piece(document), *_statement_blocks(document)]) + _NUL
+
+
+def _statement_blocks(document: Document) -> list[bytes]:
+    """The subject blocks of the document's evidence statements, in graph.ttl's order."""
+    triples = [
+        triple for relation in document.relations for evidence in relation.evidence for triple in statement_triples(relation, evidence)
+    ]
+    return [block.encode("utf-8") for block in subject_blocks(triples)]
+
+
+def _split_output(output: bytes | None) -> tuple[bytes | None, list[bytes] | None]:
+    """A worker's output as (the report's piece, its statement blocks); None for what it has not
+    (a piece made elsewhere, by :func:`report_piece`, holds no statements)."""
+    if not output:
+        return None, None
+    piece, marked, rest = output.partition(_NUL)
+    return piece, rest.split(_NUL)[:-1] if marked else None
 
 
 def _worker_piece_facts(document: Document) -> bytes:
@@ -159,6 +184,7 @@ def turtle_pieces(provenance: str = "full") -> Rendering:
 
 
 _HEADER, _ENTITIES, _STATEMENTS, _OTHERS = "header", "entities", "statements", "others"
+_STATEMENTS_HEADING = b"# Evidence: one rdf:Statement per fact and sentence\n"  # as turtle_blocks heads the group
 
 
 def _stretches(corpus: Corpus, pieces: Mapping[str, bytes]) -> Iterator[tuple[object, bytes]]:
@@ -170,7 +196,12 @@ def _stretches(corpus: Corpus, pieces: Mapping[str, bytes]) -> Iterator[tuple[ob
     in_reports: dict[str, list[Triple]] = {}  # relations about a report or a part of one
     statements: dict[str, list[tuple[Relation, Evidence]]] = {}
     others: list[Triple] = []
+    split = {key: _split_output(output) for key, output in pieces.items()}
+    blocks: list[bytes] = []  # the statements' subject blocks the workers made
     for document in corpus.documents:
+        made = split.get(document.report.key, (None, None))[1]
+        if made is not None:
+            blocks += made
         for relation in document.relations:
             triple = fact_triple(relation)
             subject = str(triple[0])
@@ -180,6 +211,8 @@ def _stretches(corpus: Corpus, pieces: Mapping[str, bytes]) -> Iterator[tuple[ob
                 plain.setdefault(subject, []).append(triple)
             else:
                 others.append(triple)
+            if made is not None:
+                continue  # its statements are among the blocks
             for evidence in relation.evidence:
                 statements.setdefault(str(statement_iri(relation, evidence)), []).append((relation, evidence))
     documents = sorted(corpus.documents, key=lambda document: document.report.key)
@@ -191,8 +224,8 @@ def _stretches(corpus: Corpus, pieces: Mapping[str, bytes]) -> Iterator[tuple[ob
         key = document.report.key
         if key in in_reports:  # that report's group holds them: made with them
             yield ("report", key), b"\n" + _piece([*report_triples(document), *in_reports[key]])
-        elif pieces.get(key):  # made earlier; empty for a very long report
-            yield ("report", key), b"\n" + pieces[key]
+        elif piece := split.get(key, (None, None))[0]:  # made earlier; empty for a very long report
+            yield ("report", key), b"\n" + piece
         else:
             for stretch in report_stretches(document):
                 yield ("report", key), b"\n" + stretch
@@ -214,9 +247,12 @@ def _stretches(corpus: Corpus, pieces: Mapping[str, bytes]) -> Iterator[tuple[ob
 
     entity_keys = set(entity_subjects) | {s for s in plain if not s.startswith(_STATEMENT)}
     statement_keys = set(statements) | {s for s in plain if s.startswith(_STATEMENT)}
-    for group, subjects, make in ((_ENTITIES, entity_keys, entity_group), (_STATEMENTS, statement_keys, statement_group)):
-        for stretch in _group_stretches(subjects, make):
-            yield group, b"\n" + stretch
+    for stretch in _group_stretches(entity_keys, entity_group):
+        yield _ENTITIES, b"\n" + stretch
+    if statement_keys:  # some made here: merged with the workers' blocks, as blocks too
+        blocks += [block.encode("utf-8") for block in subject_blocks(statement_group(sorted(statement_keys)))]
+    for stretch in _merged_stretches(blocks):
+        yield _STATEMENTS, b"\n" + stretch
     if others:
         yield _OTHERS, b"\n" + _piece(others)
 
@@ -237,6 +273,17 @@ def _group_stretches(subjects: Iterable[str], make: Callable[[list[str]], Iterab
         else:
             heading = piece[: piece.index(b"\n") + 1]
         yield piece
+
+
+def _merged_stretches(blocks: list[bytes], stretch: int = 0) -> Iterator[bytes]:
+    """The statements group's stretches from its subjects' blocks made apart (each subject's
+    block once), as :func:`_group_stretches` makes them from the triples: in subject order,
+    ``stretch`` blocks at a time, the group's heading before the first."""
+    stretch = stretch or _STRETCH
+    blocks.sort(key=lambda block: block[: block.index(b" ")])  # by subject: <stmt/KEY>, one length
+    for start in range(0, len(blocks), stretch):
+        text = b"".join(blocks[start:start + stretch])
+        yield (_STATEMENTS_HEADING if start == 0 else b"") + text.rstrip(b"\n") + b"\n"
 
 
 def _order(corpus: Corpus) -> list[object]:

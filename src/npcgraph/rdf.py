@@ -21,6 +21,34 @@ from .ids import statement_key
 from .model import Corpus, Document, Entity, Evidence, Relation, Report
 from .namespaces import DCTERMS, ID, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 
+
+class _Terms:
+    """A namespace's terms, each made once. rdflib makes (and checks) a new URIRef at every
+    ``NPC.Report`` or ``RDF.type``; a corpus's triples ask for the same few dozen terms millions
+    of times (a third of the time to mint them). The terms are rdflib's own."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:  # only for a name not yet in the instance
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]  # type: ignore[index]
+        return term
+
+
+DCTERMS, ITSRDF, NIF, NPC, PROV, RDF, RDFS, SKOS, XSD = (  # type: ignore[assignment]
+    _Terms(namespace) for namespace in (DCTERMS, ITSRDF, NIF, NPC, PROV, RDF, RDFS, SKOS, XSD)
+)
+
 __all__ = [
     "Triple",
     "to_graph",
@@ -58,8 +86,9 @@ def report_iri(report: Report | str) -> URIRef:
     return ID[f"report/{key}"]
 
 
+@lru_cache(maxsize=1 << 17)
 def entity_iri(key: str) -> URIRef:
-    return ID[key]
+    return ID[key]  # remembered: an entity is named by its mentions, relations and statements
 
 
 def sentence_iri(report: Report | str, begin: int, end: int) -> URIRef:

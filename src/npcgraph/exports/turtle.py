@@ -26,7 +26,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset
 
 from ..namespaces import ID, PREFIXES, RDF, RDFS, SKOS, XSD
 
-__all__ = ["write_turtle", "turtle_header", "turtle_blocks", "write_trig", "write_ntriples", "write_nquads", "subject_order"]
+__all__ = [
+    "write_turtle", "turtle_header", "turtle_blocks", "subject_blocks", "write_trig", "write_ntriples", "write_nquads", "subject_order",
+]
 
 _BASE = str(ID)
 _LOCAL_NAME = re.compile(r"^(?:[A-Za-z_][A-Za-z0-9_-]*)?$")
@@ -223,6 +225,15 @@ def turtle_blocks(triples: Graph | Iterable[tuple]) -> bytes:
     with _without_gc():
         text = "".join(_subject_blocks(triples, terms))
     return (text.rstrip("\n") + "\n").encode("utf-8") if text else b""
+
+
+def subject_blocks(triples: Iterable[tuple]) -> list[str]:
+    """Each subject's block of ``triples`` as :func:`turtle_blocks` writes it (ending in a blank
+    line), in its order, without the groups' headings: blocks of one group made apart (in
+    several processes) and merged in that order are the group's blocks."""
+    terms = _Terms(turtle=True)
+    with _without_gc():
+        return [block for block in _subject_blocks(triples, terms) if not block.startswith("# ")]
 
 
 def write_turtle(triples: Graph | Iterable[tuple]) -> bytes:
