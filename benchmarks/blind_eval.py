@@ -9,6 +9,7 @@ before the extractor first sees the report, and the table is a blind measurement
     python benchmarks/blind_eval.py DIR --details    # also what each case missed and got wrong
     python benchmarks/blind_eval.py DIR --totals     # only the pooled row (a frozen split)
     python benchmarks/blind_eval.py DIR --totals --by-kind  # and pooled counts per class and predicate
+    python benchmarks/blind_eval.py DIR --names rules   # the genre rules alone (npcgraph build --names rules)
 
 Columns: entity precision, recall and F1 over all classes (typed: a found entity counts where
 its class family matches the gold's), F1 of instruments (every instrument form), organizations
@@ -44,7 +45,9 @@ def _cell(row: tuple[int, int, int, int] | None) -> str:
     return "-" if row is None or not (row[0] or row[1]) else f"{_f1(*row)[2]:.3f}"
 
 
-def score_case(case: Path, details: bool, ignored: frozenset[str] = frozenset()) -> tuple[dict[str, tuple[int, int, int, int]], list[str]] | None:
+def score_case(
+    case: Path, details: bool, ignored: frozenset[str] = frozenset(), names: str = "model",
+) -> tuple[dict[str, tuple[int, int, int, int]], list[str]] | None:
     """Counts (gold, extracted, found, correct) per column, and detail lines, for one case."""
     from npcgraph.api import build
     from npcgraph.evaluation.entities import named_entities, score_entities
@@ -55,7 +58,7 @@ def score_case(case: Path, details: bool, ignored: frozenset[str] = frozenset())
     entity_file, relation_file = case / "gold-entities.tsv", case / "gold-relations.tsv"
     if report is None or not (entity_file.is_file() or relation_file.is_file()):
         return None
-    corpus = build([report])
+    corpus = build([report], names=names)
     counts: dict[str, tuple[int, int, int, int]] = {}
     notes: list[str] = []
     if entity_file.is_file():
@@ -103,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="after the pooled row, pooled counts per entity class and per predicate (aggregates only)")
     parser.add_argument("--ignore-predicate", action="append", default=[], metavar="P",
                         help="leave relations of predicate P out of the scores (one the golds do not annotate)")
+    parser.add_argument("--names", choices=("model", "rules"), default="model", help="as npcgraph build --names (default: model)")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"blind_eval: {args.folder} is not a folder of cases", file=sys.stderr)
@@ -114,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [header, "-" * len(header)]
     totals: dict[str, list[int]] = {}
     for case in sorted(p for p in args.folder.iterdir() if p.is_dir()):
-        result = score_case(case, args.details, frozenset(args.ignore_predicate))
+        result = score_case(case, args.details, frozenset(args.ignore_predicate), args.names)
         if result is None:
             continue
         counts, notes = result
