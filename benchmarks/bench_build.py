@@ -9,10 +9,11 @@ Each option given several values (--stores, --provenance, --names, --jobs) makes
 Each (size, store) runs in a fresh process so that its peak memory is its own. Steps, as
 ``npcgraph build`` runs them (no cache, so every report is extracted):
 
-1. extract: read, structure and extract every report in ``--jobs`` processes, each worker
-   also formatting its report's piece of graph.ttl (``graphfile.turtle_pieces``);
+1. extract: read, structure and extract every report in ``--jobs`` processes (``--names``),
+   each worker also formatting its report's piece of graph.ttl and its evidence statements'
+   blocks (``graphfile.turtle_pieces``);
 2. graph.ttl and the store: the report pieces are bulk-loaded into an Oxigraph store in a
-   thread while the entities and statements are formatted, then graph.ttl is written
+   thread while the entities are formatted and the statements merged, then graph.ttl is written
    (``graphfile.turtle_and_store``). ``oxigraph`` is ``--store oxigraph:DIR``; ``none`` is a
    build without ``--store``, whose store is a temporary one in TMPDIR;
 3. graph.html, rendered from the store with SPARQL (``viewer.storeview``);
