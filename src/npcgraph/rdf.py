@@ -22,7 +22,7 @@ from .model import Corpus, Document, Entity, Evidence, Relation, Report
 from .namespaces import DCTERMS, ID, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 
 
-class _Terms:
+class _RememberedTerms:
     """A namespace's terms, each made once. rdflib makes (and checks) a new URIRef at every
     ``NPC.Report`` or ``RDF.type``; a corpus's triples ask for the same few dozen terms millions
     of times (a third of the time to mint them). The terms are rdflib's own."""
@@ -46,7 +46,7 @@ class _Terms:
 
 
 DCTERMS, ITSRDF, NIF, NPC, PROV, RDF, RDFS, SKOS, XSD = (  # type: ignore[assignment]
-    _Terms(namespace) for namespace in (DCTERMS, ITSRDF, NIF, NPC, PROV, RDF, RDFS, SKOS, XSD)
+    _RememberedTerms(namespace) for namespace in (DCTERMS, ITSRDF, NIF, NPC, PROV, RDF, RDFS, SKOS, XSD)
 )
 
 __all__ = [
