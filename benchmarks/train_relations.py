@@ -60,7 +60,7 @@ from npcgraph.resources import bundled_report  # noqa: E402
 IGNORED = "organizedBy"  # the annotators were not asked to mark it
 ADD = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: add nothing
 DROP = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)  # 0: drop nothing
-STRENGTHS = (0.3, 1.0)  # inverse L2 strength C, as scikit-learn names it
+STRENGTHS = (0.3,)  # inverse L2 strength C, as scikit-learn names it (1 was never chosen when offered)
 
 
 @dataclass
