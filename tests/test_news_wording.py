@@ -42,10 +42,15 @@ def test_numbers_count_what_follows_the_verb_and_precedes_gong(tmp_path):
     assert not any(label.startswith("征求") or label.endswith("共") for label in statistics)
 
 
-def _facts(tmp_path: Path, text: str, name: str) -> set[tuple[str, str, str]]:
+def _built(tmp_path: Path, text: str, name: str):
+    """The document npcgraph makes of ``text`` written to ``tmp_path/name``."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    document = npcgraph.build([path]).documents[0]
+    return npcgraph.build([path]).documents[0]
+
+
+def _facts(tmp_path: Path, text: str, name: str) -> set[tuple[str, str, str]]:
+    document = _built(tmp_path, text, name)
     labels = {entity.key: entity.label for entity in document.entities}
     return {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
 
@@ -67,9 +72,7 @@ def test_supervision_modes_used_in_a_list_closed_by_a_count_of_kinds(tmp_path):
 def test_generic_activities_and_meetings_a_body_holds_with_their_counts(tmp_path):
     text = ("标题\n今年，绵阳市人大常委会开展专题学习18次，举办专题讲座6场，先后召开座谈会、听证会9场，"
             "召开3次列席代表座谈会。\n")
-    path = tmp_path / "generic.txt"
-    path.write_text(text, encoding="utf-8")
-    document = npcgraph.build([path]).documents[0]
+    document = _built(tmp_path, text, "generic.txt")
     entities = {entity.key: entity for entity in document.entities}
     classes = {(e.label, e.cls) for e in entities.values()}
     assert {("专题学习", "Activity"), ("专题讲座", "Activity"), ("座谈会", "Event"), ("列席代表座谈会", "Event")} <= classes
@@ -82,9 +85,7 @@ def test_generic_activities_and_meetings_a_body_holds_with_their_counts(tmp_path
 
 def test_what_a_number_counts_stops_before_关于_and_an_issue_number_is_no_statistic(tmp_path):
     text = "标题\n人大研究 2019年5期\n会议听取了3位副县长关于代表建议办理情况的汇报。\n"
-    path = tmp_path / "stats.txt"
-    path.write_text(text, encoding="utf-8")
-    labels = {e.label for e in npcgraph.build([path]).documents[0].entities if e.cls == "Statistic"}
+    labels = {e.label for e in _built(tmp_path, text, "stats.txt").entities if e.cls == "Statistic"}
     assert "副县长" in labels
     assert not any("关于" in label or "年" in label for label in labels)
 
@@ -92,9 +93,7 @@ def test_what_a_number_counts_stops_before_关于_and_an_issue_number_is_no_stat
 def test_laws_a_meeting_passes_named_without_brackets_and_an_amendment_by_its_number(tmp_path):
     text = ("标题\n十四届全国人大常委会第九次会议闭幕。会议表决通过了农村集体经济组织法、矿产资源法修订草案和能源法，"
             "表决通过了刑法修正案（十二）。\n")
-    path = tmp_path / "laws.txt"
-    path.write_text(text, encoding="utf-8")
-    document = npcgraph.build([path]).documents[0]
+    document = _built(tmp_path, text, "laws.txt")
     labels = {entity.key: entity.label for entity in document.entities}
     facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
     committee = "全国人民代表大会常务委员会"
@@ -106,16 +105,12 @@ def test_laws_a_meeting_passes_named_without_brackets_and_an_amendment_by_its_nu
 
 
 def test_a_celebration_of_an_anniversary_is_a_program(tmp_path):
-    path = tmp_path / "anniversary.txt"
-    path.write_text("标题\n宜宾市人大常委会举办纪念地方人大设立常委会40周年系列活动。\n", encoding="utf-8")
-    document = npcgraph.build([path]).documents[0]
+    document = _built(tmp_path, "标题\n宜宾市人大常委会举办纪念地方人大设立常委会40周年系列活动。\n", "anniversary.txt")
     assert ("纪念地方人大设立常委会40周年系列活动", "Program") in {(e.label, e.cls) for e in document.entities}
 
 
 def test_a_resolution_titled_with_its_meeting_goes_by_its_title_without_it_too(tmp_path):
-    path = tmp_path / "resolution.txt"
-    path.write_text("四川省十四届人大一次会议闭幕\n大会表决通过了省十四届人大一次会议关于省人民政府工作报告的决议。\n", encoding="utf-8")
-    document = npcgraph.build([path]).documents[0]
+    document = _built(tmp_path, "四川省十四届人大一次会议闭幕\n大会表决通过了省十四届人大一次会议关于省人民政府工作报告的决议。\n", "resolution.txt")
     resolution = next(e for e in document.entities if e.cls == "Resolution")
     assert resolution.label == "省十四届人大一次会议关于省人民政府工作报告的决议"  # no body's name cut out of a meeting's
     assert "关于省人民政府工作报告的决议" in resolution.alt_labels
