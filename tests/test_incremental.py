@@ -197,3 +197,126 @@ def test_a_read_only_output_folder_with_a_stale_cache_is_one_clear_error(tmp_pat
             path.chmod(0o755)
     assert result.returncode == 3 and result.stderr.startswith("npcgraph: error: [E20"), result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+# --- incremental builds: the outputs patched, to a clean build's bytes (npcgraph.incremental) ---
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory) -> Path:
+    """One extraction cache for the builds below: each report's text is extracted once."""
+    return tmp_path_factory.mktemp("shared-cache")
+
+
+def folder_build(reports: Path, out: Path, cache: Path, *, store: bool = True, provenance: str = "full", formats: str = "ttl"):
+    said: list[str] = []
+    built = npcgraph.build_folder(
+        [reports], out, cache=cache, store=f"oxigraph:{out / 'store'}" if store else None, provenance=provenance,
+        formats=formats, explain=said.append,
+    )
+    return built, said
+
+
+def quads(store: Path) -> list[str]:
+    import pyoxigraph
+
+    return sorted(str(quad) for quad in pyoxigraph.Store.read_only(str(store)).quads_for_pattern(None, None, None))
+
+
+def assert_as_clean(reports: Path, out: Path, cache: Path, built, tmp_path: Path, *, store: bool = True, provenance: str = "full") -> None:
+    """The outputs in ``out`` are a full build's (into a new folder: no earlier build to patch)."""
+    clean = tmp_path / f"clean-{len(list(tmp_path.iterdir()))}"
+    reference, said = folder_build(reports, clean, cache, store=store, provenance=provenance)
+    assert said == ["building in full: no earlier build whose outputs are untouched (or one was changed since)"]
+    for name in ("graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    assert built.counts == reference.counts
+    if store:
+        assert quads(out / "store") == quads(clean / "store")
+
+
+def test_one_report_changed_is_patched_to_a_clean_builds_bytes(reports, tmp_path, shared_cache):
+    out = tmp_path / "out"
+    folder_build(reports, out, shared_cache)
+    changed = reports / "cities" / "hubei" / "wuhan.txt"
+    # a law only this report names now, and one that other reports name too
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n审议《武汉市城市绿化条例》，执法检查传染病防治法。\n", encoding="utf-8")
+    before = (out / "graph.ttl").read_bytes()
+    built, said = folder_build(reports, out, shared_cache)
+    assert said == ["updated the last build: 1 files extracted, 1 gone or changed"]
+    turtle = (out / "graph.ttl").read_bytes()
+    assert turtle != before and "武汉市城市绿化条例".encode() in turtle
+    assert_as_clean(reports, out, shared_cache, built, tmp_path)
+    # and again: a report changed back, the entity only it named is gone
+    changed.write_text(changed.read_text(encoding="utf-8").replace("审议《武汉市城市绿化条例》", ""), encoding="utf-8")
+    built, said = folder_build(reports, out, shared_cache)
+    assert said[0].startswith("updated the last build")
+    assert "武汉市城市绿化条例".encode() not in (out / "graph.ttl").read_bytes()
+    assert_as_clean(reports, out, shared_cache, built, tmp_path)
+
+
+def test_reports_added_and_removed_are_patched_to_a_clean_builds_bytes(reports, tmp_path, shared_cache):
+    out = tmp_path / "out"
+    folder_build(reports, out, shared_cache)
+    removed = reports / "cities" / "hubei" / "wuhan.txt"  # names entities of its own and shared ones
+    text = removed.read_text(encoding="utf-8")
+    removed.unlink()
+    built, said = folder_build(reports, out, shared_cache)
+    assert said == ["updated the last build: 0 files extracted, 1 gone or changed"]
+    assert_as_clean(reports, out, shared_cache, built, tmp_path)
+    (reports / "cities" / "hubei" / "wuhan-again.txt").write_text(text, encoding="utf-8")
+    built, said = folder_build(reports, out, shared_cache)
+    assert said == ["updated the last build: 1 files extracted, 0 gone or changed"]
+    assert_as_clean(reports, out, shared_cache, built, tmp_path)
+
+
+def test_without_a_store_and_with_facts_provenance(reports, tmp_path, shared_cache):
+    out = tmp_path / "out"
+    folder_build(reports, out, shared_cache, store=False, provenance="facts")
+    changed = next(reports.rglob("*.md"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n市人大常委会审议通过《某某市物业管理条例》。\n", encoding="utf-8")
+    built, said = folder_build(reports, out, shared_cache, store=False, provenance="facts")
+    assert said[0].startswith("updated the last build")
+    assert_as_clean(reports, out, shared_cache, built, tmp_path, store=False, provenance="facts")
+
+
+def test_what_cannot_be_patched_is_built_in_full(reports, tmp_path, shared_cache):
+    out = tmp_path / "out"
+    folder_build(reports, out, shared_cache)
+    changed = reports / "cities" / "hubei" / "wuhan.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n修订《武汉市物业管理条例》。\n", encoding="utf-8")
+    (out / "store" / "CURRENT").touch()  # the store touched since: not the one the stamp knows
+    built, said = folder_build(reports, out, shared_cache)
+    assert said == ["building in full: no earlier build whose outputs are untouched (or one was changed since)"]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n修订《武汉市物业管理条例》。\n", encoding="utf-8")
+    built, said = folder_build(reports, out, shared_cache, formats="ttl,nt")
+    assert said == ["building in full: other formats than Turtle are written (-f)"]
+    built, said = folder_build(reports, out, shared_cache)
+    assert said == ["building in full: the code or the options changed since the last build"]
+    for path in list(reports.rglob("*.txt"))[:3]:
+        path.write_text(path.read_text(encoding="utf-8") + "\n又一句。\n", encoding="utf-8")
+    built, said = folder_build(reports, out, shared_cache)
+    assert said[0].startswith("building in full: 3 files changed or added")
+
+
+def test_an_interrupted_incremental_build_leaves_the_previous_outputs(reports, tmp_path, shared_cache, monkeypatch):
+    out = tmp_path / "out"
+    folder_build(reports, out, shared_cache)
+    before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.html")}
+    stored = quads(out / "store")
+    changed = reports / "cities" / "hubei" / "wuhan.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n修订《武汉市物业管理条例》。\n", encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("npcgraph.incremental.commit", killed)
+    with pytest.raises(KeyboardInterrupt):
+        folder_build(reports, out, shared_cache)
+    monkeypatch.undo()
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert quads(out / "store") == stored
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")] and not list(out.glob(".store.*"))
+    built, said = folder_build(reports, out, shared_cache)  # no stamp left: in full, to a clean build's bytes
+    assert said[0].startswith("building in full")
+    assert_as_clean(reports, out, shared_cache, built, tmp_path)

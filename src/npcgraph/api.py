@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
+from . import incremental
 from .cache import Cache
+from .digest import class_counts, digest_rendering, load_digest
 from .errors import NpcgraphError
 from .export import export_files
 from .graphfile import turtle_and_store, turtle_pieces
@@ -27,10 +29,9 @@ from .provenance import with_provenance
 from .rdf import to_dataset
 from .resources import bundled_report
 from .serialization import FORMATS, parse_formats
-from .stats import class_counts
 from .store import OXIGRAPH_PREFIX, check_location, open_graph, open_source, parse_store_spec, scratch_store
-from .uptodate import fingerprint, forget, record, up_to_date
-from .viewer import render
+from .uptodate import fingerprint, forget, previous, record, up_to_date
+from .viewer import render_digests
 
 __all__ = ["build", "build_folder", "Built"]
 
@@ -70,6 +71,7 @@ def build_folder(
     strict: bool = True,
     bars: ProgressBars | None = None,
     freeze_gc: bool = False,
+    explain: Callable[[str], object] | None = None,
 ) -> Built:
     """The reports under ``inputs`` (default: the bundled report) built into the folder
     ``output``: graph.ttl, graph.html, the other ``formats`` (comma-separated export formats)
@@ -83,6 +85,11 @@ def build_folder(
     out and listed in ``Built.skipped``. ``freeze_gc`` (for a one-shot process such as the
     command line) stops the cyclic garbage collector for the rest of the process once the
     documents are made: its passes over millions of objects cost 40% of a build.
+
+    When a few input files changed since the last build into ``output`` (same code, same
+    options, outputs untouched), only they are extracted and the outputs are patched
+    (:mod:`npcgraph.incremental`), to the same bytes; ``explain`` is told which way the build
+    went and, when in full, why.
     """
     output = Path(output)
     paths = [Path(p) for p in inputs] if inputs else [bundled_report()]
@@ -98,18 +105,36 @@ def build_folder(
             recover(output)  # a build killed while moving its outputs into place
             # after recover: a half-moved build is never up to date
             stamp = None
+            inputs: dict[Path, str] = {}
             if not use_cache:
                 forget(cache_folder, output)
+                _explain(explain, "building in full: --no-cache")
             else:
                 options = {
                     "format": formats, "store": location and location.resolve(), "provenance": provenance, "names": names,
                     "cache": cache_folder.resolve(),
                 }
-                stamp = fingerprint(paths, options)
+                stamp = fingerprint(paths, options, inputs)
                 kept = up_to_date(cache_folder, output, stamp)
                 if kept is not None:
                     return Built(tuple(kept.written), Counter(kept.counts), kept=True)
+                last = previous(cache_folder, output)
                 forget(cache_folder, output)
+                try:
+                    planned = incremental.plan(cache_folder, output, stamp, last, inputs, exported, names)
+                    with bars.step("Updating", unit="report") as bar:
+                        bar.update(0, len(planned.changed))
+                        made = incremental.run(
+                            planned, output, cache_folder, location, provenance, jobs=jobs, strict=strict, prune=cache is None,
+                        )
+                except incremental.Unsafe as why:
+                    _explain(explain, f"building in full: {why}")
+                else:
+                    _explain(explain, f"updated the last build: {len(planned.changed)} files extracted, {len(planned.removed)} gone or changed")
+                    written = made.written + ([location] if location is not None else [])
+                    record(cache_folder, output, stamp, written, made.counts)
+                    incremental.record_run(cache_folder, output, stamp, made)
+                    return Built(tuple(written), made.counts, False, len(inputs), (), (), made.encodings)
             with bars.step("Extracting", unit="report") as bar:
                 held = [run_build(
                     paths,
@@ -120,6 +145,7 @@ def build_folder(
                     rendering=turtle_pieces(provenance),
                     strict=strict,
                     names=names,
+                    extra=digest_rendering(provenance),
                 )]
             result = held[0]
             facts = (result.files, result.skipped, result.duplicates, result.encodings)
@@ -127,7 +153,7 @@ def build_folder(
             # the viewer and the counts read it with SPARQL, and memory stays bounded.
             where = location if location is not None else scratch.enter_context(scratch_store())
             del result  # no reference kept here: _write lets the documents go once the store holds them
-            written, counts = _write(held.pop(), output, where, exported, provenance, location is not None, bars, freeze_gc)
+            written, counts, groups = _write(held.pop(), output, where, exported, provenance, location is not None, bars, freeze_gc)
     except BaseException:
         if made and output.is_dir() and not any(output.iterdir()):
             output.rmdir()  # a build that failed leaves no empty folder behind
@@ -137,7 +163,14 @@ def build_folder(
     files, skipped, duplicates, encodings = facts
     if stamp is not None and not skipped:  # a build that skipped files is never up to date
         record(cache_folder, output, stamp, written, counts)
+        if not duplicates:  # the next build may patch this one
+            incremental.record_index(cache_folder, output, stamp, inputs, output / "graph.ttl", groups, names)
     return Built(tuple(written), counts, False, files, tuple(skipped), tuple(duplicates), tuple(encodings))
+
+
+def _explain(explain: Callable[[str], object] | None, text: str) -> None:
+    if explain is not None:
+        explain(text)
 
 
 def _progress(bar: object) -> Progress:
@@ -147,14 +180,16 @@ def _progress(bar: object) -> Progress:
 def _write(
     result: CorpusBuild, output: Path, location: Path, formats: list[str], provenance: str, staged: bool,
     bars: ProgressBars, freeze_gc: bool,
-) -> tuple[list[Path], Counter[str]]:
+) -> tuple[list[Path], Counter[str], list[tuple[object, int]]]:
     """graph.ttl and the Oxigraph store at ``location`` (loaded together), then graph.html and
-    the other formats read from the store; the files written and the class counts.
+    the class counts from the reports' digests, and the other formats read from the store; the
+    files written, the class counts and graph.ttl's groups.
 
     With ``staged`` (a --store build) the store is loaded beside its location and moved into
     place with the files, in one commit: a build killed before it leaves the previous store
     and files, never a new store beside old files."""
     corpus = with_provenance(result.corpus, provenance)
+    digests = [load_digest(result.extra_outputs[document.report.key]) for document in result.corpus.documents]
     if freeze_gc:
         gc.freeze()
         gc.disable()
@@ -169,14 +204,14 @@ def _write(
         datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
         if not datasets:
             corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
-        files = {"graph.ttl": parts, "graph.html": render(graph).encode("utf-8")}
+        files = {"graph.ttl": parts, "graph.html": render_digests(digests).encode("utf-8")}
         if formats:
             named = to_dataset(corpus) if datasets else None
             files.update(export_files(open_graph(graph), formats, dataset=named))
-        counts = class_counts(graph)
+        counts = class_counts(digests)
         moves = stage_files(output, files)
         commit(output, moves + (loaded.moves if staged else []))
     finally:
         if staged:
             loaded.discard()
-    return [target for _, target in moves], counts
+    return [target for _, target in moves], counts, parts.groups()

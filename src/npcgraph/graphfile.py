@@ -338,6 +338,11 @@ class TurtleFile:
     def size(self) -> int:
         return self._size
 
+    def groups(self) -> list[tuple[object, int]]:
+        """(group, bytes) of each group in the file's order: ``"header"``, ``"entities"``,
+        ``("report", key)`` for each report, ``"statements"``, ``"others"`` (those written)."""
+        return [(group, sum(length for _, length in self._segments[group])) for group in self.order if group in self._segments]
+
     def __iter__(self) -> Iterator[bytes]:
         self._file.flush()
         for group in self.order:

@@ -10,7 +10,8 @@ whichever process extracted them, and whether they came from the cache or not.
                             └─ ingest → structure → STAGES (×jobs) ─┴─ sort, drop duplicates → Corpus
 
 A :class:`Rendering` makes one output per report (graph.ttl's piece of it) in the same worker,
-right after extraction, and is cached beside the document.
+right after extraction, and is cached beside the document; so does an ``extra`` one (the
+report's digest for the viewer, the summary and incremental builds: :mod:`npcgraph.digest`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .windows import WINDOW, extract_windowed
 
 __all__ = [
     "read_report", "extract", "process_file", "build_corpus", "run_build", "CorpusBuild", "Rendering", "Progress",
+    "file_entry_key",
 ]
 
 #: Called after each file is done: (file name, files done, files in all).
@@ -85,6 +87,7 @@ class CorpusBuild:
     # (path, encoding): files read in another encoding than UTF-8
     encodings: tuple[tuple[str, str], ...] = ()
     outputs: dict[str, bytes] = field(default_factory=dict)  # report key -> Rendering output
+    extra_outputs: dict[str, bytes] = field(default_factory=dict)  # report key -> the extra Rendering's output
 
     @property
     def characters(self) -> int:
@@ -110,19 +113,24 @@ def _file_key(path: Path, names: str = "model") -> str:
     digest = file_digest(path)
     if digest is None:
         return ""  # unreadable: never a cache hit; ingest raises the user-facing error
-    # a document extracted without the name model is another entry than one with it
-    return entry_key(path.name if names == "model" else f"{path.name}\0names={names}", digest.encode("ascii"))
+    return file_entry_key(path.name, digest, names)
 
 
-_Result = tuple[Document, "bytes | None"]
+def file_entry_key(name: str, digest: str, names: str = "model") -> str:
+    """The cache key of a file named ``name`` whose bytes hash to ``digest`` (hex), extracted
+    with ``names`` (a document extracted without the name model is another entry)."""
+    return entry_key(name if names == "model" else f"{name}\0names={names}", digest.encode("ascii"))
+
+
+_Result = tuple[Document, "tuple[bytes, ...]"]
 
 
 def _work(
-    path: Path, cache: Cache | None, key: str, rendering: Rendering | None, document: Document | None, names: str = "model",
+    path: Path, cache: Cache | None, key: str, renderings: tuple[Rendering, ...], document: Document | None, names: str = "model",
 ) -> _Result | _Failure:
     """What a worker does with one file (also run in-process when ``jobs`` is 1): extract it
     unless its ``document`` is given (with the name model or without: ``names``), and make the
-    rendering's output from it."""
+    renderings' outputs from it."""
     try:
         if document is None:
             try:
@@ -132,14 +140,13 @@ def _work(
                 return _Failure(type(exc), exc.code, {name: str(value) if isinstance(value, BaseException) else value for name, value in exc.fields.items()})
             if cache is not None and key:
                 cache.put(key, document)
-        output = None
-        if rendering is not None:
-            output = rendering.make(document)
-            if cache is not None and key:
+        outputs = tuple(rendering.make(document) for rendering in renderings)
+        if cache is not None and key:
+            for rendering, output in zip(renderings, outputs):
                 cache.put_output(key, rendering.version, output)
     except Exception as exc:  # a bug: say which file shows it (a worker's traceback names none)
         raise RuntimeError(f"npcgraph failed on {path}: {type(exc).__name__}: {exc}") from exc
-    return document, output
+    return document, outputs
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
@@ -221,13 +228,15 @@ def run_build(
     rendering: Rendering | None = None,
     strict: bool = True,
     names: str = "model",
+    extra: Rendering | None = None,
 ) -> CorpusBuild:
     """Read, structure and extract every report under ``paths`` into one corpus.
 
     ``jobs`` processes extract in parallel (0: one per CPU). With a ``cache``, files whose
     name and bytes were extracted before by the same code are not extracted again; with
     ``prune_cache`` the cache keeps only this build's entries afterwards. A ``rendering`` is
-    made from each document (or taken from the cache) into ``outputs``. Files whose normalized
+    made from each document (or taken from the cache) into ``outputs``, an ``extra`` one
+    into ``extra_outputs``. Files whose normalized
     text equals an earlier file's (the same article saved twice) are one report: the first in
     path order is kept and the others are listed in ``duplicates``. Unless ``strict``, a file
     that cannot be read (an InputError) is left out and listed in ``skipped`` with its error;
@@ -239,17 +248,16 @@ def run_build(
     files = collect_inputs(list(paths))
     jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
     keys = [_file_key(path, names) for path in files] if cache is not None else [""] * len(files)
+    renderings = tuple(r for r in (rendering, extra) if r is not None)
     documents: list[Document | None] = [None] * len(files)
-    outputs: list[bytes | None] = [None] * len(files)
+    outputs: list[tuple[bytes, ...] | None] = [() if not renderings else None] * len(files)
     if cache is not None:
         for index, key in enumerate(keys):
             documents[index] = cache.get(key) if key else None
-            if documents[index] is not None and rendering is not None:
-                outputs[index] = cache.get_output(key, rendering.version)
-    todo = [
-        index for index in range(len(files))
-        if documents[index] is None or (rendering is not None and outputs[index] is None)
-    ]
+            if documents[index] is not None and renderings:
+                found = tuple(cache.get_output(key, r.version) for r in renderings)
+                outputs[index] = found if None not in found else None  # type: ignore[assignment]
+    todo = [index for index in range(len(files)) if documents[index] is None or outputs[index] is None]
     finished = 0
 
     def done(name: str) -> None:
@@ -260,7 +268,7 @@ def run_build(
 
     for index in sorted(set(range(len(files))) - set(todo)):
         done(files[index].name)
-    tasks = [(files[i], cache, keys[i], rendering, documents[i], names) for i in todo]
+    tasks = [(files[i], cache, keys[i], renderings, documents[i], names) for i in todo]
     extracted = sum(1 for i in todo if documents[i] is None)
     failed: list[tuple[str, NpcgraphError]] = []
     for index, result in zip(todo, _run_all(tasks, jobs, lambda position: done(files[todo[position]].name), strict)):
@@ -271,7 +279,7 @@ def run_build(
     if failed and len(failed) == len(files):
         raise failed[0][1]
     if cache is not None and prune_cache:
-        cache.prune({key for key in keys if key}, frozenset({rendering.version}) if rendering else frozenset())
+        cache.prune({key for key in keys if key}, frozenset(r.version for r in renderings))
 
     encodings = tuple(
         (str(path), document.report.metadata.encoding)
@@ -280,15 +288,20 @@ def run_build(
     )
     kept: dict[str, Document] = {}
     kept_outputs: dict[str, bytes] = {}
+    extra_outputs: dict[str, bytes] = {}
     duplicates: list[tuple[str, str]] = []
-    for document, output in zip(documents, outputs):
+    for document, made in zip(documents, outputs):
         if document is None:  # skipped: it could not be read
             continue
         first = kept.setdefault(document.report.key, document)
         if first is not document:
             duplicates.append((document.report.source_file, first.report.source_file))
-        elif output is not None:
-            kept_outputs[document.report.key] = output
+            continue
+        made = made or ()
+        if rendering is not None and made:
+            kept_outputs[document.report.key] = made[0]
+        if extra is not None and made:
+            extra_outputs[document.report.key] = made[-1]
     ordered = sorted(kept.values(), key=lambda document: (document.report.key, document.report.source_file))
     return CorpusBuild(
         corpus=Corpus(tuple(ordered)),
@@ -299,6 +312,7 @@ def run_build(
         skipped=tuple(failed),
         encodings=encodings,  # type: ignore[arg-type]
         outputs=kept_outputs,
+        extra_outputs=extra_outputs,
     )
 
 

@@ -12,6 +12,7 @@ output touched, removed or half-written by a killed build) and the build runs as
 
     stamp = fingerprint(inputs, options)          # hashes the inputs' bytes: ~15 MB for 1,000 reports
     kept = up_to_date(cache, output, stamp)       # the last build's summary, or None
+    last = previous(cache, output)                # the last stamp, if its outputs are untouched
     forget(cache, output)                         # before a build writes anything
     record(cache, output, stamp, written, counts) # after a build that wrote ``written``
 """
@@ -32,7 +33,7 @@ from .cache import file_digest
 from .ingest import collect_inputs
 from .version import __version__
 
-__all__ = ["Kept", "stamp_path", "fingerprint", "up_to_date", "forget", "record"]
+__all__ = ["Kept", "stamp_path", "fingerprint", "up_to_date", "previous", "forget", "record"]
 
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
@@ -70,13 +71,17 @@ def _file_digest(path: Path) -> str:
     return file_digest(path) or "unreadable"
 
 
-def fingerprint(inputs: Iterable[Path], options: Mapping[str, object]) -> dict[str, object]:
+def fingerprint(inputs: Iterable[Path], options: Mapping[str, object], files: dict[Path, str] | None = None) -> dict[str, object]:
     """What a build's outputs are made from. Raises the InputError a build would for inputs
-    that do not exist or a folder without reports."""
-    files = collect_inputs([Path(path) for path in inputs])
+    that do not exist or a folder without reports. ``files``, when given, receives each input
+    file (as the build names it) and the SHA-256 of its bytes, in the build's order."""
+    found = collect_inputs([Path(path) for path in inputs])
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(f"{os.path.abspath(path)}\0{_file_digest(path)}\n".encode("utf-8", "surrogateescape"))
+    for path in found:
+        name, sha = os.path.abspath(path), _file_digest(path)
+        if files is not None:
+            files[path] = sha
+        digest.update(f"{name}\0{sha}\n".encode("utf-8", "surrogateescape"))
     return {
         "format": _FORMAT,
         "code": _code(),
@@ -105,14 +110,13 @@ def stamp_path(cache: Path, output: Path) -> Path:
     return Path(cache) / f"build-{name}.json"
 
 
-def up_to_date(cache: Path, output: Path, stamp: Mapping[str, object]) -> Kept | None:
-    """The last build's outputs and counts when its stamp is ``stamp`` and every output is as
-    it left it; otherwise None."""
+def _untouched(cache: Path, output: Path) -> dict | None:
+    """The last build's record when every output it wrote is as it left it, else None."""
     try:
         stored = json.loads(stamp_path(cache, output).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(stored, dict) or stored.get("stamp") != dict(stamp):
+    if not isinstance(stored, dict) or not isinstance(stored.get("stamp"), dict):
         return None
     states = stored.get("outputs")
     if not isinstance(states, dict) or not states:
@@ -120,7 +124,24 @@ def up_to_date(cache: Path, output: Path, stamp: Mapping[str, object]) -> Kept |
     for name, state in states.items():
         if state is None or _state(Path(name)) != state:
             return None
+    return stored
+
+
+def up_to_date(cache: Path, output: Path, stamp: Mapping[str, object]) -> Kept | None:
+    """The last build's outputs and counts when its stamp is ``stamp`` and every output is as
+    it left it; otherwise None."""
+    stored = _untouched(cache, output)
+    if stored is None or stored["stamp"] != dict(stamp):
+        return None
     return Kept(tuple(Path(name) for name in stored.get("written", ())), dict(stored.get("counts", {})))
+
+
+def previous(cache: Path, output: Path) -> dict[str, object] | None:
+    """The stamp of the last build into ``output`` when every output it wrote is as it left
+    it (the files and the store untouched since), else None: what an incremental build may
+    patch (:mod:`npcgraph.incremental`)."""
+    stored = _untouched(cache, output)
+    return None if stored is None else dict(stored["stamp"])
 
 
 def forget(cache: Path, output: Path) -> None:

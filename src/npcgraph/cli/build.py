@@ -27,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="OUT", help="output folder (default: out/)")
     parser.add_argument("-f", "--format", default="ttl", metavar="FORMATS", help="formats to write besides graph.ttl and graph.html, comma-separated: ttl,trig,nt,nq,jsonld,graphml,gexf,csv (see npcgraph export --help)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress bar)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="say whether the build updated the last one's outputs (a few reports changed) or built in full, and why")
     parser.add_argument("--store", metavar="oxigraph:DIR", help="also write the graph into a persistent Oxigraph store in DIR, for npcgraph query and serve")
     parser.add_argument("--strict", action="store_true", help="stop at the first file that cannot be read (default: build the others, list the files skipped and exit with status 2)")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
@@ -87,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
         strict=args.strict,
         bars=ProgressBars(enabled=not args.quiet),
         freeze_gc=True,  # one short process: what it makes lives to its end
+        explain=(lambda text: print(f"npcgraph: {text}", file=sys.stderr)) if args.verbose else None,
     )
     if not args.quiet:
         if built.kept:

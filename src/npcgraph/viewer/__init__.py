@@ -3,6 +3,7 @@
     graph ──as_store──> store ──read_store──> GraphView ──select──> Selection ──build_page──> HTML
                               (storeview.py: SPARQL    (select.py)           (page.py: layout.py, assets/)
                                in assets/queries/)
+    a build's digests ──read_digests──> GraphView     (digestview.py: the same view, no store)
 
 The page draws the entities and the ``npc:`` relations between them (not the NIF structure),
 coloured and shaped by class, with search, filters, a focus mode and an evidence panel that
@@ -14,14 +15,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..digest import Digest
 from ..store import as_store
 from .defaults import DEFAULT_LIMIT
+from .digestview import read_digests
 from .graphview import GraphView
 from .page import build_page
 from .select import Selection, select
 from .storeview import read_store, store_vocabulary
+from .vocabulary import vocabulary
 
-__all__ = ["render", "DEFAULT_LIMIT"]
+__all__ = ["render", "render_digests", "DEFAULT_LIMIT"]
 
 _DEFAULT_TITLE = "人大报告知识图谱"
 
@@ -57,6 +61,14 @@ def render(
     if title is None:
         title = _default_title(view, selection)
     return build_page(view, vocab, selection, title=title, depth=depth)
+
+
+def render_digests(digests: Sequence[Digest], *, limit: int = DEFAULT_LIMIT) -> str:
+    """:func:`render` of the graph of a build's ``digests`` (:mod:`npcgraph.digest`, in corpus
+    order), drawn from them: the same string as :func:`render` of the store holding that graph."""
+    vocab = vocabulary()  # a build's graph declares no terms of its own
+    view, selection = read_digests(digests, vocab, lambda view: select(view, vocab, limit=limit), names=False)
+    return build_page(view, vocab, selection, title=_default_title(view, selection), depth=1)
 
 
 def _default_title(view: GraphView, selection: Selection) -> str:
