@@ -235,11 +235,11 @@ def assert_as_clean(reports: Path, out: Path, cache: Path, built, tmp_path: Path
         assert quads(out / "store") == quads(clean / "store")
 
 
-def test_one_report_changed_is_patched_to_a_clean_builds_bytes(reports, tmp_path, shared_cache):
+def test_reports_changed_removed_and_added_are_patched_to_a_clean_builds_bytes(reports, tmp_path, shared_cache):
     out = tmp_path / "out"
     folder_build(reports, out, shared_cache)
     changed = reports / "cities" / "hubei" / "wuhan.txt"
-    # a law only this report names now, and one that other reports name too
+    # a regulation only this report names now, and a law that other reports name too
     changed.write_text(changed.read_text(encoding="utf-8") + "\n审议《武汉市城市绿化条例》，执法检查传染病防治法。\n", encoding="utf-8")
     before = (out / "graph.ttl").read_bytes()
     built, said = folder_build(reports, out, shared_cache)
@@ -247,26 +247,12 @@ def test_one_report_changed_is_patched_to_a_clean_builds_bytes(reports, tmp_path
     turtle = (out / "graph.ttl").read_bytes()
     assert turtle != before and "武汉市城市绿化条例".encode() in turtle
     assert_as_clean(reports, out, shared_cache, built, tmp_path)
-    # and again: a report changed back, the entity only it named is gone
-    changed.write_text(changed.read_text(encoding="utf-8").replace("审议《武汉市城市绿化条例》", ""), encoding="utf-8")
+    # that report gone (the entities only it named with it), another one added
+    changed.unlink()
+    load_generator().generate(1, reports / "added", seed=99)
     built, said = folder_build(reports, out, shared_cache)
-    assert said[0].startswith("updated the last build")
+    assert said == ["updated the last build: 1 files extracted, 1 gone or changed"]
     assert "武汉市城市绿化条例".encode() not in (out / "graph.ttl").read_bytes()
-    assert_as_clean(reports, out, shared_cache, built, tmp_path)
-
-
-def test_reports_added_and_removed_are_patched_to_a_clean_builds_bytes(reports, tmp_path, shared_cache):
-    out = tmp_path / "out"
-    folder_build(reports, out, shared_cache)
-    removed = reports / "cities" / "hubei" / "wuhan.txt"  # names entities of its own and shared ones
-    text = removed.read_text(encoding="utf-8")
-    removed.unlink()
-    built, said = folder_build(reports, out, shared_cache)
-    assert said == ["updated the last build: 0 files extracted, 1 gone or changed"]
-    assert_as_clean(reports, out, shared_cache, built, tmp_path)
-    (reports / "cities" / "hubei" / "wuhan-again.txt").write_text(text, encoding="utf-8")
-    built, said = folder_build(reports, out, shared_cache)
-    assert said == ["updated the last build: 1 files extracted, 0 gone or changed"]
     assert_as_clean(reports, out, shared_cache, built, tmp_path)
 
 
@@ -278,25 +264,6 @@ def test_without_a_store_and_with_facts_provenance(reports, tmp_path, shared_cac
     built, said = folder_build(reports, out, shared_cache, store=False, provenance="facts")
     assert said[0].startswith("updated the last build")
     assert_as_clean(reports, out, shared_cache, built, tmp_path, store=False, provenance="facts")
-
-
-def test_what_cannot_be_patched_is_built_in_full(reports, tmp_path, shared_cache):
-    out = tmp_path / "out"
-    folder_build(reports, out, shared_cache)
-    changed = reports / "cities" / "hubei" / "wuhan.txt"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n修订《武汉市物业管理条例》。\n", encoding="utf-8")
-    (out / "store" / "CURRENT").touch()  # the store touched since: not the one the stamp knows
-    built, said = folder_build(reports, out, shared_cache)
-    assert said == ["building in full: no earlier build whose outputs are untouched (or one was changed since)"]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n修订《武汉市物业管理条例》。\n", encoding="utf-8")
-    built, said = folder_build(reports, out, shared_cache, formats="ttl,nt")
-    assert said == ["building in full: other formats than Turtle are written (-f)"]
-    built, said = folder_build(reports, out, shared_cache)
-    assert said == ["building in full: the code or the options changed since the last build"]
-    for path in list(reports.rglob("*.txt"))[:3]:
-        path.write_text(path.read_text(encoding="utf-8") + "\n又一句。\n", encoding="utf-8")
-    built, said = folder_build(reports, out, shared_cache)
-    assert said[0].startswith("building in full: 3 files changed or added")
 
 
 def test_an_interrupted_incremental_build_leaves_the_previous_outputs(reports, tmp_path, shared_cache, monkeypatch):
@@ -316,7 +283,32 @@ def test_an_interrupted_incremental_build_leaves_the_previous_outputs(reports, t
     monkeypatch.undo()
     assert {name: (out / name).read_bytes() for name in before} == before
     assert quads(out / "store") == stored
-    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")] and not list(out.glob(".store.*"))
-    built, said = folder_build(reports, out, shared_cache)  # no stamp left: in full, to a clean build's bytes
-    assert said[0].startswith("building in full")
-    assert_as_clean(reports, out, shared_cache, built, tmp_path)
+    built, said = folder_build(reports, out, shared_cache)  # no stamp left: in full
+    assert said == ["building in full: no earlier build whose outputs are untouched (or one was changed since)"]
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")] and not list(out.glob(".store.*"))  # cleaned up
+    # the store touched since the last build: not the store its stamp knows
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n修订《武汉市物业管理条例》。\n", encoding="utf-8")
+    (out / "store" / "CURRENT").touch()
+    built, said = folder_build(reports, out, shared_cache)
+    assert said == ["building in full: no earlier build whose outputs are untouched (or one was changed since)"]
+    # what else a plan refuses, asked without building
+    from npcgraph.incremental import Unsafe, plan
+    from npcgraph.uptodate import fingerprint, previous
+
+    cache = shared_cache
+    last = previous(cache, out)
+    options = {"format": "ttl", "store": (out / "store").resolve(), "provenance": "full", "cache": cache.resolve()}
+    files: dict[Path, str] = {}
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n又一句。\n", encoding="utf-8")
+    stamp = fingerprint([reports], options, files)
+    assert plan(cache, out, stamp, last, files, []).changed == [changed]
+    with pytest.raises(Unsafe, match="other formats"):
+        plan(cache, out, stamp, last, files, ["nt"])
+    with pytest.raises(Unsafe, match="the code or the options changed"):
+        plan(cache, out, fingerprint([reports], {**options, "provenance": "facts"}), last, files, [])
+    for path in list(reports.rglob("*.txt"))[:3]:
+        path.write_text(path.read_text(encoding="utf-8") + "\n又一句。\n", encoding="utf-8")
+    files = {}
+    stamp = fingerprint([reports], options, files)
+    with pytest.raises(Unsafe, match="more than 20% of the reports"):
+        plan(cache, out, stamp, last, files, [])

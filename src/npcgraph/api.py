@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import incremental
 from .cache import Cache
-from .digest import class_counts, digest_rendering, load_digest
+from .digest import class_counts, digest_rendering, load_digest, merged_entities
 from .errors import NpcgraphError
 from .export import export_files
 from .graphfile import turtle_and_store, turtle_pieces
@@ -204,11 +204,12 @@ def _write(
         datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
         if not datasets:
             corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
-        files = {"graph.ttl": parts, "graph.html": render_digests(digests).encode("utf-8")}
+        merged = merged_entities(digests)
+        files = {"graph.ttl": parts, "graph.html": render_digests(digests, merged=merged).encode("utf-8")}
         if formats:
             named = to_dataset(corpus) if datasets else None
             files.update(export_files(open_graph(graph), formats, dataset=named))
-        counts = class_counts(digests)
+        counts = class_counts(digests, merged)
         moves = stage_files(output, files)
         commit(output, moves + (loaded.moves if staged else []))
     finally:

@@ -45,7 +45,7 @@ _PACKAGE = Path(__file__).resolve().parent
 #: added later) is hashed, so an unknown new module invalidates the cache rather than not.
 _OUTPUT_SIDE = frozenset(
     {
-        "__init__.py", "__main__.py", "api.py", "analytics.py", "cache.py", "outputs.py",
+        "__init__.py", "__main__.py", "api.py", "analytics.py", "cache.py", "digest.py", "incremental.py", "outputs.py",
         "progress.py", "sparql.py", "rdf.py", "serialization.py", "stats.py", "store",
         "turtle.py", "validation.py", "cli", "exports", "queries", "viewer", "py.typed",
     }

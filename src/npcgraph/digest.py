@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import pickle
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -152,11 +152,12 @@ def merged_entities(digests: Iterable[Digest], keys: set[str] | None = None) -> 
     return merged
 
 
-def class_counts(digests: Sequence[Digest]) -> Counter[str]:
+def class_counts(digests: Sequence[Digest], merged: Mapping[str, tuple[tuple, set[str]]] | None = None) -> Counter[str]:
     """What :func:`npcgraph.stats.class_counts` counts in the graph of these digests (in
-    corpus order): instances per ``npc:`` class, ``(mentions)`` and ``(relations)``."""
+    corpus order): instances per ``npc:`` class, ``(mentions)`` and ``(relations)``.
+    ``merged``: their :func:`merged_entities`, when already made."""
     counts: Counter[str] = Counter()
-    entities = merged_entities(digests)
+    entities = merged_entities(digests) if merged is None else merged
     for fields, _ in entities.values():
         counts[fields[1]] += 1
     counts["Report"] += len(digests)

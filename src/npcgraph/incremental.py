@@ -26,6 +26,7 @@ the index cannot delimit), :func:`plan` or :func:`run` says why and the build ru
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
@@ -278,10 +279,10 @@ def _subjects(digest: Digest) -> tuple[set[str], set[str]]:
     return entities, statements
 
 
-def _entity_blocks(digests: Sequence[Digest], subjects: set[str]) -> dict[str, bytes]:
-    """The block of each entity subject, made from every report (absent: no longer in the graph)."""
+def _entity_blocks(digests: Sequence[Digest], subjects: set[str], merged: Mapping[str, tuple[tuple, set[str]]]) -> dict[str, bytes]:
+    """The block of each entity subject, made from every report (absent: no longer in the
+    graph); ``merged``: the digests' :func:`~npcgraph.digest.merged_entities`."""
     keys = {subject[len(_ID):] for subject in subjects}
-    merged = merged_entities(digests, keys)
     facts: dict[str, list] = {}
     for digest in digests:
         for fields in digest.relations:
@@ -410,6 +411,19 @@ def run(
     changed files of ``planned`` (:func:`plan`); raises :class:`Unsafe` before anything is
     written when it cannot vouch for a clean build's bytes. The new index is kept by
     :func:`record_run` once the build is stamped."""
+    enabled = gc.isenabled()
+    gc.disable()  # the digests are a million small tuples in no cycle: collections only cost
+    try:
+        return _run(planned, output, cache_folder, location, provenance, jobs=jobs, strict=strict, prune=prune)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(
+    planned: Plan, output: Path, cache_folder: Path, location: Path | None, provenance: str, *,
+    jobs: int, strict: bool, prune: bool,
+) -> Result:
     index = planned.index
     graph = output / "graph.ttl"
     cache = Cache(cache_folder)
@@ -431,6 +445,8 @@ def run(
     keys = [digest.key for digest in digests]
     if len(set(keys)) != len(keys):
         raise Unsafe("two files now hold the same report")
+    if any(subject.startswith(("report/", "stmt/")) for digest in digests for subject, *_ in digest.relations):
+        raise Unsafe("a relation about a report's part or a statement (graph.ttl puts it in a report's group)")
     new_keys = {digest.key for digest in new_digests}
     changed_keys = new_keys | {digest.key for digest in old_digests}
     if any(key not in index.reports for key in keys if key not in new_keys):
@@ -444,7 +460,8 @@ def run(
         touched_statements |= statements
     if any(subject_order(subject, subject)[0] != 0 for subject in touched_entities):
         raise Unsafe("an entity whose IRI graph.ttl orders among the reports")
-    entity_blocks = _entity_blocks(digests, touched_entities)
+    merged = merged_entities(digests)
+    entity_blocks = _entity_blocks(digests, touched_entities, merged)
     statement_blocks = _statement_blocks(digests, touched_statements, changed_keys)
 
     # graph.ttl: the old file's stretches and the new groups and blocks, in a clean build's order
@@ -479,8 +496,8 @@ def run(
     pieces += group
     position += length
 
-    html = render_digests(digests).encode("utf-8")
-    counts = class_counts(digests)
+    html = render_digests(digests, merged=merged).encode("utf-8")
+    counts = class_counts(digests, merged)
     staged = None
     if location is not None:
         old_ranges = [index.reports[key] for key in sorted(changed_keys) if key in index.reports]

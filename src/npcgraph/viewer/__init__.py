@@ -12,7 +12,7 @@ shows the sentences behind each entity and fact. It makes no network request.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..digest import Digest
@@ -63,11 +63,12 @@ def render(
     return build_page(view, vocab, selection, title=title, depth=depth)
 
 
-def render_digests(digests: Sequence[Digest], *, limit: int = DEFAULT_LIMIT) -> str:
+def render_digests(digests: Sequence[Digest], *, limit: int = DEFAULT_LIMIT, merged: Mapping[str, Any] | None = None) -> str:
     """:func:`render` of the graph of a build's ``digests`` (:mod:`npcgraph.digest`, in corpus
-    order), drawn from them: the same string as :func:`render` of the store holding that graph."""
+    order), drawn from them: the same string as :func:`render` of the store holding that graph
+    (``merged``: their :func:`~npcgraph.digest.merged_entities`, when already made)."""
     vocab = vocabulary()  # a build's graph declares no terms of its own
-    view, selection = read_digests(digests, vocab, lambda view: select(view, vocab, limit=limit), names=False)
+    view, selection = read_digests(digests, vocab, lambda view: select(view, vocab, limit=limit), names=False, merged=merged)
     return build_page(view, vocab, selection, title=_default_title(view, selection), depth=1)
 
 

@@ -16,7 +16,7 @@ minute the store's queries took); ``npcgraph view`` of a graph file or store rea
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..digest import Digest, merged_entities
@@ -85,7 +85,7 @@ class _Nodes:
         return {view.iri: view for view in self.views.values() if view is not None}
 
 
-def _names(entities: dict[str, EntityView], merged: dict[str, tuple[tuple, set[str]]], nodes: Sequence[str]) -> None:
+def _names(entities: dict[str, EntityView], merged: Mapping[str, tuple[tuple, set[str]]], nodes: Sequence[str]) -> None:
     """names.rq: the labels, aliases and figures of the entities ``nodes``."""
     for iri in sorted(nodes):
         entity = entities[iri]
@@ -107,10 +107,12 @@ def _names(entities: dict[str, EntityView], merged: dict[str, tuple[tuple, set[s
 
 def read_digests(
     digests: Sequence[Digest], vocab: Vocabulary, choose: Callable[[GraphView], Selection], *, names: bool = True,
+    merged: Mapping[str, tuple[tuple, set[str]]] | None = None,
 ) -> tuple[GraphView, Selection]:
     """What the viewer draws of the graph of ``digests`` (in corpus order, by report key):
-    :func:`~npcgraph.viewer.storeview.read_store`'s view and selection, from the digests."""
-    merged = merged_entities(digests)
+    :func:`~npcgraph.viewer.storeview.read_store`'s view and selection, from the digests
+    (``merged``: their :func:`~npcgraph.digest.merged_entities`, when already made)."""
+    merged = merged_entities(digests) if merged is None else merged
     # entities.rq: typed with an npc: class that is not of the text's structure, no plumbing
     entities: dict[str, EntityView] = {}
     plumbing: set[str] = set()  # typed as the text's structure: never an end of a relation
