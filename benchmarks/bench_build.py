@@ -16,8 +16,9 @@ Each (size, store) runs in a fresh process so that its peak memory is its own. S
    thread while the entities are formatted and the statements merged, then graph.ttl is written
    (``graphfile.turtle_and_store``). ``oxigraph`` is ``--store oxigraph:DIR``; ``none`` is a
    build without ``--store``, whose store is a temporary one in TMPDIR;
-3. graph.html, rendered from the store with SPARQL (``viewer.storeview``);
-4. the summary's class counts (``stats.class_counts``, aggregate queries).
+3. graph.html, drawn from the reports' digests that the workers made (``viewer.digestview``;
+   before, from the store with SPARQL: ``bench_view.py`` times both);
+4. the summary's class counts, from the same digests (``digest.class_counts``).
 
 Reported: characters of report text per second of extraction (wall clock, all jobs), seconds
 to the end of each step, CPU seconds of the process and its workers, triples, and peak
@@ -58,14 +59,14 @@ def measure(corpus: Path, store: str, jobs: int, work: Path, provenance: str = "
     from npcgraph.outputs import write_files
     from npcgraph.pipeline import run_build
     from npcgraph.provenance import with_provenance
-    from npcgraph.stats import class_counts
-    from npcgraph.store import OXIGRAPH_PREFIX, open_source, scratch_store
+    from npcgraph.digest import class_counts, digest_rendering, load_digest, merged_entities
+    from npcgraph.store import scratch_store
     from npcgraph.graphfile import turtle_and_store
-    from npcgraph.viewer import render
+    from npcgraph.viewer import render_digests
 
     result: dict = {"store": store, "jobs": jobs, "provenance": provenance, "names": names}
     started = time.perf_counter()
-    build = run_build([corpus], jobs=jobs, rendering=turtle_pieces(provenance), names=names)
+    build = run_build([corpus], jobs=jobs, rendering=turtle_pieces(provenance), names=names, extra=digest_rendering(provenance))
     extracted = time.perf_counter()
     result.update(
         reports=len(build.corpus.documents),
@@ -82,10 +83,11 @@ def measure(corpus: Path, store: str, jobs: int, work: Path, provenance: str = "
         parts, result["triples"] = turtle_and_store(with_provenance(build.corpus, provenance), build.outputs, location)
         write_files(output, {"graph.ttl": parts})
         result.update(to_ttl_s=round(time.perf_counter() - started, 2), ttl_mb=round(sum(map(len, parts)) / 1e6, 1))
-        graph = open_source(f"{OXIGRAPH_PREFIX}{location}").store  # as npcgraph build reads it
-        write_files(output, {"graph.html": render(graph).encode("utf-8")})
+        digests = [load_digest(build.extra_outputs[document.report.key]) for document in build.corpus.documents]
+        merged = merged_entities(digests)  # as npcgraph build draws and counts
+        write_files(output, {"graph.html": render_digests(digests, merged=merged).encode("utf-8")})
         result["viewer_s"] = round(time.perf_counter() - started, 2)
-        class_counts(graph)
+        class_counts(digests, merged)
         result["total_s"] = round(time.perf_counter() - started, 2)
     result.update(
         cpu_s=round(_cpu_seconds(), 1),
