@@ -11,7 +11,7 @@ whose outputs are untouched and which changed at most a fifth of the reports:
 2. writes graph.ttl by copying the old file's unchanged stretches and putting in the new
    groups of the changed reports and the new blocks of every entity and statement they name
    or named (each block made from every report that names it, as a clean build merges it);
-3. patches a ``--store``: a checkpoint of the old store (hard links, beside it) loses the
+3. patches a ``--store``: a checkpoint of the old store (hard links, beside it: :func:`~npcgraph.store.stage_patch`) loses the
    triples of the old blocks and groups and gains those of the new ones;
 4. draws graph.html and counts the summary from the digests (:mod:`npcgraph.viewer.digestview`).
 
@@ -29,19 +29,15 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph
 from rdflib import URIRef
 
 from .cache import Cache
 from .digest import Digest, class_counts, digest_rendering, entity_of, load_digest, merged_entities, relation_of
-from .errors import OutputError
 from .exports.turtle import subject_order, turtle_blocks, turtle_header
 from .graphfile import report_piece, turtle_pieces
 from .ids import statement_key
@@ -51,7 +47,7 @@ from .outputs import commit, stage_files
 from .pipeline import CorpusBuild, file_entry_key, run_build
 from .provenance import facts_only
 from .rdf import entity_triples, fact_triple, statement_triples
-from .store import StagedStore, remove_stale
+from .store import stage_patch
 from .uptodate import stamp_path
 from .viewer import render_digests
 
@@ -378,31 +374,6 @@ def _emit(pieces: Sequence, old: Path) -> Iterator[bytes]:
                 yield piece
 
 
-def _patch_store(location: Path, old: bytes, new: bytes) -> StagedStore:
-    """A checkpoint of the store at ``location`` beside it (hard links: its files are never
-    changed), without the triples of the Turtle ``old`` and with those of ``new``."""
-    remove_stale(location)
-    try:
-        temporary = Path(tempfile.mkdtemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent))
-    except OSError as exc:
-        raise OutputError("E201", folder=location.parent, reason=exc.strerror or exc) from exc
-    try:
-        pyoxigraph.Store.read_only(str(location)).backup(str(temporary / "store"))
-        store = pyoxigraph.Store(str(temporary / "store"))
-        for quad in pyoxigraph.parse(old, format=pyoxigraph.RdfFormat.TURTLE):
-            store.remove(quad)
-        store.load(new, format=pyoxigraph.RdfFormat.TURTLE)
-        store.flush()
-        del store  # closes the database before it is moved
-    except OSError as exc:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise OutputError("E204", location=location, reason=exc) from exc
-    except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise
-    return StagedStore(temporary, location, 0)
-
-
 def run(
     planned: Plan, output: Path, cache_folder: Path, location: Path | None, provenance: str, *,
     jobs: int = 1, strict: bool = True, prune: bool = True,
@@ -506,7 +477,7 @@ def _run(
                 old_ranges += [(o, n) for s, o, n in zip(blocks.subjects, blocks.offsets, blocks.lengths) if s in touched]
         old = b"\n".join([turtle_header(), *(_read(graph, offset, length) for offset, length in old_ranges)])
         new = b"\n".join([turtle_header(), *new_groups, *entity_blocks.values(), *statement_blocks.values()])
-        staged = _patch_store(location, old, new)
+        staged = stage_patch(location, old, new)
     try:
         moves = stage_files(output, {"graph.ttl": _emit(pieces, graph), "graph.html": html})
         commit(output, moves + (staged.moves if staged else []))

@@ -27,7 +27,7 @@ from ..errors import OutputError
 from ..exports.turtle import turtle_header
 from .open import is_oxigraph_store, ntriples, open_source
 
-__all__ = ["write_store", "store_batches", "check_location", "load_store", "stage_store", "StagedStore", "remove_stale"]
+__all__ = ["write_store", "store_batches", "check_location", "load_store", "stage_store", "stage_patch", "StagedStore", "remove_stale"]
 
 _BATCH = 16_000_000  # bytes of Turtle per bulk load
 
@@ -121,14 +121,9 @@ def stage_store(
     :func:`load_store`) and left there: commit it, or discard it. On failure nothing is left."""
     location = Path(location)
     check_location(location)
-    try:
-        location.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale(location)
-        temporary = Path(tempfile.mkdtemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent))
-    except OSError as exc:
-        raise OutputError("E201", folder=location.parent, reason=exc.strerror or exc) from exc
-    try:
-        store = pyoxigraph.Store(str(temporary / "store"))
+
+    def fill(path: Path) -> int:
+        store = pyoxigraph.Store(str(path))
         loaded = 0
         for batch in store_batches(parts):
             store.bulk_load(batch, pyoxigraph.RdfFormat.TURTLE)
@@ -139,6 +134,40 @@ def stage_store(
         store.optimize()
         count = len(store)
         del store  # closes the database before it is moved
+        return count
+
+    return _staged(location, fill)
+
+
+def stage_patch(location: Path, remove: bytes, add: bytes) -> StagedStore:
+    """The store at ``location`` without the triples of the Turtle ``remove`` and with those of
+    ``add``, as a checkpoint beside it (RocksDB hard-links its files: the store itself is never
+    written), left there: commit it, or discard it. On failure nothing is left."""
+
+    def fill(path: Path) -> int:
+        pyoxigraph.Store.read_only(str(location)).backup(str(path))
+        store = pyoxigraph.Store(str(path))
+        for quad in pyoxigraph.parse(remove, format=pyoxigraph.RdfFormat.TURTLE):
+            store.remove(quad)
+        store.load(add, format=pyoxigraph.RdfFormat.TURTLE)
+        store.flush()
+        del store  # closes the database before it is moved
+        return 0
+
+    return _staged(Path(location), fill)
+
+
+def _staged(location: Path, fill: Callable[[Path], int]) -> StagedStore:
+    """A temporary folder beside ``location`` whose ``store`` ``fill`` makes (returning its
+    triples): a :class:`StagedStore`, or nothing left on failure."""
+    try:
+        location.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(location)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent))
+    except OSError as exc:
+        raise OutputError("E201", folder=location.parent, reason=exc.strerror or exc) from exc
+    try:
+        count = fill(temporary / "store")
     except OSError as exc:
         shutil.rmtree(temporary, ignore_errors=True)
         raise OutputError("E204", location=location, reason=exc) from exc
