@@ -42,7 +42,7 @@ from .exports.turtle import subject_order, turtle_blocks, turtle_header
 from .graphfile import report_piece, turtle_pieces
 from .ids import statement_key
 from .model import Evidence
-from .namespaces import ID, NPC, RDF
+from .namespaces import ID, RDF
 from .outputs import commit, stage_files
 from .pipeline import CorpusBuild, file_entry_key, run_build
 from .provenance import facts_only
@@ -353,8 +353,8 @@ def _group(old: _Blocks | None, new: dict[str, bytes], touched: set[str], headin
 
 def _headings() -> tuple[bytes, bytes]:
     """The headings of the entities' and the statements' groups, as the writer makes them."""
-    entity = turtle_blocks([(URIRef(_ID + "x/y"), RDF.type, NPC.Thing)])
-    statement = turtle_blocks([(URIRef(_STATEMENT + "x"), RDF.type, NPC.Thing)])
+    entity = turtle_blocks([(URIRef(_ID + "x/y"), RDF.type, RDF.Statement)])
+    statement = turtle_blocks([(URIRef(_STATEMENT + "x"), RDF.type, RDF.Statement)])
     return b"\n" + entity[: entity.index(b"\n") + 1], b"\n" + statement[: statement.index(b"\n") + 1]
 
 
