@@ -446,12 +446,9 @@ def _run(
     reports: dict[str, tuple[int, int]] = {}
     new_groups: list[bytes] = []
     for key in keys:
-        if key in new_keys:
-            piece = result.outputs.get(key) if result else None
-            if not piece:  # a very long report: made here, as a full build does
-                document = documents[key]
-                piece = report_piece(facts_only(document) if provenance == "facts" else document)
-            new_groups.append(b"\n" + piece)
+        if key in new_keys:  # its group, made here (the worker's output is the full build's business)
+            document = documents[key]
+            new_groups.append(b"\n" + report_piece(facts_only(document) if provenance == "facts" else document))
             pieces.append(new_groups[-1])
             length = len(new_groups[-1])
         else:
