@@ -297,7 +297,7 @@ def test_an_interrupted_incremental_build_leaves_the_previous_outputs(reports, t
 
     cache = shared_cache
     last = previous(cache, out)
-    options = {"format": "ttl", "store": (out / "store").resolve(), "provenance": "full", "cache": cache.resolve()}
+    options = {"format": "ttl", "store": (out / "store").resolve(), "provenance": "full", "names": "model", "cache": cache.resolve()}
     files: dict[Path, str] = {}
     changed.write_text(changed.read_text(encoding="utf-8") + "\n又一句。\n", encoding="utf-8")
     stamp = fingerprint([reports], options, files)
