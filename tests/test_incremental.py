@@ -312,3 +312,13 @@ def test_an_interrupted_incremental_build_leaves_the_previous_outputs(reports, t
     stamp = fingerprint([reports], options, files)
     with pytest.raises(Unsafe, match="more than 20% of the reports"):
         plan(cache, out, stamp, last, files, [])
+
+
+def test_a_very_long_changed_report_is_built_in_full(reports, tmp_path, shared_cache, monkeypatch):
+    out = tmp_path / "out"
+    folder_build(reports, out, shared_cache, store=False)
+    changed = reports / "cities" / "hubei" / "wuhan.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n修订《武汉市物业管理条例》。\n", encoding="utf-8")
+    monkeypatch.setattr("npcgraph.incremental.WINDOW", 100)  # every report is "very long" now
+    built, said = folder_build(reports, out, shared_cache, store=False)
+    assert said == ["building in full: a very long report changed (a full build writes it a stretch at a time)"]

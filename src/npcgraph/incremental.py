@@ -50,6 +50,7 @@ from .rdf import entity_triples, fact_triple, statement_triples
 from .store import stage_patch
 from .uptodate import stamp_path
 from .viewer import render_digests
+from .windows import WINDOW
 
 __all__ = ["Unsafe", "Plan", "Result", "plan", "run", "record_index", "record_run", "index_path", "SHARE"]
 
@@ -407,6 +408,8 @@ def _run(
         )
         if result.skipped or result.duplicates:
             raise Unsafe("a changed file cannot be read or repeats another file")
+        if any(len(document.report.text) > WINDOW for document in result.corpus.documents):
+            raise Unsafe("a very long report changed (a full build writes it a stretch at a time)")
     current = _entry_keys(planned.files, planned.names)
     changed = {os.path.abspath(path) for path in planned.changed}
     kept = _digests(cache, digest_made.version, [entry for name, entry in current.items() if name not in changed])
