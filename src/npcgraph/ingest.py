@@ -412,12 +412,14 @@ def _find_title(lines: list[str], page_title: str | None) -> str | None:
 # --------------------------------------------------------------------------- the stage
 
 
-def ingest(path: Path) -> RawText:
-    """Read one report file into normalized text and metadata."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError("E117", path=path, reason=exc.strerror or exc) from exc
+def ingest(path: Path, data: bytes | None = None) -> RawText:
+    """Read one report file into normalized text and metadata (``data``: its bytes, when they
+    were read elsewhere, such as by the process that sent them to a cluster's worker)."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError("E117", path=path, reason=exc.strerror or exc) from exc
     if not data.strip():
         raise InputError("E105", path=path)
     text, encoding = decode(data, str(path))

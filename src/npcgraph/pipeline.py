@@ -28,6 +28,7 @@ from typing import Any
 
 from .cache import Cache, entry_key, file_digest
 from .errors import NpcgraphError
+from .executor import cluster
 from .extract import STAGES
 from .extract.tagger import check_names, names_from
 from .ingest import collect_inputs, ingest
@@ -44,9 +45,9 @@ __all__ = [
 Progress = Callable[[str, int, int], None]
 
 
-def read_report(path: Path) -> Report:
-    """One file to a structured Report."""
-    return structure(ingest(path))
+def read_report(path: Path, data: bytes | None = None) -> Report:
+    """One file (or its bytes, ``data``, read elsewhere) to a structured Report."""
+    return structure(ingest(path, data))
 
 
 def extract(report: Report) -> Document:
@@ -59,9 +60,9 @@ def extract(report: Report) -> Document:
     return document
 
 
-def process_file(path: Path) -> Document:
-    """One file to its Document: read, structure, extract."""
-    return extract(read_report(path))
+def process_file(path: Path, data: bytes | None = None) -> Document:
+    """One file (or its bytes, ``data``) to its Document: read, structure, extract."""
+    return extract(read_report(path, data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,15 +128,16 @@ _Result = tuple[Document, "tuple[bytes, ...]"]
 
 def _work(
     path: Path, cache: Cache | None, key: str, renderings: tuple[Rendering, ...], document: Document | None, names: str = "model",
+    data: bytes | None = None,
 ) -> _Result | _Failure:
     """What a worker does with one file (also run in-process when ``jobs`` is 1): extract it
-    unless its ``document`` is given (with the name model or without: ``names``), and make the
-    renderings' outputs from it."""
+    (from ``data``, its bytes, when they are given) unless its ``document`` is given (with the
+    name model or without: ``names``), and make the renderings' outputs from it."""
     try:
         if document is None:
             try:
                 with names_from(names):
-                    document = process_file(path)
+                    document = process_file(path, data)
             except NpcgraphError as exc:
                 return _Failure(type(exc), exc.code, {name: str(value) if isinstance(value, BaseException) else value for name, value in exc.fields.items()})
             if cache is not None and key:
@@ -175,14 +177,17 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None], strict: bool = True) -> list[_Result | _Failure]:
-    """``_work(*task)`` for every task, in processes; results in task order.
+def _run_all(
+    tasks: Sequence[tuple], jobs: int, done: Callable[[int], None], strict: bool = True, executor: str | None = None,
+) -> list[_Result | _Failure]:
+    """``_work(*task)`` for every task, in processes (or on the Dask cluster at ``executor``);
+    results in task order.
 
     When files fail and ``strict`` is set, the error of the first failing one in task order is
     raised, whatever order the workers finished in; otherwise failures are returned in place.
     """
     results: dict[int, _Result | _Failure] = {}
-    if jobs <= 1 or len(tasks) <= 1:
+    if executor is None and (jobs <= 1 or len(tasks) <= 1):
         for index, task in enumerate(tasks):
             results[index] = result = _work(*task)
             if isinstance(result, _Failure) and strict:
@@ -190,8 +195,8 @@ def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None], str
             done(index)
         return [results[index] for index in range(len(tasks))]  # type: ignore[misc]
 
-    with _pool(min(jobs, len(tasks))) as executor, _collection_paused():
-        futures: dict[Future, int] = {executor.submit(_work, *task): index for index, task in enumerate(tasks)}
+    with (cluster(executor) if executor else _pool(min(jobs, len(tasks)))) as pool, _collection_paused():
+        futures: dict[Future, int] = {pool.submit(_work, *task): index for index, task in enumerate(tasks)}
         pending = set(futures)
         first_failure = len(tasks)
         try:
@@ -209,7 +214,7 @@ def _run_all(tasks: Sequence[tuple], jobs: int, done: Callable[[int], None], str
                                 other.cancel()
                     done(index)
         except BaseException:
-            executor.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
     for index in range(len(tasks)):
         result = results.get(index)
@@ -229,6 +234,7 @@ def run_build(
     strict: bool = True,
     names: str = "model",
     extra: Rendering | None = None,
+    executor: str | None = None,
 ) -> CorpusBuild:
     """Read, structure and extract every report under ``paths`` into one corpus.
 
@@ -242,7 +248,10 @@ def run_build(
     that cannot be read (an InputError) is left out and listed in ``skipped`` with its error;
     when no file can be read, the first one's error is raised. ``names`` is what proposes
     persons, places and bodies beside the genre rules: ``"model"`` (the name model, the
-    default) or ``"rules"`` (nothing: the rules alone; see ``extract/tagger.py``).
+    default) or ``"rules"`` (nothing: the rules alone; see ``extract/tagger.py``). With
+    ``executor``, the address of a Dask scheduler, the files are extracted on its cluster
+    instead (``jobs`` unused): the workers get each file's bytes and the main process keeps the
+    cache.
     """
     check_names(names)  # an unknown source fails here, before any work
     files = collect_inputs(list(paths))
@@ -268,13 +277,21 @@ def run_build(
 
     for index in sorted(set(range(len(files))) - set(todo)):
         done(files[index].name)
-    tasks = [(files[i], cache, keys[i], renderings, documents[i], names) for i in todo]
+    if executor is None:
+        tasks = [(files[i], cache, keys[i], renderings, documents[i], names) for i in todo]
+    else:  # the cluster's workers may not see the files nor the cache folder
+        tasks = [(files[i], None, keys[i], renderings, documents[i], names, _read(files[i]) if documents[i] is None else None) for i in todo]
     extracted = sum(1 for i in todo if documents[i] is None)
     failed: list[tuple[str, NpcgraphError]] = []
-    for index, result in zip(todo, _run_all(tasks, jobs, lambda position: done(files[todo[position]].name), strict)):
+    for index, result in zip(todo, _run_all(tasks, jobs, lambda position: done(files[todo[position]].name), strict, executor)):
         if isinstance(result, _Failure):
             failed.append((str(files[index]), result.error()))
             continue
+        if executor is not None and cache is not None and keys[index]:
+            if documents[index] is None:
+                cache.put(keys[index], result[0])
+            for made, output in zip(renderings, result[1]):
+                cache.put_output(keys[index], made.version, output)
         documents[index], outputs[index] = result
     if failed and len(failed) == len(files):
         raise failed[0][1]
@@ -314,6 +331,14 @@ def run_build(
         outputs=kept_outputs,
         extra_outputs=extra_outputs,
     )
+
+
+def _read(path: Path) -> bytes | None:
+    """A file's bytes, or None when it cannot be read here (the worker then reports why)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def build_corpus(

@@ -30,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="say whether the build updated the last one's outputs (a few reports changed) or built in full, and why")
     parser.add_argument("--store", metavar="oxigraph:DIR", help="also write the graph into a persistent Oxigraph store in DIR, for npcgraph query and serve")
     parser.add_argument("--strict", action="store_true", help="stop at the first file that cannot be read (default: build the others, list the files skipped and exit with status 2)")
-    parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="extract reports in N processes (0: one per CPU; default: 1)")
+    where.add_argument("--executor", metavar="URL", help="extract reports on the workers of the Dask scheduler at URL (tcp://HOST:PORT) instead of local processes; this process writes the outputs, the same bytes as -j 1. The workers need npcgraph (the same version) installed, this process and they Dask's distributed: pip install 'npcgraph[cluster]' (docs/scale.md)")
     parser.add_argument("--provenance", choices=("full", "facts"), default="full", help="full (default): every sentence and one phrase per mention, as the graph contract says; facts: only the sentences that state facts, with their statements, and no mention phrases (a much smaller graph)")
     parser.add_argument("--names", choices=("model", "rules"), default="model", help="model (default): the name model (LAC) proposes persons, places and bodies beside the genre rules; rules: the genre rules alone, without loading the model (2.5 to 3 times faster extraction; fewer persons, places and bodies found)")
     caching = parser.add_mutually_exclusive_group()
@@ -85,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         cache=args.cache,
         use_cache=not args.no_cache,
         jobs=args.jobs,
+        executor=args.executor,
         strict=args.strict,
         bars=ProgressBars(enabled=not args.quiet),
         freeze_gc=True,  # one short process: what it makes lives to its end
