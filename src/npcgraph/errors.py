@@ -132,7 +132,7 @@ ENTRIES: dict[str, tuple[str, str, str]] = {
     "E422": ("a Dask scheduler that cannot be reached", "cannot reach the Dask scheduler at {url}: {reason}", "check the address and that dask scheduler runs there"),
     "E423": ("a Dask cluster without a worker", "the Dask cluster at {url} has had no worker for {seconds:.0f} s", "start workers: dask worker {url} --nthreads 1"),
     "E424": ("Dask workers that do not run the same npcgraph as the build", "the Dask workers at {url} do not run this npcgraph: {reason}", "install the same npcgraph, from the same wheel or checkout, with the same libraries, on every worker"),
-    "E425": ("a report whose Dask workers kept dying", "the Dask workers at {url} died {tries} times while extracting {task}", "check the workers' memory and logs"),
+    "E425": ("a report whose Dask workers kept dying", "the Dask workers at {url} died while extracting {task} ({tries} tries)", "check the workers' memory and logs"),
     "E426": ("a Dask scheduler lost during a build", "lost the Dask scheduler at {url}: {reason}", "check the scheduler and its logs, and build again"),
     # E5xx: the graph contract
     "E501": ("a graph that breaks the graph contract (SHACL violations)", "{count} {violations} of the graph contract", "see the list above"),

@@ -23,6 +23,7 @@ report, and keeps it (``extract/tagger.py``).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import logging
 import re
 import threading
 import time
@@ -75,20 +76,39 @@ def cluster(address: str) -> ClusterExecutor:
         from distributed import Client  # the cluster extra: imported only by a build that uses it
     except ImportError as exc:
         raise StoreError("E420") from exc
+    levels = _quiet()
     try:
         client = Client(address, set_as_default=False, name="npcgraph")
     except (OSError, ValueError, TypeError) as exc:  # refused, timed out, or a scheme Dask lacks
+        _restore(levels)
         raise StoreError("E422", url=address, reason=_reason(exc)) from exc
-    return ClusterExecutor(client, address)
+    return ClusterExecutor(client, address, levels)
+
+
+def _quiet() -> dict[str, int]:
+    """Silence Dask's loggers in this process, giving their levels back: the client's log
+    (reconnection attempts and their tracebacks) would only repeat on stderr what the build
+    reports in one line. The scheduler and the workers keep their logs."""
+    names = ["distributed"] + [name for name in logging.root.manager.loggerDict if name.startswith("distributed.")]
+    levels = {name: logging.getLogger(name).level for name in names}
+    for name in names:
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    return levels
+
+
+def _restore(levels: dict[str, int]) -> None:
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
 
 
 class ClusterExecutor(cf.Executor):
     """Tasks on a Dask client's cluster as :class:`concurrent.futures.Future`s, whose errors
     are the cluster's failures translated (see the module's docstring)."""
 
-    def __init__(self, client: Any, address: str) -> None:
+    def __init__(self, client: Any, address: str, levels: dict[str, int] | None = None) -> None:
         self._client = client
         self._address = address
+        self._levels = levels or {}  # Dask's log levels, given back at shutdown
         self._expected = installed()
         self._tasks: dict[cf.Future, Any] = {}  # pending: our future -> the cluster's
         self._labels: dict[str, str] = {}  # the cluster's task key -> what the task was given
@@ -151,7 +171,7 @@ class ClusterExecutor(cf.Executor):
             task = self._labels.get(getattr(exc, "task", ""), "a report")
             return StoreError("E425", url=self._address, task=task, tries=getattr(exc, "allowed_failures", 0) + 1)
         if isinstance(exc, cf.CancelledError) or name in ("CommClosedError", "FutureCancelledError"):
-            return StoreError("E426", url=self._address, reason=_reason(exc))
+            return StoreError("E426", url=self._address, reason=getattr(exc, "reason", None) or _reason(exc))
         return exc
 
     def _watch_workers(self) -> None:
@@ -184,6 +204,8 @@ class ClusterExecutor(cf.Executor):
             self._client.close()
         except Exception:  # noqa: BLE001 - a cluster already gone has nothing to close
             pass
+        finally:
+            _restore(self._levels)
         if wait and self._watch.is_alive() and threading.current_thread() is not self._watch:
             self._watch.join()
 
