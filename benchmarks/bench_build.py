@@ -51,8 +51,11 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def measure(corpus: Path, store: str, jobs: int, work: Path, provenance: str = "full", names: str = "model") -> dict:
-    """One build of ``corpus`` in this process, step by step (run by ``--run``)."""
+def measure(
+    corpus: Path, store: str, jobs: int, work: Path, provenance: str = "full", names: str = "model", executor: str | None = None,
+) -> dict:
+    """One build of ``corpus`` in this process, step by step (run by ``--run``); with
+    ``executor`` (a Dask scheduler's address) extracted on its cluster (bench_cluster.py)."""
     from contextlib import ExitStack
 
     from npcgraph.graphfile import turtle_pieces
@@ -65,9 +68,12 @@ def measure(corpus: Path, store: str, jobs: int, work: Path, provenance: str = "
     from npcgraph.viewer import render_digests
 
     result: dict = {"store": store, "jobs": jobs, "provenance": provenance, "names": names}
-    started = time.perf_counter()
-    build = run_build([corpus], jobs=jobs, rendering=turtle_pieces(provenance), names=names, extra=digest_rendering(provenance))
+    started, main_cpu = time.perf_counter(), time.process_time()
+    build = run_build(
+        [corpus], jobs=jobs, rendering=turtle_pieces(provenance), names=names, extra=digest_rendering(provenance), executor=executor,
+    )
     extracted = time.perf_counter()
+    result["extract_main_cpu_s"] = round(time.process_time() - main_cpu, 2)  # this process's share
     result.update(
         reports=len(build.corpus.documents),
         characters=build.characters,
