@@ -147,10 +147,13 @@ class ClusterExecutor(cf.Executor):
         with self._lock:
             if self._tasks.pop(outer, None) is None:
                 return  # cancelled, or failed by the watch
-            if error is not None:
-                outer.set_exception(error)
-            else:
-                outer.set_result(result)
+            try:
+                if error is not None:
+                    outer.set_exception(error)
+                else:
+                    outer.set_result(result)
+            except cf.InvalidStateError:
+                pass  # cancelled by the caller in the meantime
 
     def _cancelled(self, outer: cf.Future) -> None:
         if outer.cancelled():
