@@ -131,6 +131,18 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def fresh(command: list[str]) -> dict | None:
+    """One ``--run`` of a benchmark in a fresh process: its row of figures (also printed on
+    stderr as it comes), or None when it failed (its stderr printed)."""
+    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    if finished.returncode != 0:
+        print(finished.stderr, file=sys.stderr)
+        return None
+    row = json.loads(finished.stdout.strip().splitlines()[-1])
+    print(json.dumps(row), file=sys.stderr, flush=True)
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000], metavar="N")
@@ -156,17 +168,19 @@ def main(argv: list[str] | None = None) -> int:
                 sys.executable, __file__, "--run", str(corpus), store, "--jobs", str(jobs), "--work", str(work),
                 "--provenance", provenance, "--names", names,
             ]
-            finished = subprocess.run(command, capture_output=True, text=True, check=False)
-            if finished.returncode != 0:
-                print(finished.stderr, file=sys.stderr)
+            row = fresh(command)
+            if row is None:
                 return 1
-            row = json.loads(finished.stdout.strip().splitlines()[-1])
             rows.append(row)
-            print(json.dumps(row), file=sys.stderr, flush=True)
-    print(f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
-    print(_table(rows))
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    return finish(rows, "", _table(rows), args.json)
+
+
+def finish(rows: list[dict], setting: str, table: str, path: Path | None) -> int:
+    """Print the machine (and the ``setting``) and the ``table``; write the ``rows`` to ``path``."""
+    print(f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}" + (f", {setting}" if setting else ""))
+    print(table)
+    if path:
+        path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

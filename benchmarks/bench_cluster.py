@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -36,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_build import _corpus, measure  # noqa: E402  (this folder, put on the path above)
+from bench_build import _corpus, finish, fresh, measure  # noqa: E402  (this folder, put on the path above)
 
 
 def _no_model() -> None:
@@ -119,18 +117,11 @@ def main(argv: list[str] | None = None) -> int:
         for model in args.model:
             for mode in args.modes:  # side by side: the same corpus and model, one way after the other
                 command = [sys.executable, __file__, "--run", str(corpus), mode, model, str(args.workers), "--work", str(work)]
-                finished = subprocess.run(command, capture_output=True, text=True, check=False)
-                if finished.returncode != 0:
-                    print(finished.stderr, file=sys.stderr)
+                row = fresh(command)
+                if row is None:
                     return 1
-                row = json.loads(finished.stdout.strip().splitlines()[-1])
                 rows.append(row)
-                print(json.dumps(row), file=sys.stderr, flush=True)
-    print(f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, {args.workers} workers; {time.time() - started:.0f} s in all")
-    print(_table(rows))
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return finish(rows, f"{args.workers} workers; {time.time() - started:.0f} s in all", _table(rows), args.json)
 
 
 if __name__ == "__main__":
