@@ -6,8 +6,9 @@
 For each corpus size, name model (on: the build as it is; off: the genre rules alone, the
 statistical name stage replaced by one that finds nothing, in every worker) and way to extract
 (``jobs``: ``run_build(jobs=N)``, the local process pool of ``-j N``; ``cluster``:
-``run_build(executor=ADDRESS)``, what ``--executor ADDRESS`` does, on a
-``distributed.LocalCluster`` of N worker processes of one thread each), one fresh process builds
+``run_build(executor=ADDRESS)``, what ``--executor ADDRESS`` does, on a cluster on this machine:
+``dask scheduler`` and ``dask worker --nworkers N --nthreads 1`` in processes of their own, as on
+a real cluster), one fresh process builds
 the corpus as ``bench_build.py`` does (no cache; extraction, graph.ttl and a temporary store,
 graph.html, the summary's counts). The cluster is started before the clock starts, as a user's
 ``dask scheduler`` and ``dask worker`` run before the build; its workers import npcgraph and load
@@ -27,8 +28,11 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -49,6 +53,31 @@ def _cpu_self() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+@contextmanager
+def cluster(workers: int, work: Path) -> Iterator[str]:
+    """``dask scheduler`` and ``dask worker --nworkers N --nthreads 1`` as their own processes, as
+    on a real cluster (the scheduler's CPU is not the build's): the scheduler's address."""
+    from distributed import Client
+
+    address_file = work / "scheduler.json"
+    address_file.unlink(missing_ok=True)
+    dask = [sys.executable, "-m", "dask"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    processes = [subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(address_file)], **quiet)]
+    try:
+        while not address_file.exists():
+            time.sleep(0.2)
+        address = json.loads(address_file.read_text())["address"]
+        processes.append(subprocess.Popen([*dask, "worker", address, "--nworkers", str(workers), "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"], **quiet))
+        with Client(address) as client:
+            client.wait_for_workers(workers, timeout=120)
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            process.wait(timeout=60)
+
+
 def run(corpus: Path, mode: str, workers: int, model: bool, work: Path) -> dict:
     """One configuration in this process (``--run``)."""
     if not model:
@@ -59,16 +88,15 @@ def run(corpus: Path, mode: str, workers: int, model: bool, work: Path) -> dict:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         worker_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     else:
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", host="127.0.0.1") as cluster:
-            with Client(cluster) as client:
-                before = client.run(_cpu_self)
-                if not model:
-                    client.run(_no_model)
-                row = measure(corpus, "none", workers, work, executor=cluster.scheduler_address)
-                after = client.run(_cpu_self)
-            worker_cpu = sum(after[name] - before[name] for name in after)
+        with cluster(workers, work) as address, Client(address) as client:
+            before = client.run(_cpu_self)
+            if not model:
+                client.run(_no_model)
+            row = measure(corpus, "none", workers, work, executor=address)
+            after = client.run(_cpu_self)
+        worker_cpu = sum(after[name] - before[name] for name in after)
     kb = row["megabytes"] * 1000
     row.update(
         mode=f"{mode} {workers}", model="on" if model else "off", workers=workers,
