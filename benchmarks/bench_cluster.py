@@ -2,6 +2,7 @@
 
     python benchmarks/bench_cluster.py                          # 1,000 reports, 2 workers, model on and off
     python benchmarks/bench_cluster.py --sizes 100 --model on   # a quick look
+    python benchmarks/bench_cluster.py --profiler 100           # Dask's worker profiler on and off
 
 For each corpus size, name model (on: the build as it is; off: the genre rules alone, the
 statistical name stage replaced by one that finds nothing, in every worker) and way to extract
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -108,6 +110,30 @@ def run(corpus: Path, mode: str, workers: int, model: bool, work: Path) -> dict:
     return row
 
 
+def profiler_pairs(corpus: Path, workers: int, work: Path, pairs: int = 2) -> list[str]:
+    """Workers' CPU a report with Dask's sampling profiler on and off, alternately: extraction
+    alone, the name model off, after a warm-up pass (imports and first tasks) on each cluster."""
+
+    from distributed import Client
+
+    from npcgraph.graphfile import turtle_pieces
+    from npcgraph.pipeline import run_build
+
+    lines = []
+    for profile in ["True", "False"] * pairs:
+        os.environ["DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED"] = profile  # read by the workers started next
+        with cluster(workers, work) as address, Client(address) as client:
+            client.run(_no_model)
+            reports = len(run_build([corpus], executor=address, rendering=turtle_pieces()).corpus.documents)
+            before = client.run(_cpu_self)
+            run_build([corpus], executor=address, rendering=turtle_pieces())
+            after = client.run(_cpu_self)
+        cpu = sum(after[name] - before[name] for name in after)
+        lines.append(f"profiler {'on' if profile == 'True' else 'off'}: workers' CPU {cpu:.1f} s, {cpu / reports * 1000:.0f} ms a report")
+        print(lines[-1], file=sys.stderr, flush=True)
+    return lines
+
+
 def _table(rows: list[dict]) -> str:
     columns = [
         ("reports", "reports"), ("megabytes", "MB"), ("model", "name model"), ("mode", "extraction"),
@@ -129,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", nargs="+", default=["jobs", "cluster"], choices=["jobs", "cluster"])
     parser.add_argument("--work", type=Path, default=Path("bench-work"), help="corpora and outputs (default: ./bench-work)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--profiler", type=int, metavar="N", help="instead: Dask's worker profiler on and off, alternately, extracting N reports without the model")
     parser.add_argument("--run", nargs=4, metavar=("CORPUS", "MODE", "MODEL", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -138,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run(Path(corpus), mode, int(workers), model == "on", work)))
         return 0
 
+    if args.profiler:
+        print("\n".join(profiler_pairs(_corpus(args.profiler, work), args.workers, work)))
+        return 0
     rows = []
     started = time.time()
     for size in args.sizes:
