@@ -195,7 +195,7 @@ def _run_all(
             done(index)
         return [results[index] for index in range(len(tasks))]  # type: ignore[misc]
 
-    with (cluster(executor) if executor else _pool(min(jobs, len(tasks)))) as pool, _collection_paused():
+    with (_pool(min(jobs, len(tasks))) if executor is None else cluster(executor)) as pool, _collection_paused():
         futures: dict[Future, int] = {pool.submit(_work, *task): index for index, task in enumerate(tasks)}
         pending = set(futures)
         first_failure = len(tasks)
