@@ -120,9 +120,10 @@ def extract_acts(document: Document) -> Document:
         at = appointments[0].trigger[0]
         actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
         elected = text.startswith("当选", at)
-        if elected and not (_MEETING_WORD.search(text, sentence.begin, at) or _CONGRESS_SUBJECT.search(text, sentence.begin, at)):
+        meeting_named = _MEETING_WORD.search(text, sentence.begin, at) is not None
+        if elected and not (meeting_named or _CONGRESS_SUBJECT.search(text, sentence.begin, at)):
             continue  # 2013年1月当选为…: a résumé's line names who elected no one (its post is kept above)
-        if actor is None and (_MEETING_WORD.search(text, sentence.begin, at) or _NEWLY.match(text, at) or elected):
+        if actor is None and (meeting_named or _NEWLY.match(text, at) or elected):
             before = _meeting_before(meeting_mentions, meeting_begins, report.sentences, sentence)
             actor = meetings[before].body if before in meetings else None
         actor = actor or (document.reporting_body if document.reporting_body in entities else None)

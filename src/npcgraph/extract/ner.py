@@ -311,9 +311,10 @@ _VILLAGE_BODIES = {
     "党支部": "中共{unit}支部委员会", "党总支": "中共{unit}总支部委员会", "党委": "中共{unit}委员会",
     "村委会": "{unit}村民委员会", "村民委员会": "{unit}村民委员会", "居委会": "{unit}居民委员会", "居民委员会": "{unit}居民委员会",
 }
+_VILLAGE_COMMITTEES = [head for head in _VILLAGE_BODIES if not head.startswith("党")]  # 村委会, 居民委员会…
 _VILLAGE_BODY = re.compile(
     f"(?P<chain>[{HAN}]{{2,24}}?(?:村|社区|嘎查))(?P<head>{'|'.join(sorted(_VILLAGE_BODIES, key=len, reverse=True))})"
-    f"(?:(?:书记|副书记|主任|副主任|委员)兼(?P<also>村委会|村民委员会|居委会|居民委员会))?"
+    f"(?:(?:书记|副书记|主任|副主任|委员)兼(?P<also>{'|'.join(sorted(_VILLAGE_COMMITTEES, key=len, reverse=True))}))?"
 )
 
 

@@ -12,7 +12,7 @@ which body an organ belongs to.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 
 from ..lexicon import word_list
@@ -170,12 +170,18 @@ def declared_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterat
             yield (person.entity, "memberOf", body.entity, post.group(1))
 
 
-_COMMITTEE_POSTS = word_list("relation_nouns.committee_posts")
+def _opening(words: Iterable[str], after: str) -> re.Pattern[str]:
+    """One of ``words`` (the longest first) at a text's start or after one of the characters ``after``."""
+    return re.compile(f"(?:(?<=^)|(?<=[{after}]))({'|'.join(sorted(words, key=len, reverse=True))})")
+
+
+def _persons_by_begin(view: SentenceView, entities: Mapping[str, Entity]) -> dict[int, Mention]:
+    return {m.begin: m for m in view.mentions if class_of(m, entities) == "Person" and m.entity}
 
 
 @cache
 def _committee_post() -> re.Pattern[str]:
-    return re.compile(f"(?:(?<=^)|(?<=[，,；;。\\s]))({'|'.join(sorted(_COMMITTEE_POSTS, key=len, reverse=True))})")
+    return _opening(word_list("relation_nouns.committee_posts"), "，,；;。\\s")
 
 
 def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str | None) -> Iterator[Fact]:
@@ -184,7 +190,7 @@ def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str
     posts in the committee holding the meeting."""
     if body is None or body not in entities or not entities[body].label.endswith("常务委员会"):
         return
-    persons = {m.begin: m for m in view.mentions if class_of(m, entities) == "Person" and m.entity}
+    persons = _persons_by_begin(view, entities)
     for post in _committee_post().finditer(view.text, view.begin, view.end):
         person = persons.get(post.end())
         while person is not None:
@@ -195,20 +201,19 @@ def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str
 @cache
 def _government_titles() -> dict[str, str]:
     """A government leader's title -> the short name of the government (副市长 -> 市人民政府)."""
-    return dict(row.split("=", 1) for row in word_list("relation_nouns.government_titles"))
+    return table("government_titles")
 
 
 @cache
 def _titled_leader() -> re.Pattern[str]:
-    titles = sorted(_government_titles(), key=len, reverse=True)
-    return re.compile(f"(?:(?<=^)|(?<=[，,；;。、：:\\s（(]))({'|'.join(titles)})")
+    return _opening(_government_titles(), "，,；;。、：:\\s（(")
 
 
 def government_leaders(view: SentenceView, entities: Mapping[str, Entity], find: Callable[[str], str | None]) -> Iterator[Fact]:
     """副市长刘守成, 省长尹力: a government leader's title before a name, with no body before it,
     holds the post in the government of the report's place at that level, where the report
     names that government (市政府, 四川省人民政府)."""
-    persons = {m.begin: m for m in view.mentions if class_of(m, entities) == "Person" and m.entity}
+    persons = _persons_by_begin(view, entities)
     for title in _titled_leader().finditer(view.text, view.begin, view.end):
         person = persons.get(title.end())
         if person is None:
