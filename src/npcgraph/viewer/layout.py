@@ -38,15 +38,8 @@ def _spring(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]
     ``_fruchterman_reingold`` and ``rescale_layout`` (networkx 3.x), step for step."""
     import numpy as np
 
-    index = {node: i for i, node in enumerate(nodes)}
     size = len(nodes)
-    adjacency = np.zeros((size, size))
-    for a, b in edges:
-        adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
-    pos = np.asarray(np.random.RandomState(SEED).rand(size, 2), dtype=adjacency.dtype)
-    k = np.sqrt(1.0 / size)
-    t = max(max(pos.T[0]) - min(pos.T[0]), max(pos.T[1]) - min(pos.T[1])) * 0.1
-    dt = t / (iterations + 1)
+    adjacency, pos, k, t, dt = _start(nodes, edges, iterations, np.float64)
     for _ in range(iterations):
         delta = pos[:, np.newaxis, :] - pos[np.newaxis, :, :]
         distance = np.linalg.norm(delta, axis=-1)
@@ -60,6 +53,23 @@ def _spring(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]
         if (np.linalg.norm(delta_pos) / size) < 1e-4:
             break
     return _rescaled(pos)
+
+
+def _start(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]], iterations: int, dtype):  # noqa: ANN001, ANN202 - numpy
+    """What both of networkx's Fruchterman-Reingold loops start from, in ``dtype`` (float64 for
+    the dense one, float32 for the sparse one): the adjacency matrix, the seeded random
+    positions, the optimal distance ``k``, the temperature ``t`` and its step ``dt``."""
+    import numpy as np
+
+    index = {node: i for i, node in enumerate(nodes)}
+    size = len(nodes)
+    adjacency = np.zeros((size, size), dtype=dtype)
+    for a, b in edges:
+        adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
+    pos = np.asarray(np.random.RandomState(SEED).rand(size, 2), dtype=dtype)
+    k = np.sqrt(1.0 / size)
+    t = max(max(pos.T[0]) - min(pos.T[0]), max(pos.T[1]) - min(pos.T[1])) * 0.1
+    return adjacency, pos, k, t, t / (iterations + 1)
 
 
 def _rescaled(pos) -> list[tuple[float, float]]:  # noqa: ANN001 - a numpy array
@@ -85,15 +95,8 @@ def _sparse_spring(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Ha
     all nodes of the same float64 terms, summed along a contiguous row as networkx sums them."""
     import numpy as np
 
-    index = {node: i for i, node in enumerate(nodes)}
     size = len(nodes)
-    adjacency = np.zeros((size, size), dtype=np.float32)
-    for a, b in edges:
-        adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
-    pos = np.asarray(np.random.RandomState(SEED).rand(size, 2), dtype=np.float32)
-    k = np.sqrt(1.0 / size)
-    t = max(max(pos.T[0]) - min(pos.T[0]), max(pos.T[1]) - min(pos.T[1])) * 0.1
-    dt = t / (iterations + 1)
+    adjacency, pos, k, t, dt = _start(nodes, edges, iterations, np.float32)
     displacement = np.zeros((2, size))
     for _ in range(iterations):
         displacement *= 0
