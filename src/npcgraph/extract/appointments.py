@@ -79,11 +79,9 @@ def _names_before(text: str, begin: int, at: int) -> list[tuple[int, int]] | Non
     start = at
     while start > begin and text[start - 1] not in "，,。；;：:！？!?\n 　":
         start -= 1
-    head = _LIST.fullmatch(text, start, at)
     for skip in range(0, at - start - 1):  # 会议期间张三当选为: past the words before the names
-        head = _LIST.fullmatch(text, start + skip, at)
-        if head and _names(text, start + skip, at):
-            return _names(text, start + skip, at)
+        if _LIST.fullmatch(text, start + skip, at) and (names := _names(text, start + skip, at)):
+            return names
     return None
 
 

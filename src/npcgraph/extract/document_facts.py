@@ -27,6 +27,7 @@ from ..lexicon import word_list
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Relation
 from .candidates import INSTRUMENT_CLASSES
+from .relation_context import reported_by
 from .relation_cues import post_pattern
 
 __all__ = ["document_facts"]
@@ -205,7 +206,7 @@ def _author_deputy(document: Document) -> list[Relation]:
     if document.author not in entities:
         return []
     text = document.report.text
-    if re.search(f"(?:记者|通讯员)\\s*{re.escape(entities[document.author].label)}", text):
+    if reported_by(document, entities[document.author].label):
         return []  # a reporter's piece: 作为一名…代表 is said of whom it quotes
     for mention in sorted(document.mentions, key=lambda m: m.begin):
         entity = entities.get(mention.entity or "")

@@ -56,6 +56,12 @@ _DATELINE = re.compile(
 )
 
 
+def reported_by(document: Document, name: str) -> bool:
+    """Whether ``name`` signs the report as its reporter (本报记者 刘海波, 通讯员 张伟): who writes
+    down what others say, not who speaks."""
+    return re.search(f"(?:记者|通讯员)\\s*{re.escape(name)}", document.report.text) is not None
+
+
 def after_dateline(text: str, begin: int, end: int) -> int:
     """Past a news item's dateline at the start of a sentence."""
     match = _DATELINE.match(text, begin, end)

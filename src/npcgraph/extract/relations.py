@@ -51,7 +51,7 @@ from functools import cache
 
 from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
-from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers
+from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, reported_by
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .relation_nouns import Fact, bodiless_posts, bracketed_posts, government_leaders, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
 
@@ -165,9 +165,7 @@ def _first_person(document: Document, entities: dict[str, Entity]) -> str | None
     meta = document.report.metadata
     if author is None or author.cls != "Person" or meta.author_post:
         return None
-    if re.search(f"(?:记者|通讯员)\\s*{re.escape(author.label)}", document.report.text):
-        return None
-    return author.key
+    return None if reported_by(document, author.label) else author.key
 
 
 class _SentenceReader:
