@@ -330,7 +330,7 @@ def _passed_laws(text: str) -> list[Candidate]:
     for match in _AMENDMENT.finditer(text):
         law = _law_core(match.group("law"))
         if law and _is_law_name(law):
-            begin = match.end() - len(match.group(0)) + len(match.group("law")) - len(law)
+            begin = match.end("law") - len(law)
             name = text[begin : match.end()]
             found.append(Candidate(begin, match.end(), "Law", name, canonical=law_canonical(law) + name[len(law):], national=True, priority=3))
     return found
