@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .decoding import decode
 from .errors import InputError
-from .lexicon import words
+from .lexicon import word_list, words
 from .model import Metadata
 
 __all__ = ["SUFFIXES", "RawText", "collect_inputs", "decode", "html_to_text", "normalize", "ingest"]
@@ -216,10 +216,18 @@ _POSTS = (
 )
 _BODY_SUFFIX = re.compile(r"(人大常委会|人民代表大会常务委员会|人大|人民代表大会|委员会|常委会|政府|法院|检察院|委|办公厅|办公室|局|厅|部)$")
 # A township's congress has no standing committee: its presidium (镇人大主席团) reports.
-_BODY_IN_TEXT = re.compile(
-    r"([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡|街道)|全国)"
-    r"(人大常委会|人民代表大会常务委员会|人民代表大会主席团|人大主席团|人大工作委员会|人大工委)"
+# 肥城县第十一届人民代表大会常务委员会: a term may stand between the place and its body; a
+# township's congress (刘岗镇人大第一代表小组) is the body of a township's report.
+_PLACE_BEFORE_BODY = (
+    r"(?<!\d)([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡|街道)|全国)"
+    r"(?:第?[一二三四五六七八九十]+届)?"
 )
+_BODY_IN_TEXT = re.compile(
+    _PLACE_BEFORE_BODY + r"(人大常委会|人民代表大会常务委员会|人民代表大会主席团|人大主席团|人大工作委员会|人大工委)"
+)
+# A township's congress by itself (刘岗镇人大第一代表小组): the body of a report that names no
+# standing committee or presidium, not its deputies' title (镇人大代表).
+_TOWNSHIP_CONGRESS = re.compile(_PLACE_BEFORE_BODY + r"(?<=[镇乡])(人大|人民代表大会)(?!常|代表(?!小组|团))")
 _JURISDICTION = re.compile(
     r"^([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡|街道))(?:人大|人民代表大会)"
 )
@@ -277,6 +285,12 @@ def _trim_function_words(place: str) -> str:
     for start in range(len(place) - 1):
         if place[start:] in known:
             return place[start:]
+    if place.endswith(tuple(word_list("context.generic_levels"))):
+        return ""  # 河南省乡镇人民代表大会主席团: the townships of a province, no one place
+    for time_word in word_list("dates.from_report"):  # 今年市人大常委会委托…: the year, then the body
+        if place.startswith(time_word):
+            place = place[len(time_word) :]
+            break
     if place.startswith("关于"):  # 关于南门街道人大工委…的报告
         place = place[2:]
     while len(place) >= 2 and place[0] in _FUNCTION_CHARS:
@@ -293,17 +307,18 @@ def find_reporting_body(metadata: Metadata, text: str) -> str | None:
         body = body_of_post(metadata.author_post)
         if body:
             return body
-    for source in (metadata.title or "", text[:2000], text):
-        counts: dict[str, int] = {}
-        # 临川区人大常委会南门街道工作委员会 is the street's committee, not the district's
-        source = _STREET_COMMITTEE.sub(lambda m: m.group("street") + "人大工作委员会", source)
-        for match in _BODY_IN_TEXT.finditer(source):
-            place = _trim_function_words(match.group(1))
-            if len(place) < 2:
-                continue
-            counts[place + match.group(2)] = counts.get(place + match.group(2), 0) + 1
-        if counts:
-            return max(sorted(counts), key=counts.__getitem__)
+    for pattern in (_BODY_IN_TEXT, _TOWNSHIP_CONGRESS):
+        for source in (metadata.title or "", text[:2000], text):
+            counts: dict[str, int] = {}
+            # 临川区人大常委会南门街道工作委员会 is the street's committee, not the district's
+            source = _STREET_COMMITTEE.sub(lambda m: m.group("street") + "人大工作委员会", source)
+            for match in pattern.finditer(source):
+                place = _trim_function_words(match.group(1))
+                if len(place) < 2:
+                    continue
+                counts[place + match.group(2)] = counts.get(place + match.group(2), 0) + 1
+            if counts:
+                return max(sorted(counts), key=counts.__getitem__)
     return None
 
 

@@ -34,7 +34,7 @@ def _names_deputies(text: str, match: re.Match[str]) -> bool:
     市人大代表, 全国人大代表 (and 人大代表联系选民办法) name deputies, not the congress."""
     return match.group(0).endswith(("人大", "人民代表大会")) and _CONGRESS_AS_ROLE.match(text, match.end()) is not None
 # 市人大代表、…李明, 市人大代表李明: a deputy of that congress named (its congress is a body of the text)
-_DEPUTY_TITLE = re.compile(f"代表(?:[、，,]|[{HAN}]{{2,4}}(?:[，,。说表认建提]|$))")
+_DEPUTY_TITLE = re.compile(f"代表(?:[、，,]|[{HAN}]{{2,4}}(?:[，,。、；说表认建提参出在等作向对]|$))")
 _CONGRESS_FORMS = frozenset(word_list("bodies.congress_forms"))
 _STREET_FORMS = frozenset(word_list("bodies.street_forms"))
 
@@ -129,11 +129,18 @@ _NATIONAL_SESSION = re.compile("全国人大|全国人民代表大会|全国两�
 _PROVINCE_KINDS = frozenset({"province", "municipality", "region", "sar"})
 
 
+_PARTY_COMMITTEE_FIRST = re.compile(f"(?:{_LEVELS})委")
+_GENERIC_LEVELS = tuple(word_list("context.generic_levels"))
+_TIME_WORDS = tuple(word_list("dates.from_report"))  # 今年市人大常委会: the year, then the body
+
+
 def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
     """Whether a name the lexicon does not list may be a place: no function word in it, no verb
     before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
     if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name) or name.endswith("军区"):
         return False
+    if _PARTY_COMMITTEE_FIRST.match(name) or name.endswith(_GENERIC_LEVELS) or name.startswith(_TIME_WORDS):
+        return False  # 市委市政府, 县委县政府: two bodies; 乡镇政府: the townships' governments
     return not name.endswith("州") or ctx.expand(name) != name
 
 
@@ -289,6 +296,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             add(match, place + table("departments")[match.group("dept")], national=True)
     for match in pats["bare"].finditer(text):
         if match.group("alone") or match.group("alone_named"):
+            if text.rfind("《", 0, match.start()) > text.rfind("》", 0, match.start()):
+                continue  # 《河南省乡镇人民代表大会主席团工作条例》: a word of a title, no body of the report
             add(match, canonical_body(ctx, organ=match.group("alone") or match.group("alone_named")))
         else:
             add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))
@@ -427,7 +436,8 @@ def find_places(text: str) -> list[Candidate]:
         name, begin = match.group("name"), match.start()
         if name[0] in "赴到往" and len(name) >= 4:  # 赴三江县: the verb of going is no part
             name, begin = name[1:], begin + 1
-        if name in words("generic_places") or name[-2:] in words("generic_places") or leading_verb(name) or name[0] in _PREPOSITIONS:
+        if name in words("generic_places") or name[-2:] in words("generic_places") or leading_verb(name) or name[0] in _PREPOSITIONS \
+                or _PARTY_COMMITTEE_FIRST.match(name):  # 县委县政府: no county 县委县
             continue
         found.append(Candidate(begin, match.end(), "Place", name, national=True))
     for match in landmarks.finditer(text):  # 建设武夷山国家公园: the verb is not the name

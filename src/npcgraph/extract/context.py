@@ -61,6 +61,8 @@ def place_named(name: str) -> Place | None:
     known = places().get(name) or counties().get(name)
     if known:
         return known
+    if name.endswith(_GENERIC_LEVELS):
+        return None  # 河南省乡镇, 各市县: the places of a level, no one place
     if name == NATIONAL or name == "全国":
         return Place(NATIONAL, "national", None, "中国")
     for length in range(min(len(name) - 2, 8), 1, -1):
@@ -82,6 +84,8 @@ def place_named(name: str) -> Place | None:
 
 
 _TOWNSHIP_ENDS = word_list("context.township_ends")
+_GENERIC_LEVELS = tuple(word_list("context.generic_levels"))
+_BRACKETED = re.compile("《[^《》]*》")
 _AUTONOMOUS_PREFECTURE = re.compile("^([\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治州$")
 
 
@@ -210,7 +214,10 @@ def infer_place(report: Report) -> Place | None:
     known = _known(meta.jurisdiction)
     if known is not None and (meta.author_post or (meta.title and _names(meta.title, known))):
         return known
-    title_places = _any_place().findall(meta.title or "")
+    # 《河南省…条例》执法检查动员会召开: a place inside a title's instrument names the report's
+    # place only when nothing else does
+    title = meta.title or ""
+    title_places = _any_place().findall(_BRACKETED.sub("", title)) or ([] if known else _any_place().findall(title))
     if title_places:
         return places()[title_places[0]]
     if known is None and (unlisted := _unlisted(meta)) is not None:
@@ -246,7 +253,11 @@ def _national_markers() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(words('national_markers'))})")
 
 
-_COUNTY_BODY = re.compile("([\u4e00-\u9fff]{2,12}?[区县旗])(?:人大常委会|人民代表大会常务委员会)")
+# 余杭区人大常委会, 慈溪市十七届人大常委会: a county-level place's standing committee (a
+# county-level city's too, which only the counties' lexicon tells from a prefecture's city)
+_COUNTY_BODY = re.compile(
+    "([\u4e00-\u9fff]{2,12}?[区县旗市])(?:第?[一二三四五六七八九十\\d]+届)?(?:人大常委会|人民代表大会常务委员会)"
+)
 
 
 def _most_named_county(text: str) -> tuple[Place, int] | None:

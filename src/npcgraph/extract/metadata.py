@@ -66,6 +66,14 @@ def metadata_entities(document: Document) -> Document:
         # No byline names the speaking body (a news article): the report's place's standing
         # committee, the body such articles are about.
         body = add("Organization", committee, committee)
+    place = ctx.place
+    at = report.text.find(place.name) if place is not None and place.kind != "national" else -1
+    if place is not None and at >= 0 and (sentence := report.sentence_at(at)) is not None:
+        # 在慈溪市十七届人大常委会第十六次会议上: the report's own place, though the text names
+        # it only inside the names of its bodies and meetings, is a place of the graph
+        key = entity_key("Place", place.name)
+        entities.append(Entity(key, "Place", place.name))
+        mentions.append(Mention(at, at + len(place.name), sentence.index, "Place", key))
     publisher = (
         add("Organization", table("media").get(meta.publisher, meta.publisher), meta.publisher)
         if meta.publisher

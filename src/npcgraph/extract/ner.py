@@ -125,6 +125,8 @@ def _names_a_unit(unit: str) -> bool:
     if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS) or set(unit) & _FUNCTION_CHARS:
         return False
     stem = next(unit[: -len(s)] for s in _UNIT_SUFFIXES if unit.endswith(s))
+    if stem[1:2] == "委" and stem[:1] in _LEVEL_CHARS:
+        return False  # 县委县(政府): a level's party committee, then its next body
     return bool(stem) and stem not in _NOT_STEMS and not set(stem) <= _LEVEL_CHARS
 
 
@@ -170,10 +172,16 @@ def _cutleading_verb(text: str, begin: int, end: int) -> int:
     return begin + len(verb)
 
 
+_PARTY_COMMITTEE_FIRST = re.compile("[省市县区州旗镇乡]委(?=[省市县区州旗镇乡])")
+
+
 def _bodies(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     """The bodies an ORG span names: verbs cut off, joined bodies split, an office added."""
     begin = _cutleading_verb(text, begin, end)
     parts, start = [], begin
+    if _PARTY_COMMITTEE_FIRST.match(text, begin, end) and _body_head(text[begin + 2 : end]):
+        parts.append((begin, begin + 2))  # 县委县政府, 市委市政府: the party committee, then the government
+        start = begin + 2
     for joiner in _JOINERS.finditer(text, begin, end):
         left = text[start : joiner.start()]
         if _body_head(left) and _body_head(text[joiner.end() : end]):

@@ -1,0 +1,74 @@
+"""Reports of townships and county-level places, on texts written for these tests: the place a
+report belongs to when it names a township's congress only, a county-level city with its
+congress's term, a provincial instrument in the title of a city's meeting; deputies of a
+township's congress listed by name; 县委县政府 as two bodies; words that run into a place
+(今年, 2018年7月30日) and the levels of a province (河南省乡镇) that name no place."""
+
+from __future__ import annotations
+
+from npcgraph.api import build
+
+
+def _document(tmp_path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return build([path]).documents[0]
+
+
+def _facts(document) -> set[tuple[str, str, str]]:
+    labels = {e.key: e.label for e in document.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+
+
+def _labels(document) -> dict[str, str]:
+    return {e.label: e.cls for e in document.entities}
+
+
+TOWNSHIP = """青山镇人大第二代表小组开展集中活动
+12月3日，青山镇人大第二代表小组在河口村开展集中活动。
+镇人大代表陈国强、刘美华、吴建军参加活动，镇党委委员赵明主持。
+"""
+
+COUNTY_CITY = """在余姚市十六届人大常委会第五次会议上
+我受市人民政府委托，向市人大常委会报告工作。
+2019年3月8日市十六届人大常委会第三次会议听取了报告。市委市政府高度重视。
+"""
+
+PROVINCIAL_TITLE = """《浙江省村民委员会选举办法》执法检查动员会召开
+近日，湖州市人大常委会召开执法检查动员会，市人大常委会副主任沈建国出席。
+"""
+
+PLACES_IN_GENERAL = """今年市人大常委会委托县区开展执法检查
+今年市人大常委会委托3个县区对《河南省乡镇人民代表大会主席团工作条例》开展执法检查。
+县委县政府高度重视。
+"""
+
+
+def test_a_report_naming_only_a_townships_congress_is_that_townships(tmp_path):
+    document = _document(tmp_path, TOWNSHIP)
+    facts = _facts(document)
+    for name in ("陈国强", "刘美华", "吴建军"):  # 镇人大代表A、B、C: each a deputy of the township's congress
+        assert (name, "memberOf", "青山镇人民代表大会") in facts
+    assert "青山镇人民代表大会" in _labels(document)
+
+
+def test_a_county_level_city_is_placed_by_its_congress_with_a_term(tmp_path):
+    document = _document(tmp_path, COUNTY_CITY)
+    labels = _labels(document)
+    assert labels.get("余姚市") == "Place"
+    assert "余姚市人民代表大会常务委员会" in labels
+    assert "余姚市人民政府" in labels and "中国共产党余姚市委员会" in labels  # 市委市政府: two bodies
+    assert not any(label.startswith(("日市", "市委市")) for label in labels)
+
+
+def test_a_provincial_instrument_in_the_title_leaves_the_city_its_report(tmp_path):
+    document = _document(tmp_path, PROVINCIAL_TITLE)
+    facts = _facts(document)
+    assert ("沈建国", "memberOf", "湖州市人民代表大会常务委员会") in facts
+
+
+def test_time_words_and_a_provinces_levels_are_no_places(tmp_path):
+    document = _document(tmp_path, PLACES_IN_GENERAL)
+    labels = _labels(document)
+    assert not any(label.startswith("今年") for label in labels)
+    assert not any(label.startswith(("河南省乡镇", "县委县")) and cls in ("Place", "Organization") for label, cls in labels.items())
