@@ -72,3 +72,22 @@ def test_time_words_and_a_provinces_levels_are_no_places(tmp_path):
     labels = _labels(document)
     assert not any(label.startswith("今年") for label in labels)
     assert not any(label.startswith(("河南省乡镇", "县委县")) and cls in ("Place", "Organization") for label, cls in labels.items())
+
+
+LEADERS_AND_STATIONS = """余姚市人大常委会听取审计整改情况报告
+市委市政府高度重视，陈立新书记和吴红梅市长多次作出批示。
+12月3日，青山镇人大第二代表小组在河口村代表工作站开展活动，选民也可前往青山镇人大代表联络站反映意见。
+"""
+
+
+def test_a_leaders_title_after_the_name_is_a_post_in_the_reports_bodies(tmp_path):
+    facts = _facts(_document(tmp_path, LEADERS_AND_STATIONS))
+    assert ("陈立新", "memberOf", "中国共产党余姚市委员会") in facts  # 书记: the one party committee named
+    assert ("吴红梅", "memberOf", "余姚市人民政府") in facts  # 市长: the city's government
+
+
+def test_a_facility_keeps_its_place_and_a_deputies_group_its_number(tmp_path):
+    labels = _labels(_document(tmp_path, LEADERS_AND_STATIONS))
+    assert labels.get("河口村代表工作站") == "Platform" and labels.get("青山镇人大代表联络站") == "Platform"
+    assert labels.get("河口村") == "Place"  # the village, a place of its own inside the facility's name
+    assert "青山镇人民代表大会第二代表小组" in labels

@@ -67,6 +67,8 @@ def _organs() -> dict[str, tuple[str, str, bool]]:
 # A congress's committee written alone by its short name is one only before its own posts
 # (华侨委主任委员于伟国); 农委 alone is as often a government's agricultural committee.
 _COMMITTEE_POST = "(?=副?主任委员)"
+# 第一代表小组: a numbered organ of a congress (its deputies' groups)
+_ORDINAL = "(?:(?P<ordinal>第[一二三四五六七八九十\\d]+)(?=代表小组))?"
 # Words in which a level's character ends another word: 军区党委 is no district's committee.
 _NOT_LEVEL_BEFORE = "军城社园景辖片新郊矿林厂校"
 
@@ -96,14 +98,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "placed": re.compile(
             f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?"
             f"|(?<![{_NOT_LEVEL_BEFORE}])(?P<level>{_LEVELS}))"
-            f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}(?P<organ>{organ})?"
+            f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?"
         ),
         # places the lexicon does not list: 武昌区, a prefecture's short name (黔东南州), a
         # township with or without its county (青石镇, 云屏县青石镇)
         "unknown": re.compile(
             f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?"
             f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡|街道)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州))"
-            f"(?P<body>{body}){tail}(?P<organ>{organ})?",
+            f"(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?",
             re.MULTILINE,
         ),
         "department": re.compile(f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
@@ -253,6 +255,9 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             return  # 地方人大常委会, 各级人大: bodies in general
         if PUBLICATION_AFTER.match(text, end):
             return  # 上海人大月刊, 中国人大杂志: a publication's name, not the body
+        if (ordinal := match.groupdict().get("ordinal")) and match.group("organ"):
+            organ_full = _organs()[match.group("organ")][0]  # 刘岗镇人大第一代表小组: the group's number kept
+            canonical = canonical[: len(canonical) - len(organ_full)] + ordinal + organ_full
         found.append(Candidate(begin, end, "Organization", written, canonical=canonical, national=national, priority=2))
         organ = match.groupdict().get("organ")
         if base and organ and base != canonical and match.start("organ") > begin:

@@ -68,6 +68,7 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Organization": frozenset({"Place", "Organization"}),  # 中共济南市委 in 中共济南市委宣传部
     "Concept": frozenset({"Concept"}),  # 党的领导 in 党的领导、人民当家作主、依法治国有机统一
     "Mechanism": frozenset({"Place", "Organization"}),
+    "Platform": frozenset({"Place", "Organization"}),  # 章水镇 in 章水镇人大代表联络站
     "Event": frozenset({"Place", "Organization"}),
     # 关于提请审议监督法修正草案的议案: the law, the decision or the treaty a motion puts forward
     "Motion": frozenset({"Place", "Organization", "Event"}) | INSTRUMENT_CLASSES,

@@ -100,8 +100,32 @@ def find_platforms(text: str) -> list[Candidate]:
     canonical = {r[0]: r[2] for r in rows("platform_words") if len(r) > 2 and r[2]}
     for match in pats["facility"].finditer(text):
         name = match.group(0)
+        begin = _place_before(text, match.start())
+        if begin is not None:
+            # 章水镇人大代表联络站, 烟店村代表工作站: one place's facility, by its own name
+            found.append(Candidate(begin, match.end(), "Platform", text[begin : match.end()], canonical=text[begin : match.end()], priority=1))
+            continue
         found.append(Candidate(match.start(), match.end(), "Platform", name, canonical=canonical.get(name)))
     return found
+
+
+# The place a facility's name may open with: a township, village, community or street (and 人大).
+_PLACE_BEFORE = re.compile(f"[{HAN}]{{2,3}}(?:镇|乡|街道|村|社区)(?:人大)?")
+
+
+def _place_before(text: str, end: int) -> int | None:
+    """Where the place a facility's name opens with begins, if one ends at ``end``: a name of its
+    own, neither a word that runs into it (在镇, 全村) nor the tail of a longer word."""
+    for begin in range(max(0, end - 8), end - 2):
+        if not _PLACE_BEFORE.fullmatch(text, begin, end) or set(text[begin:end]) & _FUNCTION_CHARS:
+            continue
+        before = text[begin - 1 : begin]
+        if not before or not re.match(f"[{HAN}]", before) or before in _FUNCTION_CHARS or before in "往赴":
+            return begin
+    return None
+
+
+_FUNCTION_CHARS = frozenset(word_list("ner.function_chars"))
 
 
 def find_concepts(text: str) -> list[Candidate]:

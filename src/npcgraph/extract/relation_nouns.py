@@ -22,7 +22,7 @@ from .patterns import table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "bodiless_posts", "bracketed_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "memberships", "organs", "signed_orders", "titled_members"]
+__all__ = ["Fact", "bodiless_posts", "bracketed_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "leaders_titled_after", "memberships", "organs", "signed_orders", "titled_members"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -221,6 +221,32 @@ def government_leaders(view: SentenceView, entities: Mapping[str, Entity], find:
         body = find(_government_titles()[title.group(1)])
         if body is not None and body in entities:
             yield (person.entity or "", "memberOf", body, title.group(1))
+
+
+@cache
+def _title_after_name() -> re.Pattern[str]:
+    titles = sorted((*_government_titles(), *word_list("relation_nouns.secretary_titles")), key=len, reverse=True)
+    return re.compile(f"({'|'.join(titles)})(?![处局厅部长团会组])")
+
+
+def leaders_titled_after(view: SentenceView, entities: Mapping[str, Entity], find: Callable[[str], str | None]) -> Iterator[Fact]:
+    """高庆丰书记和项敏市长: a leader's title after a name, with no body before it: a government
+    leader's post in the government of the report's place at that level, a secretary's in the
+    one party committee of the report's levels that the report names (市委, 县委…)."""
+    for person in view.mentions:
+        if class_of(person, entities) != "Person" or not person.entity:
+            continue
+        title = _title_after_name().match(view.text, person.end, view.end)
+        if title is None:
+            continue
+        written = title.group(1)
+        if written in _government_titles():
+            body = find(_government_titles()[written])
+        else:
+            committees = {key for short in word_list("relation_nouns.party_committees") if (key := find(short)) in entities}
+            body = next(iter(committees)) if len(committees) == 1 else None
+        if body is not None and body in entities:
+            yield (person.entity, "memberOf", body, written)
 
 
 def bracketed_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
