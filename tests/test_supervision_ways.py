@@ -1,0 +1,28 @@
+"""The ways a supervision is carried out, on texts written for these tests: the items of a list
+closed by 等方式 that name a way of inspecting (实地考察, 问卷调查) are activities, the rest
+(座谈交流, 征求意见) are not; 督查督办 and 督办 with their topic; a generic word before 督办 names none."""
+
+from __future__ import annotations
+
+from npcgraph.api import build
+
+WAYS = """湖州市人大常委会开展代表建议督查督办
+今年以来，市人大常委会采取实地考察、问卷调查、座谈交流等方式，开展代表建议督查督办。
+各区县人大常委会通过案卷评查、抽样调查、网上公开征求意见等多种方式收集意见。
+对群众反映强烈的停车难问题开展跟踪督办。
+"""
+
+
+def test_the_ways_of_a_supervision_listed_before_its_mode_are_activities(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(WAYS, encoding="utf-8")
+    document = build([path]).documents[0]
+    kinds = {e.label: e.cls for e in document.entities}
+    for way in ("实地考察", "问卷调查", "案卷评查", "抽样调查"):
+        assert kinds.get(way) == "SupervisionActivity", way
+    assert "座谈交流" not in kinds and "网上公开征求意见" not in kinds
+    assert kinds.get("代表建议督查督办") == "SupervisionActivity"
+    assert "跟踪督办" not in kinds  # 跟踪 is no topic
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    assert ("湖州市人民代表大会常务委员会", "conducted", "代表建议督查督办") in facts
