@@ -30,6 +30,7 @@ _GENERIC_TOPICS = frozenset(word_list("activities.generic_topics"))
 _YEAR = re.compile(r"^\d{4}年度?")  # 2023年度重点代表建议现场督办活动: a year is no count
 _PEOPLE = word_list("activities.people")
 _METHOD_HEADS = tuple(word_list("activities.method_heads"))
+_METHOD_VERBS = word_list("activities.method_verbs")
 _PEOPLE_ACT = re.compile(f"[^，。；]*?(?:{'|'.join(_PEOPLE)})(?:{'|'.join(_SUPERVISION_VERBS)})")
 # 代表对…, 对…: the fronted object of the verb, not 对口帮扶 or 对外交流
 _FRONTED = re.compile(f"^(?:[{HAN}]{{0,6}}?(?:{'|'.join(_PEOPLE)}))?对(?!口|外|标|接|照|话|策)")
@@ -92,7 +93,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # 关于提请审议批准《…条约》的议案, 委员长会议关于提请审议…的决定草案的议案 (its mover before 关于)
         # 通过实地调查、案卷评查、问卷调查等方式: the ways of a supervision, each an activity
         "methods": re.compile(
-            f"(?:{'|'.join(word_list('activities.method_verbs'))})(?P<list>[{HAN}、]{{4,60}}?)等(?:多种|[一二两三四五六七八九十\\d]+种)?"
+            f"(?:{'|'.join(_METHOD_VERBS)})(?P<list>[{HAN}、]{{4,60}}?)等(?:多种|[一二两三四五六七八九十\\d]+种)?"
             f"(?:监督)?(?:方式|形式|方法|办法|手段|途径)"
         ),
         "motion": re.compile(f"(?:(?<=[，。；、：:\\s“])(?P<mover>委员长会议|主任会议|国务院)(?=关于))?关于(?P<topic>(?:{_NAME}|《[^《》]{{1,60}}》){{2,80}}?)的议案"),
