@@ -91,3 +91,18 @@ def test_a_facility_keeps_its_place_and_a_deputies_group_its_number(tmp_path):
     assert labels.get("河口村代表工作站") == "Platform" and labels.get("青山镇人大代表联络站") == "Platform"
     assert labels.get("河口村") == "Place"  # the village, a place of its own inside the facility's name
     assert "青山镇人民代表大会第二代表小组" in labels
+
+
+SHORT_COUNTIES = """重庆市人大常委会委托区县开展执法检查
+今年，市人大常委会委托丰都、璧山、石柱等3个区县(自治县)人大常委会开展执法检查。
+武汉市人大常委会在江岸、江汉、硚口等区开展调研。要做好团结、稳定等工作。
+"""
+
+
+def test_counties_listed_by_short_names_are_the_report_citys(tmp_path):
+    labels = _labels(_document(tmp_path, SHORT_COUNTIES))
+    for county in ("丰都县", "璧山区", "石柱土家族自治县"):
+        assert labels.get(county) == "Place"
+        assert labels.get(f"{county}人民代表大会常务委员会") == "Organization"  # 等N个区县人大常委会: each one's
+    assert "江岸区" not in labels  # 江岸 is Wuhan's: the report is Chongqing's, its city's names only
+    assert not any(label.startswith(("团结", "稳定")) for label in labels)

@@ -234,6 +234,54 @@ def _coordinated_counties(text: str, match: re.Match[str], ctx: Jurisdiction) ->
     return found
 
 
+_COUNTY_LEVELS = word_list("bodies.county_levels")
+# 丰都、璧山、九龙坡、石柱、渝中等5个区县(自治县)人大常委会: counties of the report's city listed
+# by their short names, closed by their levels (and their standing committees, by ellipsis)
+_SHORT_COUNTIES = re.compile(
+    f"(?P<list>(?:(?!等)[{HAN}]){{2,6}}(?:、(?:(?!等)[{HAN}]){{2,4}})+)等?(?:[\\d一二三四五六七八九十]+个)?"
+    f"(?:{'|'.join(map(re.escape, _COUNTY_LEVELS))})(?:[（(][{HAN}、]{{2,6}}[）)])?(?P<body>人大常委会|人民代表大会常务委员会)?"
+)
+
+
+_COUNTY_SHORT = re.compile(f"([{HAN}]{{2,}}?)(?:[{HAN}]{{1,3}}族)*(?:自治县|自治旗|区|县|市|旗)")
+
+
+@cache
+def _counties_by_short_name() -> dict[tuple[str, str], str]:
+    """(short name, city) -> the county's full name: 丰都 in 重庆市 -> 丰都县, 石柱 -> 石柱土家族自治县."""
+    found: dict[tuple[str, str], str] = {}
+    for name, place in counties().items():
+        short = _COUNTY_SHORT.fullmatch(name)
+        if short and place.city:
+            found.setdefault((short.group(1), place.city), name)
+    return found
+
+
+def _short_counties(text: str, ctx: Jurisdiction) -> list[Candidate]:
+    city = ctx.place_at_level("市") if ctx.place is not None else None
+    if city is None:
+        return []
+    found = []
+    for match in _SHORT_COUNTIES.finditer(text):
+        at, items = match.start("list"), match.group("list").split("、")
+        names = []
+        for index, item in enumerate(items):
+            begin = at
+            if index == 0:  # 委托丰都: the first item begins where a county's short name does
+                item = next((item[n:] for n in range(len(item) - 1) if (item[n:], city) in _counties_by_short_name()), item)
+                begin = at + len(items[0]) - len(item)
+            names.append((begin, item, _counties_by_short_name().get((item, city))))
+            at += len(items[index]) + 1
+        if any(full is None for _, _, full in names):
+            continue  # a list of other things (江汉、硚口等区 only where every item is a county)
+        for begin, item, full in names:
+            found.append(Candidate(begin, begin + len(item), "Place", item, canonical=full, national=True, priority=1))
+            if match.group("body"):
+                found.append(Candidate(begin, begin + len(item), "Organization", item, canonical=f"{full}人民代表大会常务委员会",
+                                       national=True, written=(item + match.group("body"),), priority=2))
+    return found
+
+
 @cache
 def _place_names_by_length() -> tuple[str, ...]:
     return tuple(sorted(places(), key=lambda name: (-len(name), name)))
@@ -295,6 +343,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             base=canonical_body(ctx, place=place_name, body=match.group("body")) if match.group("organ") else None)
         if canonical:
             found.extend(_coordinated_counties(text, match, ctx))
+    found.extend(_short_counties(text, ctx))
     for match in pats["department"].finditer(text):
         place = _place_full(match.group("place")) if match.group("place") else ctx.place_at_level(match.group("level"))
         if place:
