@@ -18,7 +18,7 @@ from functools import cache
 
 from ..lexicon import word_list, words
 from .candidates import INSTRUMENT_CLASSES, Candidate
-from .context import places
+from .context import NATIONAL, places
 from .patterns import HAN, alternation, column, ends_with_any, leading_verb, table
 
 __all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES"]
@@ -350,7 +350,10 @@ def _laws(text: str) -> list[Candidate]:
         if _is_law_name(name) and name not in words("non_instruments"):
             full = law_canonical(name)
             found.append(Candidate(begin, match.end("name"), "Law", name, canonical=full, national=True, priority=1))
-    return found
+    # 中华人民共和国监察法 written whole: the state's name is part of the law's mention
+    # (a bracketed title is its own mention: 《中华人民共和国种子法》)
+    return [replace(c, begin=c.begin - len(NATIONAL), name=NATIONAL + c.name)
+            if text.endswith(NATIONAL, 0, c.begin) and not text.endswith("《" + NATIONAL, 0, c.begin) else c for c in found]
 
 
 # What ends a preamble before a law's name: 的 or a verb of two characters or more (a lone 对

@@ -125,7 +125,7 @@ def extract_relations(document: Document) -> Document:
             reader.opening = after_dateline(report.text, sentence.begin, sentence.end)
         stated = kind not in _NO_STATEMENTS and sentence.section not in plans and sentence.paragraph not in planned
         facts = reader.facts(statements=stated)
-        meeting_body = meeting_body or reader.last_meeting_holder()
+        meeting_body = reader.opening_meeting_holder() or meeting_body or reader.last_meeting_holder()
         for fact in facts:
             if allowed(fact[0], fact[1], fact[2], entities):
                 evidence[fact].add(Evidence(report.key, sentence.begin, sentence.end))
@@ -426,6 +426,15 @@ class _SentenceReader:
                 at = match.end()
             self._skipped[key] = at
         return self._skipped[key]
+
+    def opening_meeting_holder(self) -> str | None:
+        """The body holding the meeting this sentence opens with, its subject (十三届全国人大常委会
+        第五次会议31日下午在北京闭幕): from here on, what 会议 and 大会 stand for."""
+        at = self._skip_lead(self.view.begin, self.view.end)
+        mention = self.view.mention_at(at)
+        if mention is None or self.cls(mention) != "Event" or _WHEN.match(self.text, mention.end, self.view.end):
+            return None
+        return self._holder(mention)
 
     def last_meeting_holder(self) -> str | None:
         """The body holding the last meeting this sentence names, if it names one."""

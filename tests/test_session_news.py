@@ -1,0 +1,25 @@
+"""News of a congress's session and its standing committee's meeting in one item, on a text
+written for these tests: 会议 and 大会 stand for the meeting the sentence before opened with (the
+standing committee's meeting after the congress's session), and a law written with the state's
+name before it (中华人民共和国监察法) ends a list of what was passed like any other item."""
+
+from __future__ import annotations
+
+from npcgraph.api import build
+
+NEWS = """全国人大闭幕 常委会举行会议
+第十三届全国人民代表大会第一次会议20日上午在人民大会堂闭幕。大会表决通过了关于政府工作报告的决议和中华人民共和国监察法。
+十三届全国人大常委会第五次会议31日下午在北京人民大会堂闭幕。会议表决通过了个人所得税法修正案。
+"""
+
+
+def test_the_meeting_a_sentence_opens_with_is_what_会议_stands_for_after_it(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    assert ("全国人民代表大会", "enacted", "关于政府工作报告的决议") in facts
+    assert ("全国人民代表大会", "enacted", "中华人民共和国监察法") in facts
+    assert ("全国人民代表大会常务委员会", "enacted", "个人所得税法修正案") in facts
+    assert ("全国人民代表大会", "enacted", "个人所得税法修正案") not in facts
