@@ -553,3 +553,18 @@ def test_a_membership_stated_with_its_post_and_without_is_one(tmp_path):
     names = {e.key: e.label for e in document.entities}
     memberships = [r for r in document.relations if r.predicate == "memberOf" and names[r.subject] == "陈立新"]
     assert [(names[r.object], r.post) for r in memberships] == [("宜宾市人民代表大会常务委员会", "主任")]
+
+
+PARTY_GROUP_POSTS = """杭州市人大常委会召开座谈会
+浙江省人大常委会副主任、党组副书记吴海平出席。湖南省人大常委会党组成员、副主任王柯松主持座谈会。
+全国人大各专门委员会成员列席会议。
+"""
+
+
+def test_a_party_groups_posts_after_a_bodys_are_in_that_bodys_group(tmp_path):
+    facts = _facts_of(_document(tmp_path, PARTY_GROUP_POSTS), posts=True)
+    assert ("吴海平", "memberOf", "浙江省人民代表大会常务委员会党组", "副书记") in facts  # not the report's own group
+    assert ("王柯松", "memberOf", "湖南省人民代表大会常务委员会党组", "成员") in facts
+    assert ("王柯松", "memberOf", "湖南省人民代表大会常务委员会", "副主任") in facts
+    labels = {subject for subject, *_ in facts} | {obj for _, _, obj, _ in facts}
+    assert not any("各专门委员会" in label for label in labels)  # the committees of a kind, no one body

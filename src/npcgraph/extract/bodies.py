@@ -19,6 +19,7 @@ from ..lexicon import rows, word_list, words
 from .candidates import Candidate
 from .context import Jurisdiction, counties, places
 from .patterns import HAN, PUBLICATION_AFTER, alternation, column, leading_verb, table
+from .relation_cues import post_words
 
 __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "PRONOUN_TAILS"]
 
@@ -235,6 +236,7 @@ def _coordinated_counties(text: str, match: re.Match[str], ctx: Jurisdiction) ->
 
 
 _COUNTY_LEVELS = word_list("bodies.county_levels")
+_POSTS_BEFORE = re.compile(f"(?:{'|'.join(map(re.escape, post_words()))})、$")
 # 丰都、璧山、九龙坡、石柱、渝中等5个区县(自治县)人大常委会: counties of the report's city listed
 # by their short names, closed by their levels (and their standing committees, by ellipsis)
 _SHORT_COUNTIES = re.compile(
@@ -280,6 +282,15 @@ def _short_counties(text: str, ctx: Jurisdiction) -> list[Candidate]:
                 found.append(Candidate(begin, begin + len(item), "Organization", item, canonical=f"{full}人民代表大会常务委员会",
                                        national=True, written=(item + match.group("body"),), priority=2))
     return found
+
+
+def _posts_before(text: str, at: int, found: list[Candidate]) -> str | None:
+    """The body whose posts a list goes on with where an organ is written alone at ``at``
+    (<body><post>、党组副书记): that body's canonical name, else None."""
+    posts = _POSTS_BEFORE.search(text, max(0, at - 12), at)
+    if posts is None:
+        return None
+    return next((c.canonical or c.name for c in reversed(found) if c.cls == "Organization" and c.end == posts.start()), None)
 
 
 @cache
@@ -352,6 +363,12 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if match.group("alone") or match.group("alone_named"):
             if text.rfind("《", 0, match.start()) > text.rfind("》", 0, match.start()):
                 continue  # 《河南省乡镇人民代表大会主席团工作条例》: a word of a title, no body of the report
+            if (owner := _posts_before(text, match.start(), found)) is not None and match.group("alone"):
+                # 浙江省人大常委会副主任、党组副书记: the organ of the body whose posts it continues
+                organ_full, attaches, _ = _organs()[match.group("alone")]
+                if attaches != "congress" or not owner.endswith("常务委员会"):
+                    add(match, owner + organ_full)
+                    continue
             add(match, canonical_body(ctx, organ=match.group("alone") or match.group("alone_named")))
         else:
             add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))

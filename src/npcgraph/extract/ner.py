@@ -147,6 +147,8 @@ def _plausible_body(body: str) -> bool:
     head = _body_head(body)
     if len(body) < 4 or body in _GENERIC_BODIES or head is None or not re.fullmatch(f"[{HAN}]+", body):
         return False
+    if "各" in body:
+        return False  # 全国人大各专门委员会: the bodies of a kind, no one body
     if head in _HEADS_IN_CONTEXT and not any(word in body for word in _HEADS_IN_CONTEXT[head]):
         return False
     placed = next((h for h in _PLACED_HEADS if body.endswith(h)), None)
