@@ -58,3 +58,16 @@ def test_names_with_代表_in_an_item_about_one_congress_s_deputies(tmp_path):
     facts = _facts(tmp_path, NEWS, "news.txt")
     for person in ("李长春", "赵国兴"):
         assert (person, "memberOf", "全国人民代表大会") in facts
+
+
+SUGGESTION = """代表履职在一线
+今年全国两会上，全国人大代表潘克明提交了关于加强农村公路养护的建议。
+"""
+
+
+def test_a_suggestion_handed_in_is_named_by_its_topic(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(SUGGESTION, encoding="utf-8")
+    document = build([path]).documents[0]
+    kinds = {e.label: e.cls for e in document.entities}
+    assert kinds.get("关于加强农村公路养护的建议") == "Suggestion"

@@ -31,6 +31,7 @@ _YEAR = re.compile(r"^\d{4}年度?")  # 2023年度重点代表建议现场督办
 _PEOPLE = word_list("activities.people")
 _METHOD_HEADS = tuple(word_list("activities.method_heads"))
 _METHOD_VERBS = word_list("activities.method_verbs")
+_SUGGESTION_VERBS = word_list("activities.suggestion_verbs")
 _PEOPLE_ACT = re.compile(f"[^，。；]*?(?:{'|'.join(_PEOPLE)})(?:{'|'.join(_SUPERVISION_VERBS)})")
 # 代表对…, 对…: the fronted object of the verb, not 对口帮扶 or 对外交流
 _FRONTED = re.compile(f"^(?:[{HAN}]{{0,6}}?(?:{'|'.join(_PEOPLE)}))?对(?!口|外|标|接|照|话|策)")
@@ -95,6 +96,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "methods": re.compile(
             f"(?:{'|'.join(_METHOD_VERBS)})(?P<list>[{HAN}、]{{4,60}}?)等(?:多种|[一二两三四五六七八九十\\d]+种)?"
             f"(?:监督)?(?:方式|形式|方法|办法|手段|途径)"
+        ),
+        # 提交了关于加强农村公路养护的建议: a deputy's suggestion, named by its topic
+        "suggestion": re.compile(
+            f"(?:{'|'.join(_SUGGESTION_VERBS)})了?(?:[一两\\d]+(?:份|件|条))?(?P<name>关于(?:{_NAME}|《[^《》]{{1,60}}》){{2,60}}?的建议)"
+            f"(?=[，。；、,;：:\\s”）)]|和|及|$)"
         ),
         "motion": re.compile(f"(?:(?<=[，。；、：:\\s“])(?P<mover>委员长会议|主任会议|国务院)(?=关于))?关于(?P<topic>(?:{_NAME}|《[^《》]{{1,60}}》){{2,80}}?)的议案"),
     }
@@ -260,6 +266,8 @@ def find_activities(text: str) -> list[Candidate]:
             if len(item) >= 2 and item.endswith(_METHOD_HEADS) and not leading_verb(item):
                 found.append(Candidate(at, at + len(item), "SupervisionActivity", item))
             at += len(item) + 1
+    for match in pats["suggestion"].finditer(text):
+        found.append(Candidate(match.start("name"), match.end("name"), "Suggestion", match.group("name"), priority=1))
     for match in pats["motion"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Motion", match.group(0), priority=1))
     return found
