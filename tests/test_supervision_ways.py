@@ -26,3 +26,17 @@ def test_the_ways_of_a_supervision_listed_before_its_mode_are_activities(tmp_pat
     labels = {e.key: e.label for e in document.entities}
     facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
     assert ("湖州市人民代表大会常务委员会", "conducted", "代表建议督查督办") in facts
+
+
+ACTIVITIES = """青山镇人大开展代表接待日活动
+定于9月1日举行代表接待日活动。镇人大第一代表小组开展第四季度集中活动，组织开展代表履职活动和各类活动。
+有关部门负责人参加了宣誓活动。
+"""
+
+
+def test_a_named_activity_a_body_holds_is_a_program_and_a_generic_one_is_not(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(ACTIVITIES, encoding="utf-8")
+    kinds = {e.label: e.cls for e in build([path]).documents[0].entities}
+    assert kinds.get("代表接待日活动") == "Program" and kinds.get("第四季度集中活动") == "Program"
+    assert not any(label.endswith(("履职活动", "各类活动", "宣誓活动")) for label in kinds)

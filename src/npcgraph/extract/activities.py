@@ -32,6 +32,9 @@ _PEOPLE = word_list("activities.people")
 _METHOD_HEADS = tuple(word_list("activities.method_heads"))
 _METHOD_VERBS = word_list("activities.method_verbs")
 _SUGGESTION_VERBS = word_list("activities.suggestion_verbs")
+_ACTIVITY_VERBS = word_list("activities.activity_verbs")
+_GENERIC_ACTIVITY_LEADS = tuple(word_list("activities.generic_activity_leads"))
+_GENERIC_ACTIVITY_TAILS = tuple(word_list("activities.generic_activity_tails"))  # 代表履职活动
 _PEOPLE_ACT = re.compile(f"[^，。；]*?(?:{'|'.join(_PEOPLE)})(?:{'|'.join(_SUPERVISION_VERBS)})")
 # 代表对…, 对…: the fronted object of the verb, not 对口帮扶 or 对外交流
 _FRONTED = re.compile(f"^(?:[{HAN}]{{0,6}}?(?:{'|'.join(_PEOPLE)}))?对(?!口|外|标|接|照|话|策)")
@@ -78,6 +81,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "topic_then_kind": re.compile(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
         "quoted_kind": re.compile(f"(?:{verbs})(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,8}}?)(?P<kind>{kind}){_END}"),
         # 庆祝全国人民代表大会成立70周年活动, 纪念地方人大设立常委会40周年系列活动
+        # 开展代表接待日活动, 举行第四季度集中活动: a named activity a body holds (not 各类活动)
+        "named_activity": re.compile(
+            f"(?:{'|'.join(_ACTIVITY_VERBS)})了?(?!了)(?P<name>(?:第[一二三四]季度)?[{HAN}]{{3,14}}?(?:主题实践活动|实践活动|主题活动|系列活动|活动))"
+            f"(?=[，。；、,;：:\\s”）)]|和|及|等|$)"
+        ),
         "celebration": re.compile(f"(?:庆祝|纪念)[{HAN}\\d]{{2,24}}?\\d+周年(?:系列|主题)?活动"),
         "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
         "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
@@ -202,6 +210,13 @@ def find_activities(text: str) -> list[Candidate]:
         lead = leading_verb(name)
         if len(name) - len(lead) >= 4:
             found.append(Candidate(begin + len(lead), match.end("name"), "Program", name[len(lead):], priority=1))
+    for match in pats["named_activity"].finditer(text):
+        name = match.group("name")
+        lead = leading_verb(name)
+        qualifier = re.sub("(?:主题实践|实践|主题|系列)?活动$", "", name[len(lead):])
+        if len(qualifier) >= 3 and not qualifier.startswith(_GENERIC_ACTIVITY_LEADS) \
+                and not qualifier.endswith(_GENERIC_ACTIVITY_TAILS) and qualifier not in _GENERIC_TOPICS:
+            found.append(Candidate(match.start("name") + len(lead), match.end("name"), "Program", name[len(lead):], priority=1))
     for match in pats["celebration"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Program", match.group(0), priority=1))
     names = national_names()
