@@ -176,7 +176,7 @@ def _after_verb() -> re.Pattern[str]:
 @cache
 def _coordinated() -> re.Pattern[str]:
     forms = alternation(column("instrument_forms"))
-    return re.compile(f"(?:、|和|及)(?P<name>{_NAME_CHARS}{{1,40}}?(?:{forms})){_STOP_AFTER}")
+    return re.compile(f"(?:、|和|[，,]?以及|及)(?P<name>{_NAME_CHARS}{{1,40}}?(?:{forms})){_STOP_AFTER}")
 
 
 # Not the name of one instrument: a conjunction first (和废止自治条例), a form word joined to
