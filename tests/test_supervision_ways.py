@@ -40,3 +40,19 @@ def test_a_named_activity_a_body_holds_is_a_program_and_a_generic_one_is_not(tmp
     kinds = {e.label: e.cls for e in build([path]).documents[0].entities}
     assert kinds.get("代表接待日活动") == "Program" and kinds.get("第四季度集中活动") == "Program"
     assert not any(label.endswith(("履职活动", "各类活动", "宣誓活动")) for label in kinds)
+
+
+OVERVIEW = """广州市人大常委会工作报告
+一年来，常委会共听取和审议专项工作报告31项，累计开展执法检查5项，听取审议一府两院22个报告。
+"""
+
+
+def test_an_overviews_count_adverbs_leave_the_activity_the_committees(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(OVERVIEW, encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    assert ("广州市人民代表大会常务委员会", "conducted", "听取和审议专项工作报告") in facts  # 共听取和审议…
+    assert ("广州市人民代表大会常务委员会", "conducted", "执法检查") in facts  # 累计开展…
+    assert not any("22个报告" in label for label in labels.values())  # a count of hearings, no hearing

@@ -190,7 +190,7 @@ def find_activities(text: str) -> list[Candidate]:
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0)))
     for match in pats["review"].finditer(text):
         written = match.group(0)
-        if _COUNTED.match(match.group("topic")):
+        if _COUNTED.search(match.group("topic")):
             continue  # 听取审议23个监督工作报告: a count of hearings, not one
         name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
