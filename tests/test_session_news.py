@@ -23,3 +23,18 @@ def test_the_meeting_a_sentence_opens_with_is_what_会议_stands_for_after_it(tm
     assert ("全国人民代表大会", "enacted", "中华人民共和国监察法") in facts
     assert ("全国人民代表大会常务委员会", "enacted", "个人所得税法修正案") in facts
     assert ("全国人民代表大会", "enacted", "个人所得税法修正案") not in facts
+
+
+LEGISLATION = """绍兴市为古城保护立法
+近年来，绍兴市人大常委会先后制定出台了《绍兴市水资源保护条例》《绍兴市城市绿化管理办法》等地方性法规。
+"""
+
+
+def test_instruments_listed_before_等_and_their_kind_are_each_enacted(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(LEGISLATION, encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    for name in ("绍兴市水资源保护条例", "绍兴市城市绿化管理办法"):
+        assert ("绍兴市人民代表大会常务委员会", "enacted", name) in facts

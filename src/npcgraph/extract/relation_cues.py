@@ -45,7 +45,7 @@ _LINKS = frozenset({"", "、", "和", "与", "及", "以及", "或", "和、"})
 _TRAILING_CONJUNCTIONS = frozenset({"", "并", "并且", "和", "及", "以及", "与", "了"})
 # A clause of time closes after its object: 区委召开人大工作会议后，常委会…
 _TIME_CLAUSE_ENDS = frozenset(word_list("relation_cues.time_clause_ends"))
-_LONGEST_GENERIC_HEAD = 5  # 等议案, 等工作制度: a list closed by 等 and a short common noun
+_LONGEST_GENERIC_HEAD = 6  # 等议案, 等工作制度, 等地方性法规: a list closed by 等 and a short common noun
 # How many kinds a list closed by 等 names (等多种监督方式, 等5项制度): no part of the noun after.
 _KINDS_COUNT = re.compile(r"^(?:多|几|数|各|[一二两三四五六七八九十\d]+)(?:种|项|类|个|方面)?(?=[\u4e00-\u9fff])")
 # A count after the name is not a head of its own: 组织专题讲座35场, 开展活动7040次.
