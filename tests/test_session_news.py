@@ -38,3 +38,12 @@ def test_instruments_listed_before_等_and_their_kind_are_each_enacted(tmp_path)
     facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
     for name in ("绍兴市水资源保护条例", "绍兴市城市绿化管理办法"):
         assert ("绍兴市人民代表大会常务委员会", "enacted", name) in facts
+
+
+def test_the_formula_of_the_three_is_one_idea_written_with_or_without_坚持(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("广州市人大常委会工作报告\n常委会坚持党的领导、人民当家作主、依法治国有机统一，依法履职。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    concepts = [e for e in document.entities if e.cls == "Concept"]
+    assert [e.label for e in concepts] == ["党的领导、人民当家作主、依法治国有机统一"]  # not also its parts
+    assert "坚持党的领导、人民当家作主、依法治国有机统一" in concepts[0].alt_labels

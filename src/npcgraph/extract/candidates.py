@@ -93,8 +93,8 @@ def _nests_here(inner: Candidate, outer: Candidate) -> bool:
     only where the outer one lists several (党的领导、人民当家作主、依法治国有机统一)."""
     if inner.cls == outer.cls == "Organization":
         return inner.begin == outer.begin
-    if inner.cls == outer.cls == "Concept":
-        return "、" in outer.name
+    if inner.cls == outer.cls == "Concept":  # (not the parts of one formula: …依法治国有机统一)
+        return "、" in outer.name and not outer.name.endswith("有机统一")
     return True
 
 
