@@ -47,3 +47,11 @@ def test_the_formula_of_the_three_is_one_idea_written_with_or_without_坚持(tmp
     concepts = [e for e in document.entities if e.cls == "Concept"]
     assert [e.label for e in concepts] == ["党的领导、人民当家作主、依法治国有机统一"]  # not also its parts
     assert "坚持党的领导、人民当家作主、依法治国有机统一" in concepts[0].alt_labels
+
+
+def test_the_genres_common_ideas_are_concepts(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("沈阳市人大常委会工作报告\n坚持改革开放，为全面建成小康社会、推动中部崛起作出贡献。\n", encoding="utf-8")
+    kinds = {e.label: e.cls for e in build([path]).documents[0].entities}
+    for idea in ("改革开放", "全面建成小康社会", "中部崛起"):
+        assert kinds.get(idea) == "Concept", idea
