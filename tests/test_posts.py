@@ -568,3 +568,20 @@ def test_a_party_groups_posts_after_a_bodys_are_in_that_bodys_group(tmp_path):
     assert ("王柯松", "memberOf", "湖南省人民代表大会常务委员会", "副主任") in facts
     labels = {subject for subject, *_ in facts} | {obj for _, _, obj, _ in facts}
     assert not any("各专门委员会" in label for label in labels)  # the committees of a kind, no one body
+
+
+ATTENDANCE = """江西省人大常委会召开主任会议
+省人大常委会主任会议9日召开。省委书记、省人大常委会主任刘其主持会议。
+出席会议的有：副主任殷美华、马志文，秘书长张晓平。
+殷美华、马志文等省人大常委会领导参加活动。刘其主任指出，要做好代表工作。
+"""
+
+
+def test_attendance_lists_and_titles_after_names_in_a_committees_news(tmp_path):
+    facts = _facts_of(_document(tmp_path, ATTENDANCE), posts=True)
+    committee = "江西省人民代表大会常务委员会"
+    assert ("殷美华", "memberOf", committee, "副主任") in facts  # 出席会议的有：副主任…
+    assert ("张晓平", "memberOf", committee, "秘书长") in facts
+    assert ("刘其", "memberOf", committee, "主任") in facts
+    plain = {fact[:3] for fact in facts}
+    assert ("马志文", "memberOf", committee) in plain  # …等省人大常委会领导

@@ -22,7 +22,7 @@ from .patterns import table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "bodiless_posts", "bracketed_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "leaders_titled_after", "memberships", "organs", "signed_orders", "titled_members"]
+__all__ = ["Fact", "bodiless_posts", "bracketed_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "leaders_listed", "leaders_titled_after", "memberships", "organs", "signed_orders", "titled_members"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -181,7 +181,7 @@ def _persons_by_begin(view: SentenceView, entities: Mapping[str, Entity]) -> dic
 
 @cache
 def _committee_post() -> re.Pattern[str]:
-    return _opening(word_list("relation_nouns.committee_posts"), "，,；;。\\s")
+    return _opening(word_list("relation_nouns.committee_posts"), "，,；;。：:有\\s")
 
 
 def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str | None) -> Iterator[Fact]:
@@ -206,7 +206,7 @@ def _government_titles() -> dict[str, str]:
 
 @cache
 def _titled_leader() -> re.Pattern[str]:
-    return _opening(_government_titles(), "，,；;。、：:\\s（(")
+    return _opening(_government_titles(), "，,；;。、：:有\\s（(")
 
 
 def government_leaders(view: SentenceView, entities: Mapping[str, Entity], find: Callable[[str], str | None]) -> Iterator[Fact]:
@@ -223,16 +223,21 @@ def government_leaders(view: SentenceView, entities: Mapping[str, Entity], find:
             yield (person.entity or "", "memberOf", body, title.group(1))
 
 
+_CHAIR_TITLES = word_list("relation_nouns.chair_titles")  # 刘奇主任, 王东副主任
+
+
 @cache
 def _title_after_name() -> re.Pattern[str]:
-    titles = sorted((*_government_titles(), *word_list("relation_nouns.secretary_titles")), key=len, reverse=True)
+    titles = sorted((*_government_titles(), *word_list("relation_nouns.secretary_titles"), *_CHAIR_TITLES), key=len, reverse=True)
     return re.compile(f"({'|'.join(titles)})(?![处局厅部长团会组])")
 
 
-def leaders_titled_after(view: SentenceView, entities: Mapping[str, Entity], find: Callable[[str], str | None]) -> Iterator[Fact]:
+def leaders_titled_after(view: SentenceView, entities: Mapping[str, Entity], find: Callable[[str], str | None],
+                         committee: str | None = None) -> Iterator[Fact]:
     """高庆丰书记和项敏市长: a leader's title after a name, with no body before it: a government
     leader's post in the government of the report's place at that level, a secretary's in the
-    one party committee of the report's levels that the report names (市委, 县委…)."""
+    one party committee of the report's levels that the report names (市委, 县委…), a chair's
+    (刘奇主任) in the standing committee whose news it is."""
     for person in view.mentions:
         if class_of(person, entities) != "Person" or not person.entity:
             continue
@@ -240,13 +245,38 @@ def leaders_titled_after(view: SentenceView, entities: Mapping[str, Entity], fin
         if title is None:
             continue
         written = title.group(1)
-        if written in _government_titles():
+        if written in _CHAIR_TITLES:
+            body = committee if committee in entities and entities[committee].label.endswith("常务委员会") else None
+        elif written in _government_titles():
             body = find(_government_titles()[written])
         else:
             committees = {key for short in word_list("relation_nouns.party_committees") if (key := find(short)) in entities}
             body = next(iter(committees)) if len(committees) == 1 else None
         if body is not None and body in entities:
             yield (person.entity, "memberOf", body, written)
+
+
+_LEADERS = word_list("relation_nouns.leaders_words")
+_LEADERS_WORDS = re.compile(f"(?:{'|'.join(_LEADERS)})")
+
+
+def leaders_listed(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
+    """殷美根、马志武等省人大常委会领导: the names listed before 等 and a body's leaders are its
+    members (the post left unsaid)."""
+    persons = [m for m in view.mentions if class_of(m, entities) == "Person" and m.entity]
+    for body in view.mentions:
+        if class_of(body, entities) != "Organization" or not body.entity or view.text[body.begin - 1 : body.begin] != "等":
+            continue
+        if not _LEADERS_WORDS.match(view.text, body.end, view.end):
+            continue
+        listed, at = [], body.begin - 1
+        for person in reversed([p for p in persons if p.end <= at]):
+            if person.end != at:
+                break
+            listed.append(person)
+            at = person.begin - 1 if view.text[person.begin - 1 : person.begin] == "、" else -1
+        for person in listed:
+            yield (person.entity or "", "memberOf", body.entity, None)
 
 
 def bracketed_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:

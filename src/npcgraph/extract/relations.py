@@ -53,7 +53,7 @@ from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, reported_by
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
-from .relation_nouns import Fact, bodiless_posts, bracketed_posts, government_leaders, leaders_titled_after, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
+from .relation_nouns import Fact, bodiless_posts, bracketed_posts, government_leaders, leaders_listed, leaders_titled_after, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
 
 __all__ = ["extract_relations", "allowed"]
 
@@ -204,9 +204,10 @@ class _SentenceReader:
         yield from memberships(self.view, self.entities, self.names.find)
         yield from deputies(self.view, self.entities)
         yield from declared_posts(self.view, self.entities)
-        yield from bodiless_posts(self.view, self.entities, self.meeting_body)
+        yield from bodiless_posts(self.view, self.entities, self.meeting_body or self.reporting_body)
         yield from government_leaders(self.view, self.entities, self.names.find)
-        yield from leaders_titled_after(self.view, self.entities, self.names.find)
+        yield from leaders_listed(self.view, self.entities)
+        yield from leaders_titled_after(self.view, self.entities, self.names.find, self.meeting_body or self.reporting_body)
         yield from bracketed_posts(self.view, self.entities)
         yield from signed_orders(self.view, self.entities)
         yield from titled_members(self.view, self.entities, self.labels)
