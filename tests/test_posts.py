@@ -585,3 +585,19 @@ def test_attendance_lists_and_titles_after_names_in_a_committees_news(tmp_path):
     assert ("刘其", "memberOf", committee, "主任") in facts
     plain = {fact[:3] for fact in facts}
     assert ("马志文", "memberOf", committee) in plain  # …等省人大常委会领导
+
+
+ELECTIONS = """十四届全国人大一次会议举行第三次全体会议
+十四届全国人大一次会议10日上午在人民大会堂举行第三次全体会议。
+大会选举向明为中华人民共和国主席、中华人民共和国中央军事委员会主席。
+根据国家主席向明的提名，大会决定李刚为国务院总理。大会表决决定丁祥、何峰为国务院副总理。
+"""
+
+
+def test_a_congress_deciding_on_the_premier_and_one_elected_to_two_posts(tmp_path):
+    facts = _facts_of(_document(tmp_path, ELECTIONS), posts=True)
+    congress = "全国人民代表大会"
+    assert (congress, "appointed", "向明", "中华人民共和国中央军事委员会主席") in facts  # the second post too
+    assert ("向明", "memberOf", "中华人民共和国中央军事委员会", "主席") in facts
+    assert (congress, "appointed", "李刚", "国务院总理") in facts  # 决定X为Y
+    assert ("何峰", "memberOf", "中华人民共和国国务院", "副总理") in facts

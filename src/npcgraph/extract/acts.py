@@ -121,15 +121,16 @@ def extract_acts(document: Document) -> Document:
         actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
         elected = text.startswith("当选", at)
         meeting_named = _MEETING_WORD.search(text, sentence.begin, at) is not None
-        if elected and not (meeting_named or _CONGRESS_SUBJECT.search(text, sentence.begin, at)):
+        congress_acts = _CONGRESS_SUBJECT.search(text, sentence.begin, at) is not None  # 大会选举…, 大会决定…
+        if elected and not (meeting_named or congress_acts):
             continue  # 2013年1月当选为…: a résumé's line names who elected no one (its post is kept above)
-        if actor is None and (meeting_named or _NEWLY.match(text, at) or elected):
+        if actor is None and (meeting_named or congress_acts or _NEWLY.match(text, at) or elected):
             before = _meeting_before(meeting_mentions, meeting_begins, report.sentences, sentence)
             actor = meetings[before].body if before in meetings else None
         actor = actor or (document.reporting_body if document.reporting_body in entities else None)
         if actor is None or (elected and "人民代表大会" not in entities[actor].label):
             continue  # …全会上，姜异康当选为党委书记: elected by no congress, the post is all it states
-        if _CONGRESS_SUBJECT.search(text, sentence.begin, at):
+        if congress_acts:
             actor = _congress_of(actor, entities)  # 大会选举…: the congress, not its standing committee
         for appointment in appointments:
             for begin, end in appointment.names:

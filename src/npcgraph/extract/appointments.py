@@ -26,6 +26,7 @@ _NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
 _LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)")
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务|资格)")
+_MORE_POST = re.compile(rf"、(?P<post>[{_HAN}（）()]{{4,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _RESIGN = re.compile(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
 _LEVELS = word_list("appointments.levels")
 
@@ -132,6 +133,10 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
             names = _names(text, after, post.start())
             while names and post:
                 found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
+                while (more := _MORE_POST.match(text, post.end(), end)) and _names(text, more.start("post"), more.end("post")) is None:
+                    # 选举甲为中华人民共和国主席、中华人民共和国中央军事委员会主席: each post the names take
+                    found.append(Appointment(predicate, match.span(), tuple(names), _clean(more.group("post"))))
+                    post = more
                 # 任命张三为财政局局长，李四为教育局局长: the next names and post, the same verb
                 names, following = None, post.end() + (1 if text[post.end() : post.end() + 1] in "，、；" else 0)
                 if following > post.end() and not _verb_pattern().match(text, following):  # …，任命李四为: its own verb
