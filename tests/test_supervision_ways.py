@@ -56,3 +56,13 @@ def test_an_overviews_count_adverbs_leave_the_activity_the_committees(tmp_path):
     assert ("广州市人民代表大会常务委员会", "conducted", "听取和审议专项工作报告") in facts  # 共听取和审议…
     assert ("广州市人民代表大会常务委员会", "conducted", "执法检查") in facts  # 累计开展…
     assert not any("22个报告" in label for label in labels.values())  # a count of hearings, no hearing
+
+
+def test_an_activity_carried_out_with_进行_is_conducted(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("广州市人民代表大会常务委员会工作报告\n一年来，常委会对49件规范性文件进行了备案审查，对条例进行修改。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    assert ("广州市人民代表大会常务委员会", "conducted", "备案审查") in facts
+    assert not any(p == "conducted" and o != "备案审查" for _, p, o in facts)  # 进行修改 conducts no activity
