@@ -601,3 +601,30 @@ def test_a_congress_deciding_on_the_premier_and_one_elected_to_two_posts(tmp_pat
     assert ("向明", "memberOf", "中华人民共和国中央军事委员会", "主席") in facts
     assert (congress, "appointed", "李刚", "国务院总理") in facts  # 决定X为Y
     assert ("何峰", "memberOf", "中华人民共和国国务院", "副总理") in facts
+
+
+ANNOUNCEMENT = """中华人民共和国全国人民代表大会公告 第二号
+第十一届全国人民代表大会第一次会议于2008年3月15日选举：
+高建国为中华人民共和国主席；
+林志远为中华人民共和国副主席。
+现予公告。
+中华人民共和国第十一届全国人民代表大会第一次会议主席团2008年3月15日于北京。
+"""
+
+NOTICE = """青山镇人民代表大会主席团公告
+定于2020年9月1日举行代表接待日活动，现将有关事项公告如下。
+青山镇人民代表大会主席团
+2020年8月27日
+"""
+
+
+def test_an_announcements_list_of_lines_and_its_signature(tmp_path):
+    facts = _facts_of(_document(tmp_path, ANNOUNCEMENT))
+    congress = "全国人民代表大会"
+    assert (congress, "appointed", "高建国") in facts and (congress, "appointed", "林志远") in facts  # 选举：\n…为…；
+    assert ("第十一届全国人民代表大会第一次会议主席团", "issued", "中华人民共和国全国人民代表大会公告第二号") in facts
+
+
+def test_a_notice_titled_by_its_issuer_is_issued_by_the_body_signing_it(tmp_path):
+    facts = _facts_of(_document(tmp_path, NOTICE, "notice.txt"))
+    assert ("青山镇人民代表大会主席团", "issued", "青山镇人民代表大会主席团公告") in facts

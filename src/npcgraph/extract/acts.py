@@ -28,7 +28,7 @@ from functools import cache
 
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Mention, Relation, Report, Sentence
-from .appointments import Appointment, find_appointments
+from .appointments import Appointment, find_appointments, list_opener, listed_appointment
 from .candidates import INSTRUMENT_CLASSES
 from .dates import DateMention, find_dates
 from .meetings import Meeting, body_inside, meeting_key, meeting_label, parse_meeting
@@ -106,32 +106,48 @@ def extract_acts(document: Document) -> Document:
 
     # 2. appointments and removals
     meeting_begins = [m.begin for m in meeting_mentions]
-    for sentence in report.sentences:
-        if kinds.get(sentence.paragraph) in _NO_FACTS:
-            continue
-        appointments = find_appointments(text, sentence.begin, sentence.end) or _newly_appointed(text, sentence, by_sentence, entities)
-        if not appointments:
-            continue
-        # the body that opens the sentence appoints and removes through its list (…，免去…);
-        # 会议决定任命…: the body holding the meeting named before
-        held: str | None = None  # 选举甲为…常委会委员长，乙为副委员长: 乙's post is in the same body
-        for appointment in appointments:
-            held = _posts_held(appointment, held, sentence, by_sentence, mentions, entities, text, facts, report.key)
-        at = appointments[0].trigger[0]
+
+    def appointer(sentence: Sentence, at: int, elected: bool) -> str | None:
+        """Who appoints by the word at ``at``: the body that opens the sentence (…，免去…); for
+        会议决定任命…, 大会选举…, the body holding the meeting named before; else the reporting body."""
         actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
-        elected = text.startswith("当选", at)
         meeting_named = _MEETING_WORD.search(text, sentence.begin, at) is not None
         congress_acts = _CONGRESS_SUBJECT.search(text, sentence.begin, at) is not None  # 大会选举…, 大会决定…
         if elected and not (meeting_named or congress_acts):
-            continue  # 2013年1月当选为…: a résumé's line names who elected no one (its post is kept above)
+            return None  # 2013年1月当选为…: a résumé's line names who elected no one (its post is kept above)
         if actor is None and (meeting_named or congress_acts or _NEWLY.match(text, at) or elected):
             before = _meeting_before(meeting_mentions, meeting_begins, report.sentences, sentence)
             actor = meetings[before].body if before in meetings else None
         actor = actor or (document.reporting_body if document.reporting_body in entities else None)
         if actor is None or (elected and "人民代表大会" not in entities[actor].label):
-            continue  # …全会上，姜异康当选为党委书记: elected by no congress, the post is all it states
-        if congress_acts:
-            actor = _congress_of(actor, entities)  # 大会选举…: the congress, not its standing committee
+            return None  # …全会上，姜异康当选为党委书记: elected by no congress, the post is all it states
+        return _congress_of(actor, entities) if congress_acts else actor  # 大会选举…: the congress
+
+    listing: tuple[str, str] | None = None  # (predicate, who) of a word opening a list of lines: 选举：
+    for sentence in report.sentences:
+        if kinds.get(sentence.paragraph) in _NO_FACTS:
+            continue
+        if listing is not None and (item := listed_appointment(text, sentence.begin, sentence.end, listing[0])):
+            # 选举：\n胡锦涛为中华人民共和国主席；\n习近平为中华人民共和国副主席。: a line of the list
+            _posts_held(item, None, sentence, by_sentence, mentions, entities, text, facts, report.key)
+            for begin, end in item.names:
+                person = _person(begin, end, sentence, by_sentence, mentions, entities, text)
+                facts[(listing[1], item.predicate, person, item.post)].add(Evidence(report.key, sentence.begin, sentence.end))
+            continue
+        listing = None
+        if (opener := list_opener(text, sentence.begin, sentence.end)) is not None:
+            who = appointer(sentence, opener[1], elected=False)
+            listing = (opener[0], who) if who is not None else None
+        appointments = find_appointments(text, sentence.begin, sentence.end) or _newly_appointed(text, sentence, by_sentence, entities)
+        if not appointments:
+            continue
+        held: str | None = None  # 选举甲为…常委会委员长，乙为副委员长: 乙's post is in the same body
+        for appointment in appointments:
+            held = _posts_held(appointment, held, sentence, by_sentence, mentions, entities, text, facts, report.key)
+        at = appointments[0].trigger[0]
+        actor = appointer(sentence, at, elected=text.startswith("当选", at))
+        if actor is None:
+            continue
         for appointment in appointments:
             for begin, end in appointment.names:
                 person = _person(begin, end, sentence, by_sentence, mentions, entities, text)

@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import longest_first, rows, word_list
 from .context import places
 
-__all__ = ["Appointment", "find_appointments"]
+__all__ = ["Appointment", "find_appointments", "list_opener", "listed_appointment"]
 
 _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
@@ -166,3 +166,31 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
 
 def _clean(post: str) -> str:
     return post.removesuffix("职务").strip()
+
+
+# A word that opens a list of lines (第…次会议于…选举：), and a line of it (胡锦涛为中华人民共和国主席；).
+_OPENS_LIST = re.compile(r"[:：]\s*$")
+_LIST_LINE = re.compile(rf"\s*(?P<names>(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*)为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?[；;。，,]?\s*$")
+
+
+def list_opener(text: str, begin: int, end: int) -> tuple[str, int] | None:
+    """The predicate and offset of an appointment word that ends ``text[begin:end]`` before a
+    colon (选举：, 决定任命：): the lines after it list who was given which post."""
+    colon = _OPENS_LIST.search(text, begin, end)
+    if colon is None:
+        return None
+    verb = next((m for m in _verb_pattern().finditer(text, begin, colon.start()) if m.end() == colon.start()), None)
+    if verb is None or _verbs()[verb.group(0)][1] != "to":
+        return None
+    return _verbs()[verb.group(0)][0], verb.start()
+
+
+def listed_appointment(text: str, begin: int, end: int, predicate: str) -> Appointment | None:
+    """A line of such a list (胡锦涛为中华人民共和国主席；): the names and the post, else None."""
+    line = _LIST_LINE.fullmatch(text, begin, end)
+    if line is None:
+        return None
+    names = _names(text, line.start("names"), line.end("names"))
+    if not names:
+        return None
+    return Appointment(predicate, (begin, begin), tuple(names), _clean(line.group("post")))

@@ -14,7 +14,10 @@
   的决定 approves X, 关于废止X的决定 repeals X: whoever enacted or adopted the decision (as the
   sentences say) did so to X, with the same evidence.
 
-Both keep the rule of the graph: every fact points at a sentence of the report that states it.
+- **A signed notice.** An announcement or notice (…公告 第二号, …主席团公告) and the body whose name
+  alone signs it in a line after it: the body issues it; the fact points at the signature's line.
+
+All keep the rule of the graph: every fact points at a sentence of the report that states it.
 """
 
 from __future__ import annotations
@@ -286,13 +289,46 @@ def _signatories(document: Document) -> list[Relation]:
     return found
 
 
+# A signature line: a body's name alone, its date and place after it (…主席团2008年3月15日于北京。).
+_SIGNATURE = re.compile(r"\s*(?P<body>[\u4e00-\u9fff（）()]{4,60}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:于[\u4e00-\u9fff]{2,4})?[。.]?\s*$")
+_NOTICE_WORDS = word_list("document_facts.notices")
+_NOTICE = re.compile(f"(?:{'|'.join(_NOTICE_WORDS)})(?:第[一二三四五六七八九十百零〇\\d]+号)?$")
+
+
+def _signed_notices(document: Document) -> list[Relation]:
+    """An announcement or notice (…公告 第二号, …主席团公告) and the body whose name alone signs
+    it in a line after it, before the next one: the body issues it; the fact points at the
+    signature's line."""
+    report = document.report
+    entities = {e.key: e for e in document.entities}
+    notices = sorted((m for m in document.mentions if m.entity in entities and _NOTICE.search(entities[m.entity].label)
+                      and entities[m.entity].cls in INSTRUMENT_CLASSES), key=lambda m: m.begin)
+    found: list[Relation] = []
+    for index, notice in enumerate(notices):
+        stop = notices[index + 1].begin if index + 1 < len(notices) else len(report.text)
+        for paragraph in report.paragraphs:
+            if paragraph.begin <= notice.end or paragraph.begin >= stop:
+                continue
+            line = _SIGNATURE.match(report.text, paragraph.begin, paragraph.end)
+            # the body the line's name ends with (…第一次会议主席团: the presidium of that session)
+            body = next((m for m in document.mentions if line and line.start("body") <= m.begin and m.end == line.end("body")
+                         and m.entity in entities and entities[m.entity].cls == "Organization"), None)
+            sentence = report.sentence_at(paragraph.begin)
+            if body is not None and sentence is not None:
+                evidence = (Evidence(report.key, sentence.begin, sentence.end),)
+                found.append(Relation(body.entity or "", "issued", notice.entity or "", evidence))
+                break
+    return found
+
+
 def document_facts(document: Document) -> Document:
     """The document with the facts its headline, its amending decisions, its résumés and its
     delegation state added."""
     revisions, reports = _revisions(document)
     if reports:
         document = replace(document, entities=tuple(sorted((*document.entities, *reports), key=lambda e: e.key)))
-    added = revisions + _resumes(document) + _delegates(document) + _signatories(document) + _author_deputy(document)
+    added = revisions + _resumes(document) + _delegates(document) + _signatories(document) + _author_deputy(document) \
+        + _signed_notices(document)
     body = _headline_legislator(document)
     if body is not None:
         added += _enacted_by_headline(document, body)

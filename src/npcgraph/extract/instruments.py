@@ -421,11 +421,24 @@ _ORDER_ISSUERS = {"主席令": "中华人民共和国主席令", "国务院令":
                   "全国人民代表大会常务委员会公告": "中华人民共和国全国人民代表大会常务委员会公告"}
 _ORDER_KINDS = "|".join(sorted(_ORDER_ISSUERS, key=len, reverse=True))
 _ORDER_AFTER = re.compile(
-    f"(?:中华人民共和国)?(?P<kind>{_ORDER_KINDS})[（(]?第(?P<number>{_ORDER_NUMBER})号[）)]?"
+    f"(?:中华人民共和国)?(?P<kind>{_ORDER_KINDS})(?:[（(]|[ \u3000]{{1,2}})?第(?P<number>{_ORDER_NUMBER})号[）)]?"
 )
 _ORDER_BEFORE = re.compile(
     f"第(?P<numbers>{_ORDER_NUMBER}号(?:、第?{_ORDER_NUMBER}号)*)(?P<kind>主席令|国务院令)"
 )
+
+
+# A line that is a body's notice by itself (海曙区章水镇人民代表大会主席团公告, …常务委员会公告):
+# the notice, titled by its issuer.
+_NOTICE_LINE = re.compile(
+    f"^(?P<name>[{HAN}]{{2,40}}?(?:人民代表大会|常务委员会|人大常委会|主席团|人民政府|委员会)(?:公告|通告|通知))"
+    f"(?=[ \\t\u3000]*$)",  # (numbered ones, 全国人民代表大会公告 第二号, are orders: _orders)
+    re.MULTILINE,
+)
+
+
+def _notice_lines(text: str) -> list[Candidate]:
+    return [Candidate(m.start("name"), m.end("name"), "Instrument", m.group("name"), priority=1) for m in _NOTICE_LINE.finditer(text)]
 
 
 def _orders(text: str) -> list[Candidate]:
@@ -464,6 +477,6 @@ def _shared_issuers(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
-    found = (_bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text)
+    found = (_bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text)
              + _orders(text))
     return _shared_issuers(text, found)
