@@ -628,3 +628,19 @@ def test_an_announcements_list_of_lines_and_its_signature(tmp_path):
 def test_a_notice_titled_by_its_issuer_is_issued_by_the_body_signing_it(tmp_path):
     facts = _facts_of(_document(tmp_path, NOTICE, "notice.txt"))
     assert ("青山镇人民代表大会主席团", "issued", "青山镇人民代表大会主席团公告") in facts
+
+
+APPOINTMENT_LIST = """湖南省人民代表大会常务委员会任免名单
+（2017年5月31日湖南省第十二届人民代表大会常务委员会第三十次会议通过）
+免去李思的湖南省人民检察院副检察长、检察委员会委员职务。
+决定免去：
+钱琦的湖南省教育厅厅长职务。
+"""
+
+
+def test_removals_of_several_posts_and_a_list_of_removals(tmp_path):
+    facts = _facts_of(_document(tmp_path, APPOINTMENT_LIST), posts=True)
+    committee = "湖南省人民代表大会常务委员会"
+    assert (committee, "removed", "李思", "湖南省人民检察院副检察长") in facts
+    assert (committee, "removed", "李思", "检察委员会委员") in facts  # …、…职务: each post
+    assert (committee, "removed", "钱琦", "湖南省教育厅厅长") in facts  # 决定免去：\n…的…职务

@@ -25,7 +25,7 @@ _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
 _LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)")
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
-_POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务|资格)")
+_POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()、]{{2,60}}?)(?:职务|资格)")
 _MORE_POST = re.compile(rf"、(?P<post>[{_HAN}（）()]{{4,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _RESIGN = re.compile(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
 _LEVELS = word_list("appointments.levels")
@@ -159,8 +159,8 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                 continue
             names, post_begin = split
             post = _POST_OF.match(text, post_begin, end)
-            if post:
-                found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
+            if post:  # 免去李四的…副检察长、检察委员会委员职务: each post
+                found += [Appointment(predicate, match.span(), tuple(names), _clean(p)) for p in post.group("post").split("、") if len(p) >= 2]
     return found
 
 
@@ -173,6 +173,9 @@ _OPENS_LIST = re.compile(r"[:：]\s*$")
 _LIST_LINE = re.compile(rf"\s*(?P<names>(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*)为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?[；;。，,]?\s*$")
 
 
+_LIST_LINE_OF = re.compile(rf"\s*(?P<names>(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*)的(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)[；;。，,]?\s*$")
+
+
 def list_opener(text: str, begin: int, end: int) -> tuple[str, int] | None:
     """The predicate and offset of an appointment word that ends ``text[begin:end]`` before a
     colon (选举：, 决定任命：): the lines after it list who was given which post."""
@@ -180,14 +183,15 @@ def list_opener(text: str, begin: int, end: int) -> tuple[str, int] | None:
     if colon is None:
         return None
     verb = next((m for m in _verb_pattern().finditer(text, begin, colon.start()) if m.end() == colon.start()), None)
-    if verb is None or _verbs()[verb.group(0)][1] != "to":
+    if verb is None or _verbs()[verb.group(0)][1] not in ("to", "of"):
         return None
     return _verbs()[verb.group(0)][0], verb.start()
 
 
 def listed_appointment(text: str, begin: int, end: int, predicate: str) -> Appointment | None:
-    """A line of such a list (胡锦涛为中华人民共和国主席；): the names and the post, else None."""
-    line = _LIST_LINE.fullmatch(text, begin, end)
+    """A line of such a list (胡锦涛为中华人民共和国主席；, 钱七的湖南省教育厅厅长职务。): the names
+    and the post, else None."""
+    line = _LIST_LINE.fullmatch(text, begin, end) if predicate == "appointed" else _LIST_LINE_OF.fullmatch(text, begin, end)
     if line is None:
         return None
     names = _names(text, line.start("names"), line.end("names"))
