@@ -55,3 +55,15 @@ def test_the_genres_common_ideas_are_concepts(tmp_path):
     kinds = {e.label: e.cls for e in build([path]).documents[0].entities}
     for idea in ("改革开放", "全面建成小康社会", "中部崛起"):
         assert kinds.get(idea) == "Concept", idea
+
+
+def test_a_chairmens_meeting_is_a_numbered_meeting_and_此次_names_none(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("市人大常委会召开立法听证会\n5月10日，武汉市人大常委会召开立法听证会。"
+                    "此前，市人大常委会第二十三次主任会议决定举行此次听证会。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    meeting = "武汉市人民代表大会常务委员会第二十三次主任会议"
+    assert (meeting, "organizedBy", "武汉市人民代表大会常务委员会") in facts
+    assert "此次听证会" not in labels.values()

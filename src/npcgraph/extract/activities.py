@@ -33,6 +33,7 @@ _METHOD_HEADS = tuple(word_list("activities.method_heads"))
 _METHOD_VERBS = word_list("activities.method_verbs")
 _SUGGESTION_VERBS = word_list("activities.suggestion_verbs")
 _ACTIVITY_VERBS = word_list("activities.activity_verbs")
+_POINTERS = tuple(word_list("activities.pointers"))
 _GENERIC_ACTIVITY_LEADS = tuple(word_list("activities.generic_activity_leads"))
 _GENERIC_ACTIVITY_TAILS = tuple(word_list("activities.generic_activity_tails"))  # 代表履职活动
 _PEOPLE_ACT = re.compile(f"[^，。；]*?(?:{'|'.join(_PEOPLE)})(?:{'|'.join(_SUPERVISION_VERBS)})")
@@ -93,7 +94,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
             f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
-            f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议)"
+            f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议"
+            # 市人大常委会第二十三次主任会议, 十四届全国人大常委会第五十次委员长会议: its chairmen's meetings
+            f"|(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人大常委会|人民代表大会常务委员会|常委会)第{num}次(?:主任会议|委员长会议))"
         ),
         # 青石镇第十八届人民代表大会第三次会议: a township's congress, its place not in the lexicon
         "township_session": re.compile(
@@ -265,7 +268,7 @@ def find_activities(text: str) -> list[Candidate]:
         following: re.Match[str] | None = match
         while following is not None:
             name = following.group("name")
-            if not name.endswith(tuple("等" + m for m in _MEETINGS)):
+            if not name.endswith(tuple("等" + m for m in _MEETINGS)) and not name.startswith(_POINTERS):  # 此次听证会: one named before
                 found.append(Candidate(following.start("name"), following.end("name"), "Event", name))
             following = pats["more_meetings"].match(text, following.end())
     for match in pats["generic"].finditer(text):

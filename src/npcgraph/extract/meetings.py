@@ -4,6 +4,7 @@
     市十五届人大常委会第三次会议 (a Wuhan report)  -> 武汉市第十五届人民代表大会常务委员会第三次会议
     市十五届人大一次会议                          -> 武汉市第十五届人民代表大会第一次会议
     常委会第十五次会议 (no 届)                     -> 武汉市人民代表大会常务委员会第十五次会议
+    市人大常委会第二十三次主任会议                 -> 武汉市人民代表大会常务委员会第二十三次主任会议
 
 The entity stages find the meeting (an Event) and the body named inside it (an Organization);
 here the meeting gets its 届 (``term``) and 次 (``session``), and a label and key made from the
@@ -26,7 +27,7 @@ __all__ = ["Meeting", "parse_meeting", "meeting_label", "chinese_number", "CONGR
 
 _N = r"(?:\d+|[〇零一二两三四五六七八九十百]+)"
 _TERM = re.compile(rf"第?(?P<n>{_N})届")
-_SESSION = re.compile(rf"第?(?P<n>{_N})次(?:全体)?会议$")
+_SESSION = re.compile(rf"第?(?P<n>{_N})次(?:全体)?(?P<kind>主任会议|委员长会议|会议)$")
 #: The canonical name of a people's congress contains this; its standing committee adds 常务委员会.
 CONGRESS = "人民代表大会"
 
@@ -39,6 +40,7 @@ class Meeting:
     body_label: str
     term: int | None
     session: int
+    kind: str = "会议"  # 主任会议, 委员长会议: a standing committee's chairmen's meeting, numbered apart
 
 
 def parse_meeting(name: str, body: Entity | None) -> Meeting | None:
@@ -54,7 +56,7 @@ def parse_meeting(name: str, body: Entity | None) -> Meeting | None:
     term = parse_number(term_match.group("n")) if term_match else None
     if not number:
         return None
-    return Meeting(body.key, body.label, term, number)
+    return Meeting(body.key, body.label, term, number, session.group("kind"))
 
 
 _UNITS = "零一二三四五六七八九"
@@ -82,7 +84,7 @@ def meeting_label(meeting: Meeting) -> str:
         named = term + label
     else:
         named = label[:at] + term + label[at:]
-    return f"{named}第{chinese_number(meeting.session)}次会议"
+    return f"{named}第{chinese_number(meeting.session)}次{meeting.kind}"
 
 
 def body_inside(mention: Mention, mentions: Iterable[Mention], entities: dict[str, Entity]) -> Entity | None:
