@@ -66,3 +66,12 @@ def test_an_activity_carried_out_with_进行_is_conducted(tmp_path):
     facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
     assert ("广州市人民代表大会常务委员会", "conducted", "备案审查") in facts
     assert not any(p == "conducted" and o != "备案审查" for _, p, o in facts)  # 进行修改 conducts no activity
+
+
+def test_a_meeting_that_hears_and_deliberates_is_its_committees_act(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("成都市人大常委会\n6月28日，市十六届人大常委会第十次会议听取和审议了市人民政府关于2022年市级决算的报告。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    assert ("成都市人民代表大会常务委员会", "conducted", "听取和审议市人民政府关于2022年市级决算的报告") in facts

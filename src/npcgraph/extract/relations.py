@@ -297,7 +297,8 @@ class _SentenceReader:
         coordinated with them (听取审议A报告、B报告), are what the clause's subject did."""
         at = self._skip_lead(*clause, roles=("lead", "adverb"))
         first = self.view.mention_at(at)
-        if first is not None and self.cls(first) in _ACTORS:  # 常委会听取和审议…: past the subject
+        if first is not None and (self.cls(first) in _ACTORS or self.cls(first) == "Event" and self._holder(first)):
+            # 常委会听取和审议…, 市十六届人大常委会第十次会议听取和审议了…: past the subject
             at = self._skip_lead(first.end, clause[1], roles=("adverb",))
             first = self.view.mention_at(at)
         elif first is None and (meeting := _MEETING_AS_SUBJECT.match(self.text, at, clause[1])):  # 会议听取和审议了…
