@@ -644,3 +644,11 @@ def test_removals_of_several_posts_and_a_list_of_removals(tmp_path):
     assert (committee, "removed", "李思", "湖南省人民检察院副检察长") in facts
     assert (committee, "removed", "李思", "检察委员会委员") in facts  # …、…职务: each post
     assert (committee, "removed", "钱琦", "湖南省教育厅厅长") in facts  # 决定免去：\n…的…职务
+
+
+def test_an_interviews_title_visits_the_body_it_names(tmp_path):
+    text = "访宜昌市人大常委会主任王明\n记者：今年做了哪些工作？\n王明：我们制定了《宜昌市城区重点绿地保护条例》。\n"
+    document = _document(tmp_path, text)
+    facts = _facts_of(document, posts=True)
+    assert ("王明", "memberOf", "宜昌市人民代表大会常务委员会", "主任") in facts
+    assert not any(e.label.startswith("访") for e in document.entities)
