@@ -652,3 +652,8 @@ def test_an_interviews_title_visits_the_body_it_names(tmp_path):
     facts = _facts_of(document, posts=True)
     assert ("王明", "memberOf", "宜昌市人民代表大会常务委员会", "主任") in facts
     assert not any(e.label.startswith("访") for e in document.entities)
+
+
+def test_a_village_secretary_listed_as_its_committees_chair_too(tmp_path):
+    facts = _facts_of(_document(tmp_path, "代表风采\n全国人大代表，塔山村党支部书记、村委会主任郑培坤来到组里。\n"), posts=True)
+    assert ("郑培坤", "memberOf", "塔山村村民委员会", "主任") in facts  # …书记、村委会主任: the village's committee

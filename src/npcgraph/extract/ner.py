@@ -324,7 +324,7 @@ _VILLAGE_BODIES = {
 _VILLAGE_COMMITTEES = [head for head in _VILLAGE_BODIES if not head.startswith("党")]  # 村委会, 居民委员会…
 _VILLAGE_BODY = re.compile(
     f"(?P<chain>[{HAN}]{{2,24}}?(?:村|社区|嘎查))(?P<head>{'|'.join(sorted(_VILLAGE_BODIES, key=len, reverse=True))})"
-    f"(?:(?:书记|副书记|主任|副主任|委员)兼(?P<also>{'|'.join(sorted(_VILLAGE_COMMITTEES, key=len, reverse=True))}))?"
+    f"(?:(?:书记|副书记|主任|副主任|委员)(?:兼|、)(?P<also>{'|'.join(sorted(_VILLAGE_COMMITTEES, key=len, reverse=True))}))?"
 )
 
 
