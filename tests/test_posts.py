@@ -657,3 +657,10 @@ def test_an_interviews_title_visits_the_body_it_names(tmp_path):
 def test_a_village_secretary_listed_as_its_committees_chair_too(tmp_path):
     facts = _facts_of(_document(tmp_path, "代表风采\n全国人大代表，塔山村党支部书记、村委会主任郑培坤来到组里。\n"), posts=True)
     assert ("郑培坤", "memberOf", "塔山村村民委员会", "主任") in facts  # …书记、村委会主任: the village's committee
+
+
+def test_the_politburo_standing_committee_written_as_its_members_title(tmp_path):
+    text = "十三届全国人大常委会第五次会议闭幕\n中共中央政治局常委、全国人大常委会委员长赵乐际出席会议。\n"
+    facts = _facts_of(_document(tmp_path, text))
+    assert ("赵乐际", "memberOf", "中国共产党中央委员会政治局常务委员会") in facts
+    assert ("赵乐际", "memberOf", "全国人民代表大会常务委员会") in facts

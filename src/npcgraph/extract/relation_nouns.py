@@ -360,10 +360,15 @@ def _earlier_posts(view: SentenceView, orgs: list[Mention], body: Mention, perso
     林和星 书记 of the village's party branch."""
     at = body.begin
     while at > view.begin and view.text[at - 1] in "、，,兼":
-        before = [m for m in orgs if m.end < at - 1]
+        before = [m for m in orgs if m.end <= at - 1]
         if not before:
             return
         other = max(before, key=lambda m: (m.end, m.end - m.begin))
+        if other.end == at - 1 and other.entity and person.entity and other.end - other.begin >= 4:
+            # 中共中央政治局常委、…: a body whose name says the membership (its standing committee)
+            yield (person.entity, "memberOf", other.entity, None)
+            at = other.begin
+            continue
         match = post_pattern().fullmatch(view.text, other.end, at - 1)
         if not match or not other.entity or not person.entity:
             return
