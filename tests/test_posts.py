@@ -664,3 +664,9 @@ def test_the_politburo_standing_committee_written_as_its_members_title(tmp_path)
     facts = _facts_of(_document(tmp_path, text))
     assert ("赵乐际", "memberOf", "中国共产党中央委员会政治局常务委员会") in facts
     assert ("赵乐际", "memberOf", "全国人民代表大会常务委员会") in facts
+
+
+def test_a_resignation_with_its_reason_before_辞去(tmp_path):
+    text = "山东省人大常委会举行会议\n会议经过表决，决定接受姜为民同志因工作变动辞去山东省人大常委会主任职务的请求。\n"
+    facts = _facts_of(_document(tmp_path, text))
+    assert ("山东省人民代表大会常务委员会", "removed", "姜为民") in facts

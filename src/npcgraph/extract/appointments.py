@@ -27,6 +27,7 @@ _LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)"
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()、]{{2,60}}?)(?:职务|资格)")
 _MORE_POST = re.compile(rf"、(?P<post>[{_HAN}（）()]{{4,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
+_REASON = re.compile(rf"(?:同志)?(?:因|由于)[{_HAN}]{{1,14}}?(?:原因)?$")
 _RESIGN = re.compile(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
 _LEVELS = word_list("appointments.levels")
 
@@ -145,8 +146,9 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                     names = _names(text, following, post.start()) if post and post.start() - following <= 20 and not own_verb else None
         elif form == "resign":
             # 接受甲辞去…职务、乙辞去…职务的请求: each name before its own 辞去, the same verb
-            while (post := _RESIGN.search(text, after, end)) and post.start() - after <= 20:
-                names = _names(text, after, post.start())
+            while (post := _RESIGN.search(text, after, end)) and post.start() - after <= 30:
+                reason = _REASON.search(text, after, post.start())  # 接受姜异康同志因工作变动辞去…: the reason is no name
+                names = _names(text, after, reason.start() if reason else post.start())
                 if not names:
                     break
                 found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
