@@ -67,3 +67,11 @@ def test_a_chairmens_meeting_is_a_numbered_meeting_and_此次_names_none(tmp_pat
     meeting = "武汉市人民代表大会常务委员会第二十三次主任会议"
     assert (meeting, "organizedBy", "武汉市人民代表大会常务委员会") in facts
     assert "此次听证会" not in labels.values()
+
+
+def test_a_hearing_is_conducted_not_reviewed(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("十四届全国人大常委会第十二次会议举行\n会议听取审议关于慈善法修正草案审议结果的报告。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    assert not any(r.predicate == "reviewed" and labels[r.object].startswith("听取") for r in document.relations)

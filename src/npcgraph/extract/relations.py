@@ -149,12 +149,17 @@ def _lead_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s+|{_LEAD_NUMBER.pattern}|{'|'.join(map(re.escape, words))}")
 
 
+_HEARINGS = ("听取", "审议")
+
+
 def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity]) -> bool:
     """Whether ``subject predicate obj`` respects the property's domain and range (and is no loop)."""
     schema = relation_schema().get(predicate)
     if schema is None or subject == obj or subject not in entities or obj not in entities:
         return False
     domain, range_ = schema
+    if predicate == "reviewed" and entities[obj].label.startswith(_HEARINGS):
+        return False  # 听取审议关于…审议结果的报告: the hearing is what is done, not what is reviewed
     return entities[subject].cls in domain and entities[obj].cls in range_
 
 
