@@ -75,3 +75,10 @@ def test_a_hearing_is_conducted_not_reviewed(tmp_path):
     document = build([path]).documents[0]
     labels = {e.key: e.label for e in document.entities}
     assert not any(r.predicate == "reviewed" and labels[r.object].startswith("听取") for r in document.relations)
+
+
+def test_what_a_number_counts_stops_before_分别_and_以(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("全国人大常委会办公厅召开交办会\n9203件代表建议分别交由194家承办单位研究办理。有9个代表团以代表团名义提出建议。\n", encoding="utf-8")
+    labels = {e.label for e in build([path]).documents[0].entities if e.cls == "Statistic"}
+    assert not any(label.endswith(("分别交由", "名义")) or "以代表团" in label for label in labels)
