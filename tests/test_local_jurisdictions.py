@@ -106,3 +106,10 @@ def test_counties_listed_by_short_names_are_the_report_citys(tmp_path):
         assert labels.get(f"{county}人民代表大会常务委员会") == "Organization"  # 等N个区县人大常委会: each one's
     assert "江岸区" not in labels  # 江岸 is Wuhan's: the report is Chongqing's, its city's names only
     assert not any(label.startswith(("团结", "稳定")) for label in labels)
+
+
+def test_an_honour_is_no_village_and_a_village_is_not_cut_after_旗(tmp_path):
+    text = "代表在基层\n全国人大代表、黄旗滩村党支部书记薛志龙说，村里获评全国文明村、明星村。\n"
+    labels = _labels(_document(tmp_path, text))
+    assert labels.get("黄旗滩村") == "Place"
+    assert not {"黄旗", "滩村", "文明村", "明星村"} & set(labels)

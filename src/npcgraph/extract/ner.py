@@ -101,14 +101,13 @@ def admin_units(name: str) -> list[tuple[int, int]] | None:
     """The administrative units a place name is a chain of (浙江省|杭州市|西湖区), or None."""
     units, at = [], 0
     while at < len(name):
-        match = _UNIT.match(name, at)
-        if match is None:
+        # the shortest unit here that names one (黄旗滩村: not 黄旗 and then 滩村)
+        end = next((e for e in range(at + 2, len(name) + 1) if _UNIT.fullmatch(name, at, e) and _names_a_unit(name[at:e])), None)
+        if end is None:
             return None
-        units.append((at, match.end()))
-        at = match.end()
-    if not units or any(not _names_a_unit(name[b:e]) for b, e in units):
-        return None
-    return units
+        units.append((at, end))
+        at = end
+    return units or None
 
 
 _FUNCTION_CHARS = frozenset(word_list("ner.function_chars"))
@@ -125,6 +124,8 @@ def _names_a_unit(unit: str) -> bool:
     if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS) or set(unit) & _FUNCTION_CHARS:
         return False
     stem = next(unit[: -len(s)] for s in _UNIT_SUFFIXES if unit.endswith(s))
+    if len(stem) < 2 and unit.endswith(("旗", "村")):
+        return False  # 黄旗|滩村 is 黄旗滩村: a banner or a village has a name of two characters or more
     if stem[1:2] == "委" and stem[:1] in _LEVEL_CHARS:
         return False  # 县委县(政府): a level's party committee, then its next body
     return bool(stem) and stem not in _NOT_STEMS and not set(stem) <= _LEVEL_CHARS
