@@ -113,3 +113,9 @@ def test_an_honour_is_no_village_and_a_village_is_not_cut_after_旗(tmp_path):
     labels = _labels(_document(tmp_path, text))
     assert labels.get("黄旗滩村") == "Place"
     assert not {"黄旗", "滩村", "文明村", "明星村"} & set(labels)
+
+
+def test_the_partys_committee_of_a_county_names_the_county_not_a_place_with_中共(tmp_path):
+    labels = _labels(_document(tmp_path, "肥城县人大常委会工作报告\n县人大常委会在中共肥城县委的领导下开展工作。\n"))
+    assert labels.get("中国共产党肥城县委员会") == "Organization" and labels.get("肥城县") == "Place"
+    assert not any(label.startswith("中共") and cls == "Place" for label, cls in labels.items())

@@ -124,6 +124,8 @@ def _names_a_unit(unit: str) -> bool:
     if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS) or set(unit) & _FUNCTION_CHARS:
         return False
     stem = next(unit[: -len(s)] for s in _UNIT_SUFFIXES if unit.endswith(s))
+    if unit.startswith(("中共", "中国共产党")):
+        return False  # 中共肥城县(委): the party's committee of a place, not the place
     if len(stem) < 2 and unit.endswith(("旗", "村")):
         return False  # 黄旗|滩村 is 黄旗滩村: a banner or a village has a name of two characters or more
     if stem[1:2] == "委" and stem[:1] in _LEVEL_CHARS:
