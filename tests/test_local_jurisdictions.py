@@ -119,3 +119,11 @@ def test_the_partys_committee_of_a_county_names_the_county_not_a_place_with_中�
     labels = _labels(_document(tmp_path, "肥城县人大常委会工作报告\n县人大常委会在中共肥城县委的领导下开展工作。\n"))
     assert labels.get("中国共产党肥城县委员会") == "Organization" and labels.get("肥城县") == "Place"
     assert not any(label.startswith("中共") and cls == "Place" for label, cls in labels.items())
+
+
+def test_a_county_of_the_city_the_text_never_names_keeps_its_standing_committee(tmp_path):
+    text = ("濮阳市人大常委会到我县调研备案审查工作\n10月15日，濮阳市人大常委会法工委主任卢玉明一行到我县调研。\n"
+            "县人大常委会主任王天路、副主任张延平，县政府副县长邓振英陪同调研。\n")
+    facts = _facts(_document(tmp_path, text))
+    assert ("王天路", "memberOf", "县人民代表大会常务委员会") in facts  # 县人大常委会, its county unnamed
+    assert not any(label == "县人民政府" for _, _, label in facts)  # other bodies of it stay unnamed

@@ -134,6 +134,7 @@ _PROVINCE_KINDS = frozenset({"province", "municipality", "region", "sar"})
 
 _PARTY_COMMITTEE_FIRST = re.compile(f"(?:{_LEVELS})委")
 _GENERIC_LEVELS = tuple(word_list("context.generic_levels"))
+_STANDING_FORMS = ("人大常委会", "人民代表大会常务委员会")
 _TIME_WORDS = tuple(word_list("dates.from_report"))  # 今年市人大常委会: the year, then the body
 
 
@@ -171,7 +172,8 @@ def canonical_body(
         base = ctx.standing_committee()
     elif body:
         where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
-        unplaced = ctx.place is None or (ctx.place.kind == "township" and ctx.place.county is None)
+        unplaced = ctx.place is None or (ctx.place.kind == "township" and ctx.place.county is None) \
+            or (level in ("县", "区") and ctx.place.kind in ("city", "prefecture") and body in _STANDING_FORMS)  # a city's county it never names
         if where is None and level in ("县", "区", "市") and unplaced and not organ:
             where = level  # a report that never names its county: 县人大常委会 is its own
         if where is None:
