@@ -127,3 +127,11 @@ def test_a_county_of_the_city_the_text_never_names_keeps_its_standing_committee(
     facts = _facts(_document(tmp_path, text))
     assert ("王天路", "memberOf", "县人民代表大会常务委员会") in facts  # 县人大常委会, its county unnamed
     assert not any(label == "县人民政府" for _, _, label in facts)  # other bodies of it stay unnamed
+
+
+def test_a_short_title_is_the_provinces_instrument_named_in_full(tmp_path):
+    text = ("淮南市人大常委会赴寿县开展《乡镇人大工作条例》执法检查\n"
+            "3月25日，淮南市人大常委会主任王玉林率队赴寿县，对新修订的《安徽省乡镇人民代表大会工作条例》学习贯彻情况开展执法检查。\n")
+    labels = _labels(_document(tmp_path, text))
+    assert labels.get("安徽省乡镇人民代表大会工作条例") == "Regulation"
+    assert "乡镇人大工作条例" not in labels  # the province's regulation, 人大 short for 人民代表大会

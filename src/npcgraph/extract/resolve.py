@@ -179,17 +179,24 @@ def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
         by_label.setdefault(label, result)
     # A local instrument written without its place is the placed one of this report:
     # 供水条例 after 《武汉市供水条例》.
+    # 乡镇人大工作条例 after 《安徽省乡镇人民代表大会工作条例》: its province's, 人大 short for 人民代表大会.
     if ctx.place is not None:
-        prefixes = [p for p in (ctx.place.name, ctx.place.short) if p]
+        province = places().get(ctx.place.province or "")
+        prefixes = [p for p in (ctx.place.name, ctx.place.short, *((province.name, province.short) if province else ())) if p]
+        by_short = {_short_congress(label): result for label, result in by_label.items() if result.cls in INSTRUMENT_CLASSES}
         for n, result in enumerate(resolved):
             if result.cls not in INSTRUMENT_CLASSES:
                 continue
-            for prefix in prefixes:
-                placed = by_label.get(prefix + result.label)
+            for prefix in dict.fromkeys(prefixes):
+                placed = by_label.get(prefix + result.label) or by_short.get(_short_congress(prefix + result.label))
                 if placed and placed.key != result.key:
                     resolved[n] = Resolved(result.candidate, placed.key, placed.cls, placed.label)
                     break
     return resolved
+
+
+def _short_congress(label: str) -> str:
+    return label.replace("人民代表大会", "人大")
 
 
 def entities_of(resolved: list[Resolved], texts: dict[int, str]) -> list[Entity]:
