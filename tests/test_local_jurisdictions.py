@@ -135,3 +135,12 @@ def test_a_short_title_is_the_provinces_instrument_named_in_full(tmp_path):
     labels = _labels(_document(tmp_path, text))
     assert labels.get("安徽省乡镇人民代表大会工作条例") == "Regulation"
     assert "乡镇人大工作条例" not in labels  # the province's regulation, 人大 short for 人民代表大会
+
+
+def test_a_district_named_only_by_its_government_and_court_places_the_report(tmp_path):
+    text = ("区七届人大常委会召开第十一次会议\n昨天上午，区七届人大常委会召开第十一次会议，决定接受孟景文辞去通州区人民政府区长职务的请求。"
+            "区人大常委会主任赵玉英出席。\n会议以无记名投票方式，任命李春雨、何娇、徐莉等18人为通州区人民法院审判员。\n")
+    facts = _facts(_document(tmp_path, text))
+    assert ("赵玉英", "memberOf", "通州区人民代表大会常务委员会") in facts
+    for name in ("李春雨", "何娇", "徐莉"):  # …等18人为…: the count closes the list
+        assert ("通州区人民代表大会常务委员会", "appointed", name) in facts

@@ -253,10 +253,11 @@ def _national_markers() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(words('national_markers'))})")
 
 
-# 余杭区人大常委会, 慈溪市十七届人大常委会: a county-level place's standing committee (a
+# 余杭区人大常委会, 慈溪市十七届人大常委会, 通州区人民政府: a county-level place's bodies (a
 # county-level city's too, which only the counties' lexicon tells from a prefecture's city)
 _COUNTY_BODY = re.compile(
-    "([\u4e00-\u9fff]{2,12}?[区县旗市])(?:第?[一二三四五六七八九十\\d]+届)?(?:人大常委会|人民代表大会常务委员会)"
+    "([\u4e00-\u9fff]{2,12}?[区县旗市])(?:第?[一二三四五六七八九十\\d]+届)?"
+    "(?:人大常委会|人民代表大会常务委员会|人民代表大会|人大|人民政府|人民法院|人民检察院)"
 )
 
 
