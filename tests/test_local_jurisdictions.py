@@ -144,3 +144,12 @@ def test_a_district_named_only_by_its_government_and_court_places_the_report(tmp
     assert ("赵玉英", "memberOf", "通州区人民代表大会常务委员会") in facts
     for name in ("李春雨", "何娇", "徐莉"):  # …等18人为…: the count closes the list
         assert ("通州区人民代表大会常务委员会", "appointed", name) in facts
+
+
+def test_the_one_committee_of_a_district_never_named_acts_and_部分_names_no_place(tmp_path):
+    text = ("本报讯 9月26日，区第十六届人大常委会召开第二十二次会议，区人大常委会主任张巨明主持会议。\n"
+            "会议决定人事任免事项；听取和审议了区人民检察院关于法律监督工作情况的报告。\n部分区人大代表列席会议。\n")
+    document = _document(tmp_path, text)
+    facts = _facts(document)
+    assert ("区人民代表大会常务委员会", "conducted", "听取和审议区人民检察院关于法律监督工作情况的报告") in facts
+    assert not any(label.startswith("部分") for label in _labels(document))

@@ -143,7 +143,7 @@ def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
     before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
     if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name) or name.endswith("军区"):
         return False
-    if _PARTY_COMMITTEE_FIRST.match(name) or name.endswith(_GENERIC_LEVELS) or name.startswith(_TIME_WORDS):
+    if _PARTY_COMMITTEE_FIRST.match(name) or name.endswith(_GENERIC_LEVELS) or name.startswith((*_TIME_WORDS, *_GENERIC_BEFORE)):
         return False  # 市委市政府, 县委县政府: two bodies; 乡镇政府: the townships' governments
     return not name.endswith("州") or ctx.expand(name) != name
 

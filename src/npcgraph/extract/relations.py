@@ -89,7 +89,7 @@ def extract_relations(document: Document) -> Document:
     entities = {entity.key: entity for entity in document.entities}
     names = OrgNames(document)
     labels = body_labels(entities)
-    reporting_body = document.reporting_body or named_reporting_body(document, names)
+    reporting_body = document.reporting_body or named_reporting_body(document, names) or _only_committee(document, entities)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in document.mentions:
         if mention.entity is not None:
@@ -161,6 +161,14 @@ def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity])
     if predicate == "reviewed" and entities[obj].label.startswith(_HEARINGS):
         return False  # 听取审议关于…审议结果的报告: the hearing is what is done, not what is reviewed
     return entities[subject].cls in domain and entities[obj].cls in range_
+
+
+def _only_committee(document: Document, entities: dict[str, Entity]) -> str | None:
+    """The one standing committee a report's text names, when nothing else tells who speaks in it
+    (区第十六届人大常委会召开第二十二次会议…: the district's, its district never named)."""
+    named = {m.entity for m in document.mentions if m.entity in entities}
+    committees = [k for k in sorted(named) if entities[k].cls == "Organization" and entities[k].label.endswith("人民代表大会常务委员会")]
+    return committees[0] if len(committees) == 1 else None
 
 
 def _first_person(document: Document, entities: dict[str, Entity]) -> str | None:
