@@ -82,3 +82,12 @@ def test_what_a_number_counts_stops_before_分别_and_以(tmp_path):
     path.write_text("全国人大常委会办公厅召开交办会\n9203件代表建议分别交由194家承办单位研究办理。有9个代表团以代表团名义提出建议。\n", encoding="utf-8")
     labels = {e.label for e in build([path]).documents[0].entities if e.cls == "Statistic"}
     assert not any(label.endswith(("分别交由", "名义")) or "以代表团" in label for label in labels)
+
+
+def test_a_meeting_named_by_the_committee_convening_it(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("通州区人大常委会\n昨天上午，区七届人大常委会召开第十一次会议，决定人事任免事项。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    meetings = [e for e in document.entities if e.cls == "Event"]
+    assert [e.label for e in meetings] == ["通州区第七届人民代表大会常务委员会第十一次会议"]
+    assert not any("召开" in name for name in meetings[0].alt_labels)  # the verb is no name of the meeting

@@ -98,6 +98,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # 市人大常委会第二十三次主任会议, 十四届全国人大常委会第五十次委员长会议: its chairmen's meetings
             f"|(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人大常委会|人民代表大会常务委员会|常委会)第{num}次(?:主任会议|委员长会议))"
         ),
+        # 区第十六届人大常委会召开第二十二次会议, 市人大常委会举行第九次主任会议: a committee's meeting
+        # named by the committee convening it
+        "convened": re.compile(
+            f"(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会常务委员会|人大常委会)"
+            f"(?:召开|举行)了?第{num}次(?:全体)?(?:会议|主任会议)"
+        ),
         # 青石镇第十八届人民代表大会第三次会议: a township's congress, its place not in the lexicon
         "township_session": re.compile(
             f"(?P<place>(?:[{HAN}]{{2,5}}?(?:市|区|县|旗))*[{HAN}]{{2,6}}?(?:镇|乡|街道))第?{num}届(?:人民代表大会|人大)第?{num}次(?:全体)?会议"
@@ -233,6 +239,8 @@ def find_activities(text: str) -> list[Candidate]:
         name = match.group(0)
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         found.append(Candidate(match.start(), match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
+    for match in pats["convened"].finditer(text):
+        found.append(Candidate(match.start(), match.end(), "Event", match.group(0), priority=1))
     for match in pats["township_session"].finditer(text):
         place = _after_last_verb(match.group("place"))  # 召开|青石镇…, 在|常州市…: what runs into it
         begin = match.end("place") - len(place)

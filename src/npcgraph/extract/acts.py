@@ -46,6 +46,7 @@ ACTS = frozenset({
 _VOTED = frozenset({"enacted", "adopted", "revised", "repealed", "approved", "appointed", "removed"})
 _AT_MEETING = _VOTED | {"reviewed"}
 # 会议 standing for the meeting named before (会议表决通过, 本次会议, 此次会议), not 常务会议 or 会议室
+_CONVENES = re.compile("召开|举行")
 _MEETING_WORD = re.compile(r"(?<![务委组体谈作席])会议(?![室精纪])")
 # A meeting's date next to its name: 2025年9月12日，…会议 / …会议于2025年9月12日召开
 _BEFORE_MEETING = re.compile(r"^[，,\s]*(?:召开的|举行的|在)?[\u4e00-\u9fff]{0,4}?\s*$")  # …，襄阳[市第…会议]
@@ -80,6 +81,18 @@ def extract_acts(document: Document) -> Document:
         key = meeting_key(meeting)
         rekey[mention.entity] = key
         meetings[key] = meeting
+    # 襄阳市人大常委会召开第十八次会议 (a headline) and 市十六届人大常委会第十八次会议: one meeting, the
+    # term the report gives it elsewhere
+    termed: dict[tuple[str, int, str], set[str]] = defaultdict(set)
+    for key, meeting in meetings.items():
+        if meeting.term is not None:
+            termed[(meeting.body, meeting.session, meeting.kind)].add(key)
+    for old, key in list(rekey.items()):
+        meeting = meetings[key]
+        same = termed.get((meeting.body, meeting.session, meeting.kind), set())
+        if meeting.term is None and len(same) == 1:  # (two terms with that number: which one is not said)
+            rekey[old] = next(iter(same))
+    meetings = {key: m for key, m in meetings.items() if key in set(rekey.values())}
     if rekey:
         for old, new in rekey.items():
             before = entities.pop(old)
@@ -88,6 +101,7 @@ def extract_acts(document: Document) -> Document:
             names = {before.label, *before.alt_labels}
             if new in entities:
                 names |= {entities[new].label, *entities[new].alt_labels}
+            names = {n for n in names if not _CONVENES.search(n)}  # …人大常委会召开第二十二次会议: no name of it
             entities[new] = Entity(new, "Event", label, tuple(sorted(names - {label})), term=meeting.term, session=meeting.session)
         mentions = [replace(m, entity=rekey.get(m.entity, m.entity)) if m.entity in rekey else m for m in mentions]
         moved: dict[tuple[str, str, str, str | None], set[Evidence]] = defaultdict(set)
