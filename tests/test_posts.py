@@ -670,3 +670,9 @@ def test_a_resignation_with_its_reason_before_辞去(tmp_path):
     text = "山东省人大常委会举行会议\n会议经过表决，决定接受姜为民同志因工作变动辞去山东省人大常委会主任职务的请求。\n"
     facts = _facts_of(_document(tmp_path, text))
     assert ("山东省人民代表大会常务委员会", "removed", "姜为民") in facts
+
+
+def test_an_acting_chief_prosecutors_post(tmp_path):
+    text = "滨海新区人大常委会举行会议\n区人民法院院长宋春华，区人民检察院代理检察长侯志列席会议。\n"
+    facts = _facts_of(_document(tmp_path, text), posts=True)
+    assert ("侯志", "memberOf", "滨海新区人民检察院", "代理检察长") in facts
