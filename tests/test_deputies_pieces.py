@@ -71,3 +71,12 @@ def test_a_suggestion_handed_in_is_named_by_its_topic(tmp_path):
     document = build([path]).documents[0]
     kinds = {e.label: e.cls for e in document.entities}
     assert kinds.get("关于加强农村公路养护的建议") == "Suggestion"
+
+
+def test_a_deputys_title_reaches_no_person_past_和_or_another_deputy(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("代表值班\n上午9点，市人大代表、小冀镇人大主席团副主席黄晓明和县人大代表白家武在联络站值班。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    assert not any(s == "白家武" and o.startswith("市") for s, _, o in facts)

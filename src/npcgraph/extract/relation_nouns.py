@@ -297,7 +297,7 @@ def bracketed_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Itera
 
 # Between a congress's deputy (全国人大代表) and the person: other titles (、贵州省非遗代表性传承人), or
 # a comma after 作为一名…代表.
-_DEPUTY_GAP = re.compile(r"\s*(?:[、，,][^。；;！？!?，,]{0,40}?)?\s*")
+_DEPUTY_GAP = re.compile(r"\s*(?:[、，,](?:(?!代表(?!性))[^。；;！？!?，,和]){0,40})?\s*")  # (not past 和 or another deputy)
 
 
 def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
