@@ -153,3 +153,8 @@ def test_the_one_committee_of_a_district_never_named_acts_and_部分_names_no_pl
     facts = _facts(document)
     assert ("区人民代表大会常务委员会", "conducted", "听取和审议区人民检察院关于法律监督工作情况的报告") in facts
     assert not any(label.startswith("部分") for label in _labels(document))
+
+
+def test_a_contact_point_is_a_platform(tmp_path):
+    labels = _labels(_document(tmp_path, "古龙镇人大召开交办会\n镇人大组织民情联络点人大代表召开交办会。\n"))
+    assert labels.get("民情联络点") == "Platform"
