@@ -158,3 +158,9 @@ def test_the_one_committee_of_a_district_never_named_acts_and_部分_names_no_pl
 def test_a_contact_point_is_a_platform(tmp_path):
     labels = _labels(_document(tmp_path, "古龙镇人大召开交办会\n镇人大组织民情联络点人大代表召开交办会。\n"))
     assert labels.get("民情联络点") == "Platform"
+
+
+def test_a_partys_county_committee_is_no_organ_of_the_party_as_a_whole(tmp_path):
+    text = "肥城县人大常委会工作报告\n县人大常委会在中共肥城县委的领导下开展工作。中国共产党是领导核心。\n"
+    facts = _facts(_document(tmp_path, text))
+    assert ("中国共产党肥城县委员会", "partOf", "中国共产党") not in facts

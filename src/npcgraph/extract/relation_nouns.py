@@ -389,7 +389,11 @@ def _listed_pattern() -> re.Pattern[str]:
 
 def _names_a_place(rest: str) -> bool:
     """Whether the rest of a body's name after another body's begins with a place's name."""
-    return any(rest[:n] in places() or rest[:n] in counties() for n in range(2, min(len(rest), 9) + 1))
+    return any(rest[:n] in places() or rest[:n] in counties() for n in range(2, min(len(rest), 9) + 1)) \
+        or _UNIT_COMMITTEE.fullmatch(rest) is not None  # 中国共产党|肥城县委员会: a place the lexicon lacks
+
+
+_UNIT_COMMITTEE = re.compile("(?!.*(?:农村|城乡))[^与和及的、]{2,8}?[省市县区州旗镇乡村](?:支部|总支部)?委员会")
 
 
 _SESSION_PRESIDIUM = re.compile("^第.+?届(.*人民代表大会)第.+?次会议主席团$")

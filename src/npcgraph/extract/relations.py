@@ -150,6 +150,7 @@ def _lead_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _HEARINGS = ("听取", "审议")
+_GENERIC_ACTIVITIES = frozenset(word_list("activities.generic_activities"))
 
 
 def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity]) -> bool:
@@ -160,6 +161,8 @@ def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity])
     domain, range_ = schema
     if predicate == "reviewed" and entities[obj].label.startswith(_HEARINGS):
         return False  # 听取审议关于…审议结果的报告: the hearing is what is done, not what is reviewed
+    if predicate == "concerns" and entities[subject].label in _GENERIC_ACTIVITIES:
+        return False  # 专题讲座, 研讨交流: a kind of activity in general concerns no one topic
     return entities[subject].cls in domain and entities[obj].cls in range_
 
 
