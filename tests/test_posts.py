@@ -676,3 +676,10 @@ def test_an_acting_chief_prosecutors_post(tmp_path):
     text = "滨海新区人大常委会举行会议\n区人民法院院长宋春华，区人民检察院代理检察长侯志列席会议。\n"
     facts = _facts_of(_document(tmp_path, text), posts=True)
     assert ("侯志", "memberOf", "滨海新区人民检察院", "代理检察长") in facts
+
+
+def test_the_partys_general_secretary_in_a_resume(tmp_path):
+    text = "胡建国同志简历\n胡建国，男，汉族，1942年12月生。\n现任中共中央委员会总书记，中华人民共和国主席。\n"
+    document = _document(tmp_path, text)
+    assert ("胡建国", "memberOf", "中国共产党中央委员会", "总书记") in _facts_of(document, posts=True)
+    assert not any(e.label.endswith("委员会委员会") for e in document.entities)
