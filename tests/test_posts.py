@@ -683,3 +683,9 @@ def test_the_partys_general_secretary_in_a_resume(tmp_path):
     document = _document(tmp_path, text)
     assert ("胡建国", "memberOf", "中国共产党中央委员会", "总书记") in _facts_of(document, posts=True)
     assert not any(e.label.endswith("委员会委员会") for e in document.entities)
+
+
+def test_the_special_committees_in_general_are_no_body(tmp_path):
+    text = "全国人大常委会工作报告\n委员长会议组成人员带队，10个专门委员会、4个工作委员会参加执法检查。\n"
+    document = _document(tmp_path, text)
+    assert not any(e.label.endswith("人民代表大会专门委员会") for e in document.entities)
