@@ -689,3 +689,9 @@ def test_the_special_committees_in_general_are_no_body(tmp_path):
     text = "全国人大常委会工作报告\n委员长会议组成人员带队，10个专门委员会、4个工作委员会参加执法检查。\n"
     document = _document(tmp_path, text)
     assert not any(e.label.endswith("人民代表大会专门委员会") for e in document.entities)
+
+
+def test_one_made_acting_in_a_post(tmp_path):
+    text = "通州区人大常委会举行会议\n会议决定郑浩副区长代理通州区人民政府区长职务。\n"
+    facts = _facts_of(_document(tmp_path, text), posts=True)
+    assert ("通州区人民代表大会常务委员会", "appointed", "郑浩", "代理通州区人民政府区长") in facts

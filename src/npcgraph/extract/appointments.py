@@ -115,9 +115,20 @@ def _post_starts(text: str, at: int) -> bool:
     return any(text[at : at + n] in known for n in range(2, 9))
 
 
+# 决定郑皓副区长代理通州区人民政府区长职务: one made acting in a post (with the title held before it)
+_ACTING = re.compile(rf"决定(?P<names>{_NAME})(?:同志)?(?:[{_HAN}]{{1,6}}?(?:长|主任|书记))?代理(?P<post>[{_HAN}（）()]{{2,40}}?)职务")
+
+
 def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
     """The appointments and removals stated in ``text[begin:end]`` (a sentence)."""
     found: list[Appointment] = []
+    for acting in _ACTING.finditer(text, begin, end):
+        for length in range(2, 5):  # the name, then the title it ends in (郑皓|副区长)
+            stop = acting.start("names") + length
+            if _is_name(text[acting.start("names") : stop]) and re.fullmatch(rf"(?:同志)?(?:[{_HAN}]{{1,6}}?(?:长|主任|书记))?", text[stop : acting.start("post") - 2]):
+                found.append(Appointment("appointed", (acting.start(), acting.start() + 2), ((acting.start("names"), stop),),
+                                         "代理" + _clean(acting.group("post"))))
+                break
     for match in _verb_pattern().finditer(text, begin, end):
         predicate, form = _verbs()[match.group(0)]
         after = match.end()
