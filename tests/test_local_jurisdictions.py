@@ -164,3 +164,12 @@ def test_a_partys_county_committee_is_no_organ_of_the_party_as_a_whole(tmp_path)
     text = "肥城县人大常委会工作报告\n县人大常委会在中共肥城县委的领导下开展工作。中国共产党是领导核心。\n"
     facts = _facts(_document(tmp_path, text))
     assert ("中国共产党肥城县委员会", "partOf", "中国共产党") not in facts
+
+
+def test_a_county_the_lexicon_lacks_places_the_report_its_committee_is_named_in(tmp_path):
+    text = ("省人大常委会研究室来鼎城调研人大代表实践站工作\n4月26日，调研组观看了鼎城区人大代表实践站专题片。\n"
+            "鼎城区人大常委会党组书记、主任余习琴等陪同调研。\n")
+    document = _document(tmp_path, text)
+    labels = _labels(document)
+    assert labels.get("鼎城区人大代表实践站") == "Platform"
+    assert ("余习琴", "memberOf", "鼎城区人民代表大会常务委员会") in _facts(document)

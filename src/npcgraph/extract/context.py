@@ -298,7 +298,10 @@ def _unlisted(meta) -> Place | None:  # noqa: ANN001 - Metadata
     name = meta.jurisdiction
     if name and set(name) & _NOT_IN_COUNTY_NAMES:
         return None  # 2020年全国各省市人大常委会工作报告: a collection's title, no county
-    if name and name[-1] in "县区旗市" and 3 <= len(name) <= 6 and (name in (meta.title or "") or meta.author_post):
+    if not name:
+        return None
+    named = name in (meta.title or "") or bool(meta.author_post) or bool(meta.reporting_body and meta.reporting_body.startswith(name))
+    if name[-1] in "县区旗市" and 3 <= len(name) <= 6 and named:  # (the body the text names most: its county)
         return place_named(name) or Place(name, "county", None, None)
     return None
 

@@ -110,7 +110,7 @@ def find_platforms(text: str) -> list[Candidate]:
 
 
 # The place a facility's name may open with: a township, village, community or street (and 人大).
-_PLACE_BEFORE = re.compile(f"[{HAN}]{{2,3}}(?:镇|乡|街道|村|社区)(?:人大)?")
+_PLACE_BEFORE = re.compile(f"[{HAN}]{{2,3}}(?:镇|乡|街道|村|社区|区|县|市|旗)(?:人大)?")
 
 
 def _place_before(text: str, end: int) -> int | None:
