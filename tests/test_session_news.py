@@ -91,3 +91,16 @@ def test_a_meeting_named_by_the_committee_convening_it(tmp_path):
     meetings = [e for e in document.entities if e.cls == "Event"]
     assert [e.label for e in meetings] == ["通州区第七届人民代表大会常务委员会第十一次会议"]
     assert not any("召开" in name for name in meetings[0].alt_labels)  # the verb is no name of the meeting
+
+
+def test_a_laws_title_line_and_its_bracketed_header(tmp_path):
+    path = tmp_path / "law.txt"
+    path.write_text("包头市人民代表大会及其常务委员会制定地方性法规条例\n"
+                    "（2001年4月29日包头市第十一届人民代表大会第四次会议通过 2001年6月3日内蒙古自治区第九届人民代表大会常务委员会第二十三次会议批准）\n"
+                    "第一条 为了规范立法活动，制定本条例。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    title = "包头市人民代表大会及其常务委员会制定地方性法规条例"  # the whole line, 制定 and all
+    assert ("包头市人民代表大会", "enacted", title) in facts
+    assert ("内蒙古自治区人民代表大会常务委员会", "approved", title) in facts

@@ -14,6 +14,9 @@
   的决定 approves X, 关于废止X的决定 repeals X: whoever enacted or adopted the decision (as the
   sentences say) did so to X, with the same evidence.
 
+- **A law's header.** An instrument's title line and the bracketed line under it that records its
+  making (…第四次会议通过 …第二十三次会议批准): each meeting's body enacted, approved or revised it;
+  the facts point at the bracketed line.
 - **A signed notice.** An announcement or notice (…公告 第二号, …主席团公告) and the body whose name
   alone signs it in a line after it: the body issues it; the fact points at the signature's line.
 
@@ -30,6 +33,7 @@ from ..lexicon import word_list
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Relation
 from .candidates import INSTRUMENT_CLASSES
+from .meetings import body_inside
 from .relation_context import reported_by
 from .relation_cues import post_pattern
 
@@ -321,6 +325,34 @@ def _signed_notices(document: Document) -> list[Relation]:
     return found
 
 
+_HEADER_ACTS = {"通过": "enacted", "批准": "approved", "修正": "revised", "修订": "revised"}
+
+
+def _title_headers(document: Document) -> list[Relation]:
+    """An instrument's title line and the bracketed line under it that records its making
+    ((2001年4月29日包头市第十一届人民代表大会第四次会议通过 2001年6月3日内蒙古自治区第九届人民代表大会常务
+    委员会第二十三次会议批准)): the body of each meeting did what follows its name (通过 enacted, 批准
+    approved, 修正/修订 revised); the facts point at the bracketed line."""
+    report, text = document.report, document.report.text
+    entities = {e.key: e for e in document.entities}
+    found: list[Relation] = []
+    for before, paragraph in zip(report.paragraphs, report.paragraphs[1:]):
+        if not text[paragraph.begin : paragraph.end].lstrip().startswith(("（", "(")):
+            continue
+        title = next((m for m in document.mentions if m.entity in entities and entities[m.entity].cls in INSTRUMENT_CLASSES
+                      and m.begin <= before.begin + 1 and m.end >= before.end - 1), None)
+        sentence = report.sentence_at(paragraph.begin)
+        if title is None or sentence is None:
+            continue
+        inside = [m for m in document.mentions if paragraph.begin <= m.begin and m.end <= paragraph.end]
+        for meeting in (m for m in inside if m.entity in entities and entities[m.entity].cls == "Event"):
+            act = _HEADER_ACTS.get(text[meeting.end : meeting.end + 2])
+            body = body_inside(meeting, inside, entities)
+            if act and body is not None:
+                found.append(Relation(body.key, act, title.entity or "", (Evidence(report.key, sentence.begin, sentence.end),)))
+    return found
+
+
 def document_facts(document: Document) -> Document:
     """The document with the facts its headline, its amending decisions, its résumés and its
     delegation state added."""
@@ -328,7 +360,7 @@ def document_facts(document: Document) -> Document:
     if reports:
         document = replace(document, entities=tuple(sorted((*document.entities, *reports), key=lambda e: e.key)))
     added = revisions + _resumes(document) + _delegates(document) + _signatories(document) + _author_deputy(document) \
-        + _signed_notices(document)
+        + _signed_notices(document) + _title_headers(document)
     body = _headline_legislator(document)
     if body is not None:
         added += _enacted_by_headline(document, body)

@@ -437,6 +437,23 @@ _NOTICE_LINE = re.compile(
 )
 
 
+# A line that is an instrument's title by itself (包头市人民代表大会及其常务委员会制定地方性法规条例, a
+# law's text under its title): the whole line is the name, whatever verbs it holds.
+_TITLE_LINE = re.compile(
+    f"^(?P<name>[{HAN}、（）()〈〉]{{6,60}}?(?:条例|规定|办法|规则|细则|实施办法|决定|决议))(?=[ \\t\u3000]*$)", re.MULTILINE
+)
+
+
+def _title_lines(text: str) -> list[Candidate]:
+    found = []
+    for match in _TITLE_LINE.finditer(text):
+        name = match.group("name")
+        cls = classify_title(name)
+        if cls in INSTRUMENT_CLASSES and not name.startswith(("关于", "第")) and "的" not in name[:2]:
+            found.append(Candidate(match.start("name"), match.end("name"), cls, name, priority=1))
+    return found
+
+
 def _notice_lines(text: str) -> list[Candidate]:
     return [Candidate(m.start("name"), m.end("name"), "Instrument", m.group("name"), priority=1) for m in _NOTICE_LINE.finditer(text)]
 
@@ -477,6 +494,6 @@ def _shared_issuers(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
-    found = (_bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text)
+    found = (_bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text) + _title_lines(text)
              + _orders(text))
     return _shared_issuers(text, found)
