@@ -173,3 +173,9 @@ def test_a_county_the_lexicon_lacks_places_the_report_its_committee_is_named_in(
     labels = _labels(document)
     assert labels.get("鼎城区人大代表实践站") == "Platform"
     assert ("余习琴", "memberOf", "鼎城区人民代表大会常务委员会") in _facts(document)
+
+
+def test_a_congress_and_its_standing_committee_written_及其常务委员会(tmp_path):
+    text = "包头市人大常委会\n包头市人民代表大会及其常务委员会制定地方性法规，适用本条例。\n"
+    labels = _labels(_document(tmp_path, text))
+    assert "包头市人民代表大会常务委员会" in labels and "常务委员会" not in labels

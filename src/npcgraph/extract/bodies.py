@@ -111,7 +111,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "department": re.compile(f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
         "bare": re.compile(
-            f"(?<![省市县区州旗镇乡])(?P<body>人大常委会|人民代表大会常务委员会|(?<!人大)常委会)(?P<organ>{organ})?|(?P<alone>{alone})"
+            f"(?<![省市县区州旗镇乡])(?P<body>人大常委会|人民代表大会常务委员会|(?<!人大)常委会|(?<=及其|和其|以及)常务委员会)(?P<organ>{organ})?|(?P<alone>{alone})"
             f"|(?<![{HAN}])(?P<alone_named>{named_alone}){_COMMITTEE_POST}"
         ),
         "media": re.compile(f"(?:{alternation(table('media'))})"),
@@ -168,7 +168,7 @@ def canonical_body(
         organ_full, attaches, _ = _organs()[organ]
     if national:
         base = table("national_bodies")[national]
-    elif body in ("常委会", "人大常委会", "人民代表大会常务委员会") and not place and not level:
+    elif body in ("常委会", "人大常委会", "人民代表大会常务委员会", "常务委员会") and not place and not level:
         base = ctx.standing_committee()
     elif body:
         where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
