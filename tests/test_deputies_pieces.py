@@ -80,3 +80,14 @@ def test_a_deputys_title_reaches_no_person_past_和_or_another_deputy(tmp_path):
     labels = {e.key: e.label for e in document.entities}
     facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
     assert not any(s == "白家武" and o.startswith("市") for s, _, o in facts)
+
+
+def test_deputies_named_before_是_and_no_name_made_of_an_adverb(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("周口市人代会\n出席周口市五届人大二次会议的人大代表陆续来到代表驻地。"
+                    "市人大代表邱守仁是农民专业合作社理事长。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    assert ("邱守仁", "memberOf", "周口市人民代表大会") in facts  # 市人大代表X是…
+    assert "陆续来" not in labels.values()

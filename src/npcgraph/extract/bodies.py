@@ -21,7 +21,7 @@ from .context import Jurisdiction, counties, places
 from .patterns import HAN, PUBLICATION_AFTER, alternation, column, leading_verb, table
 from .relation_cues import post_words
 
-__all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "PRONOUN_TAILS"]
+__all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "NOT_NAME_STARTS", "PRONOUN_TAILS"]
 
 _LEVELS = "自治区|自治州|省|市|州|县|区|旗|街道|镇|乡"
 _PREPOSITIONS = frozenset(word_list("bodies.prepositions"))
@@ -35,7 +35,7 @@ def _names_deputies(text: str, match: re.Match[str]) -> bool:
     市人大代表, 全国人大代表 (and 人大代表联系选民办法) name deputies, not the congress."""
     return match.group(0).endswith(("人大", "人民代表大会")) and _CONGRESS_AS_ROLE.match(text, match.end()) is not None
 # 市人大代表、…李明, 市人大代表李明: a deputy of that congress named (its congress is a body of the text)
-_DEPUTY_TITLE = re.compile(f"代表(?:[、，,]|[{HAN}]{{2,4}}(?:[，,。、；说表认建提参出在等作向对]|$))")
+_DEPUTY_TITLE = re.compile(f"代表(?:[、，,]|[{HAN}]{{2,4}}(?:[，,。、；说表认建提参出在等作向对是也还带告介]|$))")
 _CONGRESS_FORMS = frozenset(word_list("bodies.congress_forms"))
 _STREET_FORMS = frozenset(word_list("bodies.street_forms"))
 
@@ -423,8 +423,12 @@ _AFTER_NAME = (
 PRONOUN_TAILS = frozenset(word_list("bodies.pronoun_tails"))
 
 
+# Words that open with a surname's character (代表陆续来到): no name begins with them.
+NOT_NAME_STARTS = tuple(word_list("bodies.not_name_starts"))
+
+
 def _plausible_name(name: str) -> bool:
-    if name in words("not_names") or len(name) < 2 or name[1:] in PRONOUN_TAILS:
+    if name in words("not_names") or len(name) < 2 or name[1:] in PRONOUN_TAILS or name.startswith(NOT_NAME_STARTS):
         return False
     return not any(ch in words("not_name_chars") for ch in name[1:])
 

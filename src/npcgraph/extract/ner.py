@@ -23,7 +23,7 @@ from bisect import bisect_left
 from functools import cache
 
 from ..lexicon import longest_first, word_list, words
-from .bodies import PRONOUN_TAILS
+from .bodies import NOT_NAME_STARTS, PRONOUN_TAILS
 from .candidates import Candidate, may_nest
 from .context import counties, places
 from .patterns import HAN, PUBLICATION_AFTER, leading_verb
@@ -92,6 +92,8 @@ def _plausible_person(name: str) -> bool:
     if name in words("not_names") or any(ch in words("not_name_chars") for ch in name[1:]):
         return False
     if name[1:] in PRONOUN_TAILS:  # 向大家, 和我们: a word and a pronoun, no surname and name
+        return False
+    if name.startswith(NOT_NAME_STARTS):  # 代表陆续来到: a word that opens with a surname's character
         return False
     surname = next((s for s in longest_first("surnames") if name.startswith(s)), None)
     return len(name) >= 3 or (surname is not None and len(name) > len(surname))
