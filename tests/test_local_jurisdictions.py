@@ -179,3 +179,9 @@ def test_a_congress_and_its_standing_committee_written_及其常务委员会(tmp
     text = "包头市人大常委会\n包头市人民代表大会及其常务委员会制定地方性法规，适用本条例。\n"
     labels = _labels(_document(tmp_path, text))
     assert "包头市人民代表大会常务委员会" in labels and "常务委员会" not in labels
+
+
+def test_a_verb_before_镇政府_makes_no_township(tmp_path):
+    text = "安康市人大常委会视察\n副主任马孝芳带领视察组到瀛湖镇，召集镇政府及卫生院的同志举行座谈会。\n"
+    labels = _labels(_document(tmp_path, text))
+    assert not any(label.startswith("召集") for label in labels)
