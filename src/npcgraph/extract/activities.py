@@ -93,17 +93,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "national": re.compile(f"(?:{alternation(national_names())})"),
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
-            f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次(?:全体)?会议"
-            f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次会议"
-            # 市人大常委会第二十三次主任会议, 十四届全国人大常委会第五十次委员长会议: its chairmen's meetings
-            f"|(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人大常委会|人民代表大会常务委员会|常委会)第{num}次(?:主任会议|委员长会议))"
+            # (…第二十三次主任会议, …第五十次委员长会议: a standing committee's chairmen's meetings)
+            f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次"
+            f"(?:(?:全体)?会议|主任会议|委员长会议)"
+            f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次(?:会议|主任会议|委员长会议))"
         ),
         # 区第十六届人大常委会召开第二十二次会议, 市人大常委会举行第九次主任会议: a committee's meeting
         # named by the committee convening it
-        "convened": re.compile(
-            f"(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会常务委员会|人大常委会)"
-            f"(?:召开|举行)了?第{num}次(?:全体)?(?:会议|主任会议)"
-        ),
+        # (found by its committee and verb, then its place and term read backwards: a scan that
+        # opens with the places' alternation would try it at every character)
+        "convened": re.compile(f"(?:人民代表大会常务委员会|人大常委会)(?:召开|举行)了?第{num}次(?:全体)?(?:会议|主任会议)"),
+        "convened_by": re.compile(f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?)$"),
         # 青石镇第十八届人民代表大会第三次会议: a township's congress, its place not in the lexicon
         "township_session": re.compile(
             f"(?P<place>(?:[{HAN}]{{2,5}}?(?:市|区|县|旗))*[{HAN}]{{2,6}}?(?:镇|乡|街道))第?{num}届(?:人民代表大会|人大)第?{num}次(?:全体)?会议"
@@ -240,7 +240,9 @@ def find_activities(text: str) -> list[Candidate]:
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         found.append(Candidate(match.start(), match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
     for match in pats["convened"].finditer(text):
-        found.append(Candidate(match.start(), match.end(), "Event", match.group(0), priority=1))
+        before = pats["convened_by"].search(text, max(0, match.start() - 16), match.start())
+        begin = before.start() if before else match.start()
+        found.append(Candidate(begin, match.end(), "Event", text[begin : match.end()], priority=1))
     for match in pats["township_session"].finditer(text):
         place = _after_last_verb(match.group("place"))  # 召开|青石镇…, 在|常州市…: what runs into it
         begin = match.end("place") - len(place)
