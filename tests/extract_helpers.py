@@ -7,6 +7,7 @@ from npcgraph.extract.metadata import metadata_entities
 from npcgraph.ingest import RawText, normalize
 from npcgraph.model import Document, Entity, Metadata
 from npcgraph.structure import structure
+from npcgraph.api import build
 
 JURISDICTIONS = {
     "武汉市": "武汉市人大常委会",
@@ -32,3 +33,16 @@ def named(document: Document, name: str) -> Entity | None:
 def classes(document: Document) -> dict[str, str]:
     """label -> class of every entity."""
     return {e.label: e.cls for e in document.entities}
+
+
+def built(folder, text: str, name: str = "report.txt") -> Document:  # noqa: ANN001 - a pytest tmp_path
+    """The document a build makes of ``text`` written to ``folder/name``."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return build([path]).documents[0]
+
+
+def triples(document: Document) -> set[tuple[str, str, str]]:
+    """Its relations as (subject, predicate, object), by label."""
+    labels = {e.key: e.label for e in document.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}

@@ -5,6 +5,7 @@ name before it (中华人民共和国监察法) ends a list of what was passed l
 
 from __future__ import annotations
 
+from extract_helpers import built, triples
 from npcgraph.api import build
 
 NEWS = """全国人大闭幕 常委会举行会议
@@ -14,11 +15,9 @@ NEWS = """全国人大闭幕 常委会举行会议
 
 
 def test_the_meeting_a_sentence_opens_with_is_what_会议_stands_for_after_it(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(NEWS, encoding="utf-8")
-    document = build([path]).documents[0]
+    document = built(tmp_path, NEWS)
     labels = {e.key: e.label for e in document.entities}
-    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    facts = triples(document)
     assert ("全国人民代表大会", "enacted", "关于政府工作报告的决议") in facts
     assert ("全国人民代表大会", "enacted", "中华人民共和国监察法") in facts
     assert ("全国人民代表大会常务委员会", "enacted", "个人所得税法修正案") in facts
@@ -31,11 +30,9 @@ LEGISLATION = """绍兴市为古城保护立法
 
 
 def test_instruments_listed_before_等_and_their_kind_are_each_enacted(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(LEGISLATION, encoding="utf-8")
-    document = build([path]).documents[0]
+    document = built(tmp_path, LEGISLATION)
     labels = {e.key: e.label for e in document.entities}
-    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    facts = triples(document)
     for name in ("绍兴市水资源保护条例", "绍兴市城市绿化管理办法"):
         assert ("绍兴市人民代表大会常务委员会", "enacted", name) in facts
 
@@ -85,9 +82,7 @@ def test_what_a_number_counts_stops_before_分别_and_以(tmp_path):
 
 
 def test_a_meeting_named_by_the_committee_convening_it(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("通州区人大常委会\n昨天上午，区七届人大常委会召开第十一次会议，决定人事任免事项。\n", encoding="utf-8")
-    document = build([path]).documents[0]
+    document = built(tmp_path, "通州区人大常委会\n昨天上午，区七届人大常委会召开第十一次会议，决定人事任免事项。\n")
     meetings = [e for e in document.entities if e.cls == "Event"]
     assert [e.label for e in meetings] == ["通州区第七届人民代表大会常务委员会第十一次会议"]
     assert not any("召开" in name for name in meetings[0].alt_labels)  # the verb is no name of the meeting

@@ -4,6 +4,7 @@ closed by 等方式 that name a way of inspecting (实地考察, 问卷调查) a
 
 from __future__ import annotations
 
+from extract_helpers import built, triples
 from npcgraph.api import build
 
 WAYS = """湖州市人大常委会开展代表建议督查督办
@@ -48,30 +49,24 @@ OVERVIEW = """广州市人大常委会工作报告
 
 
 def test_an_overviews_count_adverbs_leave_the_activity_the_committees(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(OVERVIEW, encoding="utf-8")
-    document = build([path]).documents[0]
+    document = built(tmp_path, OVERVIEW)
     labels = {e.key: e.label for e in document.entities}
-    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    facts = triples(document)
     assert ("广州市人民代表大会常务委员会", "conducted", "听取和审议专项工作报告") in facts  # 共听取和审议…
     assert ("广州市人民代表大会常务委员会", "conducted", "执法检查") in facts  # 累计开展…
     assert not any("22个报告" in label for label in labels.values())  # a count of hearings, no hearing
 
 
 def test_an_activity_carried_out_with_进行_is_conducted(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("广州市人民代表大会常务委员会工作报告\n一年来，常委会对49件规范性文件进行了备案审查，对条例进行修改。\n", encoding="utf-8")
-    document = build([path]).documents[0]
+    document = built(tmp_path, "广州市人民代表大会常务委员会工作报告\n一年来，常委会对49件规范性文件进行了备案审查，对条例进行修改。\n")
     labels = {e.key: e.label for e in document.entities}
-    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    facts = triples(document)
     assert ("广州市人民代表大会常务委员会", "conducted", "备案审查") in facts
     assert not any(p == "conducted" and o != "备案审查" for _, p, o in facts)  # 进行修改 conducts no activity
 
 
 def test_a_meeting_that_hears_and_deliberates_is_its_committees_act(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("成都市人大常委会\n6月28日，市十六届人大常委会第十次会议听取和审议了市人民政府关于2022年市级决算的报告。\n", encoding="utf-8")
-    document = build([path]).documents[0]
+    document = built(tmp_path, "成都市人大常委会\n6月28日，市十六届人大常委会第十次会议听取和审议了市人民政府关于2022年市级决算的报告。\n")
     labels = {e.key: e.label for e in document.entities}
-    facts = {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+    facts = triples(document)
     assert ("成都市人民代表大会常务委员会", "conducted", "听取和审议市人民政府关于2022年市级决算的报告") in facts
