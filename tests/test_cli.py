@@ -133,7 +133,7 @@ def test_build_says_so_in_one_line_when_no_temporary_store_can_be_made(tmp_path,
     from npcgraph.cli import main
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
-    assert main(["build", str(seed_path), "-o", str(tmp_path / "out"), "-q", "--no-cache"]) == 3
+    assert main(["build", str(seed_path), "-o", str(tmp_path / "out"), "-q", "--no-cache", "-f", "nt"]) == 3
     error = capsys.readouterr().err
     assert error.startswith("npcgraph: error: [E205] cannot create a temporary store in ") and error.count("\n") == 1
     assert "--store oxigraph:DIR" in error
