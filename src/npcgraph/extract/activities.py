@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import places
-from .patterns import HAN, alternation, leading_verb, table
+from .patterns import HAN, alternation, first_of, leading_verb, table
 
 __all__ = ["find_activities", "activities_around", "national_names"]
 
@@ -94,7 +94,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
             # (…第二十三次主任会议, …第五十次委员长会议: a standing committee's chairmen's meetings)
-            f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次"
+            first_of(places(), "全省市县区第人党中常一二三四五六七八九十百零〇\\d")
+            + f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次"
             f"(?:(?:全体)?会议|主任会议|委员长会议)"
             f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次(?:会议|主任会议|委员长会议))"
         ),
