@@ -244,7 +244,7 @@ def find_activities(text: str) -> list[Candidate]:
         before = pats["convened_by"].search(text, max(0, match.start() - 16), match.start())
         begin = before.start() if before else match.start()
         found.append(Candidate(begin, match.end(), "Event", text[begin : match.end()], priority=1))
-    for match in pats["township_session"].finditer(text):
+    for match in pats["township_session"].finditer(text) if "届" in text else ():  # its every match holds 届
         place = _after_last_verb(match.group("place"))  # 召开|青石镇…, 在|常州市…: what runs into it
         begin = match.end("place") - len(place)
         if len(place) >= 3 and not set(place) & _NOT_IN_PLACES:
