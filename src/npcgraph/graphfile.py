@@ -431,13 +431,17 @@ class StoreLoader:
         self._thread = threading.Thread(target=self._load, args=(location,), name="npcgraph-store-load", daemon=True)
         self._thread.start()
 
+    def _take(self) -> Any:
+        part, waited = self._handoff.get()
+        if waited:
+            self._room.release()
+        if part is _DONE or part is _ABANDON:
+            self._taken_last.set()
+        return part
+
     def _parts(self) -> Iterator[bytes]:
         while True:
-            part, waited = self._handoff.get()
-            if waited:
-                self._room.release()
-            if part is _DONE or part is _ABANDON:
-                self._taken_last.set()
+            part = self._take()
             if part is _DONE:
                 return
             if part is _ABANDON:
@@ -452,11 +456,7 @@ class StoreLoader:
             self._outcome["error"] = exc
             # the producer may still put (it stops at its last item): take and drop
             while not self._taken_last.is_set():
-                part, waited = self._handoff.get()
-                if waited:
-                    self._room.release()
-                if part is _DONE or part is _ABANDON:
-                    self._taken_last.set()
+                self._take()
 
     def put(self, part: bytes, wait: bool = False) -> None:
         """Hand ``part`` to the loader; with ``wait``, first wait while ``_WAITING`` such parts
