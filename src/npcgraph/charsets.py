@@ -40,4 +40,5 @@ def remember() -> None:
         return list(found), cased  # a list of its own: the caller's to keep
 
     remembered.remembers = True  # type: ignore[attr-defined]
+    remembered.original = optimize  # type: ignore[attr-defined]
     compiler._optimize_charset = remembered  # type: ignore[union-attr]
