@@ -12,10 +12,12 @@ Each (size, store) runs in a fresh process so that its peak memory is its own. S
 1. extract: read, structure and extract every report in ``--jobs`` processes (``--names``),
    each worker also formatting its report's piece of graph.ttl and its evidence statements'
    blocks (``graphfile.turtle_pieces``);
-2. graph.ttl and the store: the report pieces are bulk-loaded into an Oxigraph store in a
-   thread while the entities are formatted and the statements merged, then graph.ttl is written
-   (``graphfile.turtle_and_store``). ``oxigraph`` is ``--store oxigraph:DIR``; ``none`` is a
-   build without ``--store``, whose store is a temporary one in TMPDIR;
+2. graph.ttl and the store: with ``oxigraph`` (``--store oxigraph:DIR``) each report's piece
+   went to Oxigraph's bulk loader, in a thread, as soon as the report was extracted
+   (``graphfile.EarlyLoad``); the loader is then given the entities and the statements made in
+   the main process as they are formatted, and graph.ttl is written
+   (``graphfile.turtle_and_store``). ``none`` is a build without ``--store``: graph.ttl alone
+   (``graphfile.turtle_file``), no store;
 3. graph.html, drawn from the reports' digests that the workers made (``viewer.digestview``;
    before, from the store with SPARQL: ``bench_view.py`` times both);
 4. the summary's class counts, from the same digests (``digest.class_counts``).
@@ -56,21 +58,21 @@ def measure(
 ) -> dict:
     """One build of ``corpus`` in this process, step by step (run by ``--run``); with
     ``executor`` (a Dask scheduler's address) extracted on its cluster (bench_cluster.py)."""
-    from contextlib import ExitStack
-
-    from npcgraph.graphfile import turtle_pieces
+    from npcgraph.graphfile import EarlyLoad, StoreLoader, turtle_and_store, turtle_file, turtle_pieces
     from npcgraph.outputs import write_files
     from npcgraph.pipeline import run_build
     from npcgraph.provenance import with_provenance
     from npcgraph.digest import class_counts, digest_rendering, load_digest, merged_entities
-    from npcgraph.store import scratch_store
-    from npcgraph.graphfile import turtle_and_store
     from npcgraph.viewer import render_digests
 
     result: dict = {"store": store, "jobs": jobs, "provenance": provenance, "names": names}
     started, main_cpu = time.perf_counter(), time.process_time()
+    # as npcgraph build: the store (with --store) loads each report's piece as it comes
+    location = work / f"store-{corpus.name}-{provenance}"
+    early = EarlyLoad(StoreLoader(location)) if store == "oxigraph" else None
     build = run_build(
         [corpus], jobs=jobs, rendering=turtle_pieces(provenance), names=names, extra=digest_rendering(provenance), executor=executor,
+        arrived=(lambda key, made: early.add(key, made[0])) if early is not None else None,
     )
     extracted = time.perf_counter()
     result["extract_main_cpu_s"] = round(time.process_time() - main_cpu, 2)  # this process's share
@@ -84,17 +86,19 @@ def measure(
     gc.freeze()  # as the CLI does once the corpus is read
     gc.disable()
     output = work / f"out-{corpus.name}-{store}-{provenance}"
-    with ExitStack() as scratch:
-        location = work / f"store-{corpus.name}-{provenance}" if store == "oxigraph" else scratch.enter_context(scratch_store("bench"))
-        parts, result["triples"] = turtle_and_store(with_provenance(build.corpus, provenance), build.outputs, location)
-        write_files(output, {"graph.ttl": parts})
-        result.update(to_ttl_s=round(time.perf_counter() - started, 2), ttl_mb=round(sum(map(len, parts)) / 1e6, 1))
-        digests = [load_digest(build.extra_outputs[document.report.key]) for document in build.corpus.documents]
-        merged = merged_entities(digests)  # as npcgraph build draws and counts
-        write_files(output, {"graph.html": render_digests(digests, merged=merged).encode("utf-8")})
-        result["viewer_s"] = round(time.perf_counter() - started, 2)
-        class_counts(digests, merged)
-        result["total_s"] = round(time.perf_counter() - started, 2)
+    corpus_made = with_provenance(build.corpus, provenance)
+    if early is not None:
+        parts, result["triples"] = turtle_and_store(corpus_made, build.outputs, location, early=early)
+    else:  # without --store nothing of a build reads a store: none is loaded
+        parts = turtle_file(corpus_made, build.outputs)
+    write_files(output, {"graph.ttl": parts})
+    result.update(to_ttl_s=round(time.perf_counter() - started, 2), ttl_mb=round(sum(map(len, parts)) / 1e6, 1))
+    digests = [load_digest(build.extra_outputs[document.report.key]) for document in build.corpus.documents]
+    merged = merged_entities(digests)  # as npcgraph build draws and counts
+    write_files(output, {"graph.html": render_digests(digests, merged=merged).encode("utf-8")})
+    result["viewer_s"] = round(time.perf_counter() - started, 2)
+    class_counts(digests, merged)
+    result["total_s"] = round(time.perf_counter() - started, 2)
     result.update(
         cpu_s=round(_cpu_seconds(), 1),
         peak_main_mb=round(_peak_mb(resource.RUSAGE_SELF)),
@@ -146,7 +150,7 @@ def fresh(command: list[str]) -> dict | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000], metavar="N")
-    parser.add_argument("--stores", nargs="+", default=["none", "oxigraph"], choices=["none", "oxigraph"], help="none: no --store (a temporary store in TMPDIR)")
+    parser.add_argument("--stores", nargs="+", default=["none", "oxigraph"], choices=["none", "oxigraph"], help="none: no --store (no store is loaded)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[2], help="npcgraph build -j, one row each (default: 2)")
     parser.add_argument("--names", nargs="+", default=["model"], choices=["model", "rules"], help="npcgraph build --names (default: model)")
     parser.add_argument("--provenance", nargs="+", default=["full"], choices=["full", "facts"], help="npcgraph build --provenance (default: full)")

@@ -108,20 +108,24 @@ def test_read_only_output_folder(tmp_path, seed_path):
         out.chmod(0o755)
 
 
-def test_build_without_store_uses_a_temporary_store_and_removes_it(tmp_path, seed_path):
+def test_build_without_store_leaves_nothing_in_tmpdir(tmp_path, seed_path):
+    """No store is loaded without --store (nothing of the build reads it); with -f, other
+    formats are written from a temporary store, removed at the end, also when the build fails."""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     environment = {**os.environ, "TMPDIR": str(scratch)}
     run = lambda *args: subprocess.run(  # noqa: E731
         [sys.executable, "-m", "npcgraph", "build", *args], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=environment
     )
-    built = run(str(seed_path), "-o", "out", "--no-cache")
-    assert built.returncode == 0, built.stderr
-    assert "Regulation" in built.stdout and (tmp_path / "out" / "graph.html").stat().st_size > 1000
-    assert not any(scratch.iterdir())
+    for formats in ((), ("-f", "nt")):
+        built = run(str(seed_path), "-o", "out", "--no-cache", *formats)
+        assert built.returncode == 0, built.stderr
+        assert "Regulation" in built.stdout and (tmp_path / "out" / "graph.html").stat().st_size > 1000
+        assert not any(scratch.iterdir())
+    assert (tmp_path / "out" / "graph.nt").stat().st_size > 1000
     # A build that fails after the store is loaded (its output folder is a file) removes it too.
     (tmp_path / "blocked").write_text("not a folder", encoding="utf-8")
-    failed = run(str(seed_path), "-o", "blocked", "--no-cache")
+    failed = run(str(seed_path), "-o", "blocked", "--no-cache", "-f", "nt")
     assert failed.returncode != 0 and "Traceback" not in failed.stderr
     assert len(failed.stderr.strip().splitlines()) == 1
     assert not any(scratch.iterdir())
@@ -133,7 +137,7 @@ def test_build_says_so_in_one_line_when_no_temporary_store_can_be_made(tmp_path,
     from npcgraph.cli import main
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
-    assert main(["build", str(seed_path), "-o", str(tmp_path / "out"), "-q", "--no-cache"]) == 3
+    assert main(["build", str(seed_path), "-o", str(tmp_path / "out"), "-q", "--no-cache", "-f", "nt"]) == 3
     error = capsys.readouterr().err
     assert error.startswith("npcgraph: error: [E205] cannot create a temporary store in ") and error.count("\n") == 1
     assert "--store oxigraph:DIR" in error

@@ -263,6 +263,50 @@ def test_a_bug_on_one_file_names_the_file(monkeypatch, tmp_path):
         run_build([REPORTS / "hubei" / "wuhan.txt"])
 
 
+def _triples(location: Path) -> set[str]:
+    import pyoxigraph
+
+    return {str(quad.triple) for quad in pyoxigraph.Store.read_only(str(location))}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_store_loaded_while_extracting_holds_graph_ttl(tmp_path, jobs):
+    """A --store build hands each report's piece to the store as it is extracted
+    (graphfile.EarlyLoad), then only what the pieces lack: the store holds graph.ttl's triples.
+    Two files of one text (their pieces name other files) make it load afresh, to the same end."""
+    import shutil
+
+    import pyoxigraph
+
+    from npcgraph.api import build_folder
+
+    folder = tmp_path / "reports"
+    shutil.copytree(REPORTS, folder)
+    for duplicated in (False, True):
+        if duplicated:
+            shutil.copy(folder / "hubei" / "wuhan.txt", folder / "hubei" / "wuhan-again.txt")
+        out = tmp_path / f"out-{duplicated}"
+        built = build_folder([folder], out, store=f"oxigraph:{out / 'store'}", use_cache=False, jobs=jobs, names="rules")
+        assert len(built.duplicates) == duplicated
+        graph = pyoxigraph.Store()
+        graph.load((out / "graph.ttl").read_bytes(), pyoxigraph.RdfFormat.TURTLE)
+        assert _triples(out / "store") == {str(quad.triple) for quad in graph} and len(graph) > 500
+        assert not list(out.glob(".store.*"))
+
+
+def test_a_build_failing_while_its_store_loads_leaves_no_store(tmp_path):
+    from npcgraph.api import build_folder
+    from npcgraph.errors import InputError
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((REPORTS / "hubei" / "wuhan.txt").read_bytes())
+    (folder / "b.txt").write_bytes(b"")  # no text: a strict build stops here, after a.txt's piece went to the store
+    with pytest.raises(InputError):
+        build_folder([folder], tmp_path / "out", store=f"oxigraph:{tmp_path / 'store'}", use_cache=False, names="rules")
+    assert not (tmp_path / "store").exists() and not list(tmp_path.glob(".store.*"))
+
+
 def test_a_folder_that_is_not_a_store_is_never_replaced(tmp_path):
     from npcgraph.errors import OutputError
 

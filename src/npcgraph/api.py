@@ -21,7 +21,7 @@ from .digest import class_counts, digest_rendering, load_digest, merged_entities
 from .errors import NpcgraphError
 from .executor import check_address
 from .export import export_files
-from .graphfile import turtle_and_store, turtle_pieces
+from .graphfile import EarlyLoad, StoreLoader, turtle_and_store, turtle_file, turtle_pieces
 from .model import Corpus
 from .outputs import build_lock, commit, recover, stage_files
 from .pipeline import CorpusBuild, Progress, build_corpus, run_build
@@ -141,6 +141,13 @@ def build_folder(
                     record(cache_folder, output, stamp, written, made.counts)
                     incremental.record_run(cache_folder, output, stamp, made)
                     return Built(tuple(written), made.counts, False, len(inputs), (), (), made.encodings)
+            # The store (with --store; else a temporary one in TMPDIR, removed at the end, when
+            # other formats are written from it) loads each report's piece as it is extracted.
+            where = location if location is not None else scratch.enter_context(scratch_store()) if exported else None
+            early = None
+            if where is not None:
+                early = EarlyLoad(StoreLoader(where, stage=location is not None))
+                scratch.callback(early.loader.abandon)  # a build that fails leaves nothing of it
             with bars.step("Extracting", unit="report") as bar:
                 held = [run_build(
                     paths,
@@ -153,14 +160,12 @@ def build_folder(
                     strict=strict,
                     names=names,
                     extra=digest_rendering(provenance),
+                    arrived=(lambda key, made: early.add(key, made[0] if made else None)) if early is not None else None,
                 )]
             result = held[0]
             facts = (result.files, result.skipped, result.duplicates, result.encodings)
-            # Without a store the graph goes to a temporary store in TMPDIR, removed at the end:
-            # the viewer and the counts read it with SPARQL, and memory stays bounded.
-            where = location if location is not None else scratch.enter_context(scratch_store())
             del result  # no reference kept here: _write lets the documents go once the store holds them
-            written, counts, groups = _write(held.pop(), output, where, exported, provenance, location is not None, bars, freeze_gc)
+            written, counts, groups = _write(held.pop(), output, early, exported, provenance, location is not None, bars, freeze_gc)
     except BaseException:
         if made and output.is_dir() and not any(output.iterdir()):
             output.rmdir()  # a build that failed leaves no empty folder behind
@@ -185,12 +190,12 @@ def _progress(bar: object) -> Progress:
 
 
 def _write(
-    result: CorpusBuild, output: Path, location: Path, formats: list[str], provenance: str, staged: bool,
+    result: CorpusBuild, output: Path, early: EarlyLoad | None, formats: list[str], provenance: str, staged: bool,
     bars: ProgressBars, freeze_gc: bool,
 ) -> tuple[list[Path], Counter[str], list[tuple[object, int]]]:
-    """graph.ttl and the Oxigraph store at ``location`` (loaded together), then graph.html and
-    the class counts from the reports' digests, and the other formats read from the store; the
-    files written, the class counts and graph.ttl's groups.
+    """graph.ttl and the Oxigraph store that ``early`` has been loading (given the rest, when
+    there is one), then graph.html and the class counts from the reports' digests, and the
+    other formats read from the store; the files written, the class counts and graph.ttl's groups.
 
     With ``staged`` (a --store build) the store is loaded beside its location and moved into
     place with the files, in one commit: a build killed before it leaves the previous store
@@ -201,13 +206,17 @@ def _write(
         gc.freeze()
         gc.disable()
     # graph.ttl is joined from per-report pieces made by the extraction workers; the same
-    # pieces load the store and every later step reads the graph from there, not from memory.
-    with bars.step("Loading the store", unit="B") as bar:
-        parts, loaded = turtle_and_store(corpus, result.outputs, location, progress=bar.update, stage=staged)
+    # pieces load the store, if there is one (nothing of this build reads it: the page and the
+    # counts come from the digests; the other formats and the user's queries do).
+    loaded = None
+    if early is None:
+        with bars.step("Writing graph.ttl", unit="B"):
+            parts = turtle_file(corpus, result.outputs)
+    else:
+        with bars.step("Loading the store", unit="B") as bar:
+            where = early.loader.location
+            parts, loaded = turtle_and_store(corpus, result.outputs, where, progress=bar.update, stage=staged, early=early)
     try:
-        # the pyoxigraph Store itself: the viewer and the counts read it with SPARQL; the other
-        # formats' writers (rdflib's) are given its triples copied into an rdflib Graph
-        graph = open_source(f"{OXIGRAPH_PREFIX}{loaded.path if staged else location}").store
         datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
         if not datasets:
             corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
@@ -215,11 +224,14 @@ def _write(
         files = {"graph.ttl": parts, "graph.html": render_digests(digests, merged=merged).encode("utf-8")}
         if formats:
             named = to_dataset(corpus) if datasets else None
+            # the pyoxigraph Store itself; the other formats' writers (rdflib's) are given its
+            # triples copied into an rdflib Graph
+            graph = open_source(f"{OXIGRAPH_PREFIX}{loaded.path if staged else where}").store
             files.update(export_files(open_graph(graph), formats, dataset=named))
         counts = class_counts(digests, merged)
         moves = stage_files(output, files)
         commit(output, moves + (loaded.moves if staged else []))
     finally:
         if staged:
-            loaded.discard()
+            loaded.discard()  # type: ignore[union-attr]
     return [target for _, target in moves], counts, parts.groups()

@@ -26,7 +26,7 @@ from __future__ import annotations
 import queue
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,7 @@ from .store import load as store_load
 
 __all__ = [
     "report_piece", "report_stretches", "turtle_pieces", "turtle_parts", "turtle_file", "TurtleFile", "corpus_turtle", "header",
-    "turtle_and_store",
+    "turtle_and_store", "StoreLoader", "EarlyLoad",
 ]
 
 _ID = str(ID)
@@ -187,21 +187,28 @@ _HEADER, _ENTITIES, _STATEMENTS, _OTHERS = "header", "entities", "statements", "
 _STATEMENTS_HEADING = b"# Evidence: one rdf:Statement per fact and sentence\n"  # as turtle_blocks heads the group
 
 
-def _stretches(corpus: Corpus, pieces: Mapping[str, bytes]) -> Iterator[tuple[object, bytes]]:
-    """(group, stretch) for every stretch of graph.ttl but the header, reports first (they are
-    ready), then the entities and the statements, formatted ``_STRETCH`` subjects at a time.
+def _stretches(corpus: Corpus, pieces: Mapping[str, bytes], loaded: Collection[str] = ()) -> Iterator[tuple[object, bytes, bool]]:
+    """(group, stretch, new) for every stretch of graph.ttl but the header, reports first (they
+    are ready), then the entities and the statements, formatted ``_STRETCH`` subjects at a time.
     Each stretch starts with a newline and holds whole subject blocks; a group's stretches,
-    in the order given, are its part of graph.ttl."""
+    in the order given, are its part of graph.ttl.
+
+    ``loaded`` names the reports whose pieces (the report's and its statements' blocks) a store
+    holds already (:class:`EarlyLoad`): ``new`` is false for a stretch of theirs alone. When
+    every statement block the workers made is among them, the statements made here are given
+    first, for the store only (group None), and the statements group is not new."""
     plain: dict[str, list[Triple]] = {}  # relations' own triples, by subject, of the entities' group
     in_reports: dict[str, list[Triple]] = {}  # relations about a report or a part of one
     statements: dict[str, list[tuple[Relation, Evidence]]] = {}
     others: list[Triple] = []
     split = {key: _split_output(output) for key, output in pieces.items()}
     blocks: list[bytes] = []  # the statements' subject blocks the workers made
+    blocks_loaded = True  # every one of them is in the store already
     for document in corpus.documents:
         made = split.get(document.report.key, (None, None))[1]
         if made is not None:
             blocks += made
+            blocks_loaded = blocks_loaded and document.report.key in loaded
         for relation in document.relations:
             triple = fact_triple(relation)
             subject = str(triple[0])
@@ -223,12 +230,12 @@ def _stretches(corpus: Corpus, pieces: Mapping[str, bytes]) -> Iterator[tuple[ob
     for document in documents:
         key = document.report.key
         if key in in_reports:  # that report's group holds them: made with them
-            yield ("report", key), b"\n" + _piece([*report_triples(document), *in_reports[key]])
+            yield ("report", key), b"\n" + _piece([*report_triples(document), *in_reports[key]]), True
         elif piece := split.get(key, (None, None))[0]:  # made earlier; empty for a very long report
-            yield ("report", key), b"\n" + piece
+            yield ("report", key), b"\n" + piece, key not in loaded
         else:
             for stretch in report_stretches(document):
-                yield ("report", key), b"\n" + stretch
+                yield ("report", key), b"\n" + stretch, True
 
     entities = corpus_entities(corpus)
     entity_subjects = {str(entity_iri(key)): key for key in entities}
@@ -248,13 +255,17 @@ def _stretches(corpus: Corpus, pieces: Mapping[str, bytes]) -> Iterator[tuple[ob
     entity_keys = set(entity_subjects) | {s for s in plain if not s.startswith(_STATEMENT)}
     statement_keys = set(statements) | {s for s in plain if s.startswith(_STATEMENT)}
     for stretch in _group_stretches(entity_keys, entity_group):
-        yield _ENTITIES, b"\n" + stretch
+        yield _ENTITIES, b"\n" + stretch, True
+    blocks_loaded = blocks_loaded and bool(blocks)
     if statement_keys:  # some made here: merged with the workers' blocks, as blocks too
-        blocks += [block.encode("utf-8") for block in subject_blocks(statement_group(sorted(statement_keys)))]
+        here = [block.encode("utf-8") for block in subject_blocks(statement_group(sorted(statement_keys)))]
+        if blocks_loaded:  # the store lacks only these
+            yield None, b"\n" + b"".join(here), True
+        blocks += here
     for stretch in _merged_stretches(blocks):
-        yield _STATEMENTS, b"\n" + stretch
+        yield _STATEMENTS, b"\n" + stretch, not blocks_loaded
     if others:
-        yield _OTHERS, b"\n" + _piece(others)
+        yield _OTHERS, b"\n" + _piece(others), True
 
 
 def _group_stretches(subjects: Iterable[str], make: Callable[[list[str]], Iterable[Triple]], stretch: int = 0) -> Iterator[bytes]:
@@ -307,7 +318,9 @@ def turtle_parts(
     same bytes to a temporary file instead of holding them.
     """
     groups: dict[object, list[bytes]] = {}
-    for group, stretch in _stretches(corpus, pieces or {}):
+    for group, stretch, _ in _stretches(corpus, pieces or {}):
+        if group is None:
+            continue
         groups.setdefault(group, []).append(stretch)
         if on_part:
             on_part(stretch)
@@ -364,16 +377,19 @@ def turtle_file(
     pieces: Mapping[str, bytes] | None = None,
     on_part: Callable[[bytes], object] | None = None,
     directory: Path | None = None,
+    loaded: Collection[str] = (),
 ) -> TurtleFile:
     """:func:`turtle_parts` written to a :class:`TurtleFile` (in ``directory``, or the system's
     temporary folder) as it is made: iterating it gives :func:`corpus_turtle`'s bytes, while
-    memory holds one stretch at a time, whatever the corpus's size."""
+    memory holds one stretch at a time, whatever the corpus's size. ``on_part`` is given what a
+    store that holds the pieces of the reports ``loaded`` lacks (see :func:`_stretches`)."""
     spool = TurtleFile(directory)
     try:
         spool.write(_HEADER, header())
-        for group, stretch in _stretches(corpus, pieces or {}):
-            spool.write(group, stretch)
-            if on_part:
+        for group, stretch, new in _stretches(corpus, pieces or {}, loaded):
+            if group is not None:
+                spool.write(group, stretch)
+            if on_part and new:
                 on_part(stretch)
     except BaseException:
         spool.close()
@@ -397,6 +413,103 @@ class _Abandoned(Exception):
     """The parts stopped coming (the caller failed): the store must not replace the old one."""
 
 
+class StoreLoader:
+    """The Oxigraph store at ``location`` loaded in a thread (Oxigraph's bulk loader releases
+    the GIL) from the Turtle stretches given to :meth:`put`, each read after graph.ttl's
+    header, in any order; with ``stage``, staged beside its location
+    (:class:`~npcgraph.store.load.StagedStore`), else moved into place. :meth:`finish` waits
+    for the store; :meth:`abandon` drops it (nothing is left of it)."""
+
+    def __init__(self, location: Path, stage: bool = False, progress: Callable[[int], object] | None = None) -> None:
+        self.progress = progress  # given the bytes loaded so far; may be set later
+        self._handoff: queue.Queue = queue.Queue()
+        self._room = threading.Semaphore(_WAITING)  # for the stretches put with ``wait``
+        self._outcome: dict[str, object] = {}
+        self._taken_last = threading.Event()  # the loader has taken _DONE or _ABANDON: nothing more comes
+        self.location, self._stage = location, stage
+        self._ended = False
+        self._thread = threading.Thread(target=self._load, args=(location,), name="npcgraph-store-load", daemon=True)
+        self._thread.start()
+
+    def _take(self) -> Any:
+        part, waited = self._handoff.get()
+        if waited:
+            self._room.release()
+        if part is _DONE or part is _ABANDON:
+            self._taken_last.set()
+        return part
+
+    def _parts(self) -> Iterator[bytes]:
+        while True:
+            part = self._take()
+            if part is _DONE:
+                return
+            if part is _ABANDON:
+                raise _Abandoned
+            yield part
+
+    def _load(self, location: Path) -> None:
+        try:
+            load = store_load.stage_store if self._stage else store_load.load_store
+            self._outcome["count"] = load(self._parts(), location, lambda done: self.progress and self.progress(done))
+        except BaseException as exc:  # re-raised in the caller's thread
+            self._outcome["error"] = exc
+            # the producer may still put (it stops at its last item): take and drop
+            while not self._taken_last.is_set():
+                self._take()
+
+    def put(self, part: bytes, wait: bool = False) -> None:
+        """Hand ``part`` to the loader; with ``wait``, first wait while ``_WAITING`` such parts
+        are not yet taken (parts made on the fly: memory holds a few, not the graph). Parts
+        are dropped once the load has failed (:meth:`finish` says why)."""
+        if "error" in self._outcome:
+            return
+        if wait:
+            self._room.acquire()
+        self._handoff.put((part, wait))
+
+    def finish(self) -> Any:
+        """The number of triples loaded (with ``stage``, the staged store); the load's error
+        is raised here."""
+        self._ended = True
+        self._handoff.put((_DONE, False))
+        self._thread.join()
+        if "error" in self._outcome:
+            raise self._outcome["error"]  # type: ignore[misc]
+        return self._outcome["count"] if self._stage else int(self._outcome["count"])  # type: ignore[arg-type]
+
+    def abandon(self) -> None:
+        """Stop the load and leave nothing of it (nothing to do once finished)."""
+        if self._ended:
+            return
+        self._ended = True
+        self._handoff.put((_ABANDON, False))
+        self._thread.join()
+
+
+class EarlyLoad:
+    """Each report's worker output (its piece and its statements' blocks, :func:`turtle_pieces`)
+    handed to a :class:`StoreLoader` as soon as extraction gives it, so that the store loads
+    while the other reports are extracted; :func:`turtle_and_store` then gives the loader only
+    what those pieces lack. A report given twice with other bytes (two files of one text
+    whose pieces differ) spoils it: the store is then loaded afresh after extraction."""
+
+    def __init__(self, loader: StoreLoader) -> None:
+        self.loader = loader
+        self.loaded: dict[str, bytes] = {}
+        self.spoiled = False
+
+    def add(self, key: str, output: bytes | None) -> None:
+        piece, blocks = _split_output(output)
+        if key in self.loaded:
+            self.spoiled = self.spoiled or self.loaded[key] != output
+            return
+        if not piece or blocks is None:
+            return  # a very long report's piece, or one without its blocks, is made later
+        self.loaded[key] = output  # type: ignore[assignment]
+        self.loader.put(b"\n" + piece + b"\n" + b"".join(blocks))
+
+
 def turtle_and_store(
     corpus: Corpus,
     pieces: Mapping[str, bytes] | None,
@@ -404,47 +517,32 @@ def turtle_and_store(
     progress: Callable[[int], object] | None = None,
     directory: Path | None = None,
     stage: bool = False,
+    early: EarlyLoad | None = None,
 ) -> tuple[TurtleFile, Any]:
     """graph.ttl (:func:`~npcgraph.graphfile.turtle_file`: iterate it for the bytes) and the
     number of triples of the store at ``location``, loaded from its stretches in a thread
     while they are made (with ``stage``, the :class:`StagedStore` instead, not yet in place). At most ``_WAITING`` stretches wait for the loader: when it falls
-    behind, formatting waits, so that memory holds a few stretches, not the graph."""
-    handoff: queue.Queue = queue.Queue(maxsize=_WAITING)
-    outcome: dict[str, object] = {}
-    taken_last = threading.Event()  # the loader has taken _DONE or _ABANDON: nothing more comes
+    behind, formatting waits, so that memory holds a few stretches, not the graph.
 
-    def parts() -> Iterator[bytes]:
-        while True:
-            part = handoff.get()
-            if part is _DONE or part is _ABANDON:
-                taken_last.set()
-            if part is _DONE:
-                return
-            if part is _ABANDON:
-                raise _Abandoned
-            yield part
-
-    def load() -> None:
-        try:
-            outcome["count"] = (store_load.stage_store if stage else store_load.load_store)(parts(), location, progress)
-        except BaseException as exc:  # re-raised in the caller's thread
-            outcome["error"] = exc
-            # the producer may still put (it stops at its last item): take and drop
-            while not taken_last.is_set():
-                if handoff.get() in (_DONE, _ABANDON):
-                    taken_last.set()
-
-    loader = threading.Thread(target=load, name="npcgraph-store-load", daemon=True)
-    loader.start()
+    With ``early``, the loader that has been given the reports' pieces during extraction
+    (made with the same ``location`` and ``stage``) is given the rest of the graph and waited
+    for; a spoiled one is abandoned and the store loaded afresh."""
+    loaded: Collection[str] = ()
+    if early is not None and early.spoiled:
+        early.loader.abandon()
+        location, early = early.loader.location, None
+    if early is not None:
+        loader, loaded = early.loader, early.loaded
+        loader.progress = progress
+    else:
+        loader = StoreLoader(location, stage, progress)
     try:
-        result = turtle_file(corpus, pieces, on_part=lambda part: None if "error" in outcome else handoff.put(part), directory=directory)
+        result = turtle_file(corpus, pieces, on_part=lambda part: loader.put(part, wait=True), directory=directory, loaded=loaded)
     except BaseException:
-        handoff.put(_ABANDON)
-        loader.join()
+        loader.abandon()
         raise
-    handoff.put(_DONE)
-    loader.join()
-    if "error" in outcome:
+    try:
+        return result, loader.finish()
+    except BaseException:
         result.close()
-        raise outcome["error"]  # type: ignore[misc]
-    return result, outcome["count"] if stage else int(outcome["count"])  # type: ignore[arg-type]
+        raise

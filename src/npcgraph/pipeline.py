@@ -178,10 +178,10 @@ def _collection_paused() -> Iterator[None]:
 
 
 def _run_all(
-    tasks: Sequence[tuple], jobs: int, done: Callable[[int], None], strict: bool = True, executor: str | None = None,
+    tasks: Sequence[tuple], jobs: int, done: Callable[[int, _Result | _Failure], None], strict: bool = True, executor: str | None = None,
 ) -> list[_Result | _Failure]:
     """``_work(*task)`` for every task, in processes (or on the Dask cluster at ``executor``);
-    results in task order.
+    results in task order, each also given to ``done`` with its task's index as it comes.
 
     When files fail and ``strict`` is set, the error of the first failing one in task order is
     raised, whatever order the workers finished in; otherwise failures are returned in place.
@@ -192,7 +192,7 @@ def _run_all(
             results[index] = result = _work(*task)
             if isinstance(result, _Failure) and strict:
                 result.raise_again()
-            done(index)
+            done(index, result)
         return [results[index] for index in range(len(tasks))]  # type: ignore[misc]
 
     with (_pool(min(jobs, len(tasks))) if executor is None else cluster(executor)) as pool, _collection_paused():
@@ -212,7 +212,7 @@ def _run_all(
                         for other in pending:  # later files cannot change which error is reported
                             if futures[other] > index:
                                 other.cancel()
-                    done(index)
+                    done(index, result)
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
@@ -235,6 +235,7 @@ def run_build(
     names: str = "model",
     extra: Rendering | None = None,
     executor: str | None = None,
+    arrived: Callable[[str, tuple[bytes, ...]], object] | None = None,
 ) -> CorpusBuild:
     """Read, structure and extract every report under ``paths`` into one corpus.
 
@@ -251,7 +252,9 @@ def run_build(
     default) or ``"rules"`` (nothing: the rules alone; see ``extract/tagger.py``). With
     ``executor``, the address of a Dask scheduler, the files are extracted on its cluster
     instead (``jobs`` unused): the workers get each file's bytes and the main process keeps the
-    cache.
+    cache. ``arrived`` is given each report's key and renderings' outputs as soon as they are
+    had (taken from the cache, or extracted: in the order the workers finish), before the
+    duplicates are left out.
     """
     check_names(names)  # an unknown source fails here, before any work
     files = collect_inputs(list(paths))
@@ -269,21 +272,26 @@ def run_build(
     todo = [index for index in range(len(files)) if documents[index] is None or outputs[index] is None]
     finished = 0
 
-    def done(name: str) -> None:
+    def done(name: str, document: Document | None = None, made: tuple[bytes, ...] = ()) -> None:
         nonlocal finished
         finished += 1
+        if arrived is not None and document is not None:
+            arrived(document.report.key, made)
         if progress:
             progress(name, finished, len(files))
 
+    def extracted_one(position: int, result: _Result | _Failure) -> None:
+        done(files[todo[position]].name, *(() if isinstance(result, _Failure) else result))
+
     for index in sorted(set(range(len(files))) - set(todo)):
-        done(files[index].name)
+        done(files[index].name, documents[index], outputs[index] or ())
     if executor is None:
         tasks = [(files[i], cache, keys[i], renderings, documents[i], names) for i in todo]
     else:  # the cluster's workers may not see the files nor the cache folder
         tasks = [(files[i], None, keys[i], renderings, documents[i], names, _read(files[i]) if documents[i] is None else None) for i in todo]
     extracted = sum(1 for i in todo if documents[i] is None)
     failed: list[tuple[str, NpcgraphError]] = []
-    for index, result in zip(todo, _run_all(tasks, jobs, lambda position: done(files[todo[position]].name), strict, executor)):
+    for index, result in zip(todo, _run_all(tasks, jobs, extracted_one, strict, executor)):
         if isinstance(result, _Failure):
             failed.append((str(files[index]), result.error()))
             continue

@@ -82,8 +82,12 @@ def new_graph() -> Graph:
 
 
 def report_iri(report: Report | str) -> URIRef:
-    key = report if isinstance(report, str) else report.key
-    return ID[f"report/{key}"]
+    return _report_iri(report if isinstance(report, str) else report.key)
+
+
+@lru_cache(maxsize=1 << 12)
+def _report_iri(key: str) -> URIRef:
+    return ID[f"report/{key}"]  # remembered: every sentence, mention and part of a report is named after it
 
 
 @lru_cache(maxsize=1 << 17)

@@ -158,17 +158,18 @@ def _object_order(text: str) -> tuple[bool, str]:
 def _subject_blocks(triples: Iterable[tuple], terms: _Terms, indent: str = "") -> Iterator[str]:
     by_subject: dict[str, dict[str, list[str]]] = {}
     rendered: dict[str, str] = {}
-    term, predicate_text = terms.term, terms.predicate
+    term, predicate_text, iri = terms.term, terms.predicate, terms.iri
     for subject, predicate, obj in triples:
         key = str.__str__(subject) if isinstance(subject, URIRef) else f"_:{subject}"
         predicates = by_subject.get(key)
         if predicates is None:
             predicates = by_subject[key] = {}
             rendered[key] = term(subject)
-        objects = predicates.get(predicate_text(predicate))
+        said = predicate_text(predicate)
+        objects = predicates.get(said)
         if objects is None:
-            objects = predicates[predicate_text(predicate)] = []
-        objects.append(term(obj))
+            objects = predicates[said] = []
+        objects.append(iri(obj) if type(obj) is URIRef else term(obj))
     first = {terms.predicate(p): rank for rank, p in enumerate(_FIRST_PREDICATES)}
     group: object = None
     for order, key in sorted((subject_order(k, rendered[k]), k) for k in by_subject):

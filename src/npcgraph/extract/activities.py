@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import places
-from .patterns import HAN, alternation, leading_verb, table
+from .patterns import HAN, alternation, first_of, leading_verb, table
 
 __all__ = ["find_activities", "activities_around", "national_names"]
 
@@ -94,7 +94,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
             # (…第二十三次主任会议, …第五十次委员长会议: a standing committee's chairmen's meetings)
-            f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次"
+            first_of(places(), "全省市县区第人党中常一二三四五六七八九十百零〇\\d")
+            + f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次"
             f"(?:(?:全体)?会议|主任会议|委员长会议)"
             f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次(?:会议|主任会议|委员长会议))"
         ),
@@ -243,7 +244,7 @@ def find_activities(text: str) -> list[Candidate]:
         before = pats["convened_by"].search(text, max(0, match.start() - 16), match.start())
         begin = before.start() if before else match.start()
         found.append(Candidate(begin, match.end(), "Event", text[begin : match.end()], priority=1))
-    for match in pats["township_session"].finditer(text):
+    for match in pats["township_session"].finditer(text) if "届" in text else ():  # its every match holds 届
         place = _after_last_verb(match.group("place"))  # 召开|青石镇…, 在|常州市…: what runs into it
         begin = match.end("place") - len(place)
         if len(place) >= 3 and not set(place) & _NOT_IN_PLACES:

@@ -18,7 +18,7 @@ from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
 from ..lexicon import rows, word_list, words
 from .candidates import Candidate
 from .context import Jurisdiction, counties, places
-from .patterns import HAN, PUBLICATION_AFTER, alternation, column, leading_verb, table
+from .patterns import HAN, PUBLICATION_AFTER, alternation, column, first_of, leading_verb, table
 from .relation_cues import post_words
 
 __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "NOT_NAME_STARTS", "PRONOUN_TAILS"]
@@ -97,7 +97,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "national": re.compile(f"(?P<national>{national})(?P<organ>{organ})?"),
         "placed": re.compile(
-            f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?"
+            first_of([*places(), *_LEVELS.split("|")], "中")
+            + f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?"
             f"|(?<![{_NOT_LEVEL_BEFORE}])(?P<level>{_LEVELS}))"
             f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?"
         ),
@@ -109,7 +110,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?",
             re.MULTILINE,
         ),
-        "department": re.compile(f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
+        "department": re.compile(first_of(places(), "省市区县州") + f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
         "bare": re.compile(
             f"(?<![省市县区州旗镇乡])(?P<body>人大常委会|人民代表大会常务委员会|(?<!人大)常委会|(?<=及其|和其|以及)常务委员会)(?P<organ>{organ})?|(?P<alone>{alone})"
             f"|(?<![{HAN}])(?P<alone_named>{named_alone}){_COMMITTEE_POST}"
@@ -381,7 +382,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             place = places().get(match.group("place"))
             if place is not None and place.kind in _PROVINCE_KINDS and place.short:
                 add(match, f"全国人民代表大会{place.short}代表团", national=True)
-    for match in pats["street"].finditer(text):
+    for match in pats["street"].finditer(text) if "街道" in text else ():  # its every match holds 街道
         street = match.group("street")
         district = _place_full(match.group("place")) if match.group("place") else match.group("district")
         if _plausible_unknown_place(street, ctx) and district:
@@ -467,7 +468,8 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     suffixes = alternation(r[0] for r in rows("region_suffixes") if r[1] == "place")
     landmark = alternation(r[0] for r in rows("region_suffixes") if r[1] == "any")
     named = re.compile(
-        f"(?P<region>{alternation(region_names)})|(?P<place>{place})(?:(?P<suffix>{suffixes})|(?P<district>[{HAN}]{{1,3}}?(?:区|县))(?=人大|人民|政府|法院|检察院|委|[^{HAN}]))?"
+        first_of([*region_names, *places()])
+        + f"(?:(?P<region>{alternation(region_names)})|(?P<place>{place})(?:(?P<suffix>{suffixes})|(?P<district>[{HAN}]{{1,3}}?(?:区|县))(?=人大|人民|政府|法院|检察院|委|[^{HAN}]))?)"
     )
     counties = re.compile(f"(?:(?<=[，。；、,;：:\\s（(和与及])|^)(?P<name>[{HAN}]{{2,3}}?(?:县|区))(?=[，。；、,;：:\\s”）)和与及的]|人大|人民|政府|委|$)", re.MULTILINE)
     landmarks = re.compile(f"(?:(?<=[，。；、,;：:\\s“])|^)(?P<name>[{HAN}]{{2,9}}?(?:{landmark}))", re.MULTILINE)

@@ -12,6 +12,7 @@ __all__ = [
     "HAN",
     "BOUNDARY",
     "alternation",
+    "first_of",
     "column",
     "table",
     "ends_with_any",
@@ -43,6 +44,16 @@ def alternation(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
     return _trie_regex(trie) if trie else "(?!)"
+
+
+def first_of(words: Iterable[str], more: str = "") -> str:
+    """A lookahead for the first characters of ``words`` (and the characters of ``more``, a
+    character class's inside, such as ``\\d``): put before a regex every match of which starts
+    with one of them, it changes no match and lets the engine pass every other position at
+    once (at each position it tries an alternation's branches one by one, where a set of
+    characters is one look-up: the body and place scans run several times faster)."""
+    firsts = "".join(sorted({re.escape(word[0]) for word in words if word}))
+    return f"(?=[{firsts}{more}])"
 
 
 def _trie_regex(node: dict) -> str:

@@ -138,12 +138,26 @@ def _cue_words() -> dict[str, tuple[str, ...]]:
     return {ch: tuple(sorted(ws, key=len, reverse=True)) for ch, ws in table.items()}
 
 
+@cache
+def _any_of(characters: str) -> re.Pattern[str]:
+    """A regex finding the next of ``characters``: the loops below skip every other one."""
+    return re.compile(f"[{re.escape(characters)}]")
+
+
+@cache
+def _cue_starts() -> re.Pattern[str]:
+    return _any_of("".join(sorted(_cue_words())))
+
+
+_CLAUSE_END = _any_of("".join(sorted(_CLAUSE_ENDS)))
+
+
 def _bracketed(text: str, begin: int, end: int, pairs: dict[str, str]) -> list[tuple[int, int]]:
     """Spans of matched bracket pairs (outermost) in ``text[begin:end]``."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for at in range(begin, end):
-        ch = text[at]
+    for found in _any_of("".join(pairs) + "".join(pairs.values())).finditer(text, begin, end):  # the brackets alone
+        at, ch = found.start(), found.group()
         if ch in pairs:
             stack.append((pairs[ch], at))
         elif stack and ch == stack[-1][0]:
@@ -178,8 +192,13 @@ class SentenceView:
     def _find_cues(self) -> tuple[Cue, ...]:
         words, trigger_table, marker_table = _cue_words(), triggers(), markers()
         cues: list[Cue] = []
+        first = _cue_starts().search  # the next character a cue word starts with
         at = self.begin
         while at < self.end:
+            found = first(self.text, at, self.end)
+            if found is None:
+                break
+            at = found.start()
             for word in words.get(self.text[at], ()):
                 stop = at + len(word)
                 if stop <= self.end and self.text.startswith(word, at) and not self.in_name(at, stop):
@@ -196,8 +215,9 @@ class SentenceView:
     def _find_clauses(self) -> tuple[tuple[int, int], ...]:
         nested = _bracketed(self.text, self.begin, self.end, _PAIRS)
         clauses, start = [], self.begin
-        for at in range(self.begin, self.end):
-            if self.text[at] in _CLAUSE_ENDS and not any(b < at < e for b, e in nested):
+        for found in _CLAUSE_END.finditer(self.text, self.begin, self.end):
+            at = found.start()
+            if not any(b < at < e for b, e in nested):
                 if at > start:
                     clauses.append((start, at))
                 start = at + 1
