@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from re import _compiler, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-import npcgraph  # noqa: F401  (installs the memo)
+from npcgraph.charsets import remember
 from npcgraph.extract.patterns import BOUNDARY, HAN, QUOTES
 
 PATTERNS = [
@@ -27,6 +29,7 @@ def _code(pattern: str) -> list[int]:
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_remembered_charsets_compile_to_the_same_code(pattern, monkeypatch):
+    remember()  # (the command line installs it; a second call does nothing)
     remembered = _compiler._optimize_charset
     assert remembered.remembers
     monkeypatch.setattr(_compiler, "_optimize_charset", remembered.original)
@@ -36,3 +39,10 @@ def test_remembered_charsets_compile_to_the_same_code(pattern, monkeypatch):
     assert _code(pattern) == expected  # the second time from the memo
     re.purge()
     assert re.compile(pattern).pattern == pattern
+
+
+def test_importing_npcgraph_leaves_the_re_module_as_it_is():
+    """Only the command line installs the memo: a program that imports npcgraph keeps its re."""
+    probe = "import re, npcgraph, npcgraph.api; print(getattr(re._compiler._optimize_charset, 'remembers', False))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"

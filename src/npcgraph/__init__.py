@@ -18,10 +18,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .charsets import remember as _remember_charsets
 from .version import __version__
-
-_remember_charsets()  # the finders' many regular expressions compile faster (charsets.py)
 
 # public name -> module that defines it
 _EXPORTS = {

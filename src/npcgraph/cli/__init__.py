@@ -17,6 +17,7 @@ import sys
 from importlib import import_module
 from typing import Any
 
+from ..charsets import remember as remember_charsets
 from ..errors import NpcgraphError
 from ..version import __version__
 
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     # numpy's OpenBLAS starts a thread per core when imported, which costs a one-report build
     # 0.06 s of CPU and buys nothing: nothing of npcgraph multiplies large matrices.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # the finders' many regular expressions compile faster (charsets.py); only for the command
+    # line: a program importing npcgraph keeps its re module as it is
+    remember_charsets()
     parser = make_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
