@@ -93,7 +93,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "national": re.compile(f"(?:{alternation(national_names())})"),
         "event": re.compile(f"(?:{alternation(events)})"),
         "session": re.compile(
-            # (…第二十三次主任会议, …第五十次委员长会议: a standing committee's chairmen's meetings)
+            # (…第二十三次主任会议, …第五十次委员长会议: a standing committee's chairmen's meetings;
+            # first_of: every alternative below opens with a place or one of these characters, and
+            # one added that opens otherwise needs its first character here)
             first_of(places(), "全省市县区第人党中常一二三四五六七八九十百零〇\\d")
             + f"(?:(?:全国|{place}|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次"
             f"(?:(?:全体)?会议|主任会议|委员长会议)"
