@@ -9,10 +9,12 @@ another npcgraph, Dask not installed) each end the build with one line.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import os
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import cloudpickle
@@ -161,3 +163,30 @@ def test_without_dask_the_option_says_what_to_install(monkeypatch, reports):
     with pytest.raises(StoreError) as raised:
         run_build(reports, executor="tcp://127.0.0.1:8786")
     assert raised.value.code == "E420" and "npcgraph[cluster]" in str(raised.value)
+
+
+class _SettledLate:
+    """A cluster's future whose result may not be asked for: its client is closed."""
+
+    status = "finished"
+    released = False
+
+    def result(self, timeout=None):  # noqa: ANN001, ANN201
+        raise AssertionError("result() asked of a task settled after shutdown")
+
+    def release(self) -> None:
+        self.released = True
+
+
+def test_a_task_settled_after_shutdown_is_not_asked_for_its_result():
+    """A done callback that runs after the client closed (the build stopped early) must not wait
+    for the closed client's loop: that held the interpreter at exit, in ThreadPoolExecutor's join."""
+    cluster = executor.ClusterExecutor.__new__(executor.ClusterExecutor)  # no client: only its bookkeeping
+    cluster._lock = threading.Lock()
+    cluster._stop = threading.Event()
+    cluster._stop.set()
+    outer: cf.Future = cf.Future()
+    inner = _SettledLate()
+    cluster._tasks = {outer: inner}
+    cluster._settle(inner, outer)
+    assert isinstance(outer.exception(timeout=1), cf.CancelledError) and inner.released

@@ -133,9 +133,14 @@ class ClusterExecutor(cf.Executor):
         return outer
 
     def _settle(self, inner: Any, outer: cf.Future) -> None:
-        """Hand the cluster's outcome to our future (in Dask's callback thread)."""
+        """Hand the cluster's outcome to our future (in Dask's callback thread). A task cancelled,
+        or settled after shutdown, is not asked for its result: with the client closed, that
+        would wait for an event loop that is gone, and hold the interpreter at exit."""
         try:
-            result = inner.result()
+            if inner.status == "cancelled" or self._stop.is_set():
+                self._finish(outer, error=cf.CancelledError())
+                return
+            result = inner.result(timeout=max(self._grace, 1.0))
         except BaseException as exc:  # noqa: BLE001 - carried to the caller
             self._finish(outer, error=self._translate(exc))
         else:
