@@ -276,6 +276,12 @@ _MAX_UNKNOWN_PLACE = 6  # 武昌区, 安吉县, 义乌市, 云屏县青石镇: n
 _MAX_AUTONOMOUS_PLACE = 12  # 黔东南苗族侗族自治州: except autonomous areas, named with their peoples
 
 
+# The lexicons' levels of a place in general (乡镇) and the words of time that run into a place
+# (今年市…), as the extraction reads them (extract/context.py, extract/dates.py).
+_GENERIC_LEVELS = tuple(word_list("context.generic_levels"))
+_TIME_WORDS = tuple(word_list("dates.from_report"))
+
+
 def _trim_function_words(place: str) -> str:
     """The place a regex match ends with: the longest known place it ends with, else the match
     without leading function words (访宜昌市 -> 宜昌市); "" when no place remains (向省, or
@@ -285,9 +291,9 @@ def _trim_function_words(place: str) -> str:
     for start in range(len(place) - 1):
         if place[start:] in known:
             return place[start:]
-    if place.endswith(tuple(word_list("context.generic_levels"))):
+    if place.endswith(_GENERIC_LEVELS):
         return ""  # 河南省乡镇人民代表大会主席团: the townships of a province, no one place
-    for time_word in word_list("dates.from_report"):  # 今年市人大常委会委托…: the year, then the body
+    for time_word in _TIME_WORDS:  # 今年市人大常委会委托…: the year, then the body
         if place.startswith(time_word):
             place = place[len(time_word) :]
             break
@@ -307,11 +313,12 @@ def find_reporting_body(metadata: Metadata, text: str) -> str | None:
         body = body_of_post(metadata.author_post)
         if body:
             return body
+    # 临川区人大常委会南门街道工作委员会 is the street's committee, not the district's
+    sources = [_STREET_COMMITTEE.sub(lambda m: m.group("street") + "人大工作委员会", source)
+               for source in (metadata.title or "", text[:2000], text)]
     for pattern in (_BODY_IN_TEXT, _TOWNSHIP_CONGRESS):
-        for source in (metadata.title or "", text[:2000], text):
+        for source in sources:
             counts: dict[str, int] = {}
-            # 临川区人大常委会南门街道工作委员会 is the street's committee, not the district's
-            source = _STREET_COMMITTEE.sub(lambda m: m.group("street") + "人大工作委员会", source)
             for match in pattern.finditer(source):
                 place = _trim_function_words(match.group(1))
                 if len(place) < 2:

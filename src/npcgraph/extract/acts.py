@@ -92,7 +92,8 @@ def extract_acts(document: Document) -> Document:
         same = termed.get((meeting.body, meeting.session, meeting.kind), set())
         if meeting.term is None and len(same) == 1:  # (two terms with that number: which one is not said)
             rekey[old] = next(iter(same))
-    meetings = {key: m for key, m in meetings.items() if key in set(rekey.values())}
+    kept = set(rekey.values())
+    meetings = {key: m for key, m in meetings.items() if key in kept}
     if rekey:
         for old, new in rekey.items():
             before = entities.pop(old)

@@ -24,6 +24,7 @@ __all__ = ["Appointment", "find_appointments", "list_opener", "listed_appointmen
 _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
 _LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)")
+_NAMES = rf"(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*"  # 张三、李四和王五 (no comma: a line of a list)
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()、]{{2,60}}?)(?:职务|资格)")
 _MORE_POST = re.compile(rf"、(?P<post>[{_HAN}（）()]{{4,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
@@ -116,17 +117,18 @@ def _post_starts(text: str, at: int) -> bool:
 
 
 # 决定郑皓副区长代理通州区人民政府区长职务: one made acting in a post (with the title held before it)
-_ACTING = re.compile(rf"决定(?P<names>{_NAME})(?:同志)?(?:[{_HAN}]{{1,6}}?(?:长|主任|书记))?代理(?P<post>[{_HAN}（）()]{{2,40}}?)职务")
+_TITLE_HELD = re.compile(rf"(?:同志)?(?:[{_HAN}]{{1,6}}?(?:长|主任|书记))?")
+_ACTING = re.compile(rf"决定(?P<held>(?:{_NAME}){_TITLE_HELD.pattern})代理(?P<post>[{_HAN}（）()]{{2,40}}?)职务")
 
 
 def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
     """The appointments and removals stated in ``text[begin:end]`` (a sentence)."""
     found: list[Appointment] = []
     for acting in _ACTING.finditer(text, begin, end):
+        begin = acting.start("held")
         for length in range(2, 5):  # the name, then the title it ends in (郑皓|副区长)
-            stop = acting.start("names") + length
-            if _is_name(text[acting.start("names") : stop]) and re.fullmatch(rf"(?:同志)?(?:[{_HAN}]{{1,6}}?(?:长|主任|书记))?", text[stop : acting.start("post") - 2]):
-                found.append(Appointment("appointed", (acting.start(), acting.start() + 2), ((acting.start("names"), stop),),
+            if _is_name(text[begin : begin + length]) and _TITLE_HELD.fullmatch(text, begin + length, acting.end("held")):
+                found.append(Appointment("appointed", (acting.start(), acting.start() + 2), ((begin, begin + length),),
                                          "代理" + _clean(acting.group("post"))))
                 break
     for match in _verb_pattern().finditer(text, begin, end):
@@ -183,10 +185,10 @@ def _clean(post: str) -> str:
 
 # A word that opens a list of lines (第…次会议于…选举：), and a line of it (胡锦涛为中华人民共和国主席；).
 _OPENS_LIST = re.compile(r"[:：]\s*$")
-_LIST_LINE = re.compile(rf"\s*(?P<names>(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*)为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?[；;。，,]?\s*$")
+_LIST_LINE = re.compile(rf"\s*(?P<names>{_NAMES})为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?[；;。，,]?\s*$")
 
 
-_LIST_LINE_OF = re.compile(rf"\s*(?P<names>(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*)的(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)[；;。，,]?\s*$")
+_LIST_LINE_OF = re.compile(rf"\s*(?P<names>{_NAMES})的(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)[；;。，,]?\s*$")
 
 
 def list_opener(text: str, begin: int, end: int) -> tuple[str, int] | None:

@@ -17,7 +17,7 @@ from functools import cache
 from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
 from ..lexicon import rows, word_list, words
 from .candidates import Candidate
-from .context import Jurisdiction, counties, places
+from .context import GENERIC_LEVELS, Jurisdiction, counties, places
 from .patterns import HAN, PUBLICATION_AFTER, alternation, column, first_of, leading_verb, table
 from .relation_cues import post_words
 
@@ -134,7 +134,6 @@ _PROVINCE_KINDS = frozenset({"province", "municipality", "region", "sar"})
 
 
 _PARTY_COMMITTEE_FIRST = re.compile(f"(?:{_LEVELS})委")
-_GENERIC_LEVELS = tuple(word_list("context.generic_levels"))
 _STANDING_FORMS = ("人大常委会", "人民代表大会常务委员会")
 _TIME_WORDS = tuple(word_list("dates.from_report"))  # 今年市人大常委会: the year, then the body
 
@@ -144,7 +143,7 @@ def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
     before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
     if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name) or name.endswith("军区"):
         return False
-    if _PARTY_COMMITTEE_FIRST.match(name) or name.endswith(_GENERIC_LEVELS) or name.startswith((*_TIME_WORDS, *_GENERIC_BEFORE)):
+    if _PARTY_COMMITTEE_FIRST.match(name) or name.endswith(GENERIC_LEVELS) or name.startswith((*_TIME_WORDS, *_GENERIC_BEFORE)):
         return False  # 市委市政府, 县委县政府: two bodies; 乡镇政府: the townships' governments
     return not name.endswith("州") or ctx.expand(name) != name
 

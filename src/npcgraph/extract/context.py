@@ -15,7 +15,7 @@ from ..lexicon import rows, word_list, words
 from ..model import Report
 from .patterns import alternation
 
-__all__ = ["Place", "Jurisdiction", "places", "counties", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
+__all__ = ["GENERIC_LEVELS", "Place", "Jurisdiction", "places", "counties", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
 
 NATIONAL = "中华人民共和国"
 _NOT_IN_COUNTY_NAMES = frozenset("年月日各全省的和及与等") | frozenset("0123456789")
@@ -61,7 +61,7 @@ def place_named(name: str) -> Place | None:
     known = places().get(name) or counties().get(name)
     if known:
         return known
-    if name.endswith(_GENERIC_LEVELS):
+    if name.endswith(GENERIC_LEVELS):
         return None  # 河南省乡镇, 各市县: the places of a level, no one place
     if name == NATIONAL or name == "全国":
         return Place(NATIONAL, "national", None, "中国")
@@ -84,7 +84,7 @@ def place_named(name: str) -> Place | None:
 
 
 _TOWNSHIP_ENDS = word_list("context.township_ends")
-_GENERIC_LEVELS = tuple(word_list("context.generic_levels"))
+GENERIC_LEVELS = tuple(word_list("context.generic_levels"))  # 乡镇, 市县: the places of a level
 _BRACKETED = re.compile("《[^《》]*》")
 _AUTONOMOUS_PREFECTURE = re.compile("^([\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治州$")
 

@@ -314,8 +314,10 @@ def _signed_notices(document: Document) -> list[Relation]:
             if paragraph.begin <= notice.end or paragraph.begin >= stop:
                 continue
             line = _SIGNATURE.match(report.text, paragraph.begin, paragraph.end)
+            if line is None:
+                continue
             # the body the line's name ends with (…第一次会议主席团: the presidium of that session)
-            body = next((m for m in document.mentions if line and line.start("body") <= m.begin and m.end == line.end("body")
+            body = next((m for m in document.mentions if line.start("body") <= m.begin and m.end == line.end("body")
                          and m.entity in entities and entities[m.entity].cls == "Organization"), None)
             sentence = report.sentence_at(paragraph.begin)
             if body is not None and sentence is not None:

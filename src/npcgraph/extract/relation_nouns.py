@@ -224,6 +224,7 @@ def government_leaders(view: SentenceView, entities: Mapping[str, Entity], find:
 
 
 _CHAIR_TITLES = word_list("relation_nouns.chair_titles")  # 刘奇主任, 王东副主任
+_PARTY_COMMITTEES = word_list("relation_nouns.party_committees")  # 市委, 县委…: whose secretary 书记 after a name is
 
 
 @cache
@@ -250,7 +251,7 @@ def leaders_titled_after(view: SentenceView, entities: Mapping[str, Entity], fin
         elif written in _government_titles():
             body = find(_government_titles()[written])
         else:
-            committees = {key for short in word_list("relation_nouns.party_committees") if (key := find(short)) in entities}
+            committees = {key for short in _PARTY_COMMITTEES if (key := find(short)) in entities}
             body = next(iter(committees)) if len(committees) == 1 else None
         if body is not None and body in entities:
             yield (person.entity, "memberOf", body, written)
