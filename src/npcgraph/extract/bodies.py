@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
-from ..lexicon import rows, word_list, words
+from ..lexicon import longest_first, rows, word_list, words
 from .candidates import Candidate
 from .context import GENERIC_LEVELS, Jurisdiction, counties, places
 from .patterns import HAN, PUBLICATION_AFTER, alternation, column, first_of, leading_verb, table
@@ -84,6 +84,12 @@ def _place_names() -> str:
     return alternation(places())
 
 
+def _two_char_counties() -> str:
+    """涉县, 凤县: the counties whose names are one character and 县, which the scans of unknown
+    places (two characters or more before 县) cannot find."""
+    return alternation(name for name in counties() if len(name) == 2)
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     organ = alternation(_organs())
@@ -106,8 +112,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # township with or without its county (青石镇, 云屏县青石镇)
         "unknown": re.compile(
             f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?"
-            f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡|街道)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州))"
-            f"(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?",
+            f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡|街道)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州)|{_two_char_counties()})"
+            f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?",
             re.MULTILINE,
         ),
         "department": re.compile(first_of(places(), "省市区县州") + f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
@@ -310,8 +316,9 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             return
         begin, end = match.start(), match.end()
         written = text[begin:end]
-        if _names_deputies(text, match) and (text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE) or not _DEPUTY_TITLE.match(text, end)):
-            return  # 各级人大代表, 人大代表联系选民办法: deputies in general, no congress of theirs
+        if _names_deputies(text, match) and (text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE)
+                                             or not (_DEPUTY_TITLE.match(text, end) or text[begin - 1 : begin] == "为")):
+            return  # 各级人大代表, 人大代表联系选民办法: deputies in general, no congress of theirs (补选张扬为市人大代表: one's)
         if text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE):
             return  # 地方人大常委会, 各级人大: bodies in general
         if PUBLICATION_AFTER.match(text, end):
@@ -411,6 +418,80 @@ def _person_patterns() -> tuple[re.Pattern[str], ...]:
     return known, name_then_title, title_then_name, more_names, spaced
 
 
+# A name written with a middle dot (托乎提·亚克夫, 嘉木样·洛桑久美·图丹却吉尼玛: Uyghur, Tibetan and
+# other names by sound): its first part runs back to the post or the appointing word before it,
+# its last part up to the word after it. With neither before it, a name stands alone in its
+# clause (、托乎提·亚克夫说): not a headline's column (（落地有声·高质量办理代表建议）).
+_DOTTED = re.compile(f"[{HAN}]+(?:[·•][{HAN}]+)+")
+_DOTTED_HEAD = 6  # the longest first part after a post
+_DOTTED_ALONE = 4  # the longest first part with nothing before it
+_BEFORE_ALONE = "、，,。；;：:\n"
+_AFTER_ALONE = "、，,。；;（("
+
+
+@cache
+def _title_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    titles = alternation(table("person_titles"))
+    appointing = alternation([row[0] for row in rows("appointment_verbs")] + ["为"])
+    return re.compile(f"(?:{titles})"), re.compile(f"(?:{titles}|{_AFTER_NAME})"), re.compile(f"(?:{titles}|{appointing})")
+
+
+def _dotted_names(text: str) -> list[Candidate]:
+    _, after, before = _title_words()
+    found = []
+    for match in _DOTTED.finditer(text):
+        parts = re.split("[·•]", match.group(0))
+        head, last = parts[0], parts[-1]
+        cuts = [m.end() for m in before.finditer(head) if m.end() < len(head)]
+        head_start = cuts[-1] if cuts else 0
+        stop = next((m.start() for m in after.finditer(last) if m.start() >= 1), len(last))
+        begin, end = match.start() + head_start, match.end() - (len(last) - stop)
+        if len(head) - head_start > (_DOTTED_HEAD if cuts else _DOTTED_ALONE):
+            continue  # a run of words before the dot, nothing to tell where the name begins
+        if not cuts and not (text[begin - 1 : begin] in _BEFORE_ALONE and (stop < len(last) or text[end : end + 1] in _AFTER_ALONE)):
+            continue
+        found.append(Candidate(begin, end, "Person", text[begin:end], national=True, priority=1))
+    return found
+
+
+# 副主任维色、桑顶·多吉帕姆·德庆曲珍、尼玛次仁、纪国刚出席: the names a post lists, those with no
+# surname of the lexicon too (Tibetan, Mongolian, Uyghur names), where most of them are names.
+_LIST_ITEM = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}(?:[·•][{HAN}]{{1,10}})+")
+_LIST_END = re.compile("[，,。；;：:！？!?\n（(]")
+
+
+def _plausible_listed(name: str) -> bool:
+    """A name as a list gives it, whole (尼玛次仁: 次 inside a name, where beside a title it would
+    end a post's word)."""
+    return name not in words("not_names") and not name.startswith(NOT_NAME_STARTS) and name[-1] not in words("not_name_chars")
+
+
+def _listed_after_post(text: str, surnames: tuple[str, ...]) -> list[Candidate]:
+    titles, after, _ = _title_words()
+    found = []
+    for post in titles.finditer(text):
+        if not text.startswith("、", post.end() + 2) and not text.startswith("、", post.end() + 3) and "·" not in text[post.end() : post.end() + 8]:
+            continue  # (cheap test first: a list's first item is two to four characters, or dotted)
+        close = _LIST_END.search(text, post.end())
+        segment = text[post.end() : close.start() if close else len(text)]
+        items = segment.split("、")
+        if len(items) < 2:
+            continue
+        last = items[-1]
+        stop = next((m.start() for m in after.finditer(last) if m.start() >= 2), len(last))
+        items[-1] = last[:stop]
+        if not all(_LIST_ITEM.fullmatch(item) and _plausible_listed(item) and not titles.fullmatch(item) for item in items):
+            continue
+        named = sum(1 for item in items if "·" in item or "•" in item or item.startswith(surnames))
+        if 2 * named < len(items):
+            continue
+        at = post.end()
+        for item in items:
+            found.append(Candidate(at, at + len(item), "Person", item, national=True, priority=1))
+            at += len(item) + 1
+    return found
+
+
 # What follows a name written after its post: punctuation, or a verb of speaking or of taking
 # part (副主任夏祖相出席…, 常务副县长付强参加…, 主任吕英一行…).
 _AFTER_NAME = (
@@ -450,6 +531,8 @@ def find_persons(text: str) -> list[Candidate]:
                     while following and _plausible_name(following.group("name")):
                         found.append(Candidate(following.start("name"), following.end("name"), "Person", following.group("name"), national=True, priority=1))
                         following = more_names.match(text, following.end())
+    found += _dotted_names(text)
+    found += _listed_after_post(text, longest_first("surnames"))
     return found
 
 

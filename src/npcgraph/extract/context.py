@@ -253,10 +253,10 @@ def _national_markers() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(words('national_markers'))})")
 
 
-# 余杭区人大常委会, 慈溪市十七届人大常委会, 通州区人民政府: a county-level place's bodies (a
+# 余杭区人大常委会, 慈溪市十七届人大常委会, 通州区人民政府, 凤县人大常委会: a county-level place's bodies (a
 # county-level city's too, which only the counties' lexicon tells from a prefecture's city)
 _COUNTY_BODY = re.compile(
-    "([\u4e00-\u9fff]{2,12}?[区县旗市])(?:第?[一二三四五六七八九十\\d]+届)?"
+    "([\u4e00-\u9fff]{1,12}?[区县旗市])(?:第?[一二三四五六七八九十\\d]+届)?"
     "(?:人大常委会|人民代表大会常务委员会|人民代表大会|人大|人民政府|人民法院|人民检察院)"
 )
 
@@ -268,11 +268,12 @@ def _most_named_county(text: str) -> tuple[Place, int] | None:
     found: dict[str, Place] = {}
     for match in _COUNTY_BODY.finditer(text):
         name = match.group(1)
-        for start in range(len(name) - 2, -1, -1):  # the longest listed tail: 杭州市余杭区, 余杭区
+        for start in range(len(name) - 1):  # the longest listed tail: 杭州市余杭区, 余杭区; 宝丰县, not 丰县
             place = place_named(name[start:])
             if place is not None and place.kind == "county" and (place.city or place.province):
                 found.setdefault(place.name, place)
                 counts[place.name] = counts.get(place.name, 0) + 1
+                break
     if not counts:
         return None
     best = max(sorted(counts), key=counts.__getitem__)

@@ -470,7 +470,9 @@ def _allowed(candidate: Candidate, rule: Candidate) -> bool:
     if candidate.begin <= rule.begin and rule.end <= candidate.end and rule.length < candidate.length:
         if rule.cls == "Person":  # the rules' names stop early (杨晓 of 杨晓超): the model's is whole,
             # unless what it adds is a verb after the name (陈竺|率执法检查组, 李明|说)
-            return candidate.cls == "Person" and candidate.name[rule.length : rule.length + 1] not in _VERB_AFTER_NAME
+            # (a name written with a dot is whole as the rules cut it: 托乎提·亚克夫|主持会议)
+            return candidate.cls == "Person" and candidate.name[rule.length : rule.length + 1] not in _VERB_AFTER_NAME \
+                and "·" not in rule.name
         if rule.cls == "Organization" and rule.begin == candidate.begin:  # 中共济南市委 + 宣传部: an organ of it
             return candidate.cls == "Organization"
         return rule.cls == "Place" and (candidate.cls == "Place" or may_nest(rule.cls, candidate.cls))
