@@ -268,9 +268,12 @@ def _most_named_county(text: str) -> tuple[Place, int] | None:
     found: dict[str, Place] = {}
     for match in _COUNTY_BODY.finditer(text):
         name = match.group(1)
-        for start in range(len(name) - 1):  # the longest listed tail: 杭州市余杭区, 余杭区; 宝丰县, not 丰县
+        for start in range(len(name) - 1):  # the longest placed tail: 宝丰县, not 丰县
             place = place_named(name[start:])
             if place is not None and place.kind == "county" and (place.city or place.province):
+                listed = next((counties()[name[s:]] for s in range(start + 1, len(name) - 1) if name[s:] in counties()), None)
+                if listed is not None and name[start:] not in counties():  # 北京市通州区: the county 通州区, of that city
+                    place = Place(listed.name, "county", place.province or listed.province, None, place.city or listed.city)
                 found.setdefault(place.name, place)
                 counts[place.name] = counts.get(place.name, 0) + 1
                 break

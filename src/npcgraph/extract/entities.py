@@ -62,7 +62,7 @@ def find_entities(document: Document) -> Document:
     resolved = resolve(kept, ctx)
     mentions: dict[tuple[int, int, str], Mention] = {(m.begin, m.end, m.entity or ""): m for m in document.mentions}
     texts = {id(r.candidate): report.text[r.candidate.begin : r.candidate.end] for r in resolved}
-    entities = {e.key: e for e in entities_of(resolved, texts)}
+    entities = {e.key: e for e in entities_of(resolved, texts, ctx)}
     for result in resolved:
         candidate = result.candidate
         sentence = report.sentence_at(candidate.begin)

@@ -89,10 +89,14 @@ def _shared_county_names() -> frozenset[str]:
     return frozenset(name for name, count in seen.items() if count > 1)
 
 
-def _with_or_without_city(label: str) -> set[str]:
+def _with_or_without_city(label: str, ctx: Jurisdiction | None = None) -> set[str]:
     """A district's or county's body is also named with its city before it, or without it
     (武昌区人民代表大会常务委员会 / 武汉市武昌区人民代表大会常务委员会): the other form, as an
-    alternative name, where the lexicon places the county in a city."""
+    alternative name, where the lexicon places the county in a city, or the report's place is
+    that county of a known city (通州区, which two cities have, in a Beijing report)."""
+    place = ctx.place if ctx is not None else None
+    if place is not None and place.kind == "county" and place.city and place.city != place.name and label.startswith(place.name):
+        return {place.city + label}
     for length in range(2, min(len(label), 9)):
         head = label[:length]
         county = counties().get(head)
@@ -199,7 +203,7 @@ def _short_congress(label: str) -> str:
     return label.replace("人民代表大会", "人大")
 
 
-def entities_of(resolved: list[Resolved], texts: dict[int, str]) -> list[Entity]:
+def entities_of(resolved: list[Resolved], texts: dict[int, str], ctx: Jurisdiction | None = None) -> list[Entity]:
     """One entity per key with every name its mentions go by; ``texts`` maps id(candidate) to its surface."""
     groups: dict[str, list[Resolved]] = {}
     for result in resolved:
@@ -217,7 +221,7 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str]) -> list[Entity]
             candidate = result.candidate
             names.update((texts[id(candidate)], candidate.name, *candidate.written))
         if cls in ("Organization", "Event"):
-            names.update(_with_or_without_city(first.label))
+            names.update(_with_or_without_city(first.label, ctx))
         elif cls in ("Resolution", "Decision") and 0 < first.label.find("关于") and first.label.endswith(("决议", "决定")):
             names.add(first.label[first.label.find("关于") :])  # …会议关于X的决议: also 关于X的决议
         names.discard(first.label)

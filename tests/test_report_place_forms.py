@@ -1,0 +1,38 @@
+"""A report's own place and the names of its bodies, on texts written for these tests: a verb
+before 市人大常委会 (举行市…, 提交市…) names no city 举行市; a district two cities have (通州区) in a
+report that names its city (北京市通州区…) gives its bodies the city's form as another name."""
+
+from __future__ import annotations
+
+from extract_helpers import built, triples
+
+from npcgraph.ingest import strip_chrome
+
+CHAIRMEN = """5月6日，市九届人大常委会第十二次主任会议召开，市委书记、市人大常委会主任李国华主持会议。
+会议决定于2021年5月20日举行市九届人大常委会第八次会议。
+会议同意将人事任免议案提交市人大常委会会议审议。
+会议审议了《鄂州市城市绿化条例(草案)》。
+"""
+
+DISTRICT = """区七届人大常委会召开第十五次会议
+本报讯 昨天上午，区七届人大常委会召开第十五次会议，决定接受王海辞去通州区人民政府副区长职务的请求。
+会议审议通过关于补选北京市通州区第七届人民代表大会代表的决定。区人大常委会主任刘文出席。
+"""
+
+
+def test_a_verb_before_the_city_names_no_city():
+    _, metadata = strip_chrome(CHAIRMEN)
+    assert metadata.jurisdiction is None or not metadata.jurisdiction.startswith(("举行", "提交"))
+
+
+def test_the_chairman_is_a_member_of_the_city_committee(tmp_path):
+    document = built(tmp_path, CHAIRMEN)
+    labels = {e.label for e in document.entities}
+    assert not any(label.startswith(("举行", "提交")) for label in labels)
+    assert ("李国华", "memberOf", "鄂州市人民代表大会常务委员会") in triples(document)
+
+
+def test_a_shared_district_name_takes_its_city_as_another_name(tmp_path):
+    document = built(tmp_path, DISTRICT)
+    committee = next(e for e in document.entities if e.label == "通州区人民代表大会常务委员会")
+    assert "北京市通州区人民代表大会常务委员会" in committee.alt_labels
