@@ -327,6 +327,14 @@ def _signed_notices(document: Document) -> list[Relation]:
     return found
 
 
+_MAKING = frozenset({"enacted", "approved", "revised"})
+_BILLS = frozenset({"Law", "Regulation", "Rules", "Measures", "Decision", "Resolution"})
+
+
+def _class(document: Document, key: str) -> str | None:
+    return next((e.cls for e in document.entities if e.key == key), None)
+
+
 _HEADER_ACTS = {"通过": "enacted", "批准": "approved", "修正": "revised", "修订": "revised"}
 
 
@@ -369,6 +377,11 @@ def document_facts(document: Document) -> Document:
     merged: dict[tuple[str, str, str, str | None], set[Evidence]] = defaultdict(set)
     for relation in (*document.relations, *added):
         merged[(relation.subject, relation.predicate, relation.object, relation.post)].update(relation.evidence)
+    # a bill the text reports passed (通过, 批准, 修订) was read (审议) on its way: its reading is a
+    # step of its making, not a report reviewed (听取审议…实施情况的报告 reviews a law in force)
+    made = {o for (_, p, o, _) in merged if p in _MAKING}
+    for key in [k for k in merged if k[1] == "reviewed" and k[2] in made and _class(document, k[2]) in _BILLS]:
+        del merged[key]
     # a membership stated with its post and elsewhere without one is one membership: the post's
     with_post = {(s, p, o) for (s, p, o, post) in merged if post}
     for key in [k for k in merged if k[3] is None and k[1] == "memberOf" and k[:3] in with_post]:

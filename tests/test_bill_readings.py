@@ -1,0 +1,24 @@
+"""A bill read and passed is made, not reviewed; a law whose implementation a report covers is
+reviewed (graph contract: reviewed is 听取审议…报告, the report's subject). Texts written for
+these tests."""
+
+from __future__ import annotations
+
+from extract_helpers import built, triples
+
+PASSED = """湖南省人大常委会第十次会议闭幕
+9月28日，湖南省十三届人大常委会第十次会议在长沙闭幕。会议审议了《湖南省河道采砂管理条例(草案)》，表决通过了《湖南省河道采砂管理条例》。
+会议听取审议了省人民政府关于《中华人民共和国水法》实施情况的报告。
+"""
+
+
+def test_a_bill_passed_is_enacted_not_reviewed(tmp_path):
+    facts = triples(built(tmp_path, PASSED))
+    committee = "湖南省人民代表大会常务委员会"
+    assert (committee, "enacted", "湖南省河道采砂管理条例") in facts
+    assert (committee, "reviewed", "湖南省河道采砂管理条例") not in facts
+
+
+def test_a_law_in_force_whose_report_is_heard_is_reviewed(tmp_path):
+    facts = triples(built(tmp_path, PASSED))
+    assert ("湖南省人民代表大会常务委员会", "reviewed", "中华人民共和国水法") in facts
