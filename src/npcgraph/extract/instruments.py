@@ -293,6 +293,38 @@ def _unbracketed(text: str) -> list[Candidate]:
     return found
 
 
+# 表决通过了关于A的决定、关于B的决议和关于C的工作意见(试行): titles written without 《》, listed
+# after one verb, each opening with 关于 (one with no 的, 关于D工作办法, is named without its 关于).
+@cache
+def _listed_titles_after_verb() -> re.Pattern[str]:
+    verbs = alternation(column("instrument_verbs"))
+    return re.compile(f"(?:{verbs})了?(?P<list>关于[^。；;！？!?\n《》]{{4,400}})")
+
+
+_LIST_SPLIT = re.compile("(?:、|和|及|以及)(?=关于)")
+
+
+def _listed_titles(text: str) -> list[Candidate]:
+    found = []
+    for match in _listed_titles_after_verb().finditer(text) if "关于" in text else ():
+        begin, end = match.span("list")
+        cuts = [(m.start(), m.end()) for m in _LIST_SPLIT.finditer(text, begin, end)]
+        if not cuts:
+            continue  # one title: the scan after a verb reads it
+        spans = [(b, e) for b, e in zip([begin] + [c[1] for c in cuts], [c[0] for c in cuts] + [end])]
+        last_begin, last_end = spans[-1]
+        clause = re.search("[，,：:]", text[last_begin:last_end])
+        spans[-1] = (last_begin, last_begin + clause.start() if clause else last_end)
+        for item_begin, item_end in spans:
+            name = _TRAILING_NOTE.sub("", text[item_begin:item_end])
+            if "的" not in name:
+                item_begin, name = item_begin + 2, name[2:]  # 关于北京市…代表小组工作办法: the title without 关于
+            cls = _plain_instrument(name)
+            if cls is not None and cls != "Suggestion":
+                found.append(Candidate(item_begin, item_begin + len(name), cls, name, priority=1))
+    return found
+
+
 # --------------------------------------------------------------------------- national laws
 
 _LAW_LEAD = word_list("instruments.law_lead")
@@ -494,6 +526,6 @@ def _shared_issuers(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
-    found = (_bracketed(text) + _unbracketed(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text) + _title_lines(text)
+    found = (_bracketed(text) + _unbracketed(text) + _listed_titles(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text) + _title_lines(text)
              + _orders(text))
     return _shared_issuers(text, found)

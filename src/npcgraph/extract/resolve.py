@@ -222,6 +222,8 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str], ctx: Jurisdicti
             names.update((texts[id(candidate)], candidate.name, *candidate.written))
         if cls in ("Organization", "Event"):
             names.update(_with_or_without_city(first.label, ctx))
+            if first.label.startswith("中国共产党") and len(first.label) > 5:
+                names.add("中共" + first.label[5:])  # 中共鄂州市委员会: the party's short name, as readers write it
         elif cls in ("Resolution", "Decision") and 0 < first.label.find("关于") and first.label.endswith(("决议", "决定")):
             names.add(first.label[first.label.find("关于") :])  # …会议关于X的决议: also 关于X的决议
         names.discard(first.label)
