@@ -336,6 +336,7 @@ def _class(document: Document, key: str) -> str | None:
 
 
 _HEADER_ACTS = {"通过": "enacted", "批准": "approved", "修正": "revised", "修订": "revised"}
+_HEADER_VERB = re.compile("(?:原则|审议|表决)?(通过|批准|修正|修订)")
 
 
 def _title_headers(document: Document) -> list[Relation]:
@@ -356,8 +357,12 @@ def _title_headers(document: Document) -> list[Relation]:
             continue
         inside = [m for m in document.mentions if paragraph.begin <= m.begin and m.end <= paragraph.end]
         for meeting in (m for m in inside if m.entity in entities and entities[m.entity].cls == "Event"):
-            act = _HEADER_ACTS.get(text[meeting.end : meeting.end + 2])
+            verb = _HEADER_VERB.match(text, meeting.end)  # (原则通过, 审议通过: the act is the last word)
+            act = _HEADER_ACTS.get(verb.group(1)) if verb else None
             body = body_inside(meeting, inside, entities)
+            if body is not None and entities[meeting.entity].label.endswith("主任会议"):
+                # …第二十三次主任会议原则通过: the chairmen's meeting acts, where the text names it
+                body = next((e for e in entities.values() if e.cls == "Organization" and e.label == body.label + "主任会议"), body)
             if act and body is not None:
                 found.append(Relation(body.key, act, title.entity or "", (Evidence(report.key, sentence.begin, sentence.end),)))
     return found

@@ -476,12 +476,33 @@ _TITLE_LINE = re.compile(
 )
 
 
+# A line that is a year's plan by its title (湖北省人大常委会2024年度立法工作计划): a body or place, the
+# year, the plan's name.
+_PLAN_LINE = re.compile(
+    f"^(?P<name>[{HAN}]{{2,30}}?\\d{{4}}年度?[{HAN}]{{2,12}}?(?:工作计划|计划|工作要点|要点|规划))(?=[ \t　]*$)", re.MULTILINE
+)
+# A numbered line of a list that names one instrument (1.湖北省种子条例(3月常委会会议二审), 11.湖北省实施
+# 《…法》办法(修改)): a plan's or an agenda's items; notes in brackets after it are no part of it.
+_ITEM_LINE = re.compile(
+    f"^[ \t　]*(?:\\d{{1,3}}[.．、]|[（(][一二三四五六七八九十\\d]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、)[ \t　]*"
+    f"(?P<name>[{HAN}《》〈〉、\\d]{{4,80}}?)(?:[（(][^（）()\n]{{1,40}}[）)])*[。；;]?(?=[ \t　]*$)",
+    re.MULTILINE,
+)
+
+
 def _title_lines(text: str) -> list[Candidate]:
     found = []
     for match in _TITLE_LINE.finditer(text):
         name = match.group("name")
         cls = classify_title(name)
         if cls in INSTRUMENT_CLASSES and not name.startswith(("关于", "第")) and "的" not in name[:2]:
+            found.append(Candidate(match.start("name"), match.end("name"), cls, name, priority=1))
+    for match in _PLAN_LINE.finditer(text):
+        found.append(Candidate(match.start("name"), match.end("name"), "Plan", match.group("name"), priority=1))
+    for match in _ITEM_LINE.finditer(text):
+        name = match.group("name")  # (a name in 《》 is found as one: only the bare ones here)
+        cls = None if name.startswith("《") else _plain_instrument(name.replace("《", "").replace("》", ""))
+        if cls in INSTRUMENT_CLASSES:
             found.append(Candidate(match.start("name"), match.end("name"), cls, name, priority=1))
     return found
 
