@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ..lexicon import word_list
 from ..ids import entity_key
-from ..model import Document, Entity, Evidence, Relation
+from ..model import Document, Entity, Evidence, Mention, Relation
 from .candidates import INSTRUMENT_CLASSES
 from .meetings import body_inside
 from .relation_context import reported_by
@@ -46,7 +47,10 @@ _COMING_INTO_BEING = re.compile("(?<!推动)(?<!推进)(?<!促进)(?:施行|生�
 _BODY_ENDINGS = word_list("document_facts.body_endings")
 # 关于修改〈X条例〉的决定 revises X, 关于批准X条约的决定 approves X, 关于废止X的决定 repeals X (the
 # issuer may stand first: 全国人大常委会关于批准…的决定).
-_NESTED_TITLE = re.compile("关于(?P<verb>修改|批准|废止)[〈<＜《]?(?P<inner>[^〈〉<>＜＞《》]+?)[〉>＞》]?的决(?:定|议)$")
+_NESTED_TITLE = re.compile(
+    "关于(?P<verb>修改|批准|废止)[〈<＜《]?(?P<inner>[^〈〉<>＜＞《》]+?)[〉>＞》]?"
+    "(?:等[一二三四五六七八九十\\d]+(?:件|部)[\u4e00-\u9fff]{0,8}?)?的决(?:定|议)$"  # 〈X〉等3件地方性法规的决定: X among them
+)
 _NESTED_ACT = {"修改": "revised", "批准": "approved", "废止": "repealed"}
 
 
@@ -104,13 +108,13 @@ _RESOLUTION_ON_REPORT = re.compile(
 )
 
 
-def _revisions(document: Document) -> tuple[list[Relation], list[Entity]]:
+def _revisions(document: Document, relations: Iterable[Relation]) -> tuple[list[Relation], list[Entity]]:
     """What decisions and resolutions on an instrument do to it, and the reports a resolution
     names that no sentence names alone (the new entities)."""
     by_label = {e.label: e.key for e in document.entities if e.cls in INSTRUMENT_CLASSES}
     entities = {e.key: e for e in document.entities}
     found, new = [], {}
-    for relation in document.relations:
+    for relation in relations:
         decision = entities.get(relation.object)
         if relation.predicate not in ("enacted", "adopted") or decision is None:
             continue
@@ -310,21 +314,30 @@ def _signed_notices(document: Document) -> list[Relation]:
     found: list[Relation] = []
     for index, notice in enumerate(notices):
         stop = notices[index + 1].begin if index + 1 < len(notices) else len(report.text)
-        for paragraph in report.paragraphs:
-            if paragraph.begin <= notice.end or paragraph.begin >= stop:
-                continue
-            line = _SIGNATURE.match(report.text, paragraph.begin, paragraph.end)
-            if line is None:
-                continue
-            # the body the line's name ends with (…第一次会议主席团: the presidium of that session)
-            body = next((m for m in document.mentions if line.start("body") <= m.begin and m.end == line.end("body")
-                         and m.entity in entities and entities[m.entity].cls == "Organization"), None)
-            sentence = report.sentence_at(paragraph.begin)
-            if body is not None and sentence is not None:
-                evidence = (Evidence(report.key, sentence.begin, sentence.end),)
-                found.append(Relation(body.entity or "", "issued", notice.entity or "", evidence))
-                break
+        signed = _signer(document, entities, notice.end, stop)
+        if signed is not None:
+            body, evidence = signed
+            found.append(Relation(body.entity or "", "issued", notice.entity or "", evidence))
     return found
+
+
+def _signer(document: Document, entities: dict[str, Entity], after: int, stop: int) -> tuple[Mention, tuple[Evidence, ...]] | None:
+    """The body whose name alone signs a line after ``after`` (before ``stop``), with that line's
+    sentence as evidence; the body the line's name ends with (…第一次会议主席团: the presidium of
+    that session)."""
+    report = document.report
+    for paragraph in report.paragraphs:
+        if paragraph.begin <= after or paragraph.begin >= stop:
+            continue
+        line = _SIGNATURE.match(report.text, paragraph.begin, paragraph.end)
+        if line is None:
+            continue
+        body = next((m for m in document.mentions if line.start("body") <= m.begin and m.end == line.end("body")
+                     and m.entity in entities and entities[m.entity].cls == "Organization"), None)
+        sentence = report.sentence_at(paragraph.begin)
+        if body is not None and sentence is not None:
+            return body, (Evidence(report.key, sentence.begin, sentence.end),)
+    return None
 
 
 _MAKING = frozenset({"enacted", "approved", "revised"})
@@ -368,13 +381,47 @@ def _title_headers(document: Document) -> list[Relation]:
     return found
 
 
+# A promulgation's sentence (《X》已于…第十二次会议通过，经…第九次会议批准，现予公布): the
+# instrument first, then each meeting with what it did right after its name.
+_PROMULGATED = re.compile("[，,]?\\s*(?:现予|予以|特此)公布|公布施行|自公布之日起施行")
+
+
+def _promulgations(document: Document) -> list[Relation]:
+    """An instrument opening a sentence that names the meetings that passed, approved or revised it,
+    each with its verb right after the meeting's name (…会议通过, 经…会议批准): the body of each
+    meeting did that (通过 enacted, 批准 approved, 修正/修订 revised). Where the sentence
+    promulgates it (现予公布), the body that signs the notice issues it too."""
+    report, text = document.report, document.report.text
+    entities = {e.key: e for e in document.entities}
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in document.mentions:
+        if mention.entity in entities:
+            by_sentence[mention.sentence].append(mention)
+    found: list[Relation] = []
+    for sentence in report.sentences:
+        mentions = sorted(by_sentence.get(sentence.index, ()), key=lambda m: (m.begin, -m.end))
+        if not mentions or text[sentence.begin : mentions[0].begin].strip(" 　\t《“\"") or entities[mentions[0].entity].cls not in INSTRUMENT_CLASSES:
+            continue
+        title = mentions[0]
+        evidence = (Evidence(report.key, sentence.begin, sentence.end),)
+        for meeting in (m for m in mentions if m.begin >= title.end and entities[m.entity].cls == "Event"):
+            verb = _HEADER_VERB.match(text, meeting.end)
+            body = body_inside(meeting, mentions, entities)
+            if verb and body is not None:
+                found.append(Relation(body.key, _HEADER_ACTS[verb.group(1)], title.entity or "", evidence))
+        if found and _PROMULGATED.search(text, title.end, sentence.end) and (signed := _signer(document, entities, sentence.end, len(text))):
+            found.append(Relation(signed[0].entity or "", "issued", title.entity or "", signed[1]))
+    return found
+
+
 def document_facts(document: Document) -> Document:
     """The document with the facts its headline, its amending decisions, its résumés and its
     delegation state added."""
-    revisions, reports = _revisions(document)
+    promulgated = _promulgations(document)
+    revisions, reports = _revisions(document, (*document.relations, *promulgated))
     if reports:
         document = replace(document, entities=tuple(sorted((*document.entities, *reports), key=lambda e: e.key)))
-    added = revisions + _resumes(document) + _delegates(document) + _signatories(document) + _author_deputy(document) \
+    added = revisions + promulgated + _resumes(document) + _delegates(document) + _signatories(document) + _author_deputy(document) \
         + _signed_notices(document) + _title_headers(document)
     body = _headline_legislator(document)
     if body is not None:

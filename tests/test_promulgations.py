@@ -1,0 +1,33 @@
+"""A promulgation notice as standing committees print it, on a text written for these tests: the
+instrument first, each meeting with what it did right after its name (…会议通过，经…会议批准),
+现予公布 and the body signing the notice, which issues it; a decision amending several
+regulations (关于修改〈X〉等3件地方性法规的决定) revises X."""
+
+from __future__ import annotations
+
+from extract_helpers import built, triples
+
+NOTICE = """包头市人民代表大会常务委员会公告
+《包头市人民代表大会常务委员会关于修改〈包头市市容环境卫生管理条例〉等3件地方性法规的决定》已于2024年10月28日包头市第十六届人民代表大会常务委员会第二十一次会议通过，经2024年11月28日内蒙古自治区第十四届人民代表大会常务委员会第十三次会议批准，现予公布，自公布之日起施行。
+包头市人民代表大会常务委员会
+2024年12月5日
+"""
+
+DECISION = "包头市人民代表大会常务委员会关于修改〈包头市市容环境卫生管理条例〉等3件地方性法规的决定"
+
+
+def test_each_meeting_did_what_follows_its_name(tmp_path):
+    facts = triples(built(tmp_path, NOTICE))
+    assert ("包头市人民代表大会常务委员会", "enacted", DECISION) in facts
+    assert ("内蒙古自治区人民代表大会常务委员会", "approved", DECISION) in facts
+    assert ("内蒙古自治区人民代表大会常务委员会", "enacted", DECISION) not in facts
+
+
+def test_the_signing_body_issues_what_it_promulgates(tmp_path):
+    facts = triples(built(tmp_path, NOTICE))
+    assert ("包头市人民代表大会常务委员会", "issued", DECISION) in facts
+
+
+def test_a_decision_amending_several_regulations_revises_the_one_named(tmp_path):
+    facts = triples(built(tmp_path, NOTICE))
+    assert ("包头市人民代表大会常务委员会", "revised", "包头市市容环境卫生管理条例") in facts
