@@ -36,3 +36,17 @@ def test_a_shared_district_name_takes_its_city_as_another_name(tmp_path):
     document = built(tmp_path, DISTRICT)
     committee = next(e for e in document.entities if e.label == "通州区人民代表大会常务委员会")
     assert "北京市通州区人民代表大会常务委员会" in committee.alt_labels
+
+
+REGION_INSPECTION = """自治区人大常委会执法检查组赴喀什、和田开展执法检查
+6月3日至10日，自治区人大常委会副主任李建国率领执法检查组先后赴喀什地区、和田地区开展《新疆维吾尔自治区乡村振兴促进条例》执法检查。
+检查组听取了喀什地区行政公署贯彻实施《条例》情况汇报。
+"""
+
+
+def test_a_title_opening_with_its_level_places_the_report_in_the_region_it_names(tmp_path):
+    document = built(tmp_path, REGION_INSPECTION)
+    labels = {e.label: e.cls for e in document.entities}
+    assert labels.get("新疆维吾尔自治区人民代表大会常务委员会") == "Organization"
+    assert "自治区" not in labels  # a level alone is no place
+    assert ("李建国", "memberOf", "新疆维吾尔自治区人民代表大会常务委员会") in triples(document)

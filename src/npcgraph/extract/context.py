@@ -214,9 +214,16 @@ def infer_place(report: Report) -> Place | None:
     known = _known(meta.jurisdiction)
     if known is not None and (meta.author_post or (meta.title and _names(meta.title, known))):
         return known
+    title = meta.title or ""
+    if known is None and (level := _LEVEL_FIRST.match(title)):
+        # 自治区人大常委会执法检查组赴博州、塔城…: the region (province) the text names most, not
+        # the places visited
+        kind = "region" if level.group(1) == "自治区" else "province"
+        named = [places()[m].name for m in _any_place().findall(report.text) if places()[m].kind == kind]
+        if named:
+            return places()[max(sorted(set(named)), key=named.count)]
     # 《河南省…条例》执法检查动员会召开: a place inside a title's instrument names the report's
     # place only when nothing else does
-    title = meta.title or ""
     title_places = _any_place().findall(_BRACKETED.sub("", title)) or ([] if known else _any_place().findall(title))
     if title_places:
         return places()[title_places[0]]
@@ -240,6 +247,10 @@ def infer_place(report: Report) -> Place | None:
         return places()[max(sorted(set(titled)), key=titled.count)]
     name = meta.jurisdiction
     return Place(name, "county", None, None) if name and meta.author_post else None
+
+
+# A title opening with a level alone and its body (自治区人大常委会…, 省人大常委会…).
+_LEVEL_FIRST = re.compile("^(自治区|省)(?:人大|人民代表大会|委|政府|人民政府)")
 
 
 @cache
