@@ -307,7 +307,8 @@ def find_activities(text: str) -> list[Candidate]:
 # 《…条例》执法检查, 《…条例》实施情况执法检查: an inspection named after its law. Not
 # 对《…条例》贯彻实施情况进行执法检查, where the law is the fronted object of a verb phrase and
 # names no activity (the law is inspected: relations.py).
-_INSPECTION_AFTER = re.compile("(?:(?:的)?(?:贯彻)?实施情况)?执法检查")
+# (以下简称《条例》) between a title and its inspection: the short name it will go by
+_INSPECTION_AFTER = re.compile("(?:[（(]以下简称[^（）()]{1,20}[）)])?(?:(?:的)?(?:贯彻)?实施情况)?执法检查")
 _LISTED_LAWS = re.compile(f"(?:(?:、|和|及|》和《|》、《|》《)《?[{HAN}]{{2,30}}?(?:法|条例)》?)+执法检查")
 
 

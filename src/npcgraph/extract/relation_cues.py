@@ -292,7 +292,11 @@ class SentenceView:
         return run
 
     def linked_run_before(self, start: int, end: int) -> list[Mention]:
-        """The names ending right before ``end`` and those coordinated with them."""
+        """The names ending right before ``end`` and those coordinated with them; a short name given
+        in brackets between them and ``end`` (《…条例》(以下简称《条例》)执法检查) is passed over."""
+        alias = _ALIAS_BEFORE.search(self.text, start, end)
+        if alias is not None:
+            end = alias.start()
         found = self.maximal(start, end, ending_by=end)
         if not found or unbracketed(self.text[found[-1].end : end]):
             return []
@@ -307,6 +311,9 @@ class SentenceView:
 def _contains(outer: Mention, inner: Mention) -> bool:
     """Whether ``outer`` strictly contains ``inner`` (a longer span around it)."""
     return outer.begin <= inner.begin and inner.end <= outer.end and (outer.begin, outer.end) != (inner.begin, inner.end)
+
+_ALIAS_BEFORE = re.compile("[（(]以下简称[^（）()]{1,20}[）)]$")
+
 
 def unbracketed(text: str) -> str:
     """``text`` without brackets, quotes, spaces and 了: what may stand between a verb and its object."""

@@ -80,6 +80,7 @@ _MEETING_AS_SUBJECT = re.compile(r"(?:本次|此次|这次)?(?:大会|会议|全
 _WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后|以来|时|前)\s*[，,]?\s*")
 # After <body><post><person>: the person leads a delegation of the body (带队, 率队, 牵头).
 _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
+_GROUP = re.compile("(?:检查组|调研组|视察组|督查组|评估组)$")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
 
 
@@ -410,8 +411,12 @@ class _SentenceReader:
         post = post_pattern().match(self.text, run[-1].end, clause[1])
         person = self.view.mention_at(post.end()) if post and cls == "Organization" else None
         if person is not None and self.cls(person) == "Person" and person.entity:
-            if _LEADS.match(self.text, person.end, clause[1]):
-                # 县人大常委会副主任张卫东带队，到…开展调研: a delegation acts for the body
+            if (leads := _LEADS.match(self.text, person.end, clause[1])):
+                # 县人大常委会副主任张卫东带队，到…开展调研: a delegation acts for the body; …率领执法
+                # 检查组…: the group it names (an organ of the body) acts
+                group = self.view.mention_at(leads.end())
+                if group is not None and group.entity and self.cls(group) == "Organization" and _GROUP.search(self.entities[group.entity].label):
+                    return (group.entity,)
                 return tuple(m.entity for m in run if m.entity)
             return (person.entity,)  # 市人大常委会法工委主任黄志明介绍: the person speaks
         return tuple(m.entity for m in run if m.entity)
