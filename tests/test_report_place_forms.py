@@ -50,3 +50,19 @@ def test_a_title_opening_with_its_level_places_the_report_in_the_region_it_names
     assert labels.get("新疆维吾尔自治区人民代表大会常务委员会") == "Organization"
     assert "自治区" not in labels  # a level alone is no place
     assert ("李建国", "memberOf", "新疆维吾尔自治区人民代表大会常务委员会") in triples(document)
+
+
+TITLED_REPORT = """西藏自治区人民代表大会常务委员会工作报告
+——二〇二四年一月二十日在西藏自治区第十二届人民代表大会第二次会议上
+自治区人民代表大会常务委员会主任 洛桑江村
+各位代表:
+受自治区人大常委会委托，我向大会报告工作，请予审议。
+"""
+
+
+def test_a_titled_report_speaker_is_a_member_of_the_title_body(tmp_path):
+    document = built(tmp_path, TITLED_REPORT)
+    labels = {e.label: e.cls for e in document.entities}
+    assert labels.get("洛桑江村") == "Person"  # the speaker's line: a name, not a village
+    assert ("洛桑江村", "memberOf", "西藏自治区人民代表大会常务委员会") in triples(document)
+    assert not any(label.startswith("受") for label in labels)

@@ -384,10 +384,12 @@ def strip_chrome(text: str, page_title: str | None = None) -> tuple[str, Metadat
             continue  # 发布时间/来源 lines: metadata only, not article text
         kept.append(line)
     title = _find_title(kept, page_title)
-    if "post_byline" in found and "author" not in found and not _BODY_IN_TEXT.search(title or ""):
+    titled_speaker = False  # a speaker line under a title that names the body: the title's body speaks
+    if "post_byline" in found and "author" not in found:
         speaker = _POST_BYLINE.match(found["post_byline"])
         assert speaker is not None
         found["author"], found["author_post"] = speaker.group("name"), speaker.group("post")
+        titled_speaker = bool(_BODY_IN_TEXT.search(title or ""))
     metadata = Metadata(
         title=title,
         issue=found.get("issue"),
@@ -399,7 +401,7 @@ def strip_chrome(text: str, page_title: str | None = None) -> tuple[str, Metadat
         source=found.get("source"),
     )
     article = "\n".join(kept)
-    body = find_reporting_body(metadata, article)
+    body = find_reporting_body(_replace(metadata, author_post=None) if titled_speaker else metadata, article)
     return article, _replace(metadata, reporting_body=body, jurisdiction=_street_county(find_jurisdiction(body), article))
 
 

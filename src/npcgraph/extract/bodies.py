@@ -533,7 +533,21 @@ def find_persons(text: str) -> list[Candidate]:
                         following = more_names.match(text, following.end())
     found += _dotted_names(text)
     found += _listed_after_post(text, longest_first("surnames"))
+    for line in _SPEAKER_LINE.finditer(text) if " " in text or "\u3000" in text else ():
+        # 自治区人民代表大会常务委员会主任 洛桑江村: the speaker's line under a report's title
+        if _title_at_end().search(line.group("post")):
+            found.append(Candidate(line.start("name"), line.end("name"), "Person", line.group("name"), national=True, priority=2))
     return found
+
+
+@cache
+def _title_at_end() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation(table('person_titles'))})$")
+
+
+# A line that is a post, spaces and a name alone (a work report's speaker under its title): the
+# name, whatever its last character (洛桑江村 is no village there).
+_SPEAKER_LINE = re.compile(f"^(?P<post>[{HAN}、]{{2,30}})[ \u3000]+(?P<name>[{HAN}·]{{2,6}})[ \u3000]*$", re.MULTILINE)
 
 
 # --------------------------------------------------------------------------- places

@@ -81,7 +81,8 @@ def metadata_entities(document: Document) -> Document:
     )
     if author and body and meta.author_post and byline_sentence is not None:
         post_body = body_of_post(meta.author_post)
-        if post_body == meta.reporting_body:
+        # (自治区人民代表大会常务委员会主任 under a title naming 西藏自治区人民代表大会常务委员会: one body)
+        if post_body is not None and (post_body == meta.reporting_body or full_org_name(post_body, ctx) == full_org_name(meta.reporting_body, ctx)):
             post = meta.author_post[len(post_body):].strip("、， ")
             evidence = Evidence(report.key, byline_sentence.begin, byline_sentence.end)
             relations.append(Relation(author, "memberOf", body, (evidence,), post=post or None))
