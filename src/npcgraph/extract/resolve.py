@@ -89,13 +89,15 @@ def _shared_county_names() -> frozenset[str]:
     return frozenset(name for name, count in seen.items() if count > 1)
 
 
-def _with_or_without_city(label: str, ctx: Jurisdiction | None = None) -> set[str]:
+def _with_or_without_city(label: str, ctx: Jurisdiction | None = None, city_written: bool = False) -> set[str]:
     """A district's or county's body is also named with its city before it, or without it
     (武昌区人民代表大会常务委员会 / 武汉市武昌区人民代表大会常务委员会): the other form, as an
     alternative name, where the lexicon places the county in a city, or the report's place is
-    that county of a known city (通州区, which two cities have, in a Beijing report)."""
+    that county of a known city (a name two cities have, 通州区, only where the text writes the
+    city before it: ``city_written``)."""
     place = ctx.place if ctx is not None else None
-    if place is not None and place.kind == "county" and place.city and place.city != place.name and label.startswith(place.name):
+    if place is not None and place.kind == "county" and place.city and place.city != place.name and label.startswith(place.name) \
+            and (place.name not in _shared_county_names() or city_written):
         return {place.city + label}
     for length in range(2, min(len(label), 9)):
         head = label[:length]
@@ -208,6 +210,8 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str], ctx: Jurisdicti
     groups: dict[str, list[Resolved]] = {}
     for result in resolved:
         groups.setdefault(result.key, []).append(result)
+    place = ctx.place if ctx is not None else None
+    city_written = place is not None and place.city is not None and any(t.startswith(place.city + place.name) for t in texts.values())
     entities = []
     for key in sorted(groups):
         group = groups[key]
@@ -221,7 +225,7 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str], ctx: Jurisdicti
             candidate = result.candidate
             names.update((texts[id(candidate)], candidate.name, *candidate.written))
         if cls in ("Organization", "Event"):
-            names.update(_with_or_without_city(first.label, ctx))
+            names.update(_with_or_without_city(first.label, ctx, city_written))
             if first.label.startswith("中国共产党") and len(first.label) > 5:
                 names.add("中共" + first.label[5:])  # 中共鄂州市委员会: the party's short name, as readers write it
         elif cls in ("Resolution", "Decision") and 0 < first.label.find("关于") and first.label.endswith(("决议", "决定")):
