@@ -22,3 +22,10 @@ def test_a_bill_passed_is_enacted_not_reviewed(tmp_path):
 def test_a_law_in_force_whose_report_is_heard_is_reviewed(tmp_path):
     facts = triples(built(tmp_path, PASSED))
     assert ("湖南省人民代表大会常务委员会", "reviewed", "中华人民共和国水法") in facts
+
+
+def test_a_hearing_does_not_run_over_a_comma(tmp_path):
+    text = ("第十条 列入会议议程的法律案，常务委员会全体会议听取说明后，由分组会议进行审议，"
+            "或者先交有关的专门委员会审议、提出报告。\n")
+    activities = [e.label for e in built(tmp_path, text).entities if e.cls == "SupervisionActivity"]
+    assert not any("，" in label or "," in label for label in activities), activities
