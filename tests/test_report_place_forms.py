@@ -66,3 +66,13 @@ def test_a_titled_report_speaker_is_a_member_of_the_title_body(tmp_path):
     assert labels.get("洛桑江村") == "Person"  # the speaker's line: a name, not a village
     assert ("洛桑江村", "memberOf", "西藏自治区人民代表大会常务委员会") in triples(document)
     assert not any(label.startswith("受") for label in labels)
+
+
+ABBREVIATED = """在滇全国人大代表开展集中视察
+2月28日，省人大常委会组织在滇全国人大代表进行集中视察。省人大常委会副主任王明华主持学习并率队视察。
+"""
+
+
+def test_a_province_named_by_its_one_character_places_level_bodies(tmp_path):
+    facts = triples(built(tmp_path, ABBREVIATED))
+    assert ("王明华", "memberOf", "云南省人民代表大会常务委员会") in facts

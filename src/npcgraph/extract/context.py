@@ -13,7 +13,7 @@ from functools import cache
 
 from ..lexicon import rows, word_list, words
 from ..model import Report
-from .patterns import alternation
+from .patterns import alternation, table
 
 __all__ = ["GENERIC_LEVELS", "Place", "Jurisdiction", "places", "counties", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
 
@@ -240,6 +240,8 @@ def infer_place(report: Report) -> Place | None:
         return places()[max(sorted(counts), key=counts.__getitem__)]
     if known is not None:
         return known
+    if _LEVEL_PROVINCE_BODY.search(report.text) and (province := _province_named(report.text)) is not None:
+        return province  # 省人大常委会主任黄龙云…在粤全国人大代表: the province the text names, by any name
     if _national_markers().search(report.text):  # 委员长会议: only the national committee has one
         return place_named(NATIONAL)
     titled = _titled_places().findall(report.text)  # 《郑州市燃气管理条例》: the place's own instruments
@@ -247,6 +249,28 @@ def infer_place(report: Report) -> Place | None:
         return places()[max(sorted(set(titled)), key=titled.count)]
     name = meta.jurisdiction
     return Place(name, "county", None, None) if name and meta.author_post else None
+
+
+# A province's bodies named by level alone (省人大常委会, 省委, 省政府).
+_LEVEL_PROVINCE_BODY = re.compile("(?<![\u4e00-\u9fff])省(?:人大|人民代表大会|委|政府|人民政府)")
+
+
+@cache
+def _abbreviated_provinces() -> re.Pattern[str]:
+    return re.compile(f"(?:在|驻|入|来|赴|援|回)({alternation(table('province_abbreviations'))})(?=[\u4e00-\u9fff])")
+
+
+def _province_named(text: str) -> Place | None:
+    """The province (region, municipality) a text names most: by full or short name (广东, 云南),
+    or by its one character after a preposition (在滇, 驻粤)."""
+    named = [places()[m].name for m in _any_place().findall(text) if places()[m].kind in _PROVINCE_KINDS]
+    named += [table("province_abbreviations")[m] for m in _abbreviated_provinces().findall(text)]
+    if not named:
+        return None
+    return places()[max(sorted(set(named)), key=named.count)]
+
+
+_PROVINCE_KINDS = frozenset({"province", "region", "municipality"})
 
 
 # A title opening with a level alone and its body (自治区人大常委会…, 省人大常委会…).
