@@ -120,6 +120,8 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
 
 _PARTY_ORGANS = word_list("relation_nouns.party_organs")
 _PARTY_POSTS = frozenset(word_list("relation_nouns.party_posts"))
+_PARTY_GROUP = "党组"
+_COMMITTEE_SEATS = frozenset({"委员", "常委"})
 
 
 def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mention, person: Mention, posts: str,
@@ -136,14 +138,16 @@ def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mentio
         yield (person.entity or "", "memberOf", government, "、".join(leads))
         held = [p for p in held if p not in leads]
         posts = "、".join(held)
-    own = [p for p in held if p in _PARTY_POSTS]
     organ = next((o for o in _PARTY_ORGANS if label.endswith(o)), None)
+    # a party group (党组) has 成员, not 委员: 党组书记、委员 is the group's secretary and a member of
+    # the committee it sits in
+    own = [p for p in held if p in _PARTY_POSTS and not (organ == _PARTY_GROUP and p in _COMMITTEE_SEATS)]
     parent = find(label[: -len(organ)]) if organ and find and own and len(own) < len(held) else None
     if parent is None or parent == body.entity:
         yield (person.entity or "", "memberOf", body.entity or "", posts)
         return
     yield (person.entity or "", "memberOf", body.entity or "", "、".join(own))
-    yield (person.entity or "", "memberOf", parent, "、".join(p for p in held if p not in _PARTY_POSTS))
+    yield (person.entity or "", "memberOf", parent, "、".join(p for p in held if p not in own))
 
 
 # <person>是<body><post>: 章联生是龙岩市新罗区西安村党委书记, 王某现任…主任 (the post closes the clause).
