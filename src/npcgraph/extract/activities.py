@@ -39,7 +39,7 @@ _GENERIC_ACTIVITY_TAILS = tuple(word_list("activities.generic_activity_tails")) 
 _PEOPLE_ACT = re.compile(f"[^，。；]*?(?:{'|'.join(_PEOPLE)})(?:{'|'.join(_SUPERVISION_VERBS)})")
 # 代表对…, 对…: the fronted object of the verb, not 对口帮扶 or 对外交流
 _FRONTED = re.compile(f"^(?:[{HAN}]{{0,6}}?(?:{'|'.join(_PEOPLE)}))?对(?!口|外|标|接|照|话|策)")
-_COUNTED = re.compile("(?:\\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个项件份次场]")
+_COUNTED = re.compile("(?<!第)(?:\\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个项件份次场]")
 _NAME = f"[^\\s，。；、,;：:《》“”\"（）()！？!?…—]"
 _END = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|等|$)"
 
@@ -207,9 +207,10 @@ def find_activities(text: str) -> list[Candidate]:
         name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
         following = pats["more_review"].match(text, match.end())
+        verb = text[match.start() : match.start("topic")].replace("了", "")  # 听取和审议了A的报告、B的报告: 听取和审议 each
         while following:  # 听取审议A的报告、B的报告: one hearing each
             written = following.group(0)[1:]
-            found.append(Candidate(following.start() + 1, following.end(), "SupervisionActivity", "听取审议" + _plain(written), written=(written,), priority=1))
+            found.append(Candidate(following.start() + 1, following.end(), "SupervisionActivity", verb + _plain(written), written=(written,), priority=1))
             following = pats["more_review"].match(text, following.end())
     for match in pats["check"].finditer(text):
         written = match.group(0)
