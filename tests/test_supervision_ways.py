@@ -70,3 +70,10 @@ def test_a_meeting_that_hears_and_deliberates_is_its_committees_act(tmp_path):
     labels = {e.key: e.label for e in document.entities}
     facts = triples(document)
     assert ("成都市人民代表大会常务委员会", "conducted", "听取和审议市人民政府关于2022年市级决算的报告") in facts
+
+
+def test_named_ways_of_supervising_standing_alone(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("6月5日，县人大常委会组织部分代表开展民主评议，并对农村居民开展问卷调查，对乡镇工作进行督导检查。\n", encoding="utf-8")
+    activities = {e.label for e in build([path]).documents[0].entities if e.cls == "SupervisionActivity"}
+    assert {"民主评议", "问卷调查", "督导检查"} <= activities
