@@ -77,3 +77,11 @@ def test_named_ways_of_supervising_standing_alone(tmp_path):
     path.write_text("6月5日，县人大常委会组织部分代表开展民主评议，并对农村居民开展问卷调查，对乡镇工作进行督导检查。\n", encoding="utf-8")
     activities = {e.label for e in build([path]).documents[0].entities if e.cls == "SupervisionActivity"}
     assert {"民主评议", "问卷调查", "督导检查"} <= activities
+
+
+def test_meetings_a_body_holds_by_their_kind(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("2月3日，区人大常委会召开党组扩大会，随后举办全区人大代表参加的辅导报告会，并在街道举行人大代表联络站揭牌仪式。\n",
+                    encoding="utf-8")
+    events = {e.label for e in build([path]).documents[0].entities if e.cls == "Event"}
+    assert {"党组扩大会", "辅导报告会", "人大代表联络站揭牌仪式"} <= events, events

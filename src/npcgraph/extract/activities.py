@@ -281,9 +281,11 @@ def find_activities(text: str) -> list[Candidate]:
     for match in pats["meeting"].finditer(text):  # 联合召开优化营商环境推进会(和…督办会)
         following: re.Match[str] | None = match
         while following is not None:
-            name = following.group("name")
-            if not name.endswith(tuple("等" + m for m in _MEETINGS)) and not name.startswith(_POINTERS):  # 此次听证会: one named before
-                found.append(Candidate(following.start("name"), following.end("name"), "Event", name))
+            name, begin = following.group("name"), following.start("name")
+            if "的" in name:  # 全区人大代表参加的辅导报告会: the meeting after its relative clause
+                begin, name = begin + name.rindex("的") + 1, name[name.rindex("的") + 1 :]
+            if not name.endswith(tuple("等" + m for m in _MEETINGS)) and not name.startswith(_POINTERS) and len(name) >= 3:  # 此次听证会: one named before
+                found.append(Candidate(begin, following.end("name"), "Event", name))
             following = pats["more_meetings"].match(text, following.end())
     for match in pats["generic"].finditer(text):
         found.append(Candidate(match.start("name"), match.end("name"), "Activity", match.group("name")))
