@@ -76,3 +76,14 @@ ABBREVIATED = """在滇全国人大代表开展集中视察
 def test_a_province_named_by_its_one_character_places_level_bodies(tmp_path):
     facts = triples(built(tmp_path, ABBREVIATED))
     assert ("王明华", "memberOf", "云南省人民代表大会常务委员会") in facts
+
+
+TOWNSHIP_NOTICE = """海曙区章水镇人民代表大会主席团公告
+章水镇第十八届人民代表大会第五次会议于2020年1月9日补选李建华为镇人民代表大会主席。
+"""
+
+
+def test_a_township_s_bodies_go_by_its_county_and_city_too(tmp_path):
+    congress = next(e for e in built(tmp_path, TOWNSHIP_NOTICE).entities if e.label == "章水镇人民代表大会")
+    assert "海曙区章水镇人民代表大会" in congress.alt_labels
+    assert "宁波市海曙区章水镇人民代表大会" in congress.alt_labels

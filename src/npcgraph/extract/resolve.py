@@ -96,6 +96,9 @@ def _with_or_without_city(label: str, ctx: Jurisdiction | None = None, city_writ
     that county of a known city (a name two cities have, 通州区, only where the text writes the
     city before it: ``city_written``)."""
     place = ctx.place if ctx is not None else None
+    if place is not None and place.kind == "township" and place.county and label.startswith(place.name):
+        # 章水镇人民代表大会 of 海曙区 in 宁波市: with its county, and its city before that
+        return {place.county + label, *((place.city + place.county + label,) if place.city and place.city != place.county else ())}
     if place is not None and place.kind == "county" and place.city and place.city != place.name and label.startswith(place.name) \
             and (place.name not in _shared_county_names() or city_written):
         return {place.city + label}
