@@ -24,3 +24,24 @@ def test_the_group_led_conducts_the_inspection_and_inspects_the_regulation(tmp_p
     assert (GROUP, "conducted", REGULATION + "执法检查") in facts
     assert (GROUP, "inspected", REGULATION) in facts
     assert (GROUP, "partOf", "新疆维吾尔自治区人民代表大会常务委员会") in facts
+
+
+VISIT = """区人大常委会视察《天津市文明行为促进条例》贯彻落实情况
+日前，天津市津南区人大常委会组织代表进行视察。区人大常委会副主任孟繁兰，副区长李雯参加视察活动。
+"""
+
+
+def test_a_visit_to_a_regulation_s_implementation_inspects_it(tmp_path):
+    facts = triples(built(tmp_path, VISIT))
+    assert ("津南区人民代表大会常务委员会", "inspected", "天津市文明行为促进条例") in facts
+
+
+def test_a_municipality_before_its_district_names_one_body(tmp_path):
+    bodies = [e.label for e in built(tmp_path, VISIT).entities if e.label.endswith("人民代表大会常务委员会")]
+    assert bodies == ["津南区人民代表大会常务委员会"], bodies
+
+
+def test_a_government_post_listed_after_a_committee_s_is_not_the_committee_s(tmp_path):
+    facts = triples(built(tmp_path, VISIT))
+    assert ("孟繁兰", "memberOf", "津南区人民代表大会常务委员会") in facts
+    assert ("李雯", "memberOf", "津南区人民代表大会常务委员会") not in facts

@@ -72,7 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "more_supervision": re.compile(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "standalone": re.compile(f"(?:{standalone})"),
         "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
-        "check": re.compile(f"检查(?P<title>(?:(?!检查)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?实施情况"),
+        "check": re.compile(f"(?:检查|视察)(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:省委|市委|区委|县委)、)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
         "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?:{num}次)?(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),

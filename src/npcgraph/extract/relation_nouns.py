@@ -104,7 +104,9 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
             previous = (body, person, match.group(1))
             continue
         listed = _listed_pattern().fullmatch(view.text, previous[1].end, person.begin) if previous else None
-        if previous is not None and listed and previous[0].entity:
+        if previous is not None and listed and listed.group(1) and _not_of(listed.group(1), previous[0], entities):
+            previous = None  # 区人大常委会副主任孟繁兰，副区长李雯: the vice head is the government's
+        elif previous is not None and listed and previous[0].entity:
             post = listed.group(1) or previous[2]
             yield (person.entity, "memberOf", previous[0].entity, post)
             previous = (previous[0], person, post)
@@ -200,6 +202,13 @@ def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str
         while person is not None:
             yield (person.entity or "", "memberOf", body, post.group(1))
             person = persons.get(person.end + 1) if view.text.startswith("、", person.end) else None
+
+
+def _not_of(post: str, body: Mention, entities: Mapping[str, Entity]) -> bool:
+    """Whether ``post`` is a government leader's title and ``body`` no government: a post listed
+    after it is not held there."""
+    label = entities[body.entity].label if body.entity in entities else ""
+    return post in _government_titles() and not label.endswith("人民政府")
 
 
 @cache

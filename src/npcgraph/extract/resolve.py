@@ -68,10 +68,11 @@ def _starts_with_place(label: str) -> bool:
 
 def without_province(name: str) -> str:
     """A name that writes a city's or county's province before it is the city's own name:
-    浙江省杭州市人大常委会 -> 杭州市人大常委会 (one body, however the text prefixes it)."""
+    浙江省杭州市人大常委会 -> 杭州市人大常委会, 天津市津南区… -> 津南区… (one body, however the text
+    prefixes it)."""
     for length in range(2, min(len(name), 9)):
         province = places().get(name[:length])
-        if province is None or province.kind not in ("province", "region") or province.name != name[:length]:
+        if province is None or province.kind not in ("province", "region", "municipality") or province.name != name[:length]:
             continue
         rest = name[length:]
         for end in range(min(len(rest), 9), 1, -1):
