@@ -45,3 +45,13 @@ def test_a_government_post_listed_after_a_committee_s_is_not_the_committee_s(tmp
     facts = triples(built(tmp_path, VISIT))
     assert ("孟繁兰", "memberOf", "津南区人民代表大会常务委员会") in facts
     assert ("李雯", "memberOf", "津南区人民代表大会常务委员会") not in facts
+
+
+ENTRUSTED = """今年，市人大常委会委托丰都、璧山、九龙坡等3个区县人大常委会，分别开展了对《重庆市义务教育条例》《重庆市产品质量条例》《重庆市物业管理条例》等3件法规的执法检查工作。
+"""
+
+
+def test_bodies_entrusted_each_inspect_their_own_regulation_in_order(tmp_path):
+    facts = {(s, o) for s, p, o in triples(built(tmp_path, ENTRUSTED)) if p == "inspected"}
+    assert facts == {("丰都县人民代表大会常务委员会", "重庆市义务教育条例"), ("璧山区人民代表大会常务委员会", "重庆市产品质量条例"),
+                     ("九龙坡区人民代表大会常务委员会", "重庆市物业管理条例")}

@@ -80,6 +80,7 @@ _MEETING_AS_SUBJECT = re.compile(r"(?:本次|此次|这次)?(?:大会|会议|全
 _WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后|以来|时|前)\s*[，,]?\s*")
 # After <body><post><person>: the person leads a delegation of the body (带队, 率队, 牵头).
 _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
+_RESPECTIVELY = "分别"
 _GROUP = re.compile("(?:检查组|调研组|视察组|督查组|评估组)$")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
 
@@ -261,7 +262,8 @@ class _SentenceReader:
                 chain = explicit
                 if explicit:
                     self.named_subject = explicit
-            opens_with_continue = bool(cues) and cues[0].role == "continue" and not self.text[clause[0] : cues[0].begin].strip()
+            opens_with_continue = (bool(cues) and cues[0].role == "continue" and not self.text[clause[0] : cues[0].begin].strip()) \
+                or self.text[clause[0] : clause[1]].lstrip().startswith(_RESPECTIVELY)  # 委托A、B，分别…: A and B act
             if not opens_with_continue:
                 causee = None
             if self._opens_with(clause, "plan") or _AGENDA.search(self.text, *clause):
@@ -288,12 +290,16 @@ class _SentenceReader:
                 agent = self._agent(clause, cue, cues)
                 subjects = agent[0] if agent else causee if causee is not None else actors
                 objects = self._objects(clause, cue, cues, agent[1] if agent else None)
-                for subject in subjects:
-                    for obj in objects:
-                        predicate = cue.trigger.predicate
-                        if predicate == "enacted" and self._revision(obj):
-                            predicate = "revised"  # 通过了…法修订草案, 表决通过新修订的《…》: a law revised
-                        yield (subject, predicate, obj, None)
+                if len(subjects) > 1 and len(subjects) == len(objects) and _RESPECTIVELY in self.text[clause[0] : cue.begin]:
+                    # 委托A、B、C…分别开展对《X》《Y》《Z》的执法检查: each its own, in order
+                    pairs = list(zip(subjects, objects))
+                else:
+                    pairs = [(subject, obj) for subject in subjects for obj in objects]
+                for subject, obj in pairs:
+                    predicate = cue.trigger.predicate
+                    if predicate == "enacted" and self._revision(obj):
+                        predicate = "revised"  # 通过了…法修订草案, 表决通过新修订的《…》: a law revised
+                    yield (subject, predicate, obj, None)
         if not future:
             yield from self._topics()
 
@@ -483,7 +489,16 @@ class _SentenceReader:
         if cls == "Event":
             holder = self._holder(mention)
             return (holder,) if holder else ()
-        return (mention.entity,) if cls in _ACTORS and mention.entity else None
+        if cls not in _ACTORS or not mention.entity:
+            return None
+        run = [mention.entity]  # 委托丰都、璧山、九龙坡等区县人大常委会: each body listed
+        while (gap := re.match(r"\s*(?:、|和|与|及)\s*", self.text[mention.end : end])) is not None:
+            following = self.view.mention_at(mention.end + gap.end())
+            if following is None or not following.entity or self.cls(following) != cls:
+                break
+            run.append(following.entity)
+            mention = following
+        return tuple(dict.fromkeys(run))
 
     def _agent(self, clause: tuple[int, int], verb: Cue, cues: list[Cue]) -> tuple[tuple[str, ...], Cue] | None:
         """The actor of a passive (经…审议通过, 由…制定) and its marker, if ``verb`` has one."""
