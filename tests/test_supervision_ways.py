@@ -85,3 +85,13 @@ def test_meetings_a_body_holds_by_their_kind(tmp_path):
                     encoding="utf-8")
     events = {e.label for e in build([path]).documents[0].entities if e.cls == "Event"}
     assert {"党组扩大会", "辅导报告会", "人大代表联络站揭牌仪式"} <= events, events
+
+
+def test_a_count_after_an_activity_is_its_count_not_a_word_after_it(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("过去一年，自治区人大常委会开展专题询问1次并进行满意度测评。\n", encoding="utf-8")
+    document = build([path]).documents[0]
+    labels = {e.key: e.label for e in document.entities}
+    statistics = [e for e in document.entities if e.cls == "Statistic"]
+    assert [s.label for s in statistics] == ["专题询问"]  # not 并, the conjunction after 1次
+    assert any(r.predicate == "counts" and labels[r.object] == "专题询问" for r in document.relations)

@@ -125,7 +125,7 @@ def _forward(text: str, at: int) -> str:
     return text[at:end].rstrip("、")
 
 
-_JOINERS = "的和及与"
+_JOINERS = "的和及与并"
 _LEADING_OK = "列"  # 5次列席代表座谈会: 列席 begins the counted phrase
 
 
