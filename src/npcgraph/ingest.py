@@ -280,7 +280,6 @@ _MAX_AUTONOMOUS_PLACE = 12  # 黔东南苗族侗族自治州: except autonomous 
 # (今年市…), as the extraction reads them (extract/context.py, extract/dates.py).
 _GENERIC_LEVELS = tuple(word_list("context.generic_levels"))
 _TIME_WORDS = tuple(word_list("dates.from_report"))
-_LEVELS_ALONE = frozenset({"自治区", "自治州", "自治县", "自治旗", "特别行政区"})
 _CLAUSE_VERBS = tuple(sorted(words("clause_verbs"), key=lambda w: (-len(w), w)))  # 举行, 召开 (as extract/patterns.py reads them)
 
 
@@ -306,8 +305,6 @@ def _trim_function_words(place: str) -> str:
     verb = next((v for v in _CLAUSE_VERBS if place.startswith(v)), None)
     if verb:  # 会议决定于4月10日举行市八届人大常委会…: the verb is no part of the place (nor 市 one)
         place = place[len(verb) :]
-    if place in _LEVELS_ALONE:
-        return ""  # 自治区人大常委会: the report's own region by its level, no name
     if place.endswith("市") and place not in words("counties"):
         return ""  # every city is listed (places, counties): 提交市人大常委会 names the report's own city
     longest = _MAX_AUTONOMOUS_PLACE if place.endswith(_AUTONOMOUS) else _MAX_UNKNOWN_PLACE

@@ -215,11 +215,11 @@ def infer_place(report: Report) -> Place | None:
     if known is not None and (meta.author_post or (meta.title and _names(meta.title, known))):
         return known
     title = meta.title or ""
-    if known is None and (level := _LEVEL_FIRST.match(title)):
+    level = meta.jurisdiction if meta.jurisdiction in _LEVEL_KINDS else (found.group(1) if (found := _LEVEL_FIRST.match(title)) else None)
+    if known is None and level is not None:
         # 自治区人大常委会执法检查组赴博州、塔城…: the region (province) the text names most, not
         # the places visited
-        kind = "region" if level.group(1) == "自治区" else "province"
-        named = [places()[m].name for m in _any_place().findall(report.text) if places()[m].kind == kind]
+        named = [places()[m].name for m in _any_place().findall(report.text) if places()[m].kind == _LEVEL_KINDS[level]]
         if named:
             return places()[max(sorted(set(named)), key=named.count)]
     # 《河南省…条例》执法检查动员会召开: a place inside a title's instrument names the report's
@@ -273,6 +273,7 @@ def _province_named(text: str) -> Place | None:
 _PROVINCE_KINDS = frozenset({"province", "region", "municipality"})
 
 
+_LEVEL_KINDS = {"自治区": "region", "省": "province"}
 # A title opening with a level alone and its body (自治区人大常委会…, 省人大常委会…).
 _LEVEL_FIRST = re.compile("^(自治区|省)(?:人大|人民代表大会|委|政府|人民政府)")
 
