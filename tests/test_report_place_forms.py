@@ -87,3 +87,11 @@ def test_a_township_s_bodies_go_by_its_county_and_city_too(tmp_path):
     congress = next(e for e in built(tmp_path, TOWNSHIP_NOTICE).entities if e.label == "章水镇人民代表大会")
     assert "海曙区章水镇人民代表大会" in congress.alt_labels
     assert "宁波市海曙区章水镇人民代表大会" in congress.alt_labels
+
+
+def test_a_body_goes_by_the_standard_short_forms_too(tmp_path):
+    document = built(tmp_path, "5月6日，湖南省人民代表大会常务委员会召开会议，中国共产党湖南省委员会和湖南省人民政府负责同志出席。\n")
+    names = {e.label: set(e.alt_labels) for e in document.entities if e.cls == "Organization"}
+    assert "湖南省人大常委会" in names["湖南省人民代表大会常务委员会"]
+    assert "湖南省政府" in names["湖南省人民政府"]
+    assert {"中共湖南省委员会", "中共湖南省委"} <= names["中国共产党湖南省委员会"]
