@@ -702,3 +702,13 @@ def test_a_party_group_secretary_and_committee_member_holds_each_post_in_its_bod
     facts = _facts_of(_document(tmp_path, text), posts=True)
     assert ("刘景华", "memberOf", "宝丰县人民代表大会常务委员会党组", "书记") in facts
     assert ("刘景华", "memberOf", "宝丰县人民代表大会常务委员会", "委员") in facts
+
+
+def test_a_passive_appointment_and_a_list_opened_inline(tmp_path):
+    text = ("5月8日，长沙市十六届人大常委会召开第九次会议。王刚被任命为市财政局局长。\n"
+            "经表决，会议任命：刘洋为市教育局局长；陈静为市卫生健康委员会主任；王敏为市审计局局长。\n")
+    facts = _facts_of(_document(tmp_path, text))
+    committee = "长沙市人民代表大会常务委员会"
+    for name, body in (("王刚", "长沙市财政局"), ("刘洋", "长沙市教育局"), ("陈静", "长沙市卫生健康委员会"), ("王敏", "长沙市审计局")):
+        assert (committee, "appointed", name) in facts, name
+        assert (name, "memberOf", body) in facts, name

@@ -133,7 +133,7 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                 break
     for match in _verb_pattern().finditer(text, begin, end):
         predicate, form = _verbs()[match.group(0)]
-        after = match.end()
+        after = match.end() + (1 if text[match.end() : match.end() + 1] in ("：", ":") else 0)  # 任命：甲为…；乙为…
         if form == "elected":  # 刘志强、陈明当选为省人大常委会委员: the names come before the word
             post = _POST_TO.match(text, after, end)
             names = _names_before(text, begin, match.start())
@@ -185,6 +185,7 @@ def _clean(post: str) -> str:
 
 # A word that opens a list of lines (第…次会议于…选举：), and a line of it (胡锦涛为中华人民共和国主席；).
 _OPENS_LIST = re.compile(r"[:：]\s*$")
+_INLINE_COLON = re.compile(r"[:：]")
 _LIST_LINE = re.compile(rf"\s*(?P<names>{_NAMES})为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?[；;。，,]?\s*$")
 
 
@@ -195,6 +196,8 @@ def list_opener(text: str, begin: int, end: int) -> tuple[str, int] | None:
     """The predicate and offset of an appointment word that ends ``text[begin:end]`` before a
     colon (选举：, 决定任命：): the lines after it list who was given which post."""
     colon = _OPENS_LIST.search(text, begin, end)
+    if colon is None and text[begin:end].rstrip().endswith(("；", ";")):
+        colon = _INLINE_COLON.search(text, begin, end)  # 会议任命：甲为…；(乙为…；): its first line inline
     if colon is None:
         return None
     verb = next((m for m in _verb_pattern().finditer(text, begin, colon.start()) if m.end() == colon.start()), None)
