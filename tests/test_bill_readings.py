@@ -37,3 +37,12 @@ def test_hearings_listed_after_one_verb_keep_it_and_an_ordinal_is_no_count(tmp_p
     activities = {e.label for e in built(tmp_path, text).entities if e.cls == "SupervisionActivity"}
     assert "听取和审议县十七届人大常委会第1次会议以来审议意见办理情况的报告" in activities  # 第1次: an ordinal
     assert "听取和审议县十七届人大代表资格变动情况的审查报告" in activities
+
+
+def test_a_second_verb_joined_by_bing_is_no_part_of_the_title(tmp_path):
+    text = "5月8日，长沙市十六届人大常委会召开第九次会议。会议审议并通过了关于修改《长沙市物业管理条例》的决定，批准单行条例2件。\n"
+    document = built(tmp_path, text)
+    facts = triples(document)
+    assert ("长沙市人民代表大会常务委员会", "enacted", "关于修改长沙市物业管理条例的决定") in facts
+    assert ("长沙市人民代表大会常务委员会", "revised", "长沙市物业管理条例") in facts
+    assert "单行条例" not in {e.label for e in document.entities if e.cls == "Regulation"}  # a kind, no title

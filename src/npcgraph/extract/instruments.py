@@ -213,6 +213,7 @@ def _plain_instrument(name: str) -> str | None:
 # Verbs that follow another one before a name (审议批准, 研究制定); 审议 itself is not among them:
 # 审议意见办理办法 is a name.
 _SECOND_VERBS = word_list("instruments.second_verbs")
+_JOINED_VERB = re.compile(f"(?:并|和|及)(?:{alternation(column('instrument_verbs'))})(?!了)")
 
 
 def _split_coordinated(name: str) -> tuple[str, str] | None:
@@ -259,6 +260,8 @@ def _unbracketed(text: str) -> list[Candidate]:
         end = match.end("name")
         name = match.group("name")
         lead = next((verb for verb in _SECOND_VERBS if name.startswith(verb)), "")  # 审议批准…方案
+        if not lead and (joined := _JOINED_VERB.match(name)):
+            lead = joined.group(0)  # 审议并通过了关于修改…的决定: the second verb is no part of the name
         lead += "了" if name[len(lead) :].startswith("了") else ""  # 通过了关于…的决议
         pos, name = pos + len(lead), name[len(lead):]
         relative = _RELATIVE.match(name) if "《" not in name else None
