@@ -95,3 +95,10 @@ def test_a_count_after_an_activity_is_its_count_not_a_word_after_it(tmp_path):
     statistics = [e for e in document.entities if e.cls == "Statistic"]
     assert [s.label for s in statistics] == ["专题询问"]  # not 并, the conjunction after 1次
     assert any(r.predicate == "counts" and labels[r.object] == "专题询问" for r in document.relations)
+
+
+def test_a_quoted_campaign_after_a_verb_in_the_past_tense(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("今年，市人大常委会开展了“人大代表进社区”活动。\n", encoding="utf-8")
+    programs = {e.label for e in build([path]).documents[0].entities if e.cls == "Program"}
+    assert programs == {"人大代表进社区活动"}

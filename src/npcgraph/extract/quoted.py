@@ -89,7 +89,7 @@ def _prefix(text: str, begin: int) -> int:
     found = max(((window.rfind(verb), verb) for verb in _PREFIX_VERBS), default=(-1, ""))
     at, verb = found
     if at >= 0:
-        gap = window[at + len(verb) :]
+        gap = window[at + len(verb) :].removeprefix("了")  # 开展了“…”活动: the tense is no part of the name
         if 1 <= len(gap) <= 4 and re.fullmatch(f"[{HAN}]+", gap):
             return begin - len(gap)
     return begin
