@@ -712,3 +712,13 @@ def test_a_passive_appointment_and_a_list_opened_inline(tmp_path):
     for name, body in (("王刚", "长沙市财政局"), ("刘洋", "长沙市教育局"), ("陈静", "长沙市卫生健康委员会"), ("王敏", "长沙市审计局")):
         assert (committee, "appointed", name) in facts, name
         assert (name, "memberOf", body) in facts, name
+
+
+def test_a_school_is_part_of_the_university_named_before_it_and_names_no_place(tmp_path):
+    text = "5月8日，长沙市十六届人大常委会召开立法论证会。武汉大学法学院教授秦前红、中国社会科学院法学研究所研究员李林参加。\n"
+    document = _document(tmp_path, text)
+    facts = _facts_of(document)
+    assert ("武汉大学法学院", "partOf", "武汉大学") in facts
+    assert ("中国社会科学院法学研究所", "partOf", "中国社会科学院") in facts
+    assert ("秦前红", "memberOf", "武汉大学法学院") in facts
+    assert "武汉市" not in {e.label for e in document.entities if e.cls == "Place"}  # 武汉 of 武汉大学 is its name's

@@ -11,6 +11,8 @@ Nested mentions are kept where they name something of their own: the law inside
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from ..model import Document, Mention
@@ -20,6 +22,7 @@ from .candidates import Candidate, select
 from .context import Jurisdiction, jurisdiction_of
 from .instruments import find_instruments
 from .named import find_concepts, find_mechanisms, find_platforms
+from .patterns import HAN
 from .ner import find_names
 from .quoted import find_quoted
 from .resolve import entities_of, resolve
@@ -51,7 +54,25 @@ def candidates_of(text: str, ctx: Jurisdiction) -> list[Candidate]:
         *find_concepts(text),
         *find_statistics(text),
     ]
-    return rules + find_names(text, rules)
+    found = rules + find_names(text, rules)
+    return found + _institutions_inside(found)
+
+
+_PROPER_INSTITUTION = re.compile("(?:大学|学院|公司|集团|医院|银行|研究院|研究所|中学|小学|报社|电视台|日报)$")
+
+
+# 武汉大学法学院, 中国社会科学院法学研究所: a university, academy or institute named at the start of
+# its school's or department's name is a body of the text too (the school partOf it).
+_INSTITUTION = re.compile(f"[{HAN}]{{2,12}}?(?:大学|科学院|社会科学院|研究院|党校)(?=[{HAN}]{{2,}})")
+
+
+def _institutions_inside(found: list[Candidate]) -> list[Candidate]:
+    inside = []
+    for candidate in found:
+        if candidate.cls == "Organization" and (match := _INSTITUTION.match(candidate.name)):
+            inside.append(Candidate(candidate.begin, candidate.begin + match.end(), "Organization", match.group(0),
+                                    national=True, priority=candidate.priority))
+    return inside
 
 
 def find_entities(document: Document) -> Document:
@@ -70,6 +91,16 @@ def find_entities(document: Document) -> Document:
             continue
         cls = entities[result.key].cls
         mentions.setdefault((candidate.begin, candidate.end, result.key), Mention(candidate.begin, candidate.end, sentence.index, cls, result.key))
+    # a place written only inside an institution's proper name (武汉 in 武汉大学, 湖南 in 湖南华菱钢铁
+    # 集团) is part of that name, not a place the report speaks of
+    institutions = [(m.begin, m.end) for m in mentions.values() if m.cls == "Organization" and entities.get(m.entity or "")
+                    and _PROPER_INSTITUTION.search(entities[m.entity or ""].label)]
+    if institutions:
+        places = [m for m in mentions.values() if m.cls == "Place"]
+        inside = {m.entity for m in places if any(b <= m.begin and m.end <= e for b, e in institutions)}
+        standalone = {m.entity for m in places if not any(b <= m.begin and m.end <= e for b, e in institutions)}
+        for key in [k for k, m in mentions.items() if m.cls == "Place" and m.entity in inside - standalone]:
+            entities.pop(mentions.pop(key).entity or "", None)
     for earlier in document.entities:
         later = entities.get(earlier.key)
         if later is None:
