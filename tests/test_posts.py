@@ -722,3 +722,12 @@ def test_a_school_is_part_of_the_university_named_before_it_and_names_no_place(t
     assert ("中国社会科学院法学研究所", "partOf", "中国社会科学院") in facts
     assert ("秦前红", "memberOf", "武汉大学法学院") in facts
     assert "武汉市" not in {e.label for e in document.entities if e.cls == "Place"}  # 武汉 of 武汉大学 is its name's
+
+
+def test_an_organ_after_a_list_of_posts_is_the_same_body_s(tmp_path):
+    text = ("5月8日，长沙市十六届人大常委会召开第九次会议。市人大常委会秘书长、办公厅主任周强出席。"
+            "省人大常委会委员、财经委副主任委员王力列席。\n")
+    facts = _facts_of(_document(tmp_path, text))
+    assert ("周强", "memberOf", "长沙市人民代表大会常务委员会办公厅") in facts
+    assert ("周强", "memberOf", "长沙市人民代表大会常务委员会") in facts
+    assert ("王力", "memberOf", "湖南省人民代表大会财政经济委员会") in facts  # the province's, not the city's

@@ -244,6 +244,7 @@ def _coordinated_counties(text: str, match: re.Match[str], ctx: Jurisdiction) ->
 
 
 _COUNTY_LEVELS = word_list("bodies.county_levels")
+_POST_LIST = re.compile(f"(?:{'|'.join(map(re.escape, post_words()))})(?:、(?:{'|'.join(map(re.escape, post_words()))}))*、")
 _POSTS_BEFORE = re.compile(f"(?:{'|'.join(map(re.escape, post_words()))})、$")
 # 丰都、璧山、九龙坡、石柱、渝中等5个区县(自治县)人大常委会: counties of the report's city listed
 # by their short names, closed by their levels (and their standing committees, by ellipsis)
@@ -298,7 +299,9 @@ def _posts_before(text: str, at: int, found: list[Candidate]) -> str | None:
     posts = _POSTS_BEFORE.search(text, max(0, at - 12), at)
     if posts is None:
         return None
-    return next((c.canonical or c.name for c in reversed(found) if c.cls == "Organization" and c.end == posts.start()), None)
+    # the body the posts follow (…常委会|委员、 as much as 常委会委员、: the post list begins where it ends)
+    return next((c.canonical or c.name for c in reversed(found) if c.cls == "Organization" and posts.start() <= c.end < posts.end()
+                 and _POST_LIST.fullmatch(text, c.end, at)), None)
 
 
 @cache
@@ -388,6 +391,15 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             place = places().get(match.group("place"))
             if place is not None and place.kind in _PROVINCE_KINDS and place.short:
                 add(match, f"全国人民代表大会{place.short}代表团", national=True)
+    for match in _organ_after_posts().finditer(text) if "、" in text else ():
+        # 市人大常委会秘书长、办公厅主任周强: an organ of the body whose posts the list goes on with
+        owner = _posts_before(text, match.start(), found)
+        organ_full, attaches, _ = _organs()[match.group("organ")]
+        if owner is not None and owner.endswith("常务委员会") and attaches in ("sc", "congress"):
+            # (省人大常委会委员、财经委副主任委员: the congress's committee of that province)
+            base = owner if attaches == "sc" else owner[: -len("常务委员会")]
+            found.append(Candidate(match.start(), match.end("organ"), "Organization", match.group("organ"),
+                                   canonical=base + organ_full, national=True, priority=3))
     for match in pats["street"].finditer(text) if "街道" in text else ():  # its every match holds 街道
         street = match.group("street")
         district = _place_full(match.group("place")) if match.group("place") else match.group("district")
@@ -395,6 +407,12 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), "Organization", match.group(0),
                                    canonical=_street_committee(street, ctx, district), national=True, priority=3))
     return found
+
+
+@cache
+def _organ_after_posts() -> re.Pattern[str]:
+    """An organ written right after a list's 、 and before its own post (、办公厅主任)."""
+    return re.compile(f"(?<=、)(?P<organ>{alternation(_organs())})(?=(?:{alternation(post_words())}))")
 
 
 # --------------------------------------------------------------------------- persons
