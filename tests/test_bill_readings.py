@@ -46,3 +46,10 @@ def test_a_second_verb_joined_by_bing_is_no_part_of_the_title(tmp_path):
     assert ("长沙市人民代表大会常务委员会", "enacted", "关于修改长沙市物业管理条例的决定") in facts
     assert ("长沙市人民代表大会常务委员会", "revised", "长沙市物业管理条例") in facts
     assert "单行条例" not in {e.label for e in document.entities if e.cls == "Regulation"}  # a kind, no title
+
+
+def test_a_bill_heard_is_not_reviewed_as_a_report(tmp_path):
+    text = ("3月31日，西藏自治区十一届人大常委会第二十八次会议在拉萨开幕。"
+            "会议听取了拉萨市人大常委会关于《拉萨市养犬管理条例》的说明。\n")
+    facts = triples(built(tmp_path, text))
+    assert not any(p == "reviewed" and o == "拉萨市养犬管理条例" for s, p, o in facts)

@@ -14,9 +14,11 @@ from decimal import Decimal
 
 from ..classes import below
 
-__all__ = ["Candidate", "select", "may_nest", "INSTRUMENT_CLASSES", "ACTIVITY_CLASSES", "family"]
+__all__ = ["Candidate", "select", "may_nest", "INSTRUMENT_CLASSES", "ACTIVITY_CLASSES", "BILL_CLASSES", "family"]
 
 INSTRUMENT_CLASSES = below("Instrument")  # npc:Instrument and its subclasses, from the ontology
+# the instruments a legislature reads and passes as bills (a law, a regulation, a decision…)
+BILL_CLASSES = frozenset({"Law", "Regulation", "Rules", "Measures", "Decision", "Resolution"})
 ACTIVITY_CLASSES = below("Activity")
 
 

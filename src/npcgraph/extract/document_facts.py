@@ -33,7 +33,7 @@ from dataclasses import replace
 from ..lexicon import word_list
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Mention, Relation
-from .candidates import INSTRUMENT_CLASSES
+from .candidates import BILL_CLASSES, INSTRUMENT_CLASSES
 from .meetings import body_inside
 from .relation_context import reported_by
 from .relation_cues import post_pattern
@@ -341,7 +341,6 @@ def _signer(document: Document, entities: dict[str, Entity], after: int, stop: i
 
 
 _MAKING = frozenset({"enacted", "approved", "revised"})
-_BILLS = frozenset({"Law", "Regulation", "Rules", "Measures", "Decision", "Resolution"})
 
 
 def _class(document: Document, key: str) -> str | None:
@@ -432,7 +431,7 @@ def document_facts(document: Document) -> Document:
     # a bill the text reports passed (通过, 批准, 修订) was read (审议) on its way: its reading is a
     # step of its making, not a report reviewed (听取审议…实施情况的报告 reviews a law in force)
     made = {o for (_, p, o, _) in merged if p in _MAKING}
-    for key in [k for k in merged if k[1] == "reviewed" and k[2] in made and _class(document, k[2]) in _BILLS]:
+    for key in [k for k in merged if k[1] == "reviewed" and k[2] in made and _class(document, k[2]) in BILL_CLASSES]:
         del merged[key]
     # a membership stated with its post and elsewhere without one is one membership: the post's
     with_post = {(s, p, o) for (s, p, o, post) in merged if post}

@@ -51,6 +51,7 @@ from functools import cache
 
 from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
+from .candidates import BILL_CLASSES
 from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, reported_by
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .relation_nouns import Fact, bodiless_posts, bracketed_posts, government_leaders, leaders_listed, leaders_titled_after, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
@@ -81,6 +82,7 @@ _WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后
 # After <body><post><person>: the person leads a delegation of the body (带队, 率队, 牵头).
 _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _RESPECTIVELY = "分别"
+_IMPLEMENTATION = re.compile("[》〉]?[）)]?(?:的)?(?:贯彻)?(?:实施|执行|落实|贯彻落实|贯彻实施)(?:工作)?情况")
 _GROUP = re.compile("(?:检查组|调研组|视察组|督查组|评估组)$")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
 
@@ -297,11 +299,21 @@ class _SentenceReader:
                     pairs = [(subject, obj) for subject in subjects for obj in objects]
                 for subject, obj in pairs:
                     predicate = cue.trigger.predicate
+                    if predicate == "reviewed" and self._is(obj, BILL_CLASSES) and not self._in_force(obj):
+                        continue  # 听取…关于《X条例(草案)》的说明: a bill's reading, not a report on a law in force
                     if predicate == "enacted" and self._revision(obj):
                         predicate = "revised"  # 通过了…法修订草案, 表决通过新修订的《…》: a law revised
                     yield (subject, predicate, obj, None)
         if not future:
             yield from self._topics()
+
+    def _in_force(self, key: str) -> bool:
+        """Whether the sentence speaks of ``key``'s implementation (…法实施情况的报告, 落实《条例》
+        情况): a law in force whose report is reviewed."""
+        for mention in self.view.mentions:
+            if mention.entity == key and _IMPLEMENTATION.match(self.text, mention.end):
+                return True
+        return False
 
     def _revision(self, key: str) -> bool:
         """Whether the sentence names ``key`` as a revision: a draft revising it (矿产资源法修订草案)
