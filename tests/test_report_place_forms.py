@@ -95,3 +95,9 @@ def test_a_body_goes_by_the_standard_short_forms_too(tmp_path):
     assert "湖南省人大常委会" in names["湖南省人民代表大会常务委员会"]
     assert "湖南省政府" in names["湖南省人民政府"]
     assert {"中共湖南省委员会", "中共湖南省委"} <= names["中国共产党湖南省委员会"]
+
+
+def test_a_verb_before_a_district_government_is_no_part_of_it(tmp_path):
+    text = "区人大常委会开展执法检查，敦促区人民政府抓好整改，帮助区人民政府完善制度。\n"
+    labels = {e.label for e in built(tmp_path, text).entities}
+    assert not any(label.startswith(("敦促", "帮助")) for label in labels), labels
