@@ -185,3 +185,10 @@ def test_a_verb_before_镇政府_makes_no_township(tmp_path):
     text = "安康市人大常委会视察\n副主任马孝芳带领视察组到瀛湖镇，召集镇政府及卫生院的同志举行座谈会。\n"
     labels = _labels(_document(tmp_path, text))
     assert not any(label.startswith("召集") for label in labels)
+
+
+def test_a_city_and_its_district_are_two_places_and_pointers_name_none(tmp_path):
+    document = _document(tmp_path, "他来自清远市清城区，家住新桥街道，这个街道不大。\n")
+    places = {e.label for e in document.entities if e.cls == "Place"}
+    assert {"清远市", "清城区", "新桥街道"} <= places
+    assert not places & {"清远市清城区", "家住新桥街道", "这个街道"}

@@ -607,11 +607,12 @@ def _listed_counties(text: str) -> list[Candidate]:
 
 
 _TOWNS = re.compile(
-    f"(?:(?<=[，。；、,;：:\\s（(])|^|前往|赴|到|在|深入|走进|来到)(?P<name>[{HAN}]{{2,4}}?(?:街道|镇))(?!办|长|党|政府|人大|级)",
+    f"(?:(?<=[，。；、,;：:\\s（(])|^|前往|赴|到|在|深入|走进|来到|家住|住在|位于)(?P<name>[{HAN}]{{2,4}}?(?:街道|镇))(?!办|长|党|政府|人大|级)",
     re.MULTILINE,
 )
-_TOWN_LEAD = re.compile("前往|赴|到|在|深入|走进|来到")
+_TOWN_LEAD = re.compile("前往|赴|到|在|深入|走进|来到|家住|住在|位于")
 _GENERIC_TOWNS = word_list("bodies.generic_towns")
+_POINTERS = ("这", "那", "此", "某")
 _COUNTY_END = re.compile("[区县旗市](?!长|委|政府)")
 
 
@@ -623,7 +624,8 @@ def find_places(text: str) -> list[Candidate]:
         lead = _TOWN_LEAD.match(name)
         begin = match.start("name") + (lead.end() if lead else 0)
         name = name[lead.end():] if lead else name
-        if len(name) >= 3 and not name.endswith(_GENERIC_TOWNS) and not leading_verb(name) and name[0] not in _FUNCTION_CHARS:
+        if len(name) >= 3 and not name.endswith(_GENERIC_TOWNS) and not leading_verb(name) and name[0] not in _FUNCTION_CHARS \
+                and not name.startswith(_POINTERS):  # 这个街道: one named before
             found.append(Candidate(begin, match.end("name"), "Place", name, national=True))
     for match in unlisted.finditer(text):  # 象山县、北仑区: districts and counties by name
         name, begin = match.group("name"), match.start()
@@ -650,7 +652,10 @@ def find_places(text: str) -> list[Candidate]:
             if match.group("suffix"):
                 name = (place.short or place.name) + match.group("suffix")
             elif match.group("district"):
-                name = place.name + match.group("district")
+                # 清远市清城区: the city and its district, each a place (the shortest units)
+                found.append(Candidate(match.start(), match.end("place"), "Place", match.group("place"), canonical=place.name, national=True, priority=1))
+                found.append(Candidate(match.start("district"), match.end(), "Place", match.group("district"), national=True, priority=1))
+                continue
             else:
                 name = place.name
         found.append(Candidate(match.start(), match.end(), "Place", match.group(0), canonical=name, national=True, priority=1))
