@@ -53,3 +53,14 @@ def test_a_bill_heard_is_not_reviewed_as_a_report(tmp_path):
             "会议听取了拉萨市人大常委会关于《拉萨市养犬管理条例》的说明。\n")
     facts = triples(built(tmp_path, text))
     assert not any(p == "reviewed" and o == "拉萨市养犬管理条例" for s, p, o in facts)
+
+
+def test_a_revised_regulation_the_constitution_s_amendment_and_counted_instruments(tmp_path):
+    text = ("11月28日，甘肃省十四届人大常委会第六次会议在兰州闭幕。会议表决通过了《甘肃省全民健身条例》(修订)；"
+            "审查批准了市州报批的8件地方性法规和修改法规的决定。\n")
+    document = built(tmp_path, text)
+    facts = triples(document)
+    assert ("甘肃省人民代表大会常务委员会", "revised", "甘肃省全民健身条例") in facts  # 《…》(修订): a note, not a word
+    assert not any("8件" in e.label for e in document.entities if e.cls != "Statistic")  # counted, no one title
+    amendment = built(tmp_path, "3月11日，第十三届全国人民代表大会第一次会议表决通过了宪法修正案。\n", "amendment.txt")
+    assert "中华人民共和国宪法修正案" in {e.label for e in amendment.entities if e.cls == "Law"}

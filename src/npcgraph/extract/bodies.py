@@ -612,7 +612,7 @@ _TOWNS = re.compile(
 )
 _TOWN_LEAD = re.compile("前往|赴|到|在|深入|走进|来到|家住|住在|位于")
 _GENERIC_TOWNS = word_list("bodies.generic_towns")
-_POINTERS = ("这", "那", "此", "某")
+_POINTERS = tuple(word_list("bodies.pointers"))  # 这个街道: one named before
 _COUNTY_END = re.compile("[区县旗市](?!长|委|政府)")
 
 

@@ -185,6 +185,7 @@ def _coordinated() -> re.Pattern[str]:
 _NOT_A_TITLE = re.compile(r"^[和及与并或]|^(?:意见|决定|决议|办法|规定|建议)[和及与、]|^[^的]*关于[^的]*$|各项|各次|会议的?决议$")
 
 
+_COUNT_INSIDE = re.compile("[\\d一二两三四五六七八九十]+(?:件|部|项)")
 _NOT_A_NAME_START = re.compile("^(?:[\\d一二两三四五六七八九十百]+[项件部个份条批]|这[一两二三四五六七八九十几]?[个部项份]|这些|这一|那个|该|此)")
 
 
@@ -201,6 +202,8 @@ def _plain_instrument(name: str) -> str | None:
         return None
     if _NOT_A_NAME_START.match(name):  # 2项决议, 这个规划纲要, 该条例: a count or a pointer, no title
         return None
+    if "关于" not in name and (count := _COUNT_INSIDE.search(name)) and name[count.end() :] not in table("instrument_forms"):
+        return None  # 市州报批的8件地方性法规和修改法规的决定: instruments counted, no one title (中央八项规定 is one)
     if cls == "Suggestion":
         return None  # 建议 without 《关于…》 is a deputy's suggestion in general, not a title
     if cls == "Law":

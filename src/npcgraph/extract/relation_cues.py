@@ -325,9 +325,13 @@ def _links(text: str) -> bool:
     return unbracketed(text) in _LINKS
 
 
+# A note in brackets after a title (《…条例》(修订), (草案), (试行)): no word of the phrase.
+_TITLE_NOTE = re.compile("^[（(](?:修订|修正|草案|试行|暂行|修订草案|修正草案)[）)]")
+
+
 def _heads(trailing: str) -> bool:
     """Whether the text after a name leaves it the head of its phrase."""
-    rest = unbracketed(trailing)
+    rest = _TITLE_NOTE.sub("", unbracketed(trailing))
     return (
         rest in _TRAILING_CONJUNCTIONS
         or rest in _TIME_CLAUSE_ENDS

@@ -319,9 +319,10 @@ class _SentenceReader:
         """Whether the sentence names ``key`` as a revision: a draft revising it (矿产资源法修订草案)
         or the revised text (新修订的《…条例》)."""
         for mention in self.view.mentions:
-            after = self.text[mention.end : mention.end + 5].lstrip("》")
+            after = self.text[mention.end : mention.end + 5].lstrip("》").lstrip("（(")  # 《…条例》(修订): revised
             if mention.entity == key and (
                 self.text.endswith(_REVISION_DRAFTS, mention.begin, mention.end) or after.startswith(_REVISION_DRAFTS)
+                or after.startswith(("修订）", "修订)", "修正）", "修正)"))
                 or self.text.endswith(_REVISED_BEFORE, self.view.begin, mention.begin)
             ):
                 return True
@@ -533,7 +534,8 @@ class _SentenceReader:
         if domain_range is None:
             return []
         wanted = domain_range[1] & trigger.objects if trigger.objects else domain_range[1]
-        later = [c for c in cues if c.begin >= verb.end and c.ends_objects and not self._names_activity(c)]
+        later = [c for c in cues if c.begin >= verb.end and c.ends_objects and not self._names_activity(c)
+                 and not (self.text[c.begin - 1 : c.begin] in "（(" and self.text[c.end : c.end + 1] in "）)")]  # 《…》(修订): a note
         stop = later[0].begin if later else clause[1]
         for name in self.view.mentions:  # a trigger inside an activity's name speaks of that name
             if self.cls(name) in _ACTIVITIES and name.begin <= verb.begin and verb.end <= name.end:
