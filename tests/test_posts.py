@@ -731,3 +731,9 @@ def test_an_organ_after_a_list_of_posts_is_the_same_body_s(tmp_path):
     assert ("周强", "memberOf", "长沙市人民代表大会常务委员会办公厅") in facts
     assert ("周强", "memberOf", "长沙市人民代表大会常务委员会") in facts
     assert ("王力", "memberOf", "湖南省人民代表大会财政经济委员会") in facts  # the province's, not the city's
+
+
+def test_a_resignation_accepted_in_the_past_tense(tmp_path):
+    text = "9月29日下午，湖南省十届人大常委会第二十九次会议在长沙闭幕。会议接受了肖捷同志辞去湖南省人民政府副省长职务。\n"
+    facts = _facts_of(_document(tmp_path, text))
+    assert ("湖南省人民代表大会常务委员会", "removed", "肖捷") in facts

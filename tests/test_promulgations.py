@@ -31,3 +31,12 @@ def test_the_signing_body_issues_what_it_promulgates(tmp_path):
 def test_a_decision_amending_several_regulations_revises_the_one_named(tmp_path):
     facts = triples(built(tmp_path, NOTICE))
     assert ("包头市人民代表大会常务委员会", "revised", "包头市市容环境卫生管理条例") in facts
+
+
+def test_a_notice_is_named_with_its_number_on_its_line_or_the_next(tmp_path):
+    text = "全国人民代表大会常务委员会公告\n〔十三届〕第七号\n新华社北京4月23日电 根据代表法的规定，陈晓峰的代表资格终止。\n全国人民代表大会常务委员会\n2019年4月23日\n"
+    document = built(tmp_path, text)
+    notice = next(e for e in document.entities if e.label.startswith("全国人民代表大会常务委员会公告"))
+    assert notice.label == "全国人民代表大会常务委员会公告〔十三届〕第七号"
+    assert "全国人民代表大会常务委员会公告" in notice.alt_labels
+    assert ("全国人民代表大会常务委员会", "issued", notice.label) in triples(document)

@@ -159,6 +159,7 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                     names = _names(text, following, post.start()) if post and post.start() - following <= 20 and not own_verb else None
         elif form == "resign":
             # 接受甲辞去…职务、乙辞去…职务的请求: each name before its own 辞去, the same verb
+            after += 1 if text.startswith("了", after) else 0  # 会议接受了肖捷同志辞去…
             while (post := _RESIGN.search(text, after, end)) and post.start() - after <= 30:
                 reason = _REASON.search(text, after, post.start())  # 接受姜异康同志因工作变动辞去…: the reason is no name
                 names = _names(text, after, reason.start() if reason else post.start())

@@ -300,7 +300,7 @@ def _signatories(document: Document) -> list[Relation]:
 # A signature line: a body's name alone, its date and place after it (…主席团2008年3月15日于北京。).
 _SIGNATURE = re.compile(r"\s*(?P<body>[\u4e00-\u9fff（）()]{4,60}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:于[\u4e00-\u9fff]{2,4})?[。.]?\s*$")
 _NOTICE_WORDS = word_list("document_facts.notices")
-_NOTICE = re.compile(f"(?:{'|'.join(_NOTICE_WORDS)})(?:第[一二三四五六七八九十百零〇\\d]+号)?$")
+_NOTICE = re.compile(f"(?:{'|'.join(_NOTICE_WORDS)})(?:[〔﹝\\[][一二三四五六七八九十\\d]+届[〕﹞\\]])?(?:第[一二三四五六七八九十百零〇\\d]+号)?$")
 
 
 def _signed_notices(document: Document) -> list[Relation]:

@@ -470,7 +470,7 @@ _ORDER_BEFORE = re.compile(
 # the notice, titled by its issuer.
 _NOTICE_LINE = re.compile(
     f"^(?P<name>[{HAN}]{{2,40}}?(?:人民代表大会|常务委员会|人大常委会|主席团|人民政府|委员会)(?:公告|通告|通知))"
-    f"(?=[ \\t\u3000]*$)",  # (numbered ones, 全国人民代表大会公告 第二号, are orders: _orders)
+    f"(?=[ \\t\u3000]*$|[〔﹝\\[][一二三四五六七八九十\\d]+届[〕﹞\\]]第|第[一二三四五六七八九十百零〇\\d]+号)",  # (numbered ones, 全国人民代表大会公告 第二号, are orders: _orders)
     re.MULTILINE,
 )
 
@@ -513,8 +513,21 @@ def _title_lines(text: str) -> list[Candidate]:
     return found
 
 
+# A notice's number after its name, on its line or the next (…公告〔十三届〕第七号, …公告\n(第十二号)).
+_NOTICE_NUMBER = re.compile(
+    "[ \t\u3000]*\n?[ \t\u3000]*(?P<term>[〔﹝\\[][一二三四五六七八九十\\d]+届[〕﹞\\]])?[（(]?(?P<number>第[一二三四五六七八九十百零〇\\d]+号)[）)]?[ \t\u3000]*(?:\n|$)"
+)
+
+
 def _notice_lines(text: str) -> list[Candidate]:
-    return [Candidate(m.start("name"), m.end("name"), "Instrument", m.group("name"), priority=1) for m in _NOTICE_LINE.finditer(text)]
+    """A line that is a body's notice (…常务委员会公告), named with its number where one follows
+    (…公告〔十三届〕第七号: the name as written is another name of it)."""
+    found = []
+    for match in _NOTICE_LINE.finditer(text):
+        number = _NOTICE_NUMBER.match(text, match.end("name"))
+        canonical = match.group("name") + (number.group("term") or "") + number.group("number") if number else None
+        found.append(Candidate(match.start("name"), match.end("name"), "Instrument", match.group("name"), canonical=canonical, priority=1))
+    return found
 
 
 def _orders(text: str) -> list[Candidate]:
