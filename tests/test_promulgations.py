@@ -40,3 +40,10 @@ def test_a_notice_is_named_with_its_number_on_its_line_or_the_next(tmp_path):
     assert notice.label == "全国人民代表大会常务委员会公告〔十三届〕第七号"
     assert "全国人民代表大会常务委员会公告" in notice.alt_labels
     assert ("全国人民代表大会常务委员会", "issued", notice.label) in triples(document)
+
+
+def test_orders_listed_by_number_each_go_by_their_whole_short_name(tmp_path):
+    document = built(tmp_path, "6月30日，国家主席胡锦涛分别签署第48号、49号主席令，公布了有关法律。\n")
+    names = {e.label: set(e.alt_labels) for e in document.entities if e.cls == "Instrument"}
+    assert "第48号主席令" in names["中华人民共和国主席令第48号"]
+    assert "第49号主席令" in names["中华人民共和国主席令第49号"]

@@ -543,8 +543,8 @@ def _orders(text: str) -> list[Candidate]:
             if index == 0:
                 begin = match.start()  # 第六十五号: the first one's 第
             end = match.end() if index == len(numbers) - 1 else match.start("numbers") + number.end()
-            found.append(Candidate(begin, end, "Instrument", text[begin:end],
-                                   canonical=f"{issuer}第{number.group(1)}号", national=True, priority=2))
+            found.append(Candidate(begin, end, "Instrument", text[begin:end], canonical=f"{issuer}第{number.group(1)}号",
+                                   written=(f"第{number.group(1)}号{match.group('kind')}",), national=True, priority=2))  # 第48号、49号主席令
     return found
 
 
