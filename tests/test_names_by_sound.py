@@ -77,3 +77,19 @@ def test_a_county_is_its_longest_listed_name(tmp_path):
     labels = {e.label for e in built(tmp_path, text).entities}
     assert "宝丰县人民代表大会常务委员会" in labels
     assert not any(label.startswith("丰县") for label in labels)
+
+
+REGION_OPENING = """自治区十一届人大常委会第二十八次会议开幕
+3月31日上午，自治区十一届人大常委会第二十八次会议在拉萨开幕。区党委副书记、自治区人大常委会主任洛桑江村主持会议。
+会议听取了区党委组织部关于人事任免事项的说明。
+"""
+
+
+def test_a_region_s_level_word_and_a_name_ending_in_cun_after_a_post(tmp_path):
+    document = built(tmp_path, REGION_OPENING)
+    classes = {e.label: e.cls for e in document.entities}
+    assert classes.get("洛桑江村") == "Person"  # after 主任 and before 主持: a name, not a village
+    facts = triples(document)
+    assert ("洛桑江村", "memberOf", "西藏自治区人民代表大会常务委员会") in facts
+    assert ("洛桑江村", "memberOf", "中国共产党西藏自治区委员会") in facts  # 区党委: the region's
+    assert ("中国共产党西藏自治区委员会组织部", "partOf", "中国共产党西藏自治区委员会") in facts

@@ -551,11 +551,20 @@ def find_persons(text: str) -> list[Candidate]:
                         following = more_names.match(text, following.end())
     found += _dotted_names(text)
     found += _listed_after_post(text, longest_first("surnames"))
+    for match in _village_named().finditer(text) if "村" in text else ():
+        # 自治区人大常委会主任洛桑江村主持: a name ending in 村 (Tibetan 江村) after a post, before its verb
+        found.append(Candidate(match.start("name"), match.end("name"), "Person", match.group("name"), national=True, priority=2))
     for line in _SPEAKER_LINE.finditer(text) if " " in text or "\u3000" in text else ():
         # 自治区人民代表大会常务委员会主任 洛桑江村: the speaker's line under a report's title
         if _title_at_end().search(line.group("post")):
             found.append(Candidate(line.start("name"), line.end("name"), "Person", line.group("name"), national=True, priority=2))
     return found
+
+
+@cache
+def _village_named() -> re.Pattern[str]:
+    before = alternation(t for t, where in table("person_titles").items() if where in ("before", "both"))
+    return re.compile(f"(?:{before})(?P<name>[{HAN}]{{2,3}}村)(?={_AFTER_NAME})")
 
 
 @cache

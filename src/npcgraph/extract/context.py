@@ -142,6 +142,8 @@ class Jurisdiction:
 
         if level == "州":
             return place.name if place.kind == "prefecture" else None
+        if level == "区" and place.kind == "region":
+            return place.name  # 区党委, 区人大常委会 in an autonomous region's report: the region's
         if level in ("县", "区", "旗"):
             if place.kind == "township":  # 县人大常委会 in a township's report: the county above it
                 return place.county if place.county and place.county.endswith(level) else None
@@ -219,7 +221,9 @@ def infer_place(report: Report) -> Place | None:
     if known is None and level is not None:
         # 自治区人大常委会执法检查组赴博州、塔城…: the region (province) the text names most, not
         # the places visited
-        named = [places()[m].name for m in _any_place().findall(report.text) if places()[m].kind == _LEVEL_KINDS[level]]
+        # (a city of it counts for its region: 在拉萨开幕 in a report of 自治区人大常委会)
+        named = [p.name if p.kind == _LEVEL_KINDS[level] else p.province for p in map(places().__getitem__, _any_place().findall(report.text))
+                 if p.kind == _LEVEL_KINDS[level] or (p.province in places() and places()[p.province].kind == _LEVEL_KINDS[level])]
         if named:
             return places()[max(sorted(set(named)), key=named.count)]
     # 《河南省…条例》执法检查动员会召开: a place inside a title's instrument names the report's
