@@ -737,3 +737,12 @@ def test_a_resignation_accepted_in_the_past_tense(tmp_path):
     text = "9月29日下午，湖南省十届人大常委会第二十九次会议在长沙闭幕。会议接受了肖捷同志辞去湖南省人民政府副省长职务。\n"
     facts = _facts_of(_document(tmp_path, text))
     assert ("湖南省人民代表大会常务委员会", "removed", "肖捷") in facts
+
+
+def test_an_appointment_in_the_past_tense_and_after_a_decision_s_colon(tmp_path):
+    text = "5月8日，长沙市十六届人大常委会召开第九次会议。会议任命了王刚为市公安局局长。会议决定：任命孙立为市财政局局长。\n"
+    document = _document(tmp_path, text)
+    facts = _facts_of(document)
+    assert ("长沙市人民代表大会常务委员会", "appointed", "王刚") in facts
+    assert ("长沙市人民代表大会常务委员会", "appointed", "孙立") in facts
+    assert "任命孙立" not in {e.label for e in document.entities if e.cls == "Person"}

@@ -133,7 +133,9 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                 break
     for match in _verb_pattern().finditer(text, begin, end):
         predicate, form = _verbs()[match.group(0)]
-        after = match.end() + (1 if text[match.end() : match.end() + 1] in ("：", ":") else 0)  # 任命：甲为…；乙为…
+        after = match.end() + (1 if text[match.end() : match.end() + 1] in ("：", ":", "了") else 0)  # 任命：甲为…；乙为…, 任命了甲为…
+        if _verb_pattern().match(text, after):
+            continue  # 决定：任命甲为…: the verb after it says what was decided
         if form == "elected":  # 刘志强、陈明当选为省人大常委会委员: the names come before the word
             post = _POST_TO.match(text, after, end)
             names = _names_before(text, begin, match.start())
@@ -159,7 +161,6 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                     names = _names(text, following, post.start()) if post and post.start() - following <= 20 and not own_verb else None
         elif form == "resign":
             # 接受甲辞去…职务、乙辞去…职务的请求: each name before its own 辞去, the same verb
-            after += 1 if text.startswith("了", after) else 0  # 会议接受了肖捷同志辞去…
             while (post := _RESIGN.search(text, after, end)) and post.start() - after <= 30:
                 reason = _REASON.search(text, after, post.start())  # 接受姜异康同志因工作变动辞去…: the reason is no name
                 names = _names(text, after, reason.start() if reason else post.start())
