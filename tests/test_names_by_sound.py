@@ -93,3 +93,10 @@ def test_a_region_s_level_word_and_a_name_ending_in_cun_after_a_post(tmp_path):
     assert ("洛桑江村", "memberOf", "西藏自治区人民代表大会常务委员会") in facts
     assert ("洛桑江村", "memberOf", "中国共产党西藏自治区委员会") in facts  # 区党委: the region's
     assert ("中国共产党西藏自治区委员会组织部", "partOf", "中国共产党西藏自治区委员会") in facts
+
+
+def test_a_list_of_posts_and_names_is_no_list_of_names(tmp_path):
+    document = built(tmp_path, "5月8日，宝丰县十五届人大常委会召开第九次会议。县委书记王海、县长张杰出席会议。\n")
+    persons = {e.label for e in document.entities if e.cls == "Person"}
+    assert "县长张杰" not in persons
+    assert ("王海", "memberOf", "中国共产党宝丰县委员会") in triples(document)
