@@ -99,3 +99,10 @@ def test_a_laws_title_line_and_its_bracketed_header(tmp_path):
     title = "包头市人民代表大会及其常务委员会制定地方性法规条例"  # the whole line, 制定 and all
     assert ("包头市人民代表大会", "enacted", title) in facts
     assert ("内蒙古自治区人民代表大会常务委员会", "approved", title) in facts
+
+
+def test_a_sitting_named_alone_is_one_of_the_meeting_named_before(tmp_path):
+    text = ("黑龙江省十三届人大常委会第二十五次会议闭幕\n"
+            "6月23日，黑龙江省十三届人大常委会第二十五次会议在哈尔滨闭幕。省人大常委会主任张庆伟出席下午举行的第二次全体会议。\n")
+    events = {e.label for e in built(tmp_path, text).entities if e.cls == "Event"}
+    assert "黑龙江省第十三届人民代表大会常务委员会第二十五次会议第二次全体会议" in events

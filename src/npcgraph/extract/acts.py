@@ -211,6 +211,9 @@ _SITTING = re.compile(
 )
 
 
+_SITTING_ALONE = re.compile(r"第[一二三四五六七八九十\d]+次全体会议")
+
+
 def _sittings(
     text: str, sentences: Sequence[Sentence], meeting_mentions: list[Mention], meetings: dict[str, Meeting],
     mentions: list[Mention], entities: dict[str, Entity], facts: dict[tuple[str, str, str, str | None], set[Evidence]],
@@ -219,8 +222,14 @@ def _sittings(
     """A meeting's sitting named after it (第一次全体会议, 闭幕会): an Event labelled with the
     meeting's name, held (conducted) by the meeting's body. Returns the sittings' mentions."""
     found: list[Mention] = []
-    for meeting in meeting_mentions:
-        match = _SITTING.match(text, meeting.end)
+    sittings = [(meeting, _SITTING.match(text, meeting.end)) for meeting in meeting_mentions]
+    named = {m.span("sitting") for _, m in sittings if m is not None}
+    for alone in _SITTING_ALONE.finditer(text) if meeting_mentions else ():
+        # 出席下午举行的第二次全体会议: a sitting named alone is one of the meeting named last before it
+        before = [m for m in meeting_mentions if m.end <= alone.start()]
+        if before and alone.span() not in named:
+            sittings.append((before[-1], _SITTING.match(text, alone.start())))
+    for meeting, match in sittings:
         if match is None or meeting.entity not in meetings:
             continue
         begin, end = match.span("sitting")
