@@ -558,11 +558,11 @@ class _SentenceReader:
         if not objects:
             fronted = self._fronted(verb, cues)
             objects = [k for k in self._expand(fronted) if self._is(k, wanted)]
-        if not objects and _TITLE_LIST.match(self.text, verb.end):
+        if _TITLE_LIST.match(self.text, verb.end):
             # 表决通过了关于A的报告、关于B的决定和关于C的意见: a list of titles, one not a name of
-            # the kind wanted (A's report) before those that are
+            # the kind wanted (A's report) before those that are: each title of the list
             listed = self.view.maximal(verb.end, stop, ending_by=clause[1])
-            objects = [k for k in self._expand(listed) if self._is(k, wanted)]
+            objects += [k for k in self._expand(listed) if self._is(k, wanted) and k not in objects]
         if agent is not None:  # 《X》经…审议通过: the object comes first
             fronted = self.view.maximal(clause[0], agent.begin, ending_by=agent.begin)
             if not fronted and not objects and self._skip_lead(*clause) == agent.begin:
