@@ -746,3 +746,9 @@ def test_an_appointment_in_the_past_tense_and_after_a_decision_s_colon(tmp_path)
     assert ("长沙市人民代表大会常务委员会", "appointed", "王刚") in facts
     assert ("长沙市人民代表大会常务委员会", "appointed", "孙立") in facts
     assert "任命孙立" not in {e.label for e in document.entities if e.cls == "Person"}
+
+
+def test_a_biography_s_current_post_after_its_opening(tmp_path):
+    text = "5月8日，长沙市十六届人大常委会召开第九次会议。李四，女，1970年生，研究生学历，现任长沙市人民检察院副检察长。\n"
+    facts = _facts_of(_document(tmp_path, text), posts=True)
+    assert ("李四", "memberOf", "长沙市人民检察院", "副检察长") in facts

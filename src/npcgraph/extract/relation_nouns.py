@@ -155,6 +155,8 @@ def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mentio
 # <person>是<body><post>: 章联生是龙岩市新罗区西安村党委书记, 王某现任…主任 (the post closes the clause).
 _DECLARES = re.compile(r"\s*(?:现|目前|也|还|曾)?(?:是|任|担任|现任|系)")
 _CLAUSE_END = re.compile(r"[，。；,;！？!?、]|的|$")
+_BIO_OPENING = re.compile(r"[，,]\s*[男女][，,]")
+_BIO_CURRENT = re.compile(r"(?<=[，,])\s*(?:现任|现为|任)")
 
 
 def declared_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
@@ -164,6 +166,9 @@ def declared_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterat
         if class_of(person, entities) != "Person" or not person.entity:
             continue
         declares = _DECLARES.match(view.text, person.end, view.end)
+        if declares is None and _BIO_OPENING.match(view.text, person.end, view.end):
+            # 张三，男，汉族，1965年3月生，现任长沙市委常委: a biography's opening, its current post later
+            declares = _BIO_CURRENT.search(view.text, person.end, view.end)
         if declares is None:
             continue
         at, body = declares.end(), view.mention_at(declares.end())
