@@ -102,3 +102,10 @@ def test_a_quoted_campaign_after_a_verb_in_the_past_tense(tmp_path):
     path.write_text("今年，市人大常委会开展了“人大代表进社区”活动。\n", encoding="utf-8")
     programs = {e.label for e in build([path]).documents[0].entities if e.cls == "Program"}
     assert programs == {"人大代表进社区活动"}
+
+
+def test_an_inspection_after_a_verb_in_the_past_tense(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("5月8日，长沙市人大常委会组织开展了食品安全法执法检查。\n", encoding="utf-8")
+    activities = {e.label for e in build([path]).documents[0].entities if e.cls == "SupervisionActivity"}
+    assert "食品安全法执法检查" in activities and not any(a.startswith("了") for a in activities)

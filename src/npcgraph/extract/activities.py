@@ -68,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     num = "[一二三四五六七八九十百零〇\\d]+"
     place = alternation(places())
     return {
-        "supervision": re.compile(f"(?:{verbs})(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
+        "supervision": re.compile(f"(?:{verbs})了?(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "more_supervision": re.compile(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "standalone": re.compile(f"(?:{standalone})"),
         "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
