@@ -109,3 +109,10 @@ def test_an_inspection_after_a_verb_in_the_past_tense(tmp_path):
     path.write_text("5月8日，长沙市人大常委会组织开展了食品安全法执法检查。\n", encoding="utf-8")
     activities = {e.label for e in build([path]).documents[0].entities if e.cls == "SupervisionActivity"}
     assert "食品安全法执法检查" in activities and not any(a.startswith("了") for a in activities)
+
+
+def test_no_name_begins_with_the_verb_s_tense(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("5月8日，市人大常委会开展了民主评议，进行了新一轮执法检查，举办了代表培训班。\n", encoding="utf-8")
+    labels = {e.label for e in build([path]).documents[0].entities}
+    assert not any(label.startswith("了") for label in labels), labels

@@ -55,7 +55,15 @@ def candidates_of(text: str, ctx: Jurisdiction) -> list[Candidate]:
         *find_statistics(text),
     ]
     found = rules + find_names(text, rules)
-    return found + _institutions_inside(found)
+    return [_without_tense(c) for c in found] + _institutions_inside(found)
+
+
+def _without_tense(candidate: Candidate) -> Candidate:
+    """开展了民主评议, 进行了新一轮执法检查: the verb's 了 is no part of the name a finder ran into."""
+    if candidate.name.startswith("了") and len(candidate.name) > 2 and candidate.cls not in ("Person", "Statistic"):
+        canonical = candidate.canonical[1:] if candidate.canonical and candidate.canonical.startswith("了") else candidate.canonical
+        return replace(candidate, begin=candidate.begin + 1, name=candidate.name[1:], canonical=canonical)
+    return candidate
 
 
 _PROPER_INSTITUTION = re.compile("(?:大学|学院|公司|集团|医院|银行|研究院|研究所|中学|小学|报社|电视台|日报)$")
