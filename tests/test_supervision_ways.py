@@ -116,3 +116,11 @@ def test_no_name_begins_with_the_verb_s_tense(tmp_path):
     path.write_text("5月8日，市人大常委会开展了民主评议，进行了新一轮执法检查，举办了代表培训班。\n", encoding="utf-8")
     labels = {e.label for e in build([path]).documents[0].entities}
     assert not any(label.startswith("了") for label in labels), labels
+
+
+def test_two_ways_of_working_joined_are_two_activities(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("5月8日，省人大常委会组织代表进行集中学习和视察，并对居民开展访谈和问卷调查。\n", encoding="utf-8")
+    activities = {e.label for e in build([path]).documents[0].entities if e.cls in ("SupervisionActivity", "Activity")}
+    assert {"集中学习", "视察", "访谈", "问卷调查"} <= activities
+    assert not any("和" in a for a in activities)

@@ -55,7 +55,23 @@ def candidates_of(text: str, ctx: Jurisdiction) -> list[Candidate]:
         *find_statistics(text),
     ]
     found = rules + find_names(text, rules)
-    return [_without_tense(c) for c in found] + _institutions_inside(found)
+    return [part for c in found for part in _joined_activities(_without_tense(c))] + _institutions_inside(found)
+
+
+# 集中学习和视察, 访谈和问卷调查, 测评和评议: two ways of working joined, each an activity of its own
+_JOINED_ACTIVITY = re.compile(
+    f"^(?P<left>[{HAN}]{{0,6}}?(?:学习|访谈|调研|视察|测评|评议|检查|询问|座谈|督查|走访))(?:和|及|与)(?P<right>[{HAN}]{{2,8}})$"
+)
+_ACTIVITY_END = re.compile("(?:学习|访谈|调研|视察|测评|评议|检查|询问|座谈|督查|走访|调查)$")
+
+
+def _joined_activities(candidate: Candidate) -> list[Candidate]:
+    if candidate.cls not in ("SupervisionActivity", "Activity") or (joined := _JOINED_ACTIVITY.match(candidate.name)) is None \
+            or not _ACTIVITY_END.search(joined.group("right")):
+        return [candidate]
+    left, right = joined.group("left"), joined.group("right")
+    return [replace(candidate, end=candidate.begin + len(left), name=left, canonical=None, written=()),
+            replace(candidate, begin=candidate.end - len(right), name=right, canonical=None, written=())]
 
 
 def _without_tense(candidate: Candidate) -> Candidate:
