@@ -752,3 +752,13 @@ def test_a_biography_s_current_post_after_its_opening(tmp_path):
     text = "5月8日，长沙市十六届人大常委会召开第九次会议。李四，女，1970年生，研究生学历，现任长沙市人民检察院副检察长。\n"
     facts = _facts_of(_document(tmp_path, text), posts=True)
     assert ("李四", "memberOf", "长沙市人民检察院", "副检察长") in facts
+
+
+def test_more_committees_of_a_congress_by_their_short_names(tmp_path):
+    text = ("1月8日，上海市十四届人大常委会召开会议。市人大侨民宗委主任委员张丽丽、市人大内司委副主任委员王刚出席。"
+            "市人大常委会调研组赴浦东新区开展调研。\n")
+    document = _document(tmp_path, text)
+    facts = _facts_of(document)
+    assert ("张丽丽", "memberOf", "上海市人民代表大会华侨民族宗教事务委员会") in facts
+    assert ("王刚", "memberOf", "上海市人民代表大会内务司法委员会") in facts
+    assert ("上海市人民代表大会常务委员会调研组", "partOf", "上海市人民代表大会常务委员会") in facts
