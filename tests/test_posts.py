@@ -762,3 +762,11 @@ def test_more_committees_of_a_congress_by_their_short_names(tmp_path):
     assert ("张丽丽", "memberOf", "上海市人民代表大会华侨民族宗教事务委员会") in facts
     assert ("王刚", "memberOf", "上海市人民代表大会内务司法委员会") in facts
     assert ("上海市人民代表大会常务委员会调研组", "partOf", "上海市人民代表大会常务委员会") in facts
+
+
+def test_an_appointment_list_with_its_verbs_as_headings(tmp_path):
+    text = ("长沙市人民代表大会常务委员会任免名单\n任命\n王刚为长沙市公安局局长\n李明为长沙市教育局局长\n"
+            "免去\n赵六的长沙市水利局局长职务\n")
+    facts = _facts_of(_document(tmp_path, text))
+    committee = "长沙市人民代表大会常务委员会"
+    assert {(committee, "appointed", "王刚"), (committee, "appointed", "李明"), (committee, "removed", "赵六")} <= facts

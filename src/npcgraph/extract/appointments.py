@@ -188,6 +188,7 @@ def _clean(post: str) -> str:
 # A word that opens a list of lines (第…次会议于…选举：), and a line of it (胡锦涛为中华人民共和国主席；).
 _OPENS_LIST = re.compile(r"[:：]\s*$")
 _INLINE_COLON = re.compile(r"[:：]")
+_HEADING = re.compile(rf"\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<verb>[{_HAN}]{{2,4}})\s*[:：]?\s*")
 _LIST_LINE = re.compile(rf"\s*(?P<names>{_NAMES})为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?[；;。，,]?\s*$")
 
 
@@ -200,6 +201,9 @@ def list_opener(text: str, begin: int, end: int) -> tuple[str, int] | None:
     colon = _OPENS_LIST.search(text, begin, end)
     if colon is None and text[begin:end].rstrip().endswith(("；", ";")):
         colon = _INLINE_COLON.search(text, begin, end)  # 会议任命：甲为…；(乙为…；): its first line inline
+    if colon is None and (heading := _HEADING.fullmatch(text, begin, end)) and heading.group("verb") in _verbs() \
+            and _verbs()[heading.group("verb")][1] in ("to", "of"):
+        return _verbs()[heading.group("verb")][0], heading.start("verb")  # 任免名单's 二、免去 on a line of its own
     if colon is None:
         return None
     verb = next((m for m in _verb_pattern().finditer(text, begin, colon.start()) if m.end() == colon.start()), None)
