@@ -5,7 +5,6 @@ closed by 等方式 that name a way of inspecting (实地考察, 问卷调查) a
 from __future__ import annotations
 
 from extract_helpers import built, triples
-from npcgraph.api import build
 
 WAYS = """湖州市人大常委会开展代表建议督查督办
 今年以来，市人大常委会采取实地考察、问卷调查、座谈交流等方式，开展代表建议督查督办。
@@ -15,9 +14,8 @@ WAYS = """湖州市人大常委会开展代表建议督查督办
 
 
 def test_the_ways_of_a_supervision_listed_before_its_mode_are_activities(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(WAYS, encoding="utf-8")
-    document = build([path]).documents[0]
+    document = built(tmp_path, WAYS)
+    document = document
     kinds = {e.label: e.cls for e in document.entities}
     for way in ("实地考察", "问卷调查", "案卷评查", "抽样调查"):
         assert kinds.get(way) == "SupervisionActivity", way
@@ -36,9 +34,8 @@ ACTIVITIES = """青山镇人大开展代表接待日活动
 
 
 def test_a_named_activity_a_body_holds_is_a_program_and_a_generic_one_is_not(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(ACTIVITIES, encoding="utf-8")
-    kinds = {e.label: e.cls for e in build([path]).documents[0].entities}
+    document = built(tmp_path, ACTIVITIES)
+    kinds = {e.label: e.cls for e in document.entities}
     assert kinds.get("代表接待日活动") == "Program" and kinds.get("第四季度集中活动") == "Program"
     assert not any(label.endswith(("履职活动", "各类活动", "宣誓活动")) for label in kinds)
 
@@ -73,24 +70,19 @@ def test_a_meeting_that_hears_and_deliberates_is_its_committees_act(tmp_path):
 
 
 def test_named_ways_of_supervising_standing_alone(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("6月5日，县人大常委会组织部分代表开展民主评议，并对农村居民开展问卷调查，对乡镇工作进行督导检查。\n", encoding="utf-8")
-    activities = {e.label for e in build([path]).documents[0].entities if e.cls == "SupervisionActivity"}
+    document = built(tmp_path, "6月5日，县人大常委会组织部分代表开展民主评议，并对农村居民开展问卷调查，对乡镇工作进行督导检查。\n")
+    activities = {e.label for e in document.entities if e.cls == "SupervisionActivity"}
     assert {"民主评议", "问卷调查", "督导检查"} <= activities
 
 
 def test_meetings_a_body_holds_by_their_kind(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("2月3日，区人大常委会召开党组扩大会，随后举办全区人大代表参加的辅导报告会，并在街道举行人大代表联络站揭牌仪式。\n",
-                    encoding="utf-8")
-    events = {e.label for e in build([path]).documents[0].entities if e.cls == "Event"}
+    document = built(tmp_path, "2月3日，区人大常委会召开党组扩大会，随后举办全区人大代表参加的辅导报告会，并在街道举行人大代表联络站揭牌仪式。\n")
+    events = {e.label for e in document.entities if e.cls == "Event"}
     assert {"党组扩大会", "辅导报告会", "人大代表联络站揭牌仪式"} <= events, events
 
 
 def test_a_count_after_an_activity_is_its_count_not_a_word_after_it(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("过去一年，自治区人大常委会开展专题询问1次并进行满意度测评。\n", encoding="utf-8")
-    document = build([path]).documents[0]
+    document = built(tmp_path, "过去一年，自治区人大常委会开展专题询问1次并进行满意度测评。\n")
     labels = {e.key: e.label for e in document.entities}
     statistics = [e for e in document.entities if e.cls == "Statistic"]
     assert [s.label for s in statistics] == ["专题询问"]  # not 并, the conjunction after 1次
@@ -98,29 +90,25 @@ def test_a_count_after_an_activity_is_its_count_not_a_word_after_it(tmp_path):
 
 
 def test_a_quoted_campaign_after_a_verb_in_the_past_tense(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("今年，市人大常委会开展了“人大代表进社区”活动。\n", encoding="utf-8")
-    programs = {e.label for e in build([path]).documents[0].entities if e.cls == "Program"}
+    document = built(tmp_path, "今年，市人大常委会开展了“人大代表进社区”活动。\n")
+    programs = {e.label for e in document.entities if e.cls == "Program"}
     assert programs == {"人大代表进社区活动"}
 
 
 def test_an_inspection_after_a_verb_in_the_past_tense(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("5月8日，长沙市人大常委会组织开展了食品安全法执法检查。\n", encoding="utf-8")
-    activities = {e.label for e in build([path]).documents[0].entities if e.cls == "SupervisionActivity"}
+    document = built(tmp_path, "5月8日，长沙市人大常委会组织开展了食品安全法执法检查。\n")
+    activities = {e.label for e in document.entities if e.cls == "SupervisionActivity"}
     assert "食品安全法执法检查" in activities and not any(a.startswith("了") for a in activities)
 
 
 def test_no_name_begins_with_the_verb_s_tense(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("5月8日，市人大常委会开展了民主评议，进行了新一轮执法检查，举办了代表培训班。\n", encoding="utf-8")
-    labels = {e.label for e in build([path]).documents[0].entities}
+    document = built(tmp_path, "5月8日，市人大常委会开展了民主评议，进行了新一轮执法检查，举办了代表培训班。\n")
+    labels = {e.label for e in document.entities}
     assert not any(label.startswith("了") for label in labels), labels
 
 
 def test_two_ways_of_working_joined_are_two_activities(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("5月8日，省人大常委会组织代表进行集中学习和视察，并对居民开展访谈和问卷调查。\n", encoding="utf-8")
-    activities = {e.label for e in build([path]).documents[0].entities if e.cls in ("SupervisionActivity", "Activity")}
+    document = built(tmp_path, "5月8日，省人大常委会组织代表进行集中学习和视察，并对居民开展访谈和问卷调查。\n")
+    activities = {e.label for e in document.entities if e.cls in ("SupervisionActivity", "Activity")}
     assert {"集中学习", "视察", "访谈", "问卷调查"} <= activities
     assert not any("和" in a for a in activities)
