@@ -64,3 +64,8 @@ def test_a_revised_regulation_the_constitution_s_amendment_and_counted_instrumen
     assert not any("8件" in e.label for e in document.entities if e.cls != "Statistic")  # counted, no one title
     amendment = built(tmp_path, "3月11日，第十三届全国人民代表大会第一次会议表决通过了宪法修正案。\n", "amendment.txt")
     assert "中华人民共和国宪法修正案" in {e.label for e in amendment.entities if e.cls == "Law"}
+
+
+def test_who_proposed_a_plan_is_no_part_of_its_name(tmp_path):
+    text = "5月8日，长沙市十六届人大常委会召开第九次会议。常委会批准了市人民政府提出的2023年市级预算调整方案。\n"
+    assert ("长沙市人民代表大会常务委员会", "approved", "2023年市级预算调整方案") in triples(built(tmp_path, text))

@@ -232,7 +232,7 @@ def _split_coordinated(name: str) -> tuple[str, str] | None:
 
 
 # A relative clause before a name (今年起施行的大气污染防治规定): the name follows its 的.
-_RELATIVE = re.compile("^(?!关于).*?(?:施行|实施|通过|出台|制定|修订|修改|颁布|印发|发布|批准)的(?=.{3})")
+_RELATIVE = re.compile("^(?!关于).*?(?:施行|实施|通过|出台|制定|修订|修改|颁布|印发|发布|批准|提出|提请|报送|编制|报请|提交)的(?=.{3})")
 _CLAUSE_END = re.compile(f"[，。；;,\n《》]")
 
 
