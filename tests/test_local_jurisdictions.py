@@ -192,3 +192,10 @@ def test_a_city_and_its_district_are_two_places_and_pointers_name_none(tmp_path)
     places = {e.label for e in document.entities if e.cls == "Place"}
     assert {"清远市", "清城区", "新桥街道"} <= places
     assert not places & {"清远市清城区", "家住新桥街道", "这个街道"}
+
+
+def test_a_township_congress_with_its_term_places_the_report(tmp_path):
+    document = _document(tmp_path, "3月5日，青石镇第十八届人民代表大会第三次会议召开。镇人大副主席张军、镇党委委员刘芳参加活动。\n")
+    facts = _facts(document)
+    assert ("张军", "memberOf", "青石镇人民代表大会") in facts
+    assert ("刘芳", "memberOf", "中国共产党青石镇委员会") in facts

@@ -227,7 +227,9 @@ _BODY_IN_TEXT = re.compile(
 )
 # A township's congress by itself (刘岗镇人大第一代表小组): the body of a report that names no
 # standing committee or presidium, not its deputies' title (镇人大代表).
-_TOWNSHIP_CONGRESS = re.compile(_PLACE_BEFORE_BODY + r"(?<=[镇乡])(人大|人民代表大会)(?!常|代表(?!小组|团))")
+_TOWNSHIP_CONGRESS = re.compile(
+    r"(?<!\d)([\u4e00-\u9fff]{1,12}?(?:镇|乡))(?:第?[一二三四五六七八九十]+届)?(人大|人民代表大会)(?!常|代表(?!小组|团))"
+)  # 青石镇第十八届人民代表大会第三次会议: the township's congress, its term between
 _JURISDICTION = re.compile(
     r"^([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡|街道))(?:人大|人民代表大会)"
 )
