@@ -48,6 +48,7 @@ from .rdf import (
     statement_iri,
     statement_triples,
 )
+from .reportpiece import report_group
 from .store import load as store_load
 
 __all__ = [
@@ -84,7 +85,7 @@ def report_stretches(document: Document, window: int = _WINDOW, stretch: int = _
     are the next stretch of that order.
     """
     if len(document.report.text) <= window:
-        yield _piece(report_triples(document))
+        yield report_group(document)  # the same bytes as _piece(report_triples(document))
         return
     report = document.report
     node = str(report_iri(report))
@@ -135,7 +136,7 @@ def _window_of(subject: object, window: int) -> int | None:
 
 
 #: What a report's piece depends on besides its document.
-_WRITER_FILES = ("rdf.py", "namespaces.py", "ids.py", "model.py", "graphfile.py", "provenance.py", "exports")
+_WRITER_FILES = ("rdf.py", "reportpiece.py", "namespaces.py", "ids.py", "model.py", "graphfile.py", "provenance.py", "exports")
 #: Reports longer than this are formatted in the main process, a stretch at a time, straight
 #: into graph.ttl's temporary file: never whole, nor sent between processes or cached.
 _LONG = 500_000

@@ -28,6 +28,7 @@ from ..namespaces import ID, PREFIXES, RDF, RDFS, SKOS, XSD
 
 __all__ = [
     "write_turtle", "turtle_header", "turtle_blocks", "subject_blocks", "write_trig", "write_ntriples", "write_nquads", "subject_order",
+    "Terms", "quote", "first_predicates", "group_heading", "subject_block",
 ]
 
 _BASE = str(ID)
@@ -55,6 +56,11 @@ def _quote(text: str, long_form: bool) -> str:
     if long_form:
         return f'"""{text}"""'
     return '"' + text.replace("\n", "\\n") + '"'
+
+
+def quote(text: str) -> str:
+    """A string literal's quoted lexical form as Turtle writes it (without a language or type)."""
+    return _quote(text, "\n" in text)
 
 
 class _Terms:
@@ -129,6 +135,10 @@ class _Terms:
         raise TypeError(f"cannot write {term!r}")
 
 
+#: Formats terms (``Terms(turtle=True)`` as graph.ttl does), remembering the IRIs it formatted.
+Terms = _Terms
+
+
 def subject_order(subject: str, rendered: str) -> tuple:
     """Entities, then reports with their parts in reading order, then statements, then the rest."""
     if subject.startswith(_BASE):
@@ -170,25 +180,41 @@ def _subject_blocks(triples: Iterable[tuple], terms: _Terms, indent: str = "") -
         if objects is None:
             objects = predicates[said] = []
         objects.append(iri(obj) if type(obj) is URIRef else term(obj))
-    first = {terms.predicate(p): rank for rank, p in enumerate(_FIRST_PREDICATES)}
+    first = first_predicates(terms)
     group: object = None
     for order, key in sorted((subject_order(k, rendered[k]), k) for k in by_subject):
         if (order[0], order[1]) != group:
             group = (order[0], order[1])
-            heading = _GROUP_TITLES.get(order[0]) or f"Report {order[1]}: text, structure and mentions"
-            yield f"{indent}# {heading}\n"
+            yield f"{indent}# {group_heading(order[0], order[1])}\n"
         predicates = by_subject[key]
-        lines = []
-        for predicate in sorted(predicates, key=lambda p: (first.get(p, len(first)), p)):
-            objects = predicates[predicate]
-            if len(objects) > 1:
-                objects = sorted(set(objects), key=_object_order)
-            joined = " , ".join(objects)
-            if len(joined) > _LINE_WIDTH and len(objects) > 1:
-                joined = f" ,\n{indent}        ".join(objects)
-            lines.append(f"{predicate} {joined}")
-        body = f" ;\n{indent}    ".join(lines)
-        yield f"{indent}{rendered[key]} {body} .\n\n"
+        yield subject_block(rendered[key], predicates, sorted(predicates, key=lambda p: (first.get(p, len(first)), p)), indent)
+
+
+def first_predicates(terms: _Terms) -> dict[str, int]:
+    """The predicates written first in a subject's block (as ``terms`` formats them), by rank;
+    the others follow in the order of their text."""
+    return {terms.predicate(p): rank for rank, p in enumerate(_FIRST_PREDICATES)}
+
+
+def group_heading(group: int, report: str) -> str:
+    """The heading of a group of subjects (``subject_order``'s first two items), without "# "."""
+    return _GROUP_TITLES.get(group) or f"Report {report}: text, structure and mentions"
+
+
+def subject_block(rendered: str, predicates: dict[str, list[str]], order: Iterable[str], indent: str = "") -> str:
+    """One subject's block: ``predicates`` (formatted predicate -> formatted objects) in the
+    ``order`` given, several objects of a predicate once each, sorted, and wrapped when long."""
+    lines = []
+    for predicate in order:
+        objects = predicates[predicate]
+        if len(objects) > 1:
+            objects = sorted(set(objects), key=_object_order)
+        joined = " , ".join(objects)
+        if len(joined) > _LINE_WIDTH and len(objects) > 1:
+            joined = f" ,\n{indent}        ".join(objects)
+        lines.append(f"{predicate} {joined}")
+    body = f" ;\n{indent}    ".join(lines)
+    return f"{indent}{rendered} {body} .\n\n"
 
 
 def _prefix_lines() -> str:

@@ -1,0 +1,143 @@
+"""A report's group of graph.ttl written straight from its document as text.
+
+The group is ``turtle_blocks(report_triples(document))``: :mod:`npcgraph.rdf` mints the
+triples as rdflib terms and :mod:`npcgraph.exports.turtle` formats them again. Minting and
+formatting those terms was a third of what an extraction worker spends on a report in a
+corpus build (issue 18); this module formats the same triples' text directly (the same IRIs,
+literals, order and layout: :func:`~npcgraph.exports.turtle.subject_block`), the same bytes
+(tests/test_reportpiece.py compares the two on every test report). The report's own node, with
+its metadata and dates, is still made through rdflib: it is one block.
+
+What it writes must follow ``rdf._report_triples``: a change there is a change here (the test
+fails until both agree).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .exports.turtle import Terms, first_predicates, quote, subject_block, turtle_blocks
+from .model import Document
+from .namespaces import ID, ITSRDF, NIF, NPC, PREFIXES, RDF, RDFS, XSD
+from .rdf import report_iri, report_triples
+
+__all__ = ["report_group"]
+
+_BASE = str(ID)
+_KEY = re.compile(r"[0-9a-z]+\Z")  # a report key whose parts' IRIs are all written <report/K…>
+# No other prefix may claim an IRI below the base (then the parts would be written prefixed).
+_PLAIN_PARTS = not any(str(ns).startswith(_BASE) and str(ns) != _BASE for ns in PREFIXES.values())
+
+
+def report_group(document: Document) -> bytes:
+    """``turtle_blocks(report_triples(document))``, formatted without rdflib terms but for
+    the report's own node (and through them whole for a report whose key is not plain)."""
+    report = document.report
+    key = report.key
+    terms = Terms(turtle=True)
+    node = terms.iri(str(report_iri(report)))
+    if not (_PLAIN_PARTS and _KEY.match(key) and node == f"<report/{key}>"):
+        return turtle_blocks(report_triples(document))
+    bare = replace(document, report=replace(report, sections=(), paragraphs=(), sentences=()), mentions=())
+    head = turtle_blocks(report_triples(bare)).decode("utf-8")  # the heading and the report's block
+
+    predicate = terms.predicate
+    A = predicate(str(RDF.type))
+    LABEL, HEADING, KIND, LEAD, SPEAKER = (predicate(str(p)) for p in (RDFS.label, NPC.heading, NPC.paragraphKind, NPC.leadPhrase, NPC.speaker))
+    PART_OF, POSITION, LEVEL, IN_SECTION, IN_PARAGRAPH = (predicate(str(p)) for p in (NPC.partOf, NPC.position, NPC.level, NPC.inSection, NPC.inParagraph))
+    CONTEXT, BEGIN, END, ANCHOR, SENTENCE = (predicate(str(p)) for p in (NIF.referenceContext, NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.sentence))
+    IDENT, CLASS = predicate(str(ITSRDF.taIdentRef)), predicate(str(ITSRDF.taClassRef))
+    iri = terms.iri
+    npc, base = str(NPC), _BASE
+    npc_section, npc_paragraph, nif_paragraph, npc_sentence, nif_sentence, nif_phrase = (
+        iri(str(c)) for c in (NPC.Section, NPC.Paragraph, NIF.Paragraph, NPC.Sentence, NIF.Sentence, NIF.Phrase)
+    )
+    integer = '"{}"^^' + iri(str(XSD.nonNegativeInteger))
+    numbers: dict[int, str] = {}
+
+    def number(value: int) -> str:
+        text = numbers.get(value)
+        if text is None:
+            text = numbers[value] = integer.format(value)
+        return text
+
+    def zh(text: str) -> str:
+        return quote(text) + "@zh"
+
+    text = report.text
+    section_node = f"<report/{key}/section/{{}}>".format
+    paragraph_node = f"<report/{key}/paragraph/{{}}>".format
+    char_node = f"<report/{key}#char={{}},{{}}>".format
+
+    sections: dict[int, dict[str, list[str]]] = {}
+    for section in report.sections:
+        heading = text[section.heading[0]:section.heading[1]] if section.heading else None
+        pairs = [
+            (A, npc_section),
+            (PART_OF, section_node(section.parent) if section.parent is not None else node),
+            (POSITION, number(section.index)), (LEVEL, number(section.level)), (CONTEXT, node),
+            (BEGIN, number(section.begin)), (END, number(section.end)), (LABEL, zh(heading or "引言")),
+        ]
+        if heading:
+            pairs.append((HEADING, zh(heading)))
+        _add(sections.setdefault(section.index, {}), pairs)
+
+    paragraphs: dict[int, dict[str, list[str]]] = {}
+    for paragraph in report.paragraphs:
+        pairs = [
+            (A, npc_paragraph), (A, nif_paragraph), (CONTEXT, node), (BEGIN, number(paragraph.begin)),
+            (END, number(paragraph.end)), (IN_SECTION, section_node(paragraph.section)),
+            (POSITION, number(paragraph.index)), (KIND, quote(paragraph.kind)),
+        ]
+        if paragraph.lead:
+            pairs.append((LEAD, zh(text[paragraph.lead[0]:paragraph.lead[1]])))
+        if paragraph.speaker:
+            pairs.append((SPEAKER, zh(paragraph.speaker)))
+        _add(paragraphs.setdefault(paragraph.index, {}), pairs)
+
+    spans: dict[tuple[int, int], dict[str, list[str]]] = {}
+    for sentence in report.sentences:
+        begin, end = sentence.begin, sentence.end
+        _add(spans.setdefault((begin, end), {}), (
+            (A, npc_sentence), (A, nif_sentence), (CONTEXT, node), (BEGIN, number(begin)), (END, number(end)),
+            (ANCHOR, quote(text[begin:end])), (IN_SECTION, section_node(sentence.section)),
+            (IN_PARAGRAPH, paragraph_node(sentence.paragraph)),
+        ))
+    sentences = report.sentences
+    for mention in document.mentions:
+        if mention.entity is None:
+            continue
+        sentence = sentences[mention.sentence]
+        begin, end = mention.begin, mention.end
+        _add(spans.setdefault((begin, end), {}), (
+            (A, nif_phrase), (CONTEXT, node), (SENTENCE, char_node(sentence.begin, sentence.end)),
+            (BEGIN, number(begin)), (END, number(end)), (ANCHOR, quote(text[begin:end])),
+            (IDENT, iri(base + mention.entity)), (CLASS, iri(npc + mention.cls)),
+        ))
+
+    first = first_predicates(terms)
+    orders: dict[tuple[str, ...], list[str]] = {}
+
+    def block(rendered: str, predicates: dict[str, list[str]]) -> str:
+        shape = tuple(predicates)
+        order = orders.get(shape)
+        if order is None:
+            order = orders[shape] = sorted(shape, key=lambda p: (first.get(p, len(first)), p))
+        return subject_block(rendered, predicates, order)
+
+    parts = [head, "\n"]
+    parts += [block(section_node(index), sections[index]) for index in sorted(sections)]
+    parts += [block(paragraph_node(index), paragraphs[index]) for index in sorted(paragraphs)]
+    parts += [block(char_node(*span), spans[span]) for span in sorted(spans, key=lambda span: (span[0], -span[1]))]
+    return ("".join(parts).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _add(predicates: dict[str, list[str]], pairs: Iterable[tuple[str, str]]) -> None:
+    for predicate, obj in pairs:
+        objects = predicates.get(predicate)
+        if objects is None:
+            predicates[predicate] = [obj]
+        else:
+            objects.append(obj)
