@@ -1,0 +1,76 @@
+"""A report's group of graph.ttl written straight to text (npcgraph.reportpiece) is the same
+bytes as its triples minted through rdflib and formatted by the Turtle writer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import npcgraph
+from npcgraph.exports.turtle import turtle_blocks
+from npcgraph.model import Mention, Paragraph, Section
+from npcgraph.rdf import report_triples
+from npcgraph.reportpiece import report_group
+
+DATA = Path(__file__).parent / "data"
+
+
+def _generic(document) -> bytes:  # noqa: ANN001 - a Document
+    return turtle_blocks(report_triples(document))
+
+
+@pytest.fixture(scope="module")
+def documents():
+    paths = sorted(DATA.glob("*/report.txt"))
+    assert len(paths) >= 10
+    return npcgraph.build(paths, names="rules").documents
+
+
+def test_every_test_report_gives_the_writers_bytes(documents, seed_document, tiny_corpus):
+    for document in (*documents, seed_document, *tiny_corpus.documents):
+        assert report_group(document) == _generic(document), document.report.source_file
+
+
+def test_spans_named_twice_are_one_block_as_the_writer_merges_them(seed_document):
+    """A mention over a whole sentence shares the sentence's IRI; two mentions of one span
+    share theirs (their objects merged, sorted, each once); a mention without an entity is
+    not written."""
+    report = seed_document.report
+    sentence = report.sentences[3]
+    first = seed_document.mentions[0]
+    extra = (
+        Mention(sentence.begin, sentence.end, 3, "Organization", "org/a-whole-sentence"),
+        replace(first, cls="Place", entity="place/another-reading"),
+        replace(first),  # the same mention again: written once
+        Mention(sentence.begin, sentence.begin + 2, 3, "Person", None),
+    )
+    document = replace(seed_document, mentions=(*seed_document.mentions, *extra))
+    piece = report_group(document)
+    assert piece == _generic(document)
+    text = piece.decode("utf-8")
+    assert f"<report/{report.key}#char={sentence.begin},{sentence.end}> a npc:Sentence , nif:Phrase , nif:Sentence ;" in text
+    assert "<org/a-whole-sentence>" in text and "<place/another-reading>" in text
+
+
+def test_odd_text_structure_and_keys_give_the_writers_bytes(seed_document):
+    """Quotes, backslashes, control characters and line breaks in the text; a section whose
+    heading is empty, nested sections, a paragraph with a lead phrase and a speaker; sections
+    and paragraphs out of order; a report key that is not plain (written through rdflib)."""
+    report = seed_document.report
+    text = 'a "quoted" \\ back\x01slash\nnext line' + report.text[35:]
+    sections = (
+        Section(2, 10, 40, level=2, heading=(10, 12), parent=0),
+        Section(0, 0, len(text), heading=(0, 0)),
+        *report.sections[1:],
+    )
+    paragraphs = (
+        Paragraph(report.paragraphs[0].index, 0, 30, 0, kind="answer", lead=(2, 8), speaker='记者"甲"'),
+        *reversed(report.paragraphs[1:]),
+    )
+    odd = replace(seed_document, report=replace(report, text=text, sections=sections, paragraphs=paragraphs))
+    assert report_group(odd) == _generic(odd)
+    for key in ("ABC123", "a-b", "0f/x"):
+        renamed = replace(odd, report=replace(odd.report, key=key))
+        assert report_group(renamed) == _generic(renamed), key
