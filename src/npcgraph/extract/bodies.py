@@ -455,6 +455,8 @@ def _title_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 def _dotted_names(text: str) -> list[Candidate]:
+    if "·" not in text and "•" not in text:
+        return []  # no dot, no such name: _DOTTED would try every run of characters for one
     _, after, before = _title_words()
     found = []
     for match in _DOTTED.finditer(text):
