@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import npcgraph
-from npcgraph.exports.turtle import turtle_blocks
-from npcgraph.model import Mention, Paragraph, Section
-from npcgraph.rdf import report_triples
-from npcgraph.reportpiece import report_group
+from npcgraph.exports.turtle import subject_blocks, turtle_blocks
+from npcgraph.model import Evidence, Mention, Paragraph, Relation, Section
+from npcgraph.rdf import report_triples, statement_triples
+from npcgraph.reportpiece import report_group, statement_blocks
 
 DATA = Path(__file__).parent / "data"
 
@@ -31,6 +31,37 @@ def documents():
 def test_every_test_report_gives_the_writers_bytes(documents, seed_document, tiny_corpus):
     for document in (*documents, seed_document, *tiny_corpus.documents):
         assert report_group(document) == _generic(document), document.report.source_file
+
+
+def _generic_statements(document) -> list[str]:  # noqa: ANN001 - a Document
+    return subject_blocks(t for r in document.relations for e in r.evidence for t in statement_triples(r, e))
+
+
+def test_every_test_reports_statements_give_the_writers_blocks(documents, seed_document, tiny_corpus):
+    for document in (*documents, seed_document, *tiny_corpus.documents):
+        assert statement_blocks(document) == _generic_statements(document), document.report.source_file
+
+
+def test_statements_with_every_detail_and_twice_stated_give_the_writers_blocks(seed_document):
+    """A post, dates of each precision and one that is no date, a meeting, votes with one
+    count missing, and one fact and sentence stated by two relations (one statement: merged)."""
+    key = seed_document.report.key
+    relation = seed_document.relations[0]
+    details = (
+        Evidence(key, 0, 10, date="2021", event=relation.object, votes=(50, 0, None)),
+        Evidence(key, 10, 20, date="2021-03"),
+        Evidence(key, 20, 30, date="2021-03-05", votes=(1, 2, 3)),
+        Evidence(key, 30, 40, date="三月"),
+    )
+    extra = (
+        replace(relation, evidence=details, post='主任"甲"'),
+        replace(relation, evidence=details[:1], post="副主任"),
+    )
+    document = replace(seed_document, relations=(*seed_document.relations, *extra))
+    blocks = statement_blocks(document)
+    assert blocks == _generic_statements(document)
+    assert any("npc:votesFor 50" in block and "npc:post" in block for block in blocks)
+    assert statement_blocks(replace(seed_document, relations=())) == []
 
 
 def test_spans_named_twice_are_one_block_as_the_writer_merges_them(seed_document):

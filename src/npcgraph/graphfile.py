@@ -48,7 +48,7 @@ from .rdf import (
     statement_iri,
     statement_triples,
 )
-from .reportpiece import report_group
+from .reportpiece import report_group, statement_blocks
 from .store import load as store_load
 
 __all__ = [
@@ -156,10 +156,7 @@ def _worker_piece(document: Document) -> bytes:
 
 def _statement_blocks(document: Document) -> list[bytes]:
     """The subject blocks of the document's evidence statements, in graph.ttl's order."""
-    triples = [
-        triple for relation in document.relations for evidence in relation.evidence for triple in statement_triples(relation, evidence)
-    ]
-    return [block.encode("utf-8") for block in subject_blocks(triples)]
+    return [block.encode("utf-8") for block in statement_blocks(document)]  # subject_blocks of their triples
 
 
 def _split_output(output: bytes | None) -> tuple[bytes | None, list[bytes] | None]:

@@ -67,6 +67,7 @@ __all__ = [
     "report_iri",
     "entity_iri",
     "sentence_iri",
+    "date_literal",
 ]
 
 Triple = tuple[Node, Node, Node]
@@ -126,7 +127,8 @@ _DATE_TYPES = (
 )
 
 
-def _date(value: str) -> Literal:
+def date_literal(value: str) -> Literal:
+    """A date as the text gives it (2021, 2021-03, 2021-03-05) as a typed literal; else a plain one."""
     for pattern, datatype in _DATE_TYPES:
         if pattern.match(value):
             return Literal(value, datatype=datatype)
@@ -150,7 +152,7 @@ def _report_triples(document: Document) -> Iterator[Triple]:
     if meta.issue:
         yield (node, NPC.issue, _zh(meta.issue))
     if meta.date:
-        yield (node, DCTERMS.date, _date(meta.date))
+        yield (node, DCTERMS.date, date_literal(meta.date))
     if meta.column:
         yield (node, NPC.column, _zh(meta.column))
     if meta.source:
@@ -235,9 +237,9 @@ def _entity_triples(entity: Entity, alt_labels: Iterable[str]) -> Iterator[Tripl
     if entity.unit:
         yield (node, NPC.unit, _zh(entity.unit))
     if entity.effective_date:
-        yield (node, NPC.effectiveDate, _date(entity.effective_date))
+        yield (node, NPC.effectiveDate, date_literal(entity.effective_date))
     if entity.date:
-        yield (node, NPC.date, _date(entity.date))
+        yield (node, NPC.date, date_literal(entity.date))
     if entity.term is not None:
         yield (node, NPC["term"], Literal(entity.term, datatype=XSD.integer))
     if entity.session is not None:
@@ -274,7 +276,7 @@ def statement_triples(relation: Relation, evidence: Evidence) -> Iterator[Triple
     if relation.post:
         yield (statement, NPC.post, _zh(relation.post))
     if evidence.date:
-        yield (statement, NPC.date, _date(evidence.date))
+        yield (statement, NPC.date, date_literal(evidence.date))
     if evidence.event:
         yield (statement, NPC.atEvent, entity_iri(evidence.event))
     if evidence.votes:

@@ -15,15 +15,18 @@ fails until both agree).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from .exports.turtle import Terms, first_predicates, quote, subject_block, turtle_blocks
-from .model import Document
-from .namespaces import ID, ITSRDF, NIF, NPC, PREFIXES, RDF, RDFS, XSD
-from .rdf import report_iri, report_triples
+from rdflib import Literal
 
-__all__ = ["report_group"]
+from .exports.turtle import Terms, first_predicates, quote, subject_block, turtle_blocks
+from .ids import statement_key
+from .model import Document
+from .namespaces import ID, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, RDFS, XSD
+from .rdf import date_literal, report_iri, report_triples
+
+__all__ = ["report_group", "statement_blocks"]
 
 _BASE = str(ID)
 _KEY = re.compile(r"[0-9a-z]+\Z")  # a report key whose parts' IRIs are all written <report/K…>
@@ -117,6 +120,55 @@ def report_group(document: Document) -> bytes:
             (IDENT, iri(base + mention.entity)), (CLASS, iri(npc + mention.cls)),
         ))
 
+    block = _blocks(terms)
+    parts = [head, "\n"]
+    parts += [block(section_node(index), sections[index]) for index in sorted(sections)]
+    parts += [block(paragraph_node(index), paragraphs[index]) for index in sorted(paragraphs)]
+    parts += [block(char_node(*span), spans[span]) for span in sorted(spans, key=lambda span: (span[0], -span[1]))]
+    return ("".join(parts).rstrip("\n") + "\n").encode("utf-8")
+
+
+def statement_blocks(document: Document) -> list[str]:
+    """The subject blocks of the document's evidence statements in graph.ttl's order, as
+    ``subject_blocks`` writes those of ``rdf.statement_triples`` (without the heading)."""
+    terms = Terms(turtle=True)
+    predicate, iri = terms.predicate, terms.iri
+    A, SUBJECT, PREDICATE, OBJECT = (predicate(str(p)) for p in (RDF.type, RDF.subject, RDF.predicate, RDF.object))
+    DERIVED, POST, DATE, EVENT = (predicate(str(p)) for p in (PROV.wasDerivedFrom, NPC.post, NPC.date, NPC.atEvent))
+    VOTES = tuple(predicate(str(p)) for p in (NPC.votesFor, NPC.votesAgainst, NPC.abstentions))
+    statement, base, npc, integer = iri(str(RDF.Statement)), _BASE, str(NPC), XSD.integer
+    dates: dict[str, str] = {}
+    subjects: dict[str, dict[str, list[str]]] = {}
+    for relation in document.relations:
+        subject, obj = iri(base + relation.subject), iri(base + relation.object)
+        said = iri(npc + relation.predicate)
+        for evidence in relation.evidence:
+            key = statement_key(relation.subject, relation.predicate, relation.object, evidence.report, evidence.begin, evidence.end)
+            pairs = [
+                (A, statement), (SUBJECT, subject), (PREDICATE, said), (OBJECT, obj),
+                (DERIVED, iri(f"{base}report/{evidence.report}#char={evidence.begin},{evidence.end}")),
+            ]
+            if relation.post:
+                pairs.append((POST, quote(relation.post) + "@zh"))
+            if evidence.date:
+                date = dates.get(evidence.date)
+                if date is None:
+                    date = dates[evidence.date] = terms.literal(date_literal(evidence.date))
+                pairs.append((DATE, date))
+            if evidence.event:
+                pairs.append((EVENT, iri(base + evidence.event)))
+            if evidence.votes:
+                for said_votes, count in zip(VOTES, evidence.votes):
+                    if count is not None:
+                        pairs.append((said_votes, terms.literal(Literal(count, datatype=integer))))
+            _add(subjects.setdefault(f"stmt/{key}", {}), pairs)
+    block = _blocks(terms)
+    return [block(iri(base + path), subjects[path]) for path in sorted(subjects)]
+
+
+def _blocks(terms: Terms) -> Callable[[str, dict[str, list[str]]], str]:
+    """A subject's block as ``subject_block`` writes it, the order of its predicates sorted
+    once for each set of predicates."""
     first = first_predicates(terms)
     orders: dict[tuple[str, ...], list[str]] = {}
 
@@ -127,11 +179,7 @@ def report_group(document: Document) -> bytes:
             order = orders[shape] = sorted(shape, key=lambda p: (first.get(p, len(first)), p))
         return subject_block(rendered, predicates, order)
 
-    parts = [head, "\n"]
-    parts += [block(section_node(index), sections[index]) for index in sorted(sections)]
-    parts += [block(paragraph_node(index), paragraphs[index]) for index in sorted(paragraphs)]
-    parts += [block(char_node(*span), spans[span]) for span in sorted(spans, key=lambda span: (span[0], -span[1]))]
-    return ("".join(parts).rstrip("\n") + "\n").encode("utf-8")
+    return block
 
 
 def _add(predicates: dict[str, list[str]], pairs: Iterable[tuple[str, str]]) -> None:
