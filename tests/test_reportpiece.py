@@ -4,15 +4,17 @@ bytes as its triples minted through rdflib and formatted by the Turtle writer.""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import npcgraph
-from npcgraph.exports.turtle import subject_blocks, turtle_blocks
-from npcgraph.model import Evidence, Mention, Paragraph, Relation, Section
-from npcgraph.rdf import report_triples, statement_triples
-from npcgraph.reportpiece import report_group, statement_blocks
+from npcgraph.exports.turtle import subject_blocks, subject_order, turtle_blocks
+from npcgraph.model import Corpus, Evidence, Mention, Paragraph, Section
+from npcgraph.namespaces import ID
+from npcgraph.rdf import corpus_entities, entity_iri, entity_triples, fact_triple, report_triples, statement_triples
+from npcgraph.reportpiece import EntityBlocks, report_group, statement_blocks
 
 DATA = Path(__file__).parent / "data"
 
@@ -105,3 +107,35 @@ def test_odd_text_structure_and_keys_give_the_writers_bytes(seed_document):
     for key in ("ABC123", "a-b", "0f/x"):
         renamed = replace(odd, report=replace(odd.report, key=key))
         assert report_group(renamed) == _generic(renamed), key
+
+
+def _entity_group(corpus, dated: bool = False) -> tuple[list[str], bytes, bytes]:  # noqa: ANN001 - a Corpus
+    """(the subjects, EntityBlocks' stretch of them, turtle_blocks of their triples)."""
+    entities = corpus_entities(corpus)
+    if dated:  # every detail an entity can have, on a few of them
+        for key in sorted(entities)[:3]:
+            entity, alt_labels = entities[key]
+            entities[key] = (replace(
+                entity, cls="Concept", value=Decimal("12.50"), approximate=True, unit="件", effective_date="2021-03-05",
+                date="二〇二一年", term=14, session=2,
+            ), alt_labels | {"别名", entity.label})
+    plain: dict[str, list] = {}
+    for document in corpus.documents:
+        for relation in document.relations:
+            triple = fact_triple(relation)
+            plain.setdefault(str(triple[0]), []).append(triple)
+    subjects = sorted({str(entity_iri(key)) for key in entities} | set(plain), key=lambda s: (subject_order(s, s), s))
+    generic = turtle_blocks(
+        t for s in subjects for t in (*(entity_triples(*entities[s[len(str(ID)):]]) if s[len(str(ID)):] in entities else ()), *plain.get(s, ()))
+    )
+    return subjects, EntityBlocks(entities, plain).stretch(subjects), generic
+
+
+def test_the_entities_group_gives_the_writers_bytes(documents, seed_corpus, tiny_corpus):
+    for corpus in (Corpus(documents=tuple(documents)), seed_corpus, tiny_corpus):
+        subjects, written, generic = _entity_group(corpus)
+        assert subjects and written == generic
+    subjects, written, generic = _entity_group(tiny_corpus, dated=True)
+    assert written == generic
+    assert b"skos:Concept" in written and b"npc:sessionNumber 2" in written and b"\xe5\x88\xab\xe5\x90\x8d" in written
+    assert EntityBlocks({}, {}).stretch([]) == b""

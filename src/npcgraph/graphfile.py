@@ -41,14 +41,13 @@ from .rdf import (
     Triple,
     corpus_entities,
     entity_iri,
-    entity_triples,
     fact_triple,
     report_iri,
     report_triples,
     statement_iri,
     statement_triples,
 )
-from .reportpiece import report_group, statement_blocks
+from .reportpiece import EntityBlocks, report_group, statement_blocks
 from .store import load as store_load
 
 __all__ = [
@@ -237,12 +236,8 @@ def _stretches(corpus: Corpus, pieces: Mapping[str, bytes], loaded: Collection[s
 
     entities = corpus_entities(corpus)
     entity_subjects = {str(entity_iri(key)): key for key in entities}
-
-    def entity_group(subjects: list[str]) -> Iterator[Triple]:
-        for subject in subjects:
-            if subject in entity_subjects:
-                yield from entity_triples(*entities[entity_subjects[subject]])
-            yield from plain.get(subject, ())
+    # what _piece gives of their entity_triples and plain triples, written as text
+    entity_group = EntityBlocks(entities, plain).stretch
 
     def statement_group(subjects: list[str]) -> Iterator[Triple]:
         for subject in subjects:
@@ -266,15 +261,15 @@ def _stretches(corpus: Corpus, pieces: Mapping[str, bytes], loaded: Collection[s
         yield _OTHERS, b"\n" + _piece(others), True
 
 
-def _group_stretches(subjects: Iterable[str], make: Callable[[list[str]], Iterable[Triple]], stretch: int = 0) -> Iterator[bytes]:
+def _group_stretches(subjects: Iterable[str], make: Callable[[list[str]], bytes], stretch: int = 0) -> Iterator[bytes]:
     """One group's subject blocks in stretches of ``stretch`` subjects (IRIs in the id
-    namespace), formatted from ``make(subjects)``; joined with newlines, they are the group's
-    piece (``_piece`` of all their triples)."""
+    namespace), ``make(subjects)`` formatting those subjects' piece (``_piece`` of their
+    triples); joined with newlines, they are the group's piece."""
     stretch = stretch or _STRETCH
     ordered = [subject for _, subject in sorted((subject_order(s, s), s) for s in subjects)]
     heading = b""
     for start in range(0, len(ordered), stretch):
-        piece = _piece(make(ordered[start:start + stretch]))
+        piece = make(ordered[start:start + stretch])
         if not piece:
             continue
         if heading and piece.startswith(heading):

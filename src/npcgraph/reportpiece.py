@@ -22,11 +22,11 @@ from rdflib import Literal
 
 from .exports.turtle import Terms, first_predicates, quote, subject_block, turtle_blocks
 from .ids import statement_key
-from .model import Document
-from .namespaces import ID, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, RDFS, XSD
+from .model import Document, Entity
+from .namespaces import ID, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from .rdf import date_literal, report_iri, report_triples
 
-__all__ = ["report_group", "statement_blocks"]
+__all__ = ["report_group", "statement_blocks", "EntityBlocks"]
 
 _BASE = str(ID)
 _KEY = re.compile(r"[0-9a-z]+\Z")  # a report key whose parts' IRIs are all written <report/K…>
@@ -164,6 +164,63 @@ def statement_blocks(document: Document) -> list[str]:
             _add(subjects.setdefault(f"stmt/{key}", {}), pairs)
     block = _blocks(terms)
     return [block(iri(base + path), subjects[path]) for path in sorted(subjects)]
+
+
+class EntityBlocks:
+    """The entities group of graph.ttl, a stretch of subjects at a time, as text: what
+    ``turtle_blocks`` writes of those subjects' ``rdf.entity_triples`` and ``plain`` triples
+    (the relations asserted plainly, rdflib terms, by subject)."""
+
+    def __init__(self, entities: dict[str, tuple[Entity, set[str]]], plain: dict[str, list[tuple]]) -> None:
+        self.entities = {_BASE + key: value for key, value in entities.items()}
+        self.plain = plain
+        self.terms = terms = Terms(turtle=True)
+        self.block = _blocks(terms)
+        predicate = terms.predicate
+        self.said = {name: predicate(str(p)) for name, p in (
+            ("a", RDF.type), ("label", RDFS.label), ("pref", SKOS.prefLabel), ("alt", SKOS.altLabel), ("value", NPC.value),
+            ("approximate", NPC.approximate), ("unit", NPC.unit), ("effective", NPC.effectiveDate), ("date", NPC.date),
+            ("term", NPC["term"]), ("session", NPC.sessionNumber),
+        )}
+        self.concept = terms.iri(str(SKOS.Concept))
+
+    def stretch(self, subjects: list[str]) -> bytes:
+        """The group's piece of these subjects (IRIs, in graph.ttl's order), its heading first."""
+        terms, said, block = self.terms, self.said, self.block
+        iri, predicate, literal, term = terms.iri, terms.predicate, terms.literal, terms.term
+        npc = str(NPC)
+        parts = []
+        for subject in subjects:
+            predicates: dict[str, list[str]] = {}
+            found = self.entities.get(subject)
+            if found is not None:
+                entity, alt_labels = found
+                label = quote(entity.label) + "@zh"
+                pairs = [(said["a"], iri(npc + entity.cls))]
+                if entity.cls == "Concept":
+                    pairs.append((said["a"], self.concept))
+                pairs += [(said["label"], label), (said["pref"], label)]
+                pairs += [(said["alt"], quote(alt) + "@zh") for alt in sorted(set(alt_labels) - {entity.label})]
+                if entity.value is not None:
+                    pairs.append((said["value"], literal(Literal(entity.value, datatype=XSD.decimal))))
+                    pairs.append((said["approximate"], literal(Literal(entity.approximate))))
+                if entity.unit:
+                    pairs.append((said["unit"], quote(entity.unit) + "@zh"))
+                if entity.effective_date:
+                    pairs.append((said["effective"], literal(date_literal(entity.effective_date))))
+                if entity.date:
+                    pairs.append((said["date"], literal(date_literal(entity.date))))
+                if entity.term is not None:
+                    pairs.append((said["term"], literal(Literal(entity.term, datatype=XSD.integer))))
+                if entity.session is not None:
+                    pairs.append((said["session"], literal(Literal(entity.session, datatype=XSD.integer))))
+                _add(predicates, pairs)
+            _add(predicates, ((predicate(p), term(o)) for _, p, o in self.plain.get(subject, ())))
+            if predicates:
+                parts.append(block(iri(subject), predicates))
+        if not parts:
+            return b""
+        return ("# Entities\n" + "".join(parts).rstrip("\n") + "\n").encode("utf-8")
 
 
 def _blocks(terms: Terms) -> Callable[[str, dict[str, list[str]]], str]:
