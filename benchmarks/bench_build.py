@@ -19,7 +19,9 @@ Each (size, store) runs in a fresh process so that its peak memory is its own. S
    (``graphfile.turtle_and_store``). ``none`` is a build without ``--store``: graph.ttl alone
    (``graphfile.turtle_file``), no store;
 3. graph.html, drawn from the reports' digests that the workers made (``viewer.digestview``;
-   before, from the store with SPARQL: ``bench_view.py`` times both);
+   before, from the store with SPARQL: ``bench_view.py`` times both); with a store, drawn
+   while the store's loader finishes (``turtle_and_store(meanwhile=…)``), so that its end is
+   written just after step 2's;
 4. the summary's class counts, from the same digests (``digest.class_counts``).
 
 Reported: characters of report text per second of extraction (wall clock, all jobs), seconds
@@ -87,17 +89,24 @@ def measure(
     gc.disable()
     output = work / f"out-{corpus.name}-{store}-{provenance}"
     corpus_made = with_provenance(build.corpus, provenance)
-    if early is not None:
-        parts, result["triples"] = turtle_and_store(corpus_made, build.outputs, location, early=early)
+    digests = [load_digest(build.extra_outputs[document.report.key]) for document in build.corpus.documents]
+    page: dict = {}
+
+    def draw() -> None:  # as npcgraph build draws and counts
+        page["merged"] = merged_entities(digests)
+        page["html"] = render_digests(digests, merged=page["merged"]).encode("utf-8")
+
+    if early is not None:  # the page drawn while the store's loader finishes, as npcgraph build does
+        parts, result["triples"] = turtle_and_store(corpus_made, build.outputs, location, early=early, meanwhile=draw)
     else:  # without --store nothing of a build reads a store: none is loaded
         parts = turtle_file(corpus_made, build.outputs)
     write_files(output, {"graph.ttl": parts})
     result.update(to_ttl_s=round(time.perf_counter() - started, 2), ttl_mb=round(sum(map(len, parts)) / 1e6, 1))
-    digests = [load_digest(build.extra_outputs[document.report.key]) for document in build.corpus.documents]
-    merged = merged_entities(digests)  # as npcgraph build draws and counts
-    write_files(output, {"graph.html": render_digests(digests, merged=merged).encode("utf-8")})
+    if not page:
+        draw()
+    write_files(output, {"graph.html": page["html"]})
     result["viewer_s"] = round(time.perf_counter() - started, 2)
-    class_counts(digests, merged)
+    class_counts(digests, page["merged"])
     result["total_s"] = round(time.perf_counter() - started, 2)
     result.update(
         cpu_s=round(_cpu_seconds(), 1),

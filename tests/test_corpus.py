@@ -319,3 +319,19 @@ def test_a_folder_that_is_not_a_store_is_never_replaced(tmp_path):
     result = npcgraph_cli("build", str(REPORTS), "-o", "out", "--store", f"oxigraph:{tmp_path / 'notes'}", cwd=tmp_path)
     assert result.returncode == 3 and result.stderr.startswith("npcgraph: error: [E203]")
     assert not (tmp_path / "out").exists()  # refused before any work
+
+
+def test_work_done_while_the_store_finishes_loading(tmp_path, tiny_corpus):
+    """turtle_and_store's ``meanwhile`` (npcgraph build draws graph.html there) runs once
+    graph.ttl is made, before the store is ready; when it fails, no store is left."""
+    made = []
+    parts, count = turtle_and_store(tiny_corpus, None, tmp_path / "store", meanwhile=lambda: made.append("drawn"))
+    assert made == ["drawn"] and b"".join(parts) == corpus_turtle(tiny_corpus)
+    assert count == len(_triples(tmp_path / "store"))
+
+    def fail() -> None:
+        raise RuntimeError("the page could not be drawn")
+
+    with pytest.raises(RuntimeError, match="could not be drawn"):
+        turtle_and_store(tiny_corpus, None, tmp_path / "failed", meanwhile=fail)
+    assert not (tmp_path / "failed").exists() and not list(tmp_path.glob(".failed.*"))

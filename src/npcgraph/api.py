@@ -14,6 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 from . import incremental
 from .cache import Cache
@@ -209,19 +210,30 @@ def _write(
     # pieces load the store, if there is one (nothing of this build reads it: the page and the
     # counts come from the digests; the other formats and the user's queries do).
     loaded = None
+    page: dict[str, Any] = {}
+
+    def draw() -> None:  # the page and the counts, from the digests alone
+        page["merged"] = merged_entities(digests)
+        page["html"] = render_digests(digests, merged=page["merged"]).encode("utf-8")
+
     if early is None:
         with bars.step("Writing graph.ttl", unit="B"):
             parts = turtle_file(corpus, result.outputs)
     else:
         with bars.step("Loading the store", unit="B") as bar:
             where = early.loader.location
-            parts, loaded = turtle_and_store(corpus, result.outputs, where, progress=bar.update, stage=staged, early=early)
+            parts, loaded = turtle_and_store(
+                corpus, result.outputs, where, progress=bar.update, stage=staged, early=early,
+                meanwhile=draw,  # while the store's loader finishes, in its own thread
+            )
     try:
         datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
         if not datasets:
             corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
-        merged = merged_entities(digests)
-        files = {"graph.ttl": parts, "graph.html": render_digests(digests, merged=merged).encode("utf-8")}
+        if not page:
+            draw()
+        merged = page["merged"]
+        files = {"graph.ttl": parts, "graph.html": page["html"]}
         if formats:
             named = to_dataset(corpus) if datasets else None
             # the pyoxigraph Store itself; the other formats' writers (rdflib's) are given its

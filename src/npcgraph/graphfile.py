@@ -511,6 +511,7 @@ def turtle_and_store(
     directory: Path | None = None,
     stage: bool = False,
     early: EarlyLoad | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[TurtleFile, Any]:
     """graph.ttl (:func:`~npcgraph.graphfile.turtle_file`: iterate it for the bytes) and the
     number of triples of the store at ``location``, loaded from its stretches in a thread
@@ -519,7 +520,9 @@ def turtle_and_store(
 
     With ``early``, the loader that has been given the reports' pieces during extraction
     (made with the same ``location`` and ``stage``) is given the rest of the graph and waited
-    for; a spoiled one is abandoned and the store loaded afresh."""
+    for; a spoiled one is abandoned and the store loaded afresh. ``meanwhile`` is called once
+    graph.ttl is made, while the loader finishes (Oxigraph's bulk load and compaction release
+    the GIL): other work of the build done in that time."""
     loaded: Collection[str] = ()
     if early is not None and early.spoiled:
         early.loader.abandon()
@@ -532,6 +535,13 @@ def turtle_and_store(
     try:
         result = turtle_file(corpus, pieces, on_part=lambda part: loader.put(part, wait=True), directory=directory, loaded=loaded)
     except BaseException:
+        loader.abandon()
+        raise
+    try:
+        if meanwhile is not None:
+            meanwhile()
+    except BaseException:
+        result.close()
         loader.abandon()
         raise
     try:
