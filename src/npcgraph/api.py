@@ -211,8 +211,12 @@ def _write(
     # counts come from the digests; the other formats and the user's queries do).
     loaded = None
     page: dict[str, Any] = {}
+    datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
 
     def draw() -> None:  # the page and the counts, from the digests alone
+        nonlocal corpus, result
+        if not datasets:
+            corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
         page["merged"] = merged_entities(digests)
         page["html"] = render_digests(digests, merged=page["merged"]).encode("utf-8")
 
@@ -227,9 +231,6 @@ def _write(
                 meanwhile=draw,  # while the store's loader finishes, in its own thread
             )
     try:
-        datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
-        if not datasets:
-            corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
         if not page:
             draw()
         merged = page["merged"]

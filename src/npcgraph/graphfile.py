@@ -522,7 +522,8 @@ def turtle_and_store(
     (made with the same ``location`` and ``stage``) is given the rest of the graph and waited
     for; a spoiled one is abandoned and the store loaded afresh. ``meanwhile`` is called once
     graph.ttl is made, while the loader finishes (Oxigraph's bulk load and compaction release
-    the GIL): other work of the build done in that time."""
+    the GIL): other work of the build done in that time; the documents are no longer needed
+    by then (nothing here keeps them)."""
     loaded: Collection[str] = ()
     if early is not None and early.spoiled:
         early.loader.abandon()
@@ -537,6 +538,9 @@ def turtle_and_store(
     except BaseException:
         loader.abandon()
         raise
+    del corpus, pieces  # written: this frame keeps no document from being let go meanwhile
+    if early is not None:
+        early.loaded = {}
     try:
         if meanwhile is not None:
             meanwhile()
