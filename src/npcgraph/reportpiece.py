@@ -1,15 +1,17 @@
-"""A report's group of graph.ttl written straight from its document as text.
+"""graph.ttl's groups written straight from the documents as text.
 
-The group is ``turtle_blocks(report_triples(document))``: :mod:`npcgraph.rdf` mints the
+A report's group is ``turtle_blocks(report_triples(document))``: :mod:`npcgraph.rdf` mints the
 triples as rdflib terms and :mod:`npcgraph.exports.turtle` formats them again. Minting and
 formatting those terms was a third of what an extraction worker spends on a report in a
 corpus build (issue 18); this module formats the same triples' text directly (the same IRIs,
 literals, order and layout: :func:`~npcgraph.exports.turtle.subject_block`), the same bytes
 (tests/test_reportpiece.py compares the two on every test report). The report's own node, with
-its metadata and dates, is still made through rdflib: it is one block.
+its metadata and dates, is still made through rdflib: it is one block. So are the blocks of the
+evidence statements (:func:`statement_blocks`, in the worker) and the entities group
+(:class:`EntityBlocks`, in the main process once the reports are extracted).
 
-What it writes must follow ``rdf._report_triples``: a change there is a change here (the test
-fails until both agree).
+What it writes must follow ``rdf._report_triples``, ``rdf.statement_triples`` and
+``rdf.entity_triples``: a change there is a change here (the tests fail until both agree).
 """
 
 from __future__ import annotations
