@@ -770,3 +770,13 @@ def test_an_appointment_list_with_its_verbs_as_headings(tmp_path):
     facts = _facts_of(_document(tmp_path, text))
     committee = "长沙市人民代表大会常务委员会"
     assert {(committee, "appointed", "王刚"), (committee, "appointed", "李明"), (committee, "removed", "赵六")} <= facts
+
+
+def test_a_list_after_a_party_group_s_posts_holds_the_committee_s_posts(tmp_path):
+    text = "5月8日，宝丰县十五届人大常委会召开第九次会议。县人大常委会党组书记、常务副主任沙际涛主持会议，副主任刘自朝、袁永雨出席。\n"
+    document = _document(tmp_path, text)
+    facts = _facts_of(document)
+    assert ("刘自朝", "memberOf", "宝丰县人民代表大会常务委员会") in facts
+    assert ("刘自朝", "memberOf", "宝丰县人民代表大会常务委员会党组") not in facts
+    assert ("沙际涛", "memberOf", "宝丰县人民代表大会常务委员会党组") in facts
+    assert "常务" not in {e.label for e in document.entities if e.cls == "Person"}  # 常务副主任: a post

@@ -154,6 +154,8 @@ def _plausible_body(body: str) -> bool:
         return False
     if "各" in body:
         return False  # 全国人大各专门委员会: the bodies of a kind, no one body
+    if "关于" in body:
+        return False  # 教科文卫工委关于科…: a body's name runs into the title of what it wrote
     if head in _HEADS_IN_CONTEXT and not any(word in body for word in _HEADS_IN_CONTEXT[head]):
         return False
     placed = next((h for h in _PLACED_HEADS if body.endswith(h)), None)

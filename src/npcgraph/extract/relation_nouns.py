@@ -108,13 +108,13 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
             previous = None  # 区人大常委会副主任孟繁兰，副区长李雯: the vice head is the government's
         elif previous is not None and listed and previous[0].entity:
             post = listed.group(1) or previous[2]
-            yield (person.entity, "memberOf", previous[0].entity, post)
+            yield (person.entity, "memberOf", _held_in(previous[0], post, entities, find), post)
             previous = (previous[0], person, post)
         elif previous is not None and previous[0].entity and (later := _LATER_POST.search(view.text, previous[1].end, person.begin)) \
                 and later.end() == person.begin and post_pattern().fullmatch(later.group("post")):
             # 主任刘家义主持会议，副主任於来运、王随莲出席: a post of the same body, later in the sentence
             post = later.group("post")
-            yield (person.entity, "memberOf", previous[0].entity, post)
+            yield (person.entity, "memberOf", _held_in(previous[0], post, entities, find), post)
             previous = (previous[0], person, post)
         else:
             previous = None
@@ -207,6 +207,17 @@ def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str
         while person is not None:
             yield (person.entity or "", "memberOf", body, post.group(1))
             person = persons.get(person.end + 1) if view.text.startswith("、", person.end) else None
+
+
+def _held_in(body: Mention, post: str, entities: Mapping[str, Entity], find: Callable[[str], str | None] | None) -> str:
+    """Where a post listed after one held in ``body`` is held: in the body a party group belongs
+    to when the post is none of the group's (…党组书记、常务副主任沙际涛…，副主任刘自朝: the standing
+    committee's 副主任), else in ``body``."""
+    label = entities[body.entity].label if body.entity in entities else ""
+    organ = next((o for o in _PARTY_ORGANS if label.endswith(o)), None)
+    if organ is None or post in _PARTY_POSTS or find is None:
+        return body.entity or ""
+    return find(label[: -len(organ)]) or body.entity or ""
 
 
 def _not_of(post: str, body: Mention, entities: Mapping[str, Entity]) -> bool:
