@@ -199,3 +199,12 @@ def test_a_township_congress_with_its_term_places_the_report(tmp_path):
     facts = _facts(document)
     assert ("张军", "memberOf", "青石镇人民代表大会") in facts
     assert ("刘芳", "memberOf", "中国共产党青石镇委员会") in facts
+
+
+def test_a_pointer_before_a_township_s_congress_and_a_verb_before_a_town(tmp_path):
+    text = ("最近，青浦区重固镇50名镇人大代表开展了联系选民活动。今年初，重固镇人大制定了《关于镇人大代表联系选民的制度》，"
+            "提交镇人代会审议通过。镇人代会后，该镇人大积极组织实施。\n")
+    document = _document(tmp_path, text)
+    labels = _labels(document)
+    assert labels.get("重固镇人民代表大会") == "Organization"
+    assert "提交镇" not in labels and not any(label.startswith("该镇") for label in labels)

@@ -271,7 +271,7 @@ def body_of_post(post: str) -> str | None:
 
 # Characters that start the words before a body's name, never the name itself:
 # 访宜昌市人大常委会 (an interview title), 对全市…, 向市人大常委会, 经省人大常委会.
-_FUNCTION_CHARS = frozenset("访对在由向经据和与及同把被将的了是为于从请让给跟任兼即我受")
+_FUNCTION_CHARS = frozenset("访对在由向经据和与及同把被将的了是为于从请让给跟任兼即我受该")
 
 
 _MAX_UNKNOWN_PLACE = 6  # 武昌区, 安吉县, 义乌市, 云屏县青石镇: names not in the lexicon are short
