@@ -69,3 +69,13 @@ def test_a_revised_regulation_the_constitution_s_amendment_and_counted_instrumen
 def test_who_proposed_a_plan_is_no_part_of_its_name(tmp_path):
     text = "5月8日，长沙市十六届人大常委会召开第九次会议。常委会批准了市人民政府提出的2023年市级预算调整方案。\n"
     assert ("长沙市人民代表大会常务委员会", "approved", "2023年市级预算调整方案") in triples(built(tmp_path, text))
+
+
+def test_a_list_of_titles_some_called_revised(tmp_path):
+    text = ("11月28日，省十四届人大常委会第十三次会议闭幕。会议表决通过了《广东省新型农村集体经济发展促进条例》、"
+            "新修订的《广东省公共文化服务促进条例》、新修订的《广东省见义勇为人员奖励和保障条例》。\n")
+    facts = triples(built(tmp_path, text))
+    committee = "广东省人民代表大会常务委员会"
+    assert (committee, "enacted", "广东省新型农村集体经济发展促进条例") in facts
+    assert (committee, "revised", "广东省公共文化服务促进条例") in facts
+    assert (committee, "revised", "广东省见义勇为人员奖励和保障条例") in facts

@@ -320,9 +320,16 @@ def unbracketed(text: str) -> str:
     return "".join(ch for ch in text if ch not in _BRACKETS and ch != "了")
 
 
+# A word saying the next title is a revised text (、新修订的《…》): no break in a list of titles
+_REVISED_NEXT = re.compile("(?:新)?(?:修订|修改|修正)(?:后)?的$")
+
+
 def _links(text: str) -> bool:
-    """Whether ``text`` only coordinates two names: 、 和 及 与, or nothing (《A》《B》)."""
-    return unbracketed(text) in _LINKS
+    """Whether ``text`` only coordinates two names: 、 和 及 与, or nothing (《A》《B》), a list's
+    next title perhaps called revised (《A》、新修订的《B》)."""
+    rest = unbracketed(text)
+    return rest in _LINKS or (rest[:1] in ("、", "和", "及") and _REVISED_NEXT.fullmatch(rest[1:]) is not None) \
+        or (rest[:2] == "以及" and _REVISED_NEXT.fullmatch(rest[2:]) is not None)
 
 
 # A note in brackets after a title (《…条例》(修订), (草案), (试行)): no word of the phrase.
