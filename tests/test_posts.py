@@ -780,3 +780,9 @@ def test_a_list_after_a_party_group_s_posts_holds_the_committee_s_posts(tmp_path
     assert ("刘自朝", "memberOf", "宝丰县人民代表大会常务委员会党组") not in facts
     assert ("沙际涛", "memberOf", "宝丰县人民代表大会常务委员会党组") in facts
     assert "常务" not in {e.label for e in document.entities if e.cls == "Person"}  # 常务副主任: a post
+
+
+def test_an_acting_leader_s_post_after_a_party_post(tmp_path):
+    text = "1月6日，北京市海淀区第十七届人民代表大会第六次会议举行。区委书记张革，区委副书记、代区长许心超等区领导参加。\n"
+    facts = _facts_of(_document(tmp_path, text), posts=True)
+    assert ("许心超", "memberOf", "中国共产党海淀区委员会", "副书记") in facts  # 代区长: the government's, not the party's

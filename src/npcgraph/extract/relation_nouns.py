@@ -136,8 +136,10 @@ def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mentio
     held = posts.split("、")
     leads = [p for p in held if p in _government_titles()]  # 市委副书记、市长: the mayor's post is the government's
     government = find(_government_titles()[leads[0]]) if leads and find and label.startswith("中国共产党") else None
-    if government is not None and government in entities and len(leads) < len(held):
-        yield (person.entity or "", "memberOf", government, "、".join(leads))
+    if leads and label.startswith("中国共产党") and len(leads) < len(held):
+        # (a government the report does not name: its leader's post is still no party post)
+        if government is not None and government in entities:
+            yield (person.entity or "", "memberOf", government, "、".join(leads))
         held = [p for p in held if p not in leads]
         posts = "、".join(held)
     organ = next((o for o in _PARTY_ORGANS if label.endswith(o)), None)
