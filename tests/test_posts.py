@@ -786,3 +786,10 @@ def test_an_acting_leader_s_post_after_a_party_post(tmp_path):
     text = "1月6日，北京市海淀区第十七届人民代表大会第六次会议举行。区委书记张革，区委副书记、代区长许心超等区领导参加。\n"
     facts = _facts_of(_document(tmp_path, text), posts=True)
     assert ("许心超", "memberOf", "中国共产党海淀区委员会", "副书记") in facts  # 代区长: the government's, not the party's
+
+
+def test_a_person_elected_or_said_to_be_a_deputy_is_a_member_of_that_congress(tmp_path):
+    text = "5月8日，长沙市十六届人大常委会召开会议。2013年初，杨慧芝当选全国人大代表。张三是一名市人大代表。\n"
+    facts = _facts_of(_document(tmp_path, text))
+    assert ("杨慧芝", "memberOf", "全国人民代表大会") in facts
+    assert ("张三", "memberOf", "长沙市人民代表大会") in facts

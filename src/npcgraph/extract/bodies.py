@@ -37,6 +37,7 @@ def _names_deputies(text: str, match: re.Match[str]) -> bool:
 # 市人大代表、…李明, 市人大代表李明: a deputy of that congress named (its congress is a body of the text)
 _DEPUTY_TITLE = re.compile(f"代表(?:[、，,]|[{HAN}]{{2,4}}(?:[，,。、；说表认建提参出在等作向对是也还带告介]|$))")
 _CONGRESS_FORMS = frozenset(word_list("bodies.congress_forms"))
+_BECOMES_DEPUTY = tuple(word_list("bodies.becomes_deputy"))  # 补选张扬为|, 当选|, 是一名|市人大代表: one's congress
 _STREET_FORMS = frozenset(word_list("bodies.street_forms"))
 
 
@@ -320,7 +321,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         begin, end = match.start(), match.end()
         written = text[begin:end]
         if _names_deputies(text, match) and (text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE)
-                                             or not (_DEPUTY_TITLE.match(text, end) or text[begin - 1 : begin] == "为")):
+                                             or not (_DEPUTY_TITLE.match(text, end) or text.endswith(_BECOMES_DEPUTY, 0, begin))):
             return  # 各级人大代表, 人大代表联系选民办法: deputies in general, no congress of theirs (补选张扬为市人大代表: one's)
         if text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE):
             return  # 地方人大常委会, 各级人大: bodies in general

@@ -332,6 +332,10 @@ def bracketed_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Itera
 _DEPUTY_GAP = re.compile(r"\s*(?:[、，,](?:(?!代表(?!性))[^。；;！？!?，,和]){0,40})?\s*")  # (not past 和 or another deputy)
 
 
+# Between a person and the congress they were elected a deputy of (…当选为, …是一名, 首次当选).
+_ELECTED_DEPUTY = re.compile(r"(?:同志)?(?:首次|再次|连续)?(?:当选为?|是一名|是|作为一名|成为一名|成为)(?:第?[一二三四五六七八九十\d]+届)?")
+
+
 def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
     """<congress>代表 … <person>: 全国人大代表、…党支部书记徐淙祥, 作为一名全国人大代表，郑培坤: the
     person is a deputy of that congress (memberOf, post 代表), whatever other titles stand between."""
@@ -341,6 +345,11 @@ def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fac
         if entity is None or entity.cls != "Organization" or not entity.label.endswith("人民代表大会"):
             continue
         if not view.text.startswith("代表", congress.end) or view.text.startswith(("代表团", "代表大会", "代表小组"), congress.end):
+            continue
+        before = next((p for p in reversed(people) if p.end <= congress.begin), None)
+        if before is not None and _ELECTED_DEPUTY.fullmatch(view.text, before.end, congress.begin):
+            # 杨慧芝当选全国人大代表, 张三是一名市人大代表: the person named before, as deputy
+            yield (before.entity or "", "memberOf", entity.key, "代表")
             continue
         after = congress.end + 2
         person = next((p for p in people if p.begin >= after), None)
