@@ -245,8 +245,9 @@ def _coordinated_counties(text: str, match: re.Match[str], ctx: Jurisdiction) ->
 
 
 _COUNTY_LEVELS = word_list("bodies.county_levels")
-_POST_LIST = re.compile(f"(?:{'|'.join(map(re.escape, post_words()))})(?:、(?:{'|'.join(map(re.escape, post_words()))}))*、")
-_POSTS_BEFORE = re.compile(f"(?:{'|'.join(map(re.escape, post_words()))})、$")
+_POST = "|".join(map(re.escape, post_words()))
+_POST_LIST = re.compile(f"(?:{_POST})(?:、(?:{_POST}))*、")
+_POSTS_BEFORE = re.compile(f"(?:{_POST})、$")
 # 丰都、璧山、九龙坡、石柱、渝中等5个区县(自治县)人大常委会: counties of the report's city listed
 # by their short names, closed by their levels (and their standing committees, by ellipsis)
 _SHORT_COUNTIES = re.compile(
@@ -619,11 +620,12 @@ def _listed_counties(text: str) -> list[Candidate]:
     return found
 
 
+_TOWN_LEADS = "前往|赴|到|在|深入|走进|来到|家住|住在|位于"  # the words of going or living before a town
 _TOWNS = re.compile(
-    f"(?:(?<=[，。；、,;：:\\s（(])|^|前往|赴|到|在|深入|走进|来到|家住|住在|位于)(?P<name>[{HAN}]{{2,4}}?(?:街道|镇))(?!办|长|党|政府|人大|级)",
+    f"(?:(?<=[，。；、,;：:\\s（(])|^|{_TOWN_LEADS})(?P<name>[{HAN}]{{2,4}}?(?:街道|镇))(?!办|长|党|政府|人大|级)",
     re.MULTILINE,
 )
-_TOWN_LEAD = re.compile("前往|赴|到|在|深入|走进|来到|家住|住在|位于")
+_TOWN_LEAD = re.compile(_TOWN_LEADS)
 _GENERIC_TOWNS = word_list("bodies.generic_towns")
 _POINTERS = tuple(word_list("bodies.pointers"))  # 这个街道: one named before
 _COUNTY_END = re.compile("[区县旗市](?!长|委|政府)")

@@ -225,7 +225,7 @@ def infer_place(report: Report) -> Place | None:
         named = [p.name if p.kind == _LEVEL_KINDS[level] else p.province for p in map(places().__getitem__, _any_place().findall(report.text))
                  if p.kind == _LEVEL_KINDS[level] or (p.province in places() and places()[p.province].kind == _LEVEL_KINDS[level])]
         if named:
-            return places()[max(sorted(set(named)), key=named.count)]
+            return _most_named(named)
     # 《河南省…条例》执法检查动员会召开: a place inside a title's instrument names the report's
     # place only when nothing else does
     title_places = _any_place().findall(_BRACKETED.sub("", title)) or ([] if known else _any_place().findall(title))
@@ -250,7 +250,7 @@ def infer_place(report: Report) -> Place | None:
         return place_named(NATIONAL)
     titled = _titled_places().findall(report.text)  # 《郑州市燃气管理条例》: the place's own instruments
     if titled:
-        return places()[max(sorted(set(titled)), key=titled.count)]
+        return _most_named(titled)
     name = meta.jurisdiction
     return Place(name, "county", None, None) if name and meta.author_post else None
 
@@ -269,12 +269,15 @@ def _province_named(text: str) -> Place | None:
     or by its one character after a preposition (在滇, 驻粤)."""
     named = [places()[m].name for m in _any_place().findall(text) if places()[m].kind in _PROVINCE_KINDS]
     named += [table("province_abbreviations")[m] for m in _abbreviated_provinces().findall(text)]
-    if not named:
-        return None
-    return places()[max(sorted(set(named)), key=named.count)]
+    return _most_named(named) if named else None
 
 
 _PROVINCE_KINDS = frozenset({"province", "region", "municipality"})
+
+
+def _most_named(names: list[str]) -> Place:
+    """The place of ``names`` (full or short names of the lexicon) named most, the first in order on a tie."""
+    return places()[max(sorted(set(names)), key=names.count)]
 
 
 _LEVEL_KINDS = {"自治区": "region", "省": "province"}

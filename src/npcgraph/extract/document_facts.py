@@ -34,6 +34,7 @@ from ..lexicon import word_list
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .candidates import BILL_CLASSES, INSTRUMENT_CLASSES
+from .instruments import NOTICE_TERM, ORDER_NUMBER
 from .meetings import body_inside
 from .relation_context import reported_by
 from .relation_cues import post_pattern
@@ -300,7 +301,7 @@ def _signatories(document: Document) -> list[Relation]:
 # A signature line: a body's name alone, its date and place after it (…主席团2008年3月15日于北京。).
 _SIGNATURE = re.compile(r"\s*(?P<body>[\u4e00-\u9fff（）()]{4,60}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:于[\u4e00-\u9fff]{2,4})?[。.]?\s*$")
 _NOTICE_WORDS = word_list("document_facts.notices")
-_NOTICE = re.compile(f"(?:{'|'.join(_NOTICE_WORDS)})(?:[〔﹝\\[][一二三四五六七八九十\\d]+届[〕﹞\\]])?(?:第[一二三四五六七八九十百零〇\\d]+号)?$")
+_NOTICE = re.compile(f"(?:{'|'.join(_NOTICE_WORDS)})(?:{NOTICE_TERM})?(?:第{ORDER_NUMBER}号)?$")
 
 
 def _signed_notices(document: Document) -> list[Relation]:
@@ -368,15 +369,25 @@ def _title_headers(document: Document) -> list[Relation]:
         if title is None or sentence is None:
             continue
         inside = [m for m in document.mentions if paragraph.begin <= m.begin and m.end <= paragraph.end]
-        for meeting in (m for m in inside if m.entity in entities and entities[m.entity].cls == "Event"):
-            verb = _HEADER_VERB.match(text, meeting.end)  # (原则通过, 审议通过: the act is the last word)
-            act = _HEADER_ACTS.get(verb.group(1)) if verb else None
-            body = body_inside(meeting, inside, entities)
-            if body is not None and entities[meeting.entity].label.endswith("主任会议"):
-                # …第二十三次主任会议原则通过: the chairmen's meeting acts, where the text names it
-                body = next((e for e in entities.values() if e.cls == "Organization" and e.label == body.label + "主任会议"), body)
-            if act and body is not None:
-                found.append(Relation(body.key, act, title.entity or "", (Evidence(report.key, sentence.begin, sentence.end),)))
+        found += _meetings_acts(text, inside, entities, title.entity or "", (Evidence(report.key, sentence.begin, sentence.end),))
+    return found
+
+
+def _meetings_acts(text: str, mentions: list[Mention], entities: dict[str, Entity], title: str,
+                   evidence: tuple[Evidence, ...]) -> list[Relation]:
+    """What the body of each meeting among ``mentions`` did to ``title``, as the verb right after
+    the meeting's name says (通过 enacted, 批准 approved, 修正/修订 revised; 原则通过 and 审议通过:
+    the act is the last word)."""
+    found = []
+    for meeting in (m for m in mentions if m.entity in entities and entities[m.entity].cls == "Event"):
+        verb = _HEADER_VERB.match(text, meeting.end)
+        body = body_inside(meeting, mentions, entities)
+        if verb is None or body is None:
+            continue
+        if entities[meeting.entity or ""].label.endswith("主任会议"):
+            # …第二十三次主任会议原则通过: the chairmen's meeting acts, where the text names it
+            body = next((e for e in entities.values() if e.cls == "Organization" and e.label == body.label + "主任会议"), body)
+        found.append(Relation(body.key, _HEADER_ACTS[verb.group(1)], title, evidence))
     return found
 
 
@@ -402,14 +413,11 @@ def _promulgations(document: Document) -> list[Relation]:
         if not mentions or text[sentence.begin : mentions[0].begin].strip(" 　\t《“\"") or entities[mentions[0].entity].cls not in INSTRUMENT_CLASSES:
             continue
         title = mentions[0]
-        evidence = (Evidence(report.key, sentence.begin, sentence.end),)
-        for meeting in (m for m in mentions if m.begin >= title.end and entities[m.entity].cls == "Event"):
-            verb = _HEADER_VERB.match(text, meeting.end)
-            body = body_inside(meeting, mentions, entities)
-            if verb and body is not None:
-                found.append(Relation(body.key, _HEADER_ACTS[verb.group(1)], title.entity or "", evidence))
-        if found and _PROMULGATED.search(text, title.end, sentence.end) and (signed := _signer(document, entities, sentence.end, len(text))):
-            found.append(Relation(signed[0].entity or "", "issued", title.entity or "", signed[1]))
+        acts = _meetings_acts(text, [m for m in mentions if m.begin >= title.end], entities, title.entity or "",
+                              (Evidence(report.key, sentence.begin, sentence.end),))
+        if acts and _PROMULGATED.search(text, title.end, sentence.end) and (signed := _signer(document, entities, sentence.end, len(text))):
+            acts.append(Relation(signed[0].entity or "", "issued", title.entity or "", signed[1]))
+        found += acts
     return found
 
 

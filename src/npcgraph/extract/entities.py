@@ -12,7 +12,6 @@ Nested mentions are kept where they name something of their own: the law inside
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from ..model import Document, Mention
@@ -59,10 +58,9 @@ def candidates_of(text: str, ctx: Jurisdiction) -> list[Candidate]:
 
 
 # 集中学习和视察, 访谈和问卷调查, 测评和评议: two ways of working joined, each an activity of its own
-_JOINED_ACTIVITY = re.compile(
-    f"^(?P<left>[{HAN}]{{0,6}}?(?:学习|访谈|调研|视察|测评|评议|检查|询问|座谈|督查|走访))(?:和|及|与)(?P<right>[{HAN}]{{2,8}})$"
-)
-_ACTIVITY_END = re.compile("(?:学习|访谈|调研|视察|测评|评议|检查|询问|座谈|督查|走访|调查)$")
+_WAYS = "学习|访谈|调研|视察|测评|评议|检查|询问|座谈|督查|走访"
+_JOINED_ACTIVITY = re.compile(f"^(?P<left>[{HAN}]{{0,6}}?(?:{_WAYS}))(?:和|及|与)(?P<right>[{HAN}]{{2,8}})$")
+_ACTIVITY_END = re.compile(f"(?:{_WAYS}|调查)$")
 
 
 def _joined_activities(candidate: Candidate) -> list[Candidate]:
@@ -120,10 +118,9 @@ def find_entities(document: Document) -> Document:
     institutions = [(m.begin, m.end) for m in mentions.values() if m.cls == "Organization" and entities.get(m.entity or "")
                     and _PROPER_INSTITUTION.search(entities[m.entity or ""].label)]
     if institutions:
-        places = [m for m in mentions.values() if m.cls == "Place"]
-        inside = {m.entity for m in places if any(b <= m.begin and m.end <= e for b, e in institutions)}
-        standalone = {m.entity for m in places if not any(b <= m.begin and m.end <= e for b, e in institutions)}
-        for key in [k for k, m in mentions.items() if m.cls == "Place" and m.entity in inside - standalone]:
+        within = {key: any(b <= m.begin and m.end <= e for b, e in institutions) for key, m in mentions.items() if m.cls == "Place"}
+        standalone = {mentions[key].entity for key, inside in within.items() if not inside}
+        for key in [key for key, inside in within.items() if inside and mentions[key].entity not in standalone]:
             entities.pop(mentions.pop(key).entity or "", None)
     for earlier in document.entities:
         later = entities.get(earlier.key)

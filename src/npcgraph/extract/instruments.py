@@ -21,7 +21,7 @@ from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import NATIONAL, places
 from .patterns import HAN, alternation, column, ends_with_any, leading_verb, table
 
-__all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES"]
+__all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES", "NOTICE_TERM", "ORDER_NUMBER"]
 
 #: Titles beginning with one of these denote the same document in every report.
 NATIONAL_PREFIXES = word_list("instruments.national_prefixes")
@@ -453,16 +453,18 @@ def _approved_documents(text: str) -> list[Candidate]:
 # Numbered orders and announcements: 第六十五号主席令, 主席令第七号, 中华人民共和国主席令（第七号）,
 # 国务院令第123号, 全国人民代表大会公告（第二号）; the numbers of a list each an order of their own
 # (第六十五号、六十六号、六十七号主席令).
-_ORDER_NUMBER = "[一二三四五六七八九十百零〇\\d]+"
+ORDER_NUMBER = "[一二三四五六七八九十百零〇\\d]+"  # a notice's or an order's number (第二十号)
+# a notice's term before its number (〔十三届〕第七号, ﹝十六届﹞第二十号)
+NOTICE_TERM = "[〔﹝\\[][一二三四五六七八九十\\d]+届[〕﹞\\]]"
 _ORDER_ISSUERS = {"主席令": "中华人民共和国主席令", "国务院令": "中华人民共和国国务院令",
                   "全国人民代表大会公告": "中华人民共和国全国人民代表大会公告",
                   "全国人民代表大会常务委员会公告": "中华人民共和国全国人民代表大会常务委员会公告"}
 _ORDER_KINDS = "|".join(sorted(_ORDER_ISSUERS, key=len, reverse=True))
 _ORDER_AFTER = re.compile(
-    f"(?:中华人民共和国)?(?P<kind>{_ORDER_KINDS})(?:[（(]|[ \u3000]{{1,2}})?第(?P<number>{_ORDER_NUMBER})号[）)]?"
+    f"(?:中华人民共和国)?(?P<kind>{_ORDER_KINDS})(?:[（(]|[ \u3000]{{1,2}})?第(?P<number>{ORDER_NUMBER})号[）)]?"
 )
 _ORDER_BEFORE = re.compile(
-    f"第(?P<numbers>{_ORDER_NUMBER}号(?:、第?{_ORDER_NUMBER}号)*)(?P<kind>主席令|国务院令)"
+    f"第(?P<numbers>{ORDER_NUMBER}号(?:、第?{ORDER_NUMBER}号)*)(?P<kind>主席令|国务院令)"
 )
 
 
@@ -470,7 +472,7 @@ _ORDER_BEFORE = re.compile(
 # the notice, titled by its issuer.
 _NOTICE_LINE = re.compile(
     f"^(?P<name>[{HAN}]{{2,40}}?(?:人民代表大会|常务委员会|人大常委会|主席团|人民政府|委员会)(?:公告|通告|通知))"
-    f"(?=[ \\t\u3000]*$|[〔﹝\\[][一二三四五六七八九十\\d]+届[〕﹞\\]]第|第[一二三四五六七八九十百零〇\\d]+号)",  # (numbered ones, 全国人民代表大会公告 第二号, are orders: _orders)
+    f"(?=[ \\t\u3000]*$|{NOTICE_TERM}第|第{ORDER_NUMBER}号)",  # (numbered ones, 全国人民代表大会公告 第二号, are orders: _orders)
     re.MULTILINE,
 )
 
@@ -515,7 +517,7 @@ def _title_lines(text: str) -> list[Candidate]:
 
 # A notice's number after its name, on its line or the next (…公告〔十三届〕第七号, …公告\n(第十二号)).
 _NOTICE_NUMBER = re.compile(
-    "[ \t\u3000]*\n?[ \t\u3000]*(?P<term>[〔﹝\\[][一二三四五六七八九十\\d]+届[〕﹞\\]])?[（(]?(?P<number>第[一二三四五六七八九十百零〇\\d]+号)[）)]?[ \t\u3000]*(?:\n|$)"
+    f"[ \t\u3000]*\n?[ \t\u3000]*(?P<term>{NOTICE_TERM})?[（(]?(?P<number>第{ORDER_NUMBER}号)[）)]?[ \t\u3000]*(?:\n|$)"
 )
 
 
@@ -537,7 +539,7 @@ def _orders(text: str) -> list[Candidate]:
         found.append(Candidate(match.start(), match.end(), "Instrument", match.group(0), canonical=canonical, national=True, priority=2))
     for match in _ORDER_BEFORE.finditer(text):
         issuer = _ORDER_ISSUERS[match.group("kind")]
-        numbers = list(re.finditer(f"({_ORDER_NUMBER})号", match.group("numbers")))
+        numbers = list(re.finditer(f"({ORDER_NUMBER})号", match.group("numbers")))
         for index, number in enumerate(numbers):
             begin = match.start("numbers") + number.start()
             if index == 0:

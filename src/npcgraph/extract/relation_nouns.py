@@ -123,6 +123,11 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
 _PARTY_ORGANS = word_list("relation_nouns.party_organs")
 _PARTY_POSTS = frozenset(word_list("relation_nouns.party_posts"))
 _PARTY_GROUP = "党组"
+
+
+def _party_organ(label: str) -> str | None:
+    """The party organ a body's name ends with (…党组, …党委), if any."""
+    return next((o for o in _PARTY_ORGANS if label.endswith(o)), None)
 _COMMITTEE_SEATS = frozenset({"委员", "常委"})
 
 
@@ -142,7 +147,7 @@ def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mentio
             yield (person.entity or "", "memberOf", government, "、".join(leads))
         held = [p for p in held if p not in leads]
         posts = "、".join(held)
-    organ = next((o for o in _PARTY_ORGANS if label.endswith(o)), None)
+    organ = _party_organ(label)
     # a party group (党组) has 成员, not 委员: 党组书记、委员 is the group's secretary and a member of
     # the committee it sits in
     own = [p for p in held if p in _PARTY_POSTS and not (organ == _PARTY_GROUP and p in _COMMITTEE_SEATS)]
@@ -216,7 +221,7 @@ def _held_in(body: Mention, post: str, entities: Mapping[str, Entity], find: Cal
     to when the post is none of the group's (…党组书记、常务副主任沙际涛…，副主任刘自朝: the standing
     committee's 副主任), else in ``body``."""
     label = entities[body.entity].label if body.entity in entities else ""
-    organ = next((o for o in _PARTY_ORGANS if label.endswith(o)), None)
+    organ = _party_organ(label)
     if organ is None or post in _PARTY_POSTS or find is None:
         return body.entity or ""
     return find(label[: -len(organ)]) or body.entity or ""

@@ -418,13 +418,7 @@ class _SentenceReader:
             return ()  # 杭州出台…条例: the city acts as a whole, no known body
         if cls not in _ACTORS:
             return None
-        run = [mention]
-        while True:
-            gap = re.match(r"\s*(、|和|与|及)\s*", self.text[run[-1].end : clause[1]])
-            following = self.view.mention_at(run[-1].end + gap.end()) if gap else None
-            if following is None or self.cls(following) != cls:
-                break
-            run.append(following)
+        run = self._coordinated(mention, clause[1])
         if self.text.startswith("的", run[-1].end):
             return None  # 市委的领导: a possessive, not a subject
         post = post_pattern().match(self.text, run[-1].end, clause[1])
@@ -504,14 +498,18 @@ class _SentenceReader:
             return (holder,) if holder else ()
         if cls not in _ACTORS or not mention.entity:
             return None
-        run = [mention.entity]  # 委托丰都、璧山、九龙坡等区县人大常委会: each body listed
-        while (gap := re.match(r"\s*(?:、|和|与|及)\s*", self.text[mention.end : end])) is not None:
-            following = self.view.mention_at(mention.end + gap.end())
-            if following is None or not following.entity or self.cls(following) != cls:
-                break
-            run.append(following.entity)
-            mention = following
-        return tuple(dict.fromkeys(run))
+        # 委托丰都、璧山、九龙坡等区县人大常委会: each body listed
+        return tuple(dict.fromkeys(m.entity for m in self._coordinated(mention, end) if m.entity))
+
+    def _coordinated(self, mention: Mention, end: int) -> list[Mention]:
+        """``mention`` and the mentions of its class coordinated after it (、和与及) before ``end``."""
+        run = [mention]
+        while True:
+            gap = re.match(r"\s*(、|和|与|及)\s*", self.text[run[-1].end : end])
+            following = self.view.mention_at(run[-1].end + gap.end()) if gap else None
+            if following is None or self.cls(following) != self.cls(mention):
+                return run
+            run.append(following)
 
     def _agent(self, clause: tuple[int, int], verb: Cue, cues: list[Cue]) -> tuple[tuple[str, ...], Cue] | None:
         """The actor of a passive (经…审议通过, 由…制定) and its marker, if ``verb`` has one."""

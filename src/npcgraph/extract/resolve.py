@@ -208,16 +208,21 @@ def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
 # The short forms every reader writes for a body's standard words (湖南省人大常委会 for 湖南省人民代表
 # 大会常务委员会, 长沙市政府, 中共湖南省委): other names of the body, whether or not the text uses them.
 _SHORT_FORMS = (("人民代表大会常务委员会", "人大常委会"), ("人民代表大会", "人大"), ("人民政府", "政府"))
+_PARTY = "中国共产党"
 
 
-def _short_forms(label: str) -> set[str]:
-    found = set()
+def _short_forms(label: str, cls: str) -> set[str]:
+    """The party's short name for its bodies and meetings (中共鄂州市委员会), and for a body the
+    short forms of its standard words."""
+    found = {"中共" + label[len(_PARTY) :]} if label.startswith(_PARTY) and len(label) > len(_PARTY) else set()
+    if cls != "Organization":
+        return found
     for long, short in _SHORT_FORMS:
         if long in label:
             found.add(label.replace(long, short, 1))
             break
-    if label.startswith("中国共产党") and label.endswith("委员会") and len(label) > 8:
-        found.add("中共" + label[5:-3] + "委")  # 中共湖南省委
+    if label.startswith(_PARTY) and label.endswith("委员会") and len(label) > 8:
+        found.add("中共" + label[len(_PARTY) : -3] + "委")  # 中共湖南省委
     return found
 
 
@@ -246,10 +251,7 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str], ctx: Jurisdicti
             names.update((texts[id(candidate)], candidate.name, *candidate.written))
         if cls in ("Organization", "Event"):
             names.update(_with_or_without_city(first.label, ctx, city_written))
-            if first.label.startswith("中国共产党") and len(first.label) > 5:
-                names.add("中共" + first.label[5:])  # 中共鄂州市委员会: the party's short name, as readers write it
-            if cls == "Organization":
-                names.update(_short_forms(first.label))
+            names.update(_short_forms(first.label, cls))
         elif cls in ("Resolution", "Decision") and 0 < first.label.find("关于") and first.label.endswith(("决议", "决定")):
             names.add(first.label[first.label.find("关于") :])  # …会议关于X的决议: also 关于X的决议
         names.discard(first.label)
