@@ -697,6 +697,13 @@ def test_one_made_acting_in_a_post(tmp_path):
     assert ("通州区人民代表大会常务委员会", "appointed", "郑浩", "代理通州区人民政府区长") in facts
 
 
+def test_an_acting_post_after_a_resignation_in_one_sentence_keeps_both(tmp_path):
+    text = "通州区人大常委会举行会议\n会议决定接受孟景伟辞去通州区人民政府区长职务的请求，决定郑浩副区长代理通州区人民政府区长职务。\n"
+    facts = _facts_of(_document(tmp_path, text), posts=True)
+    assert ("通州区人民代表大会常务委员会", "appointed", "郑浩", "代理通州区人民政府区长") in facts
+    assert ("通州区人民代表大会常务委员会", "removed", "孟景伟", "通州区人民政府区长") in facts  # the verb before the acting one
+
+
 def test_a_party_group_secretary_and_committee_member_holds_each_post_in_its_body(tmp_path):
     text = "5月8日，宝丰县十五届人大常委会召开第九次会议。县人大常委会党组书记、委员刘景华主持会议。\n"
     facts = _facts_of(_document(tmp_path, text), posts=True)

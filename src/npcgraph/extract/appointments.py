@@ -125,10 +125,10 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
     """The appointments and removals stated in ``text[begin:end]`` (a sentence)."""
     found: list[Appointment] = []
     for acting in _ACTING.finditer(text, begin, end):
-        begin = acting.start("held")
+        held = acting.start("held")
         for length in range(2, 5):  # the name, then the title it ends in (郑皓|副区长)
-            if _is_name(text[begin : begin + length]) and _TITLE_HELD.fullmatch(text, begin + length, acting.end("held")):
-                found.append(Appointment("appointed", (acting.start(), acting.start() + 2), ((begin, begin + length),),
+            if _is_name(text[held : held + length]) and _TITLE_HELD.fullmatch(text, held + length, acting.end("held")):
+                found.append(Appointment("appointed", (acting.start(), acting.start() + 2), ((held, held + length),),
                                          "代理" + _clean(acting.group("post"))))
                 break
     for match in _verb_pattern().finditer(text, begin, end):
@@ -178,7 +178,7 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
             post = _POST_OF.match(text, post_begin, end)
             if post:  # 免去李四的…副检察长、检察委员会委员职务: each post
                 found += [Appointment(predicate, match.span(), tuple(names), _clean(p)) for p in post.group("post").split("、") if len(p) >= 2]
-    return found
+    return sorted(found, key=lambda appointment: appointment.trigger[0])  # in the sentence's order (the acting ones were found first)
 
 
 def _clean(post: str) -> str:
