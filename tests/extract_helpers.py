@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from npcgraph.api import build
 from npcgraph.extract.entities import find_entities
 from npcgraph.extract.metadata import metadata_entities
 from npcgraph.ingest import RawText, normalize
 from npcgraph.model import Document, Entity, Metadata
 from npcgraph.structure import structure
-from npcgraph.api import build
 
 JURISDICTIONS = {
     "武汉市": "武汉市人大常委会",

@@ -6,22 +6,7 @@ township's congress listed by name; 县委县政府 as two bodies; words that ru
 
 from __future__ import annotations
 
-from npcgraph.api import build
-
-
-def _document(tmp_path, text: str):
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    return build([path]).documents[0]
-
-
-def _facts(document) -> set[tuple[str, str, str]]:
-    labels = {e.key: e.label for e in document.entities}
-    return {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
-
-
-def _labels(document) -> dict[str, str]:
-    return {e.label: e.cls for e in document.entities}
+from extract_helpers import built as _document, classes as _labels, triples as _facts
 
 
 TOWNSHIP = """青山镇人大第二代表小组开展集中活动

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract_helpers import built as _document
 from npcgraph.api import build
-
-
-def _document(folder, text: str, name: str = "report.txt"):
-    """The document npcgraph makes of ``text``, written to ``folder/name``."""
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return build([path]).documents[0]
 
 
 def _facts_of(document, posts: bool = False) -> set[tuple]:

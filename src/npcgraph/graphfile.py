@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import files_fingerprint
-from .exports.turtle import subject_blocks, subject_order, turtle_blocks, turtle_header
+from .exports.turtle import group_heading, subject_blocks, subject_order, turtle_blocks, turtle_header
 from .model import Corpus, Document, Evidence, Mention, Relation
 from .namespaces import ID
 from .pipeline import Rendering
@@ -181,7 +181,7 @@ def turtle_pieces(provenance: str = "full") -> Rendering:
 
 
 _HEADER, _ENTITIES, _STATEMENTS, _OTHERS = "header", "entities", "statements", "others"
-_STATEMENTS_HEADING = b"# Evidence: one rdf:Statement per fact and sentence\n"  # as turtle_blocks heads the group
+_STATEMENTS_HEADING = f"# {group_heading(2, '')}\n".encode("utf-8")  # as turtle_blocks heads the group (2: the statements)
 
 
 def _stretches(corpus: Corpus, pieces: Mapping[str, bytes], loaded: Collection[str] = ()) -> Iterator[tuple[object, bytes, bool]]:

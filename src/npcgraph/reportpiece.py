@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from rdflib import Literal
 
-from .exports.turtle import Terms, first_predicates, quote, subject_block, turtle_blocks
+from .exports.turtle import Terms, first_predicates, group_heading, quote, subject_block, turtle_blocks
 from .ids import statement_key
 from .model import Document, Entity
 from .namespaces import ID, ITSRDF, NIF, NPC, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
@@ -222,7 +222,7 @@ class EntityBlocks:
                 parts.append(block(iri(subject), predicates))
         if not parts:
             return b""
-        return ("# Entities\n" + "".join(parts).rstrip("\n") + "\n").encode("utf-8")
+        return (f"# {group_heading(0, '')}\n" + "".join(parts).rstrip("\n") + "\n").encode("utf-8")  # (group 0: the entities)
 
 
 def _blocks(terms: Terms) -> Callable[[str, dict[str, list[str]]], str]:

@@ -190,8 +190,6 @@ _OPENS_LIST = re.compile(r"[:：]\s*$")
 _INLINE_COLON = re.compile(r"[:：]")
 _HEADING = re.compile(rf"\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<verb>[{_HAN}]{{2,4}})\s*[:：]?\s*")
 _LIST_LINE = re.compile(rf"\s*(?P<names>{_NAMES})为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?[；;。，,]?\s*$")
-
-
 _LIST_LINE_OF = re.compile(rf"\s*(?P<names>{_NAMES})的(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)[；;。，,]?\s*$")
 
 

@@ -33,6 +33,12 @@ def class_of(mention: Mention, entities: Mapping[str, Entity]) -> str:
     return entity.cls if entity else mention.cls
 
 
+def _label_of(mention: Mention, entities: Mapping[str, Entity]) -> str:
+    """The label of the entity a mention names ("" if it is unknown)."""
+    entity = entities.get(mention.entity or "")
+    return entity.label if entity else ""
+
+
 _OCCASIONS = frozenset(word_list("relation_nouns.occasions"))
 
 
@@ -40,7 +46,7 @@ def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention,
     """Each statistic's mention in the sentence -> the entities it counts."""
     found: dict[Mention, tuple[str, ...]] = {}
     for statistic in (m for m in view.mentions if class_of(m, entities) == "Statistic"):
-        label = entities[statistic.entity].label if statistic.entity in entities else ""
+        label = _label_of(statistic, entities)
         nested = [m for m in view.nested(statistic) if class_of(m, entities) != "Statistic"]
         things = [m for m in nested if counts_head(view.text, statistic, m)]
         if not things and not nested:
@@ -128,6 +134,8 @@ _PARTY_GROUP = "党组"
 def _party_organ(label: str) -> str | None:
     """The party organ a body's name ends with (…党组, …党委), if any."""
     return next((o for o in _PARTY_ORGANS if label.endswith(o)), None)
+
+
 _COMMITTEE_SEATS = frozenset({"委员", "常委"})
 
 
@@ -137,7 +145,7 @@ def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mentio
     the posts of the body itself (主任) are held in the body the group's name begins with, and after
     a party committee a government leader's title (市委副书记、市长) in the government, where the
     report names that body."""
-    label = entities[body.entity].label if body.entity in entities else ""
+    label = _label_of(body, entities)
     held = posts.split("、")
     leads = [p for p in held if p in _government_titles()]  # 市委副书记、市长: the mayor's post is the government's
     government = find(_government_titles()[leads[0]]) if leads and find and label.startswith("中国共产党") else None
@@ -220,7 +228,7 @@ def _held_in(body: Mention, post: str, entities: Mapping[str, Entity], find: Cal
     """Where a post listed after one held in ``body`` is held: in the body a party group belongs
     to when the post is none of the group's (…党组书记、常务副主任沙际涛…，副主任刘自朝: the standing
     committee's 副主任), else in ``body``."""
-    label = entities[body.entity].label if body.entity in entities else ""
+    label = _label_of(body, entities)
     organ = _party_organ(label)
     if organ is None or post in _PARTY_POSTS or find is None:
         return body.entity or ""
@@ -230,7 +238,7 @@ def _held_in(body: Mention, post: str, entities: Mapping[str, Entity], find: Cal
 def _not_of(post: str, body: Mention, entities: Mapping[str, Entity]) -> bool:
     """Whether ``post`` is a government leader's title and ``body`` no government: a post listed
     after it is not held there."""
-    label = entities[body.entity].label if body.entity in entities else ""
+    label = _label_of(body, entities)
     return post in _government_titles() and not label.endswith("人民政府")
 
 
@@ -465,7 +473,7 @@ def organs(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[s
             if parent.entity != organ.entity and parent.begin == organ.begin and parent.end < organ.end \
                     and not _names_a_place(view.text[parent.end : organ.end]):
                 yield (organ.entity or "", "partOf", parent.entity or "", None)
-        label = entities[organ.entity].label if organ.entity in entities else ""
+        label = _label_of(organ, entities)
         session = _SESSION_PRESIDIUM.match(label)  # 第十四届全国人民代表大会第四次会议主席团
         if session and session.group(1) in labels:
             yield (organ.entity or "", "partOf", labels[session.group(1)], None)
