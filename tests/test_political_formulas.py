@@ -14,3 +14,17 @@ def test_standing_formulas_are_concepts(tmp_path):
     assert {"世界百年未有之大变局", "以经济建设为中心", "中华民族伟大复兴战略全局", "依法治国和以德治国相结合",
             "总体国家安全观", "中华民族共同体意识", "民主集中制"} <= concepts, concepts
     assert "依法治国" not in concepts  # a part of a formula is not found inside it
+
+
+LEADER_TEXT = ("常委会深入学习贯彻习近平总书记系列重要讲话精神，传达学习了习近平总书记在全国两会期间重要讲话精神。\n"
+               "会议强调，要深入学习贯彻习近平法治思想，做到两个维护，坚决维护党中央权威。\n")
+
+
+def test_a_leader_named_with_his_title_inside_an_idea_is_a_person_too(tmp_path):
+    document = built(tmp_path, LEADER_TEXT)
+    classes = {(e.cls, e.label) for e in document.entities}
+    assert {("Concept", "习近平总书记系列重要讲话精神"), ("Person", "习近平")} <= classes, classes
+    persons = {e.key for e in document.entities if e.cls == "Person"}
+    mentions = [m for m in document.mentions if m.entity in persons]
+    assert len(mentions) == 2, mentions  # each titled name; 习近平法治思想 names an idea, not the man
+    assert not any(r.subject in persons for r in document.relations)  # the idea's author: no post stated

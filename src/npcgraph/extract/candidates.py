@@ -68,7 +68,8 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Statistic": frozenset({"Organization", "Platform", "Person", "Place", "Mechanism", "Motion",
                             "Program", "SupervisionActivity", "Event", "Suggestion"} | INSTRUMENT_CLASSES),
     "Organization": frozenset({"Place", "Organization"}),  # 中共济南市委 in 中共济南市委宣传部
-    "Concept": frozenset({"Concept"}),  # 党的领导 in 党的领导、人民当家作主、依法治国有机统一
+    # 党的领导 in 党的领导、人民当家作主、依法治国有机统一; 习近平 in 习近平总书记系列重要讲话精神
+    "Concept": frozenset({"Concept", "Person"}),
     "Mechanism": frozenset({"Place", "Organization"}),
     "Platform": frozenset({"Place", "Organization"}),  # 章水镇 in 章水镇人大代表联络站
     "Event": frozenset({"Place", "Organization"}),
@@ -84,6 +85,10 @@ _NESTABLE: dict[str, frozenset[str]] = {
 _SAME_SPAN = frozenset({("Place", "Organization"), ("Law", "SupervisionActivity"), ("Regulation", "SupervisionActivity"), ("Organization", "Event")})
 
 
+# 习近平总书记系列重要讲话精神, 习近平同志为核心的…: a person named, title and all, inside an idea
+_LEADER_TITLES = ("总书记", "同志", "主席", "委员长", "总理")
+
+
 def may_nest(inner: str, outer: str) -> bool:
     """Whether a mention of class ``inner`` may be kept inside one of class ``outer``."""
     return inner in _NESTABLE.get(outer, ())
@@ -97,6 +102,8 @@ def _nests_here(inner: Candidate, outer: Candidate) -> bool:
         return inner.begin == outer.begin
     if inner.cls == outer.cls == "Concept":  # (not the parts of one formula: …依法治国有机统一)
         return "、" in outer.name and not outer.name.endswith("有机统一")
+    if inner.cls == "Person" and outer.cls == "Concept":  # the person named with a title, not 习近平法治思想
+        return outer.name.startswith(_LEADER_TITLES, inner.end - outer.begin)
     return True
 
 

@@ -379,14 +379,16 @@ def _title_bodies() -> dict[str, str]:
 
 def titled_members(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[str, str]) -> Iterator[Fact]:
     """赵乐际委员长, 习近平总书记: a title after a name that only one body gives (lexicon
-    ``title_bodies``) makes the person a member of that body, where the report names it."""
+    ``title_bodies``) makes the person a member of that body, where the report names it (not
+    inside the name of an idea)."""
     titles = _title_bodies()
     for person in view.mentions:
         if class_of(person, entities) != "Person" or not person.entity:
             continue
         title = next((t for t in sorted(titles, key=len, reverse=True) if view.text.startswith(t, person.end)), None)
-        if title is None:
-            continue
+        if title is None or any(class_of(m, entities) == "Concept" and m.begin <= person.begin and person.end <= m.end
+                                for m in view.mentions):
+            continue  # 习近平总书记系列重要讲话精神: the idea's author, no statement of his post
         body = labels.get(titles[title])
         if body is not None:
             yield (person.entity, "memberOf", body, title)
