@@ -28,3 +28,18 @@ def test_a_leader_named_with_his_title_inside_an_idea_is_a_person_too(tmp_path):
     mentions = [m for m in document.mentions if m.entity in persons]
     assert len(mentions) == 2, mentions  # each titled name; 习近平法治思想 names an idea, not the man
     assert not any(r.subject in persons for r in document.relations)  # the idea's author: no post stated
+
+
+CENTRAL_TEXT = ("湖南省人大常委会认真落实中央和省委决策部署，贯彻中央、省委、市委人大工作会议精神。\n"
+                "中央财政转移支付资金及时下达，中央八项规定精神得到落实。\n")
+
+
+def test_the_centre_beside_a_party_committee_is_the_central_committee(tmp_path):
+    document = built(tmp_path, CENTRAL_TEXT)
+    central = [e for e in document.entities if e.label == "中国共产党中央委员会"]
+    assert len(central) == 1 and "中央" in central[0].alt_labels, central
+    keyed = {e.key for e in central}
+    # 中央和省委, 中央、省委…: twice; not 中央财政 or 中央八项规定, where it qualifies a noun
+    assert len([m for m in document.mentions if m.entity in keyed]) == 2
+    events = {e.label for e in document.entities if e.cls == "Event"}
+    assert {"中央人大工作会议", "湖南省委人大工作会议", "市委人大工作会议"} <= events, events

@@ -74,7 +74,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "check": re.compile(f"(?:检查|视察)(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
-        "work_meeting": re.compile(f"(?P<also>(?:省委|市委|区委|县委)、)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
+        "work_meeting": re.compile(f"(?P<also>(?:(?:中央|省委|市委|区委|县委)、)+)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
         "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?:{num}次)?(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
         "more_meetings": re.compile(f"(?:和|及|与|、)(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
         # 开展专题学习42次, 举办专题讲座10场、研讨交流: generic activities a body holds
@@ -275,9 +275,10 @@ def find_activities(text: str) -> list[Candidate]:
         if leading_verb(name[2:]):
             continue  # 区委召开人大工作会议: the meeting is 人大工作会议 (found below)
         found.append(Candidate(match.start("name"), match.end(), "Event", name, national=name.startswith(("中央", "全国"))))
-        if match.group("also"):  # 省委、市委人大工作会议: the provincial one too
-            also = match.group("also")[:-1]
-            found.append(Candidate(match.start(), match.start() + len(also), "Event", also + name[len(also):], priority=3))
+        at = match.start()
+        for also in (match.group("also") or "").split("、")[:-1]:  # 中央、省委、市委人大工作会议: the others too
+            found.append(Candidate(at, at + len(also), "Event", also + name[2:], national=also == "中央", priority=3))
+            at += len(also) + 1
     for match in pats["meeting"].finditer(text):  # 联合召开优化营商环境推进会(和…督办会)
         following: re.Match[str] | None = match
         while following is not None:

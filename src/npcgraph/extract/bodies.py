@@ -135,6 +135,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# 中央和省委的部署, 中央、省委、市委人大工作会议: 中央 beside a party committee is the party's Central
+# Committee (alone it is an adjective: 中央财政, 中央八项规定)
+_CENTRAL_BESIDE_PARTY = re.compile("中央(?=(?:和|、|及|与)(?:[省市区县州]委|自治区党委))")
+
+
 # A text about the national congress's session, where a province's 代表团 is its delegation.
 _NATIONAL_SESSION = re.compile("全国人大|全国人民代表大会|全国两会")
 _PROVINCE_KINDS = frozenset({"province", "municipality", "region", "sar"})
@@ -388,6 +393,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))
     for match in pats["media"].finditer(text):
         add(match, table("media")[match.group(0)], national=True)
+    for match in _CENTRAL_BESIDE_PARTY.finditer(text) if "中央" in text else ():
+        add(match, table("national_bodies")["党中央"], national=True)
     if _NATIONAL_SESSION.search(text):
         for match in pats["delegation"].finditer(text):
             place = places().get(match.group("place"))
