@@ -193,3 +193,13 @@ def test_a_pointer_before_a_township_s_congress_and_a_verb_before_a_town(tmp_pat
     labels = _labels(document)
     assert labels.get("重固镇人民代表大会") == "Organization"
     assert "提交镇" not in labels and not any(label.startswith("该镇") for label in labels)
+
+
+def test_prefectures_that_are_no_cities_and_their_administrative_offices(tmp_path):
+    text = ("自治区人大常委会执法检查组赴塔城地区、博州、锡林郭勒盟检查。塔城地区行政公署、博尔塔拉蒙古自治州人民政府"
+            "和大兴安岭行署有关负责同志参加座谈。伊犁州人大常委会主任李明出席。\n")
+    labels = _labels(_document(tmp_path, text))
+    for place in ("塔城地区", "博尔塔拉蒙古自治州", "锡林郭勒盟"):
+        assert labels.get(place) == "Place", (place, labels)
+    for body in ("塔城地区行政公署", "博尔塔拉蒙古自治州人民政府", "伊犁哈萨克自治州人民代表大会常务委员会"):
+        assert labels.get(body) == "Organization", (body, labels)
