@@ -43,3 +43,14 @@ def test_the_centre_beside_a_party_committee_is_the_central_committee(tmp_path):
     assert len([m for m in document.mentions if m.entity in keyed]) == 2
     events = {e.label for e in document.entities if e.cls == "Event"}
     assert {"中央人大工作会议", "湖南省委人大工作会议", "市委人大工作会议"} <= events, events
+
+
+PARTY_CONGRESS_TEXT = ("西藏自治区人大常委会按照自治区第十次党代会部署开展工作，学习中共拉萨市第十一次代表大会精神。\n"
+                       "会议选举产生了出席市第十三次代表大会的代表。\n")
+
+
+def test_a_local_congress_of_the_party_by_its_full_name(tmp_path):
+    events = {e.label: e for e in built(tmp_path, PARTY_CONGRESS_TEXT).entities if e.cls == "Event"}
+    assert "自治区第十次党代会" in events["中国共产党西藏自治区第十次代表大会"].alt_labels, events
+    assert "中国共产党拉萨市第十一次代表大会" in events
+    assert not any("第十三次" in label for label in events)  # 代表大会 alone, no 中共: not known to be the party's

@@ -21,7 +21,7 @@ from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import places
 from .patterns import HAN, alternation, first_of, leading_verb, table
 
-__all__ = ["find_activities", "activities_around", "national_names"]
+__all__ = ["PARTY_CONGRESS_SHORT", "find_activities", "activities_around", "national_names", "party_congress"]
 
 _MEETINGS = word_list("activities.meetings")
 _GENERIC_ACTIVITIES = word_list("activities.generic_activities")
@@ -101,6 +101,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"(?:(?:全体)?会议|主任会议|委员长会议)"
             f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次(?:会议|主任会议|委员长会议))"
         ),
+        # 自治区第十次党代会, 市第十三次党代会, 中国共产党湖北省第十二次代表大会: a local congress of the party
+        "party_congress": re.compile(
+            first_of(places(), "中省市县区州自")
+            + f"(?P<party>中国共产党|中共)?(?P<where>{place}|自治区|[省市县区州])第(?P<number>{num})次(?P<kind>党代会|党员代表大会|代表大会)"
+        ),
         # 区第十六届人大常委会召开第二十二次会议, 市人大常委会举行第九次主任会议: a committee's meeting
         # named by the committee convening it
         # (found by its committee and verb, then its place and term read backwards: a scan that
@@ -134,6 +139,15 @@ def _events_lexicon() -> dict[str, str]:
         for alt in (row[1].split("|") if len(row) > 1 and row[1] else ()):
             found[alt] = row[0]
     return found
+
+
+def party_congress(place: str, number: str) -> str:
+    """The full name of a local congress of the party (中国共产党湖北省第十二次代表大会)."""
+    return f"中国共产党{place}第{number}次代表大会"
+
+
+# 西藏自治区第十次党代会 (a level word's place filled in): the party congress's short name
+PARTY_CONGRESS_SHORT = re.compile("^(?:中国共产党|中共)?(?P<place>[^第]+?)第(?P<number>[一二三四五六七八九十百零〇\\d]+)次(?:党代会|党员代表大会)$")
 
 
 def _plain(written: str) -> str:
@@ -243,6 +257,13 @@ def find_activities(text: str) -> list[Candidate]:
         name = match.group(0)
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         found.append(Candidate(match.start(), match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
+    for match in pats["party_congress"].finditer(text) if "次" in text else ():
+        if match.group("kind") == "代表大会" and not match.group("party"):
+            continue  # 市第十三次代表大会 alone may be any congress; the party's is written 党代会 or with 中共
+        where = match.group("where")
+        full = places()[where].name if where in places() else None  # a level word: its place when resolved
+        found.append(Candidate(match.start(), match.end(), "Event", match.group(0), priority=2,
+                               canonical=party_congress(full, match.group("number")) if full else None))
     for match in pats["convened"].finditer(text):
         before = pats["convened_by"].search(text, max(0, match.start() - 16), match.start())
         begin = before.start() if before else match.start()

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..lexicon import rows, word_list
 from ..ids import entity_key as _entity_key
 from ..model import Entity
+from .activities import PARTY_CONGRESS_SHORT, party_congress
 from .bodies import parse_body_prefix
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import Jurisdiction, counties, places
@@ -128,7 +129,9 @@ def canonical_label(candidate: Candidate, ctx: Jurisdiction) -> str:
     if candidate.cls == "Event":  # 区第十七届人民代表大会第四次会议: the level word is the place
         level = next((lv for lv in ("自治区", "省", "市", "区", "县") if name.startswith(lv + "第") or name.startswith(lv + "委")), None)
         place = ctx.place_at_level(level) if level else None
-        return place + name[len(level):] if place and level else name
+        named = place + name[len(level):] if place and level else name
+        short = PARTY_CONGRESS_SHORT.match(named)  # 省第十二次党代会 -> 中国共产党湖北省第十二次代表大会
+        return party_congress(short["place"], short["number"]) if short and (place or short["place"] in places()) else named
     if candidate.cls == "Organization":  # 杭州市人大 -> 杭州市人民代表大会, as the rules' bodies
         expanded = parse_body_prefix(name, ctx)
         return expanded[1] + name[expanded[0] :] if expanded else name
