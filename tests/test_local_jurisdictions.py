@@ -203,3 +203,15 @@ def test_prefectures_that_are_no_cities_and_their_administrative_offices(tmp_pat
         assert labels.get(place) == "Place", (place, labels)
     for body in ("塔城地区行政公署", "博尔塔拉蒙古自治州人民政府", "伊犁哈萨克自治州人民代表大会常务委员会"):
         assert labels.get(body) == "Organization", (body, labels)
+
+
+def test_a_county_s_departments_in_a_report_that_never_names_its_county(tmp_path):
+    text = ("5月28日，县十八届人大常委会举行第十二次会议。会议对县人民政府开展的农村饮水安全工作进行了满意度测评。"
+            "经表决，免去孙伟的县发展和改革局局长职务，任命周丽为县卫健局局长。\n")
+    document = _document(tmp_path, text)
+    labels = _labels(document)
+    assert labels.get("县发展和改革局") == "Organization" and labels.get("县卫生健康局") == "Organization", labels
+    assert ("孙伟", "memberOf", "县发展和改革局") in _facts(document)
+    # the rating is the activity, not the tail of the clause before it (…开展的…工作进行了)
+    assert labels.get("满意度测评") == "SupervisionActivity"
+    assert not any(label.startswith("的") for label in labels), labels

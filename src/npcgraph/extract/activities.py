@@ -200,12 +200,14 @@ def find_activities(text: str) -> list[Candidate]:
                 if name.endswith(kind):
                     topic = name[: -len(kind)]
                     break
-            for verb in _SUPERVISION_VERBS:  # 公益诉讼工作情况进行专题询问: the verb is no part
-                if topic.endswith(verb):
-                    topic = topic[: -len(verb)]
-                    name = topic + name[len(topic) + len(verb) :]
+            for verb in _SUPERVISION_VERBS:  # 公益诉讼工作情况进行(了)专题询问: the verb is no part
+                tense = 1 if topic.endswith(verb + "了") else 0
+                if tense or topic.endswith(verb):
+                    topic = topic[: -len(verb) - tense]
+                    name = topic + name[len(topic) + len(verb) + tense :]
                     break
-            if (len(topic) >= 2 and topic not in _GENERIC_TOPICS and not topic.endswith(_PEOPLE)
+            # (not 开展的…工作进行满意度测评: the tail of a relative clause)
+            if (len(topic) >= 2 and not topic.startswith("的") and topic not in _GENERIC_TOPICS and not topic.endswith(_PEOPLE)
                     and not re.search(r"\d|[一二两三四五六七八九十]+(?:个|项|次)", _YEAR.sub("", topic))):
                 found.append(Candidate(pos, end, "SupervisionActivity", name, priority=1))
             following = pats["more_supervision"].match(text, end)

@@ -184,7 +184,7 @@ def canonical_body(
         base = ctx.standing_committee()
     elif body:
         where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
-        unplaced = ctx.place is None or (ctx.place.kind == "township" and ctx.place.county is None) \
+        unplaced = _unplaced(ctx) \
             or (level in ("县", "区") and ctx.place.kind in ("city", "prefecture") and body in _STANDING_FORMS)  # a city's county it never names
         if where is None and level in ("县", "区", "市") and unplaced and not organ:
             where = level  # a report that never names its county: 县人大常委会 is its own
@@ -316,6 +316,11 @@ def _place_names_by_length() -> tuple[str, ...]:
     return tuple(sorted(places(), key=lambda name: (-len(name), name)))
 
 
+def _unplaced(ctx: Jurisdiction) -> bool:
+    """Whether the report names no place of its own (or a township without its county)."""
+    return ctx.place is None or (ctx.place.kind == "township" and ctx.place.county is None)
+
+
 def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     """Every body named in ``text``: national, placed, short and bare forms, departments, media."""
     found: list[Candidate] = []
@@ -375,7 +380,10 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             found.extend(_coordinated_counties(text, match, ctx))
     found.extend(_short_counties(text, ctx))
     for match in pats["department"].finditer(text):
-        place = _place_full(match.group("place")) if match.group("place") else ctx.place_at_level(match.group("level"))
+        level = match.group("level")
+        place = _place_full(match.group("place")) if match.group("place") else ctx.place_at_level(level)
+        if place is None and level in ("县", "区", "市") and _unplaced(ctx):
+            place = level  # a report that never names its county: 县发展和改革局 is its own
         if place:
             add(match, place + table("departments")[match.group("dept")], national=True)
     for match in pats["bare"].finditer(text):
