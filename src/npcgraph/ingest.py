@@ -283,6 +283,7 @@ _MAX_AUTONOMOUS_PLACE = 12  # 黔东南苗族侗族自治州: except autonomous 
 _GENERIC_LEVELS = tuple(word_list("context.generic_levels"))
 _TIME_WORDS = tuple(word_list("dates.from_report"))
 _CLAUSE_VERBS = tuple(sorted(words("clause_verbs"), key=lambda w: (-len(w), w)))  # 举行, 召开 (as extract/patterns.py reads them)
+_VERBS_IN_CLAUSES = (*_CLAUSE_VERBS, "通过", "表决", "批准", "任命", "决定")  # never inside a place's name
 
 
 def _trim_function_words(place: str) -> str:
@@ -312,6 +313,8 @@ def _trim_function_words(place: str) -> str:
     longest = _MAX_AUTONOMOUS_PLACE if place.endswith(_AUTONOMOUS) else _MAX_UNKNOWN_PLACE
     if len(place) < 2 or len(place) > longest or any(ch in _FUNCTION_CHARS for ch in place):
         return ""
+    if any(verb in place for verb in _VERBS_IN_CLAUSES):
+        return ""  # 16位同志高票通过县人大常委会的任命: a clause's verb, no place's name
     return place
 
 
@@ -327,13 +330,16 @@ def find_reporting_body(metadata: Metadata, text: str) -> str | None:
     for pattern in (_BODY_IN_TEXT, _TOWNSHIP_CONGRESS):
         for source in sources:
             counts: dict[str, int] = {}
+            listed: set[str] = set()  # the bodies of places the lexicons list
             for match in pattern.finditer(source):
                 place = _trim_function_words(match.group(1))
                 if len(place) < 2:
                     continue
                 counts[place + match.group(2)] = counts.get(place + match.group(2), 0) + 1
-            if counts:
-                return max(sorted(counts), key=counts.__getitem__)
+                if place in words("places") or place in words("counties"):
+                    listed.add(place + match.group(2))
+            if counts:  # the body named most; of those named as often, one of a listed place
+                return max(sorted(counts), key=lambda body: (counts[body], body in listed))
     return None
 
 

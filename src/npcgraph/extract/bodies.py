@@ -679,6 +679,8 @@ def find_places(text: str) -> list[Candidate]:
             place = places()[match.group("place")]
             if match.group("place") != place.name and _runs_into_place(text, match.start(), match.end("place")):
                 continue  # 新余杭: 余杭区 is named, not 新余
+            if match.group("place") != place.name and _ROAD.match(text, match.end("place")):
+                continue  # 船山西路, 江西中路: a short name inside a road's name
             if match.group("suffix"):
                 name = (place.short or place.name) + match.group("suffix")
             elif match.group("district"):
@@ -711,6 +713,9 @@ def find_own_places(text: str, ctx: Jurisdiction) -> list[Candidate]:
         Candidate(m.start(), m.end(), "Place", m.group(0), canonical=names[m.group(0)], national=True, priority=1)
         for m in pattern.finditer(text)
     ]
+
+
+_ROAD = re.compile("[东西南北中]?(?:路|大道|大街|街(?!道))")
 
 
 def _runs_into_place(text: str, begin: int, end: int) -> bool:

@@ -1,0 +1,32 @@
+"""A county standing committee's meeting news, on a text written for these tests: the report's
+own county where a clause runs into 县人大常委会 (16位同志高票通过县人大常委会的任命), what a number
+of persons counts before its verb, and a province's short name inside a road's name."""
+
+from __future__ import annotations
+
+from extract_helpers import built, classes, triples
+
+TEXT = """湘阴县党政门户网讯 9月30日，湘阴县十六届人大常委会举行第三十二次会议。
+会议研究讨论县人民政府关于湘江西路湘阴县段改造的方案。会议还进行了人事任免，16位同志高票通过县人大常委会的任命。
+县人大常委会主任刘国强主持会议，县人民法院院长张华列席会议。
+"""
+
+
+def test_a_clause_that_runs_into_the_county_s_committee_names_no_county(tmp_path):
+    document = built(tmp_path, TEXT)
+    labels = classes(document)
+    assert labels.get("湘阴县人民代表大会常务委员会") == "Organization", labels
+    assert not any("通过" in label for label in labels), labels
+    facts = triples(document)
+    assert ("刘国强", "memberOf", "湘阴县人民代表大会常务委员会") in facts
+    assert ("张华", "memberOf", "湘阴县人民法院") in facts
+
+
+def test_a_number_of_persons_counts_them_up_to_the_verb(tmp_path):
+    statistics = {e.label: e for e in built(tmp_path, TEXT).entities if e.cls == "Statistic"}
+    assert "同志" in statistics and "16位同志" in statistics["同志"].alt_labels, statistics
+
+
+def test_a_province_s_short_name_inside_a_road_is_no_province(tmp_path):
+    labels = classes(built(tmp_path, TEXT))
+    assert "江西省" not in labels and "湖南省" not in labels, labels
