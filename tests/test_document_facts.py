@@ -194,3 +194,32 @@ def test_a_resolution_on_a_work_report_without_guanyu_approves_it_and_an_amended
                              "习近平签署第四十一号主席令，公布修改后的代表法。\n")
     assert ("全国人民代表大会", "approved", "全国人民代表大会常务委员会工作报告") in facts
     assert not any(s == "习近平" and p == "revised" for s, p, _ in facts)
+
+
+APPROVALS = """省人大常委会批准六件法规
+11月30日下午，省十二届人大常委会第三十七次会议召开第二次全体会议。
+会议表决通过了关于批准《广州市湿地保护规定》、《深圳市人民代表大会常务委员会关于修改〈深圳市节约用水条例〉等三项法规的决定》和《佛山市扬尘污染防治条例》的决定。
+"""
+
+
+def test_a_decision_listing_titles_approves_each_and_not_the_titles_inside_them(tmp_path):
+    facts = _facts(tmp_path, APPROVALS)
+    body = "广东省人民代表大会常务委员会"
+    decision = ("关于批准广州市湿地保护规定、深圳市人民代表大会常务委员会关于修改〈深圳市节约用水条例〉等三项法规的决定"
+                "和佛山市扬尘污染防治条例的决定")
+    assert (body, "enacted", decision) in facts, facts
+    approved = {obj for subject, predicate, obj in facts if subject == body and predicate == "approved"}
+    assert approved == {"广州市湿地保护规定", "佛山市扬尘污染防治条例",
+                        "深圳市人民代表大会常务委员会关于修改〈深圳市节约用水条例〉等三项法规的决定"}, approved
+
+
+COMING_SESSION = """省十三届人大一次会议明年1月25日在穗召开
+11月30日下午，省十二届人大常委会第三十七次会议召开第二次全体会议。
+会议表决通过了《广东省气瓶安全条例》。
+"""
+
+
+def test_the_meeting_after_a_dateline_not_the_headline_s_coming_session_passes_the_acts(tmp_path):
+    facts = _facts(tmp_path, COMING_SESSION)
+    assert ("广东省人民代表大会常务委员会", "enacted", "广东省气瓶安全条例") in facts, facts
+    assert not any(s == "广东省人民代表大会" and p == "enacted" for s, p, _ in facts)

@@ -53,6 +53,8 @@ _NESTED_TITLE = re.compile(
     "(?:等[一二三四五六七八九十\\d]+(?:件|部)[\u4e00-\u9fff]{0,8}?)?的决(?:定|议)$"  # 〈X〉等3件地方性法规的决定: X among them
 )
 _NESTED_ACT = {"修改": "revised", "批准": "approved", "废止": "repealed"}
+# 关于批准广州市湿地保护规定、深圳市…的决定 (its inner titles listed, read from its mentions)
+_LISTING = re.compile("关于(?P<verb>批准|废止)[^《》]+?(?:、|和|及)[^《》]*?的决(?:定|议)$")
 
 
 _LAWS_OF_A_PLACE = INSTRUMENT_CLASSES - {"Suggestion", "Plan", "Opinion", "Agreement"}
@@ -128,6 +130,10 @@ def _revisions(document: Document, relations: Iterable[Relation]) -> tuple[list[
         if match and inner is not None:
             found.append(Relation(relation.subject, _NESTED_ACT[match.group("verb")], inner, relation.evidence))
             continue
+        if (listing := _LISTING.search(decision.label)) is not None:  # 关于批准《A》、《B》…的决定: each of them
+            act = _NESTED_ACT[listing.group("verb")]
+            found += [Relation(relation.subject, act, key, relation.evidence) for key in _titles_inside(document, decision.key)]
+            continue
         on_report = _RESOLUTION_ON_REPORT.search(decision.label) if decision.cls == "Resolution" else None
         if on_report is None:
             continue
@@ -138,6 +144,18 @@ def _revisions(document: Document, relations: Iterable[Relation]) -> tuple[list[
             new[report] = Entity(report, "Instrument", named)
         found.append(Relation(relation.subject, "approved", report, relation.evidence))
     return found, [entity for key, entity in sorted(new.items()) if key not in entities]
+
+
+def _titles_inside(document: Document, decision: str) -> list[str]:
+    """The instruments named inside the mentions of ``decision`` (the titles its title lists, not
+    the titles inside those: 〈X条例〉 of 《关于修改〈X条例〉的决定》 is what that decision revises)."""
+    spans = [(m.begin, m.end) for m in document.mentions if m.entity == decision]
+    entities = {e.key: e for e in document.entities}
+    inside = [m for m in document.mentions
+              if m.entity and m.entity != decision and m.entity in entities and entities[m.entity].cls in INSTRUMENT_CLASSES
+              and any(b <= m.begin and m.end <= e for b, e in spans)]
+    return sorted({m.entity for m in inside if m.entity
+                   and not any(o.begin <= m.begin and m.end <= o.end and o.end - o.begin > m.end - m.begin for o in inside)})
 
 
 def _by_name(document: Document, name: str) -> str | None:

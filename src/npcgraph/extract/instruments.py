@@ -566,8 +566,29 @@ def _shared_issuers(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# 关于批准《A》、《B》和《C》的决定: a decision unbracketed whose title lists the bracketed titles it
+# approves (or repeals); its issuer may stand first (省人大常委会关于批准…)
+_LISTING_DECISION = re.compile(
+    "关于(?:批准|废止)(?:《[^《》\n]{2,100}》(?:、|和|及|以及)?){2,}(?:等[一二三四五六七八九十\\d]+(?:件|部|项)[\u4e00-\u9fff]{0,8}?)?的决(?:定|议)"
+)
+
+
+def _listing_decisions(text: str) -> list[Candidate]:
+    found = []
+    for match in _LISTING_DECISION.finditer(text) if "关于批准《" in text or "关于废止《" in text else ():
+        if text[match.start() - 1 : match.start()] == "《":
+            continue  # a bracketed title: read as one
+        begin = match.start()
+        if issuer := _ISSUER_BEFORE.search(text, max(0, begin - 30), begin):
+            begin = issuer.start()
+        written = text[begin : match.end()]
+        found.append(Candidate(begin, match.end(), classify_title(written) or "Decision", written.replace("《", "").replace("》", ""),
+                               written=(written,), priority=2))
+    return found
+
+
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
     found = (_bracketed(text) + _unbracketed(text) + _listed_titles(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text) + _title_lines(text)
-             + _orders(text))
+             + _orders(text) + _listing_decisions(text))
     return _shared_issuers(text, found)

@@ -468,6 +468,8 @@ class _SentenceReader:
         """The body holding the meeting this sentence opens with, its subject (十三届全国人大常委会
         第五次会议31日下午在北京闭幕): from here on, what 会议 and 大会 stand for."""
         at = self._skip_lead(self.view.begin, self.view.end)
+        if at > self.view.begin and self.text[at : at + 1] in ("，", ","):  # 11月30日下午，…会议召开…
+            at = self._skip_lead(at + 1, self.view.end)
         mention = self.view.mention_at(at)
         if mention is None or self.cls(mention) != "Event" or _WHEN.match(self.text, mention.end, self.view.end):
             return None
