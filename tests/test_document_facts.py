@@ -223,3 +223,19 @@ def test_the_meeting_after_a_dateline_not_the_headline_s_coming_session_passes_t
     facts = _facts(tmp_path, COMING_SESSION)
     assert ("广东省人民代表大会常务委员会", "enacted", "广东省气瓶安全条例") in facts, facts
     assert not any(s == "广东省人民代表大会" and p == "enacted" for s, p, _ in facts)
+
+
+AMENDED_REGULATION = """张掖市立法条例
+(2016年11月13日张掖市第四届人民代表大会第一次会议通过 2017年3月30日甘肃省第十二届人民代表大会常务委员会第三十次会议批准 根据2024年5月7日张掖市第五届人民代表大会常务委员会第十六次会议通过 2024年5月30日甘肃省第十四届人民代表大会常务委员会第九次会议批准的《张掖市人民代表大会常务委员会关于修改〈张掖市立法条例〉的决定》修正)
+第一条 为了规范立法活动，制定本条例。
+"""
+
+
+def test_a_short_regulation_title_line_and_the_amendment_its_header_records(tmp_path):
+    facts = _facts(tmp_path, AMENDED_REGULATION)
+    regulation, decision = "张掖市立法条例", "张掖市人民代表大会常务委员会关于修改〈张掖市立法条例〉的决定"
+    city, province = "张掖市人民代表大会", "甘肃省人民代表大会常务委员会"
+    expected = {(city, "enacted", regulation), (province, "approved", regulation), (city + "常务委员会", "enacted", decision),
+                (province, "approved", decision), (city + "常务委员会", "revised", regulation)}
+    assert expected <= facts, expected - facts
+    assert (city + "常务委员会", "enacted", regulation) not in facts  # it passed the amending decision, not the regulation

@@ -387,8 +387,24 @@ def _title_headers(document: Document) -> list[Relation]:
         if title is None or sentence is None:
             continue
         inside = [m for m in document.mentions if paragraph.begin <= m.begin and m.end <= paragraph.end]
-        found += _meetings_acts(text, inside, entities, title.entity or "", (Evidence(report.key, sentence.begin, sentence.end),))
+        evidence = (Evidence(report.key, sentence.begin, sentence.end),)
+        cuts = [paragraph.begin, *(m.start() for m in _AMENDED_BY.finditer(text, paragraph.begin, paragraph.end)), paragraph.end]
+        for begin, end in zip(cuts, cuts[1:]):
+            part = [m for m in inside if begin <= m.begin and m.end <= end]
+            amending = next((m for m in part if begin > paragraph.begin and m.entity in entities
+                             and entities[m.entity].cls in INSTRUMENT_CLASSES and m.entity != title.entity), None)
+            if amending is None:  # 2001年4月29日…会议通过 …会议批准: the title's own making
+                found += _meetings_acts(text, part, entities, title.entity or "", evidence)
+                continue
+            # 根据…会议通过 …会议批准的《关于修改〈X〉的决定》修正: the meetings made the decision,
+            # and the body that passed it revised the title
+            acts = _meetings_acts(text, [m for m in part if m.end <= amending.begin], entities, amending.entity or "", evidence)
+            found += acts + [Relation(r.subject, "revised", title.entity or "", evidence) for r in acts if r.predicate == "enacted"]
     return found
+
+
+# 根据…的决定修正: an amendment of the instrument recorded in its header, each its own stretch
+_AMENDED_BY = re.compile("根据")
 
 
 def _meetings_acts(text: str, mentions: list[Mention], entities: dict[str, Entity], title: str,

@@ -480,7 +480,7 @@ _NOTICE_LINE = re.compile(
 # A line that is an instrument's title by itself (包头市人民代表大会及其常务委员会制定地方性法规条例, a
 # law's text under its title): the whole line is the name, whatever verbs it holds.
 _TITLE_LINE = re.compile(
-    f"^(?P<name>[{HAN}、（）()〈〉]{{6,60}}?(?:条例|规定|办法|规则|细则|实施办法|决定|决议))(?=[ \\t\u3000]*$)", re.MULTILINE
+    f"^(?P<name>[{HAN}、（）()〈〉]{{3,60}}?(?:条例|规定|办法|规则|细则|实施办法|决定|决议))(?=[ \\t\u3000]*$)", re.MULTILINE
 )
 
 
@@ -503,6 +503,8 @@ def _title_lines(text: str) -> list[Candidate]:
     for match in _TITLE_LINE.finditer(text):
         name = match.group("name")
         cls = classify_title(name)
+        if len(name) < 10 and not any(name[:n] in places() for n in range(2, 6)):
+            continue  # a short line names an instrument only with its place (张掖市立法条例)
         if cls in INSTRUMENT_CLASSES and not name.startswith(("关于", "第")) and "的" not in name[:2]:
             found.append(Candidate(match.start("name"), match.end("name"), cls, name, priority=1))
     for match in _PLAN_LINE.finditer(text):
