@@ -16,7 +16,8 @@
 
 - **A law's header.** An instrument's title line and the bracketed line under it that records its
   making (…第四次会议通过 …第二十三次会议批准): each meeting's body enacted, approved or revised it;
-  the facts point at the bracketed line.
+  after 根据, the meetings made the amending decision named next (…批准的《关于修改〈X〉的决定》修正),
+  and the body that passed it revised X; the facts point at the bracketed line.
 - **A signed notice.** An announcement or notice (…公告 第二号, …主席团公告) and the body whose name
   alone signs it in a line after it: the body issues it; the fact points at the signature's line.
 
