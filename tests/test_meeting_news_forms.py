@@ -30,3 +30,21 @@ def test_a_number_of_persons_counts_them_up_to_the_verb(tmp_path):
 def test_a_province_s_short_name_inside_a_road_is_no_province(tmp_path):
     labels = classes(built(tmp_path, TEXT))
     assert "江西省" not in labels and "湖南省" not in labels, labels
+
+
+AGENDA = """8月31日上午，市十届人大常委会第38次主任会议在香洲召开。市人大常委会主任潘江主持会议。
+会议决定，市十届人大常委会第十六次会议于9月下旬召开。建议议程：审议《珠海经济特区控制吸烟条例（草案）》；听取和审议市人民政府关于老旧小区品质提升情况的报告，并开展专题询问；审查和批准2023年市本级预算调整方案。
+市人大常委会领导赵建国、闫昊波出席会议。
+"""
+
+
+def test_a_proposed_agenda_cut_by_semicolons_states_no_deed(tmp_path):
+    facts = triples(built(tmp_path, AGENDA))
+    deeds = {(s, p, o) for s, p, o in facts if p in ("conducted", "approved", "enacted", "reviewed")}
+    assert not deeds, deeds  # every item of 建议议程：…；…；… is proposed, not done
+    assert ("潘江", "memberOf", "珠海市人民代表大会常务委员会") in facts
+
+
+def test_a_body_s_leaders_listed_by_name_are_its_members(tmp_path):
+    facts = triples(built(tmp_path, AGENDA))
+    assert {("赵建国", "memberOf", "珠海市人民代表大会常务委员会"), ("闫昊波", "memberOf", "珠海市人民代表大会常务委员会")} <= facts, facts

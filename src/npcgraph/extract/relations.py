@@ -109,6 +109,7 @@ def extract_relations(document: Document) -> Document:
     guessed = meta.author_post is None and bool(meta.reporting_body and meta.title) and meta.reporting_body not in meta.title
     topic: tuple[str, ...] = ()
     writer = _first_person(document, entities)
+    plan_runs_on = False  # the sentence before was a plan cut by ；
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
     for relation in document.relations:
@@ -120,6 +121,7 @@ def extract_relations(document: Document) -> Document:
             continue
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
         reader = _SentenceReader(view, reporting_body, entities, names, labels, meeting_body)
+        reader.planned = plan_runs_on
         reader.writer = writer
         if guessed:
             reader.topic = topic
@@ -133,6 +135,7 @@ def extract_relations(document: Document) -> Document:
         for fact in facts:
             if allowed(fact[0], fact[1], fact[2], entities):
                 evidence[fact].add(Evidence(report.key, sentence.begin, sentence.end))
+        plan_runs_on = reader.planned and report.text[sentence.begin : sentence.end].rstrip().endswith(("；", ";"))
         if reader.named_subject and all(entities[k].cls in _ACTORS for k in reader.named_subject if k in entities):
             topic = reader.named_subject  # read once the sentence's facts are (its clauses name it)
 
@@ -213,6 +216,8 @@ class _SentenceReader:
         self.labels = labels
         self.counted = counted(view, entities)
         self.opening = view.begin  # where the first clause's words start (after 答：)
+        # a plan that runs on from the sentence before, an item of a list cut by ；(建议议程：A；B；C。)
+        self.planned = False
         self._skipped: dict[tuple[int, int, tuple[str, ...]], int] = {}
 
     def cls(self, mention: Mention) -> str:
@@ -256,7 +261,7 @@ class _SentenceReader:
             default = (self.reporting_body,) if self.reporting_body else ()
         chain: tuple[str, ...] = default  # the subject carried through the sentence's clauses
         causee: tuple[str, ...] | None = None
-        future = False  # after 将/拟/计划 + verb the rest of the sentence is a plan, not a fact
+        future = self.planned  # after 将/拟/计划 + verb the rest of the sentence is a plan, not a fact
         for clause in view.clauses:
             cues = view.cues_in(*clause)
             explicit = self._explicit_subject(clause)
@@ -270,6 +275,7 @@ class _SentenceReader:
                 causee = None
             if self._opens_with(clause, "plan") or _AGENDA.search(self.text, *clause):
                 future = True  # 下一步，…; 今后五年，…; 会议的建议议程是，审议…: plans, not deeds
+            self.planned = future
             partners = self._partners(clause)
             if partners:  # 与上海市、江苏省人大常委会同步制定…: they act with the subject
                 chain = tuple(dict.fromkeys(chain + partners))
