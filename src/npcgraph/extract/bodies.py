@@ -25,6 +25,7 @@ __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "can
 
 _LEVELS = "自治区|自治州|省|市|州|县|区|旗|街道|镇|乡"
 _PREPOSITIONS = frozenset(word_list("bodies.prepositions"))
+_PREPOSITION_WORDS = tuple(word_list("bodies.preposition_words"))  # 根据区人大常委会…: no place 根据区
 _FUNCTION_CHARS = frozenset(word_list("bodies.function_chars"))
 _GENERIC_BEFORE = word_list("bodies.generic_before")
 _CONGRESS_AS_ROLE = re.compile("代表(?!小组|团|工作|资格|联络|之家|大会)")
@@ -153,7 +154,8 @@ _TIME_WORDS = tuple(word_list("dates.from_report"))  # 今年市人大常委会:
 def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
     """Whether a name the lexicon does not list may be a place: no function word in it, no verb
     before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
-    if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name) or name.endswith("军区"):
+    if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name) or name.endswith("军区") \
+            or name.startswith(_PREPOSITION_WORDS):
         return False
     if _PARTY_COMMITTEE_FIRST.match(name) or name.endswith(GENERIC_LEVELS) or name.startswith((*_TIME_WORDS, *_GENERIC_BEFORE)):
         return False  # 市委市政府, 县委县政府: two bodies; 乡镇政府: the townships' governments
