@@ -79,3 +79,15 @@ def test_a_list_of_titles_some_called_revised(tmp_path):
     assert (committee, "enacted", "广东省新型农村集体经济发展促进条例") in facts
     assert (committee, "revised", "广东省公共文化服务促进条例") in facts
     assert (committee, "revised", "广东省见义勇为人员奖励和保障条例") in facts
+
+
+ACCOUNTS = """区人大常委会召开第十次会议
+会议审议批准区级财政决算和预算调整方案，审议批准《武汉市多元化解纠纷促进条例》。
+"""
+
+
+def test_what_a_committee_reviews_and_approves_it_approved_each(tmp_path):
+    facts = triples(built(tmp_path, ACCOUNTS))
+    approved = {o for s, p, o in facts if p == "approved"}
+    assert approved == {"区级财政决算", "预算调整方案", "武汉市多元化解纠纷促进条例"}, facts
+    assert not any(p == "enacted" for s, p, o in facts)  # approval is no enactment (graph contract)

@@ -219,14 +219,17 @@ _SECOND_VERBS = word_list("instruments.second_verbs")
 _JOINED_VERB = re.compile(f"(?:并|和|及)(?:{alternation(column('instrument_verbs'))})(?!了)")
 
 
+_ACCOUNTS = re.compile(f"[{HAN}\\d]{{2,}}(?:预算|决算)$")  # a budget or final accounts a body approves
+
+
 def _split_coordinated(name: str) -> tuple[str, str] | None:
     """(left, right) when ``name`` is two instruments joined by 和/及, each ending in a form."""
     for joiner in ("和", "及"):
         at = name.find(joiner)
         while at > 0:
             left, right = name[:at], name[at + 1 :]
-            if _plain_instrument(left) and _plain_instrument(right) and len(right) >= 4:
-                return left, right
+            if (_plain_instrument(left) or _ACCOUNTS.search(left)) and _plain_instrument(right) and len(right) >= 4:
+                return left, right  # (区级财政决算和预算调整方案: the accounts, then the plan)
             at = name.find(joiner, at + 1)
     return None
 
@@ -281,7 +284,7 @@ def _unbracketed(text: str) -> list[Candidate]:
             joined = _split_coordinated(name)
             if joined:  # 立法技术规范和地方性法规立法后评估办法: two instruments
                 left, right = joined
-                found.append(Candidate(pos, pos + len(left), _plain_instrument(left) or cls, left, priority=1))
+                found.append(Candidate(pos, pos + len(left), _plain_instrument(left) or "Instrument", left, priority=1))
                 pos, name = end - len(right), right
                 cls = _plain_instrument(right) or cls
             plain = name.replace("《", "").replace("》", "")
