@@ -61,3 +61,16 @@ def test_a_protocol_is_an_agreement_and_the_basic_law_committees_are_organs(tmp_
     assert labels.get("全国人民代表大会常务委员会香港特别行政区基本法委员会") == "Organization", labels
     assert "中华人民共和国香港特别行政区基本法" not in labels  # the committee's name, not the law
     assert ("全国人民代表大会常务委员会", "approved", "万国邮政联盟组织法第九附加议定书") in triples(document)
+
+
+PAPERS = ("会议审议通过湖北省人大常委会代表资格审查委员会关于个别代表的代表资格的报告。"
+          "大会表决通过了关于批准全国人大常委会关于法律清理工作情况的报告的决定。\n")
+
+
+def test_a_report_a_committee_passes_is_an_instrument_it_enacted(tmp_path):
+    document = built(tmp_path, PAPERS)
+    report = "湖北省人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告"
+    assert classes(document).get(report) == "Instrument"
+    assert ("湖北省人民代表大会常务委员会", "enacted", report) in triples(document)
+    # a report named inside a decision's title is that title's, not a paper passed by itself
+    assert not any(label.endswith("法律清理工作情况的报告") for label in classes(document))

@@ -592,8 +592,26 @@ def _listing_decisions(text: str) -> list[Candidate]:
     return found
 
 
+# 审议通过…代表资格审查委员会关于个别代表的代表资格的报告, 通过了…组成人员名单: a report or a list a
+# body votes on, an instrument it passes (the issuer before 关于 in its title)
+_PASSED_PAPER = re.compile(
+    f"(?:审议通过|表决通过|通过)了?(?P<name>[{HAN}]{{0,30}}?关于[^，。；;、《》“”\n]{{2,60}}?的报告"
+    f"|[^，。；;、《》“”\n]{{2,40}}?(?:人员|代表|委员)名单(?:[（(]草案[）)])?)"
+)
+
+
+def _passed_papers(text: str) -> list[Candidate]:
+    found = []
+    for match in _PASSED_PAPER.finditer(text) if "通过" in text else ():
+        name = match.group("name")
+        if leading_verb(name) or _COUNT_INSIDE.match(name) or text.startswith("的决", match.end()):
+            continue  # 通过听取…的报告: a way; 通过3份名单: counted; 关于批准…的报告的决定: inside a title
+        found.append(Candidate(match.start("name"), match.end("name"), "Instrument", _DRAFT.sub("", name), written=(name,), priority=1))
+    return found
+
+
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
     found = (_bracketed(text) + _unbracketed(text) + _listed_titles(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text) + _title_lines(text)
-             + _orders(text) + _listing_decisions(text))
+             + _orders(text) + _listing_decisions(text) + _passed_papers(text))
     return _shared_issuers(text, found)
