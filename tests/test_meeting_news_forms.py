@@ -72,5 +72,6 @@ def test_a_report_a_committee_passes_is_an_instrument_it_enacted(tmp_path):
     report = "湖北省人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告"
     assert classes(document).get(report) == "Instrument"
     assert ("湖北省人民代表大会常务委员会", "enacted", report) in triples(document)
-    # a report named inside a decision's title is that title's, not a paper passed by itself
-    assert not any(label.endswith("法律清理工作情况的报告") for label in classes(document))
+    # a decision's title is not cut at the report it approves (…关于批准…的报告|的决定)
+    assert not any(label.startswith("关于批准") and label.endswith("的报告") for label in classes(document))
+    assert ("湖北省人民代表大会常务委员会", "approved", "全国人大常委会关于法律清理工作情况的报告") in triples(document)
