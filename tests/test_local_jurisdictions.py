@@ -217,8 +217,9 @@ def test_a_county_s_departments_in_a_report_that_never_names_its_county(tmp_path
     assert not any(label.startswith("的") for label in labels), labels
 
 
-def test_a_preposition_before_a_level_word_is_no_place(tmp_path):
-    text = "城中街道人大工委根据区人大常委会2022年工作要点，按照市人大常委会部署，依据县人大常委会的安排开展集中督查。\n"
+def test_a_preposition_or_a_clause_s_lead_before_a_level_word_is_no_place(tmp_path):
+    text = ("城中街道人大工委根据区人大常委会2022年工作要点，按照市人大常委会部署，依据县人大常委会的安排开展集中督查。"
+            "目前区人民政府正在推进，同时区人民政府表示，下一步区人民政府将加大投入。\n")
     labels = _labels(_document(tmp_path, text))
-    assert not any(label.startswith(("根据", "按照", "依据")) for label in labels), labels
+    assert not any(label.startswith(("根据", "按照", "依据", "目前", "同时", "下一步")) for label in labels), labels
     assert labels.get("区人民代表大会常务委员会") == "Organization", labels

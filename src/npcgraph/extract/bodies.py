@@ -19,7 +19,7 @@ from ..lexicon import longest_first, rows, word_list, words
 from .candidates import Candidate
 from .context import GENERIC_LEVELS, Jurisdiction, counties, places
 from .patterns import HAN, PUBLICATION_AFTER, alternation, column, first_of, leading_verb, table
-from .relation_cues import post_words
+from .relation_cues import markers, post_words
 
 __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "NOT_NAME_STARTS", "PRONOUN_TAILS"]
 
@@ -151,11 +151,17 @@ _STANDING_FORMS = ("人大常委会", "人民代表大会常务委员会")
 _TIME_WORDS = tuple(word_list("dates.from_report"))  # 今年市人大常委会: the year, then the body
 
 
+@cache
+def _lead_words() -> tuple[str, ...]:
+    """Words that open a clause before its subject (目前, 同时, 下一步): 目前区政府 is no place 目前区."""
+    return tuple(word for word, role in markers().items() if role in ("lead", "plan"))
+
+
 def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
     """Whether a name the lexicon does not list may be a place: no function word in it, no verb
     before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
     if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name) or name.endswith("军区") \
-            or name.startswith(_PREPOSITION_WORDS):
+            or name.startswith(_PREPOSITION_WORDS) or name.startswith(_lead_words()):
         return False
     if _PARTY_COMMITTEE_FIRST.match(name) or name.endswith(GENERIC_LEVELS) or name.startswith((*_TIME_WORDS, *_GENERIC_BEFORE)):
         return False  # 市委市政府, 县委县政府: two bodies; 乡镇政府: the townships' governments
