@@ -75,3 +75,18 @@ def test_a_report_a_committee_passes_is_an_instrument_it_enacted(tmp_path):
     # a decision's title is not cut at the report it approves (…关于批准…的报告|的决定)
     assert not any(label.startswith("关于批准") and label.endswith("的报告") for label in classes(document))
     assert ("湖北省人民代表大会常务委员会", "approved", "全国人大常委会关于法律清理工作情况的报告") in triples(document)
+
+
+SPOKESMAN = """全国人大常委会法工委发言人臧铁伟22日在记者会上介绍，2023年立法工作取得新进展。
+臧铁伟指出，2023年立法工作有以下特点：
+一是，立法修法项目份量重。修改立法法，制定对外关系法、外国国家豁免法。
+二是，立法工作承接有序。
+全国人大常委会12月29日表决通过了《中华人民共和国慈善法》修正案。
+"""
+
+
+def test_items_a_speaker_announces_are_what_was_said_not_deeds(tmp_path):
+    facts = triples(built(tmp_path, SPOKESMAN))
+    made = {o for s, p, o in facts if p in ("enacted", "revised")}
+    assert not made & {"中华人民共和国立法法", "中华人民共和国对外关系法", "中华人民共和国外国国家豁免法"}, made
+    assert ("臧铁伟", "memberOf", "全国人民代表大会常务委员会法制工作委员会") in facts

@@ -1,7 +1,8 @@
 """What the relation rules need to know about a whole document before reading its sentences.
 
-- which sentences state deeds at all: not those of plan sections (2023年工作安排, 今后五年…) or
-  of answers to a question about plans (问：下一步有什么打算？);
+- which sentences state deeds at all: not those of plan sections (2023年工作安排, 今后五年…), of
+  answers to a question about plans (问：下一步有什么打算？) or of the items a speaker's announced
+  words run over (…指出，有以下特点：一是，…);
 - where an interview answer's words start (after 答：);
 - the bodies by every name they go by, short names expanded in the report's jurisdiction, to
   find the body holding a meeting (市六届人大三次会议 → 宜昌市人民代表大会) and the body the
@@ -18,7 +19,7 @@ from .entities import jurisdiction
 from .relation_cues import markers
 from .resolve import full_org_name
 
-__all__ = ["OrgNames", "named_reporting_body", "after_dateline", "after_speaker", "plan_sections", "planned_answers"]
+__all__ = ["OrgNames", "named_reporting_body", "after_dateline", "after_speaker", "plan_sections", "planned_answers", "quoted_items"]
 
 _SPEAKER = re.compile(r"[^\s:：，。]{1,6}\s*[:：]\s*")
 
@@ -76,6 +77,28 @@ def after_speaker(text: str, begin: int, end: int) -> int:
 
 def _plan_words() -> list[str]:
     return [word for word, role in markers().items() if role == "plan"]
+
+
+# A paragraph that ends by announcing a speaker's words (臧铁伟指出，…有以下特点：) and the items that
+# follow it (一是，…; 二是，…; （一）…; 1.…): what was said, not deeds stated by the text.
+_ANNOUNCED = re.compile("[:：]\\s*$")
+_ENUMERATED = re.compile("\\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十\\d]+[）)]|[一二三四五六七八九十]+、|\\d+[.、．])")
+
+
+def quoted_items(report: Report) -> set[int]:
+    """The paragraphs a speaker's announced words run over: enumerated items after a paragraph
+    that ends with a speech word's colon (…指出，2023年立法工作有以下特点：)."""
+    speech = [word for word, role in markers().items() if role == "speech"]
+    quoted: set[int] = set()
+    quoting = False
+    for paragraph in report.paragraphs:
+        written = report.span(paragraph.begin, paragraph.end)
+        if quoting and _ENUMERATED.match(written):
+            quoted.add(paragraph.index)
+            continue
+        last = re.split("[。！？!?]", written.rstrip())[-1]  # the paragraph's last sentence
+        quoting = bool(_ANNOUNCED.search(written)) and any(word in last for word in speech)
+    return quoted
 
 
 def planned_answers(report: Report) -> set[int]:

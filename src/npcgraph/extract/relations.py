@@ -52,7 +52,7 @@ from functools import cache
 from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .candidates import BILL_CLASSES
-from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, reported_by
+from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, quoted_items, reported_by
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .relation_nouns import Fact, bodiless_posts, bracketed_posts, government_leaders, leaders_listed, leaders_titled_after, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
 
@@ -101,7 +101,7 @@ def extract_relations(document: Document) -> Document:
     kinds = {paragraph.index: paragraph.kind for paragraph in report.paragraphs}
     speakers = {p.index: p.begin for p in report.paragraphs if p.speaker}  # 答：… opens with its speaker
     plans = plan_sections(report)
-    planned = planned_answers(report)
+    planned = planned_answers(report) | quoted_items(report)
     meeting_body: str | None = None  # the holder of the meeting the report names first (its subject), for 大会/会议
     # A news item whose speaking body neither a byline nor its title gives (only counted from the
     # text): a clause without a subject is the act of the actor named last, not of that body.
