@@ -90,3 +90,8 @@ def test_items_a_speaker_announces_are_what_was_said_not_deeds(tmp_path):
     made = {o for s, p, o in facts if p in ("enacted", "revised")}
     assert not made & {"中华人民共和国立法法", "中华人民共和国对外关系法", "中华人民共和国外国国家豁免法"}, made
     assert ("臧铁伟", "memberOf", "全国人民代表大会常务委员会法制工作委员会") in facts
+
+
+def test_a_verb_s_result_is_no_part_of_a_platform_s_name(tmp_path):
+    labels = classes(built(tmp_path, "县人大常委会副主任陈长江要求大家高标准建设好代表联络站，深入开展代表联络工作。\n"))
+    assert labels.get("代表联络站") == "Platform" and "好代表联络站" not in labels, labels

@@ -96,7 +96,10 @@ def find_platforms(text: str) -> list[Candidate]:
     pats = _patterns()
     found = []
     for match in pats["platform"].finditer(text):
-        found.append(Candidate(match.start("name"), match.end("name"), "Platform", match.group("name"), priority=1))
+        begin, name = match.start("name"), match.group("name")
+        if name[0] == "好" and len(name) > 3:  # 建设好代表联络站: the verb's result, not the name
+            begin, name = begin + 1, name[1:]
+        found.append(Candidate(begin, match.end("name"), "Platform", name, priority=1))
     canonical = {r[0]: r[2] for r in rows("platform_words") if len(r) > 2 and r[2]}
     for match in pats["facility"].finditer(text):
         name = match.group(0)
