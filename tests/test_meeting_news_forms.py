@@ -74,7 +74,7 @@ def test_a_report_a_committee_passes_is_an_instrument_it_enacted(tmp_path):
     assert ("湖北省人民代表大会常务委员会", "enacted", report) in triples(document)
     # a decision's title is not cut at the report it approves (…关于批准…的报告|的决定)
     assert not any(label.startswith("关于批准") and label.endswith("的报告") for label in classes(document))
-    assert ("湖北省人民代表大会常务委员会", "approved", "全国人大常委会关于法律清理工作情况的报告") in triples(document)
+    assert ("湖北省人民代表大会常务委员会", "approved", "全国人民代表大会常务委员会关于法律清理工作情况的报告") in triples(document)
 
 
 SPOKESMAN = """全国人大常委会法工委发言人臧铁伟22日在记者会上介绍，2023年立法工作取得新进展。
@@ -95,3 +95,14 @@ def test_items_a_speaker_announces_are_what_was_said_not_deeds(tmp_path):
 def test_a_verb_s_result_is_no_part_of_a_platform_s_name(tmp_path):
     labels = classes(built(tmp_path, "县人大常委会副主任陈长江要求大家高标准建设好代表联络站，深入开展代表联络工作。\n"))
     assert labels.get("代表联络站") == "Platform" and "好代表联络站" not in labels, labels
+
+
+MEDIA = """中国甘肃网11月29日讯 据甘肃日报报道，甘肃省十三届人大常委会第十三次会议闭幕。
+衡阳县党政门户网讯 9月30日，衡阳县十六届人大常委会举行第三十二次会议。北碚电视台、县融媒体中心作了报道。
+"""
+
+
+def test_the_web_media_a_dateline_names_and_broadcasters_are_bodies(tmp_path):
+    labels = classes(built(tmp_path, MEDIA))
+    for body in ("中国甘肃网", "衡阳县党政门户网", "北碚电视台", "衡阳县融媒体中心"):  # (县: the report's county)
+        assert labels.get(body) == "Organization", (body, labels)

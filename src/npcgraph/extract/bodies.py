@@ -141,6 +141,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _CENTRAL_BESIDE_PARTY = re.compile("中央(?=(?:和|、|及|与)(?:[省市区县州]委|自治区党委))")
 
 
+# A news item's source at its opening (中国甘肃网11月29日讯, 海南网台消息, 据闪电新闻客户端消息): a web
+# medium, a body (newspapers, 报, are publications and left to their titles)
+_DATELINE_MEDIUM = re.compile(
+    f"(?:^|(?<=据))(?P<name>[{HAN}]{{2,12}}?(?:网|网台|在线|新闻))(?:客户端)?(?:[\\d一二三四五六七八九十]+月[\\d一二三四五六七八九十]+日)?(?:讯|消息)",
+    re.MULTILINE,
+)
+# A broadcaster or a county's media centre, named anywhere
+_BROADCASTER = re.compile(f"(?P<name>(?:(?<![{HAN}])(?P<level>[省市县区])|[{HAN}]{{2,8}}?)(?:广播电视台|电视台|融媒体中心))")
+
+
 # A text about the national congress's session, where a province's 代表团 is its delegation.
 _NATIONAL_SESSION = re.compile("全国人大|全国人民代表大会|全国两会")
 _PROVINCE_KINDS = frozenset({"province", "municipality", "region", "sar"})
@@ -409,6 +419,17 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))
     for match in pats["media"].finditer(text):
         add(match, table("media")[match.group(0)], national=True)
+    for match in _DATELINE_MEDIUM.finditer(text):  # 中国甘肃网11月29日讯, 衡阳县党政门户网讯: who reports
+        name = match.group("name")
+        if name[0] not in "本该我" and not set(name) & _FUNCTION_CHARS:
+            found.append(Candidate(match.start("name"), match.end("name"), "Organization", name, national=True, priority=2))
+    for match in _BROADCASTER.finditer(text):  # 北碚电视台, 县融媒体中心 (the report's county's)
+        name = match.group("name")
+        if set(name) & _FUNCTION_CHARS or leading_verb(name) or name.startswith(_lead_words()):
+            continue
+        where = ctx.place_at_level(name[0]) if match.group("level") else None
+        found.append(Candidate(match.start("name"), match.end("name"), "Organization", name,
+                               canonical=where + name[1:] if where else None, national=True, priority=1))
     for match in _CENTRAL_BESIDE_PARTY.finditer(text) if "中央" in text else ():
         add(match, table("national_bodies")["党中央"], national=True)
     if _NATIONAL_SESSION.search(text):
