@@ -794,3 +794,15 @@ def test_a_person_elected_or_said_to_be_a_deputy_is_a_member_of_that_congress(tm
     facts = _facts_of(_document(tmp_path, text))
     assert ("杨慧芝", "memberOf", "全国人民代表大会") in facts
     assert ("张三", "memberOf", "长沙市人民代表大会") in facts
+
+
+def test_a_party_committee_s_departments_named_in_their_heads_posts(tmp_path):
+    text = ("衡阳县十六届人大常委会举行第三十二次会议。县委常委、组织部长、统战部长阳旭辉，县委常委、宣传部长李明，"
+            "县委常委、政法委书记王刚，外交部副部长邓励列席会议。\n")
+    facts = _facts_of(_document(tmp_path, text))
+    committee = "中国共产党衡阳县委员会"
+    for department in ("组织部", "统一战线工作部", "宣传部", "政法委员会"):
+        assert (committee + department, "partOf", committee) in facts, department
+    assert {("阳旭辉", "memberOf", committee + "组织部"), ("阳旭辉", "memberOf", committee + "统一战线工作部"),
+            ("李明", "memberOf", committee + "宣传部"), ("王刚", "memberOf", committee + "政法委员会")} <= facts, facts
+    assert ("邓励", "memberOf", "中华人民共和国外交部") in facts  # 副部长 of a ministry, not a department of 副部

@@ -446,6 +446,16 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             base = owner if attaches == "sc" else owner[: -len("常务委员会")]
             found.append(Candidate(match.start(), match.end("organ"), "Organization", match.group("organ"),
                                    canonical=base + organ_full, national=True, priority=3))
+    for match in _PARTY_DEPARTMENT_POST.finditer(text) if "、" in text else ():
+        # 县委常委、组织部长、统战部长阳旭辉: the departments of the party committee whose posts the list goes on with
+        owner = _posts_before(text, match.start(), found)
+        if owner is None:  # 组织部长、统战部长: the committee of the department listed before
+            owner = next((c.canonical for c in reversed(found) if c.end == match.start() - 2 and text[c.end : match.start()] == "长、"
+                          and c.canonical and c.canonical.endswith(tuple(_PARTY_DEPARTMENTS.values()))), None)
+        if owner is not None and owner.startswith("中国共产党") and "委员会" in owner:
+            owner = owner[: owner.index("委员会") + 3]
+            found.append(Candidate(match.start(), match.end("organ"), "Organization", match.group("organ"),
+                                   canonical=owner + _PARTY_DEPARTMENTS[match.group("organ")], national=True, priority=3))
     for match in pats["street"].finditer(text) if "街道" in text else ():  # its every match holds 街道
         street = match.group("street")
         district = _place_full(match.group("place")) if match.group("place") else match.group("district")
@@ -453,6 +463,11 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), "Organization", match.group(0),
                                    canonical=_street_committee(street, ctx, district), national=True, priority=3))
     return found
+
+
+# A party committee's departments, written in their heads' posts (组织部长, 统战部长, 政法委书记)
+_PARTY_DEPARTMENTS = {"组织部": "组织部", "宣传部": "宣传部", "统战部": "统一战线工作部", "政法委": "政法委员会"}
+_PARTY_DEPARTMENT_POST = re.compile("(?<=、)(?P<organ>组织部|宣传部|统战部|政法委)(?=长|书记|副部长|副书记)")
 
 
 @cache

@@ -103,7 +103,7 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
             previous = None
             continue
         body = max(bodies, key=lambda m: (m.end, m.end - m.begin))
-        match = post_pattern().fullmatch(view.text, body.end, person.begin)
+        match = post_pattern().fullmatch(view.text, body.end, person.begin) or _head_of_department(view, body, person.begin)
         if match and body.entity:
             yield from _posts_held(view, entities, body, person, match.group(1), find)
             yield from _earlier_posts(view, orgs, body, person)
@@ -425,11 +425,16 @@ def _earlier_posts(view: SentenceView, orgs: list[Mention], body: Mention, perso
             yield (person.entity, "memberOf", other.entity, None)
             at = other.begin
             continue
-        match = post_pattern().fullmatch(view.text, other.end, at - 1)
+        match = post_pattern().fullmatch(view.text, other.end, at - 1) or _head_of_department(view, other, at - 1)
         if not match or not other.entity or not person.entity:
             return
         yield (person.entity, "memberOf", other.entity, match.group(1))
         at = other.begin
+
+
+def _head_of_department(view: SentenceView, body: Mention, end: int) -> re.Match[str] | None:
+    """组织部长 (the department's name and 部长 sharing its 部): the post after it."""
+    return post_pattern().fullmatch(view.text, body.end - 1, end) if view.text.startswith("部长", body.end - 1) else None
 
 
 # ，副主任…: a clause that opens with a post and a name
