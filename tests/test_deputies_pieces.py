@@ -80,3 +80,11 @@ def test_deputies_named_before_是_and_no_name_made_of_an_adverb(tmp_path):
                     "市人大代表邱守仁是农民专业合作社理事长。\n")
     assert ("邱守仁", "memberOf", "周口市人民代表大会") in triples(document)  # 市人大代表X是…
     assert "陆续来" not in {e.label for e in document.entities}
+
+
+def test_a_deputy_filled_in_and_a_deputy_named_after_the_congress_s_title(tmp_path):
+    text = ("温州市瓯海区人大常委会召开会议。根据选举法的规定，递补陈晓峰为第十三届全国人民代表大会代表。"
+            "“这些话我一直记在心里。”区人大代表夏柏彩这样说。\n")
+    facts = _facts(tmp_path, text)
+    assert ("陈晓峰", "memberOf", "全国人民代表大会") in facts
+    assert ("夏柏彩", "memberOf", "瓯海区人民代表大会") in facts, facts

@@ -339,6 +339,26 @@ def _unplaced(ctx: Jurisdiction) -> bool:
     return ctx.place is None or (ctx.place.kind == "township" and ctx.place.county is None)
 
 
+@cache
+def _named_deputy() -> re.Pattern[str]:
+    return re.compile(f"代表(?:{alternation(column('surnames'))})[{HAN}]{{1,2}}(?![{HAN}]{{0,1}}(?:代表|委员|主任|议案|建议))")
+
+
+def _deputy_named(text: str, end: int) -> bool:
+    """区人大代表夏柏彩这样说: a congress's title before a person's name (a surname opens it)."""
+    return _named_deputy().match(text, end) is not None
+
+
+_TERM_BEFORE = re.compile("第?[一二三四五六七八九十]+届$")
+
+
+def _becomes_deputy(text: str, begin: int) -> bool:
+    """Whether the words before a congress's name make someone its deputy (补选张扬为|市人大代表,
+    递补陈晓峰为第十三届|全国人民代表大会代表: the term may stand between)."""
+    term = _TERM_BEFORE.search(text, max(0, begin - 8), begin)
+    return text.endswith(_BECOMES_DEPUTY, 0, term.start() if term else begin)
+
+
 def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     """Every body named in ``text``: national, placed, short and bare forms, departments, media."""
     found: list[Candidate] = []
@@ -350,7 +370,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         begin, end = match.start(), match.end()
         written = text[begin:end]
         if _names_deputies(text, match) and (text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE)
-                                             or not (_DEPUTY_TITLE.match(text, end) or text.endswith(_BECOMES_DEPUTY, 0, begin))):
+                                             or not (_DEPUTY_TITLE.match(text, end) or _becomes_deputy(text, begin)
+                                                     or _deputy_named(text, end))):
             return  # 各级人大代表, 人大代表联系选民办法: deputies in general, no congress of theirs (补选张扬为市人大代表: one's)
         if text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE):
             return  # 地方人大常委会, 各级人大: bodies in general

@@ -345,8 +345,9 @@ def bracketed_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Itera
 _DEPUTY_GAP = re.compile(r"\s*(?:[、，,](?:(?!代表(?!性))[^。；;！？!?，,和]){0,40})?\s*")  # (not past 和 or another deputy)
 
 
-# Between a person and the congress they were elected a deputy of (…当选为, …是一名, 首次当选).
-_ELECTED_DEPUTY = re.compile(r"(?:同志)?(?:首次|再次|连续)?(?:当选为?|是一名|是|作为一名|成为一名|成为)(?:第?[一二三四五六七八九十\d]+届)?")
+# Between a person and the congress they were elected a deputy of (…当选为, …是一名, 首次当选; 递补
+# 陈晓峰为…, 补选张扬为…).
+_ELECTED_DEPUTY = re.compile(r"(?:同志)?(?:首次|再次|连续)?(?:当选为?|是一名|是|作为一名|成为一名|成为|为)(?:第?[一二三四五六七八九十\d]+届)?")
 
 
 def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
