@@ -161,3 +161,8 @@ def test_an_organ_written_after_its_body_is_part_of_it_and_a_place_s_committee_i
     assert ("中国共产党济南市委员会宣传部", "partOf", "中国共产党济南市委员会") in facts
     assert ("Organization", "中国共产党山东省委员会") in labels
     assert not any(s == "中国共产党山东省委员会" and p == "partOf" for s, p, _ in facts)
+
+
+def test_a_clause_that_runs_into_a_level_word_is_no_place():
+    assert admin_units("史亚仙连续七届担任市") is None  # (a name the lexicons do not list is short)
+    assert admin_units("黔东南苗族侗族自治州") is not None and admin_units("青石镇") is not None

@@ -132,6 +132,8 @@ def _names_a_unit(unit: str) -> bool:
         return False  # 黄旗|滩村 is 黄旗滩村: a banner or a village has a name of two characters or more
     if stem[1:2] == "委" and stem[:1] in _LEVEL_CHARS:
         return False  # 县委县(政府): a level's party committee, then its next body
+    if len(stem) > 5 and "自治" not in unit and not _known_place(unit):
+        return False  # 史亚仙连续七届担任|市: a clause that runs into a level word, no place (names are short)
     return bool(stem) and stem not in _NOT_STEMS and not set(stem) <= _LEVEL_CHARS
 
 
