@@ -106,3 +106,17 @@ def test_the_web_media_a_dateline_names_and_broadcasters_are_bodies(tmp_path):
     labels = classes(built(tmp_path, MEDIA))
     for body in ("中国甘肃网", "衡阳县党政门户网", "北碚电视台", "衡阳县融媒体中心"):  # (县: the report's county)
         assert labels.get(body) == "Organization", (body, labels)
+
+
+CLOSING = ("十二届全国人大常委会第三次会议29日下午在北京人民大会堂闭幕。会议表决通过了特种设备安全法和关于修改文物保护法等12部法律的决定。"
+           "张德江说，修改环境保护法要广泛听取各方面意见。今天通过的《特种设备安全法》明确规定：生产企业对质量负责。\n")
+
+
+def test_a_decision_amending_several_laws_and_names_that_are_clauses(tmp_path):
+    document = built(tmp_path, CLOSING)
+    facts, labels = triples(document), classes(document)
+    committee = "全国人民代表大会常务委员会"
+    assert (committee, "enacted", "关于修改文物保护法等12部法律的决定") in facts, facts
+    assert (committee, "revised", "中华人民共和国文物保护法") in facts
+    # 环境保护法要…意见 and 《…》明确规定 are clauses, not an opinion and rules
+    assert not [label for label, cls in labels.items() if cls in ("Opinion", "Rules")], labels

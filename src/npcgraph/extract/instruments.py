@@ -186,7 +186,10 @@ _NOT_A_TITLE = re.compile(r"^[和及与并或]|^(?:意见|决定|决议|办法|�
 
 
 _COUNT_INSIDE = re.compile("[\\d一二两三四五六七八九十]+(?:件|部|项)")
-_NOT_A_NAME_START = re.compile("^(?:[\\d一二两三四五六七八九十百]+[项件部个份条批]|这[一两二三四五六七八九十几]?[个部项份]|这些|这一|那个|该|此)")
+_NOT_A_NAME_START = re.compile("^(?:[\\d一二两三四五六七八九十百]+[项件部个份条批]|这[一两二三四五六七八九十几]?[个部项份]|这些|这一|那个|该|此|的)")
+# Words inside an unbracketed name that make it a clause: a modal (环境保护法要广泛听取各方面意见) or a
+# verb of stating (《特种设备安全法》明确规定)
+_CLAUSE_INSIDE = re.compile("(?<=[法例定见划])要(?![点求素闻件务案])|应当|必须|明确规定|明确要求")
 
 
 def _plain_instrument(name: str) -> str | None:
@@ -200,7 +203,7 @@ def _plain_instrument(name: str) -> str | None:
     modifier = name[: -len(ending)]
     if len(modifier) < 2 or modifier in words("generic_modifiers") or modifier.endswith(("这个", "那个", "的好")) or modifier in table("instrument_forms"):
         return None
-    if _NOT_A_NAME_START.match(name):  # 2项决议, 这个规划纲要, 该条例: a count or a pointer, no title
+    if _NOT_A_NAME_START.match(name) or _CLAUSE_INSIDE.search(name):  # 2项决议, 这个规划纲要, 该条例: a count or a pointer, no title
         return None
     if "关于" not in name and (count := _COUNT_INSIDE.search(name)) and name[count.end() :] not in table("instrument_forms"):
         return None  # 市州报批的8件地方性法规和修改法规的决定: instruments counted, no one title (中央八项规定 is one)
@@ -578,8 +581,21 @@ _LISTING_DECISION = re.compile(
 )
 
 
+# 关于修改文物保护法等12部法律的决定, 关于废止《…》等三件地方性法规的决定: one decision on several laws
+_PACKAGE_DECISION = re.compile(
+    "关于(?:修改|废止)(?:《[^《》\n]{2,60}》|[^，。；;、《》\n]{2,30}?)等[\\d一二三四五六七八九十]+(?:部|件|个|项)"
+    "(?:法律|法规|地方性法规|单行条例|规章|决定|法律和决定)的决定"
+)
+
+
 def _listing_decisions(text: str) -> list[Candidate]:
     found = []
+    for match in _PACKAGE_DECISION.finditer(text) if "等" in text else ():
+        if text.rfind("《", 0, match.start()) > text.rfind("》", 0, match.start()):
+            continue  # inside a bracketed title: read as one
+        written = match.group(0)
+        found.append(Candidate(match.start(), match.end(), "Decision", written.replace("《", "").replace("》", ""),
+                               written=(written,) if "《" in written else (), priority=2))
     for match in _LISTING_DECISION.finditer(text) if "关于批准《" in text or "关于废止《" in text else ():
         if text[match.start() - 1 : match.start()] == "《":
             continue  # a bracketed title: read as one
