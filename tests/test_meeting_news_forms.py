@@ -51,7 +51,8 @@ def test_a_body_s_leaders_listed_by_name_are_its_members(tmp_path):
 
 
 NATIONAL = ("会议表决通过了全国人大常委会关于批准《万国邮政联盟组织法第九附加议定书》的决定。"
-            "会议经表决，通过了第六任全国人大常委会香港特别行政区基本法委员会组成人员名单。\n")
+            "会议经表决，通过了第六任全国人大常委会香港特别行政区基本法委员会组成人员名单。"
+            "会议任命了第四任澳门特别行政区基本法委员会组成人员。\n")
 
 
 def test_a_protocol_is_an_agreement_and_the_basic_law_committees_are_organs(tmp_path):
@@ -60,6 +61,8 @@ def test_a_protocol_is_an_agreement_and_the_basic_law_committees_are_organs(tmp_
     assert labels.get("万国邮政联盟组织法第九附加议定书") == "Agreement", labels
     assert labels.get("全国人民代表大会常务委员会香港特别行政区基本法委员会") == "Organization", labels
     assert "中华人民共和国香港特别行政区基本法" not in labels  # the committee's name, not the law
+    assert labels.get("全国人民代表大会常务委员会澳门特别行政区基本法委员会") == "Organization", labels  # named alone
+    assert ("全国人民代表大会常务委员会香港特别行政区基本法委员会", "partOf", "全国人民代表大会常务委员会") in triples(document)
     assert ("全国人民代表大会常务委员会", "approved", "万国邮政联盟组织法第九附加议定书") in triples(document)
 
 

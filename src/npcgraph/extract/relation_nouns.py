@@ -491,6 +491,6 @@ def organs(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[s
             parent_key = labels.get(label[:length])
             if parent_key is not None:
                 rest = label[length:]  # 中国共产党|山东省委员会: a body of a place, no organ; 上海代表团 is one
-                if not _names_a_place(rest) or rest.endswith("代表团"):
+                if not _names_a_place(rest) or rest.endswith(("代表团", "基本法委员会")):  # (a place's delegation, a SAR's Basic Law committee)
                     yield (organ.entity or "", "partOf", parent_key, None)
                 break
