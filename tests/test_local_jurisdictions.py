@@ -223,3 +223,10 @@ def test_a_preposition_or_a_clause_s_lead_before_a_level_word_is_no_place(tmp_pa
     labels = _labels(_document(tmp_path, text))
     assert not any(label.startswith(("根据", "按照", "依据", "目前", "同时", "下一步")) for label in labels), labels
     assert labels.get("区人民代表大会常务委员会") == "Organization", labels
+
+
+def test_a_county_report_that_names_its_county_only_in_its_plan_s_title(tmp_path):
+    text = ("县第十八届人大常委会召开第二十七次会议\n12月17日，县人大常委会主任段秀华主持召开县第十八届人大常委会第二十七次会议。"
+            "会议听取并审议了县政府关于《法库县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》（草案）编制情况的报告。\n")
+    facts = _facts(_document(tmp_path, text))
+    assert ("段秀华", "memberOf", "法库县人民代表大会常务委员会") in facts, facts

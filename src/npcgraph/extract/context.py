@@ -251,8 +251,18 @@ def infer_place(report: Report) -> Place | None:
     titled = _titled_places().findall(report.text)  # 《郑州市燃气管理条例》: the place's own instruments
     if titled:
         return _most_named(titled)
+    if _LEVEL_COUNTY_BODY.search(report.text):  # 县人大常委会 … 《法库县…纲要》: the county its own plan names
+        titled_counties = [name for name in _TITLED_COUNTY.findall(report.text) if name in counties()]
+        if titled_counties:
+            return counties()[max(sorted(set(titled_counties)), key=titled_counties.count)]
     name = meta.jurisdiction
     return Place(name, "county", None, None) if name and meta.author_post else None
+
+
+# A county's or district's bodies named by level alone (县人大常委会, 区政府), and a title opening with
+# a county-level place (《法库县国民经济和社会发展…纲要》)
+_LEVEL_COUNTY_BODY = re.compile("(?<![\u4e00-\u9fff])[县区](?:人大|人民代表大会|委|政府|人民政府)")
+_TITLED_COUNTY = re.compile("《〈?([\u4e00-\u9fff]{1,6}?[县区旗市])")
 
 
 # A province's bodies named by level alone (省人大常委会, 省委, 省政府).
