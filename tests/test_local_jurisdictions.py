@@ -230,3 +230,14 @@ def test_a_county_report_that_names_its_county_only_in_its_plan_s_title(tmp_path
             "会议听取并审议了县政府关于《法库县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》（草案）编制情况的报告。\n")
     facts = _facts(_document(tmp_path, text))
     assert ("段秀华", "memberOf", "法库县人民代表大会常务委员会") in facts, facts
+
+
+def test_a_district_congress_s_working_committee_in_a_street_and_the_agent_of_a_passive(tmp_path):
+    text = ("区人大前进街道工委组织区人大代表开展视察。区人大常委会主任王华出席。座谈会由前进街道办事处主任左建方主持。"
+            "代表们对前进街道办事处和人大前进街道工委的工作表示肯定。\n")
+    document = _document(tmp_path, text)
+    labels, facts = _labels(document), _facts(document)
+    committee = next(label for label in labels if label.endswith("街道人大工作委员会") or label.endswith("前进街道工作委员会"))
+    assert (committee, "partOf", "区人民代表大会常务委员会") in facts, facts
+    assert not any(label.startswith(("座谈会由", "人大前进街道")) for label in labels), labels
+    assert ("左建方", "memberOf", "前进街道办事处") in facts

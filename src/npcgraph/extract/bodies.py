@@ -477,6 +477,11 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             owner = owner[: owner.index("委员会") + 3]
             found.append(Candidate(match.start(), match.end("organ"), "Organization", match.group("organ"),
                                    canonical=owner + _PARTY_DEPARTMENTS[match.group("organ")], national=True, priority=3))
+    for match in _LEVEL_STREET_COMMITTEE.finditer(text) if "街道" in text else ():
+        # 区人大前进街道工委: the district's congress's working committee in a street, the district by its level
+        district = ctx.place_at_level(match.group("level") or "区")
+        found.append(Candidate(match.start(), match.end(), "Organization", match.group(0),
+                               canonical=_street_committee(match.group("street"), ctx, district), national=True, priority=3))
     for match in pats["street"].finditer(text) if "街道" in text else ():  # its every match holds 街道
         street = match.group("street")
         district = _place_full(match.group("place")) if match.group("place") else match.group("district")
@@ -484,6 +489,11 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), "Organization", match.group(0),
                                    canonical=_street_committee(street, ctx, district), national=True, priority=3))
     return found
+
+
+_LEVEL_STREET_COMMITTEE = re.compile(
+    f"(?:(?<![{HAN}])(?P<level>[区县])|(?<![{HAN}])|(?<=[和与及]))人大(?P<street>[{HAN}]{{2,4}}?街道)(?:工作委员会|工委)"
+)
 
 
 # A party committee's departments, written in their heads' posts (组织部长, 统战部长, 政法委书记)

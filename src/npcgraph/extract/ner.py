@@ -412,12 +412,18 @@ def _spaced_names(text: str) -> list[list[Candidate]]:
     return found
 
 
+# What opens a clause before its agent: 会议由…, 座谈会由…
+_AGENT_FIRST = re.compile("(?:会议|大会|活动|座谈会|仪式|会)由")
+
+
 def _proposals(text: str) -> list[list[Candidate]]:
     """The model's spans as the grammars read them, in groups that stand or fall together (a
     body and the places its name begins with)."""
     found: list[list[Candidate]] = []
     for match in _affiliation().finditer(text):
         begin, end = _grassroots(text, *match.span("body"))
+        if (agent := _AGENT_FIRST.match(text, begin, end)) and end - agent.end() >= 4:
+            begin = agent.end()  # 会议由前进街道办事处主任…主持: the body after the passive's 由
         body = text[begin:end]
         if _plausible_body(body) and not leading_verb(body) and not set(body) & _NOT_IN_BODIES:
             found.append([Candidate(begin, end, "Organization", body, national=True, priority=-1)])

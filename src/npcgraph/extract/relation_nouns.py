@@ -480,6 +480,12 @@ def organs(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[s
         for parent in bodies:
             if parent.entity != organ.entity and parent.begin == organ.begin and parent.end < organ.end \
                     and not _names_a_place(view.text[parent.end : organ.end]):
+                if _label_of(organ, entities).endswith("街道人大工作委员会") and _label_of(parent, entities).endswith("人民代表大会"):
+                    # 区人大前进街道工委: an organ of the district congress's standing committee, where the text names it
+                    standing = labels.get(_label_of(parent, entities) + "常务委员会")
+                    if standing:
+                        yield (organ.entity or "", "partOf", standing, None)
+                    continue
                 yield (organ.entity or "", "partOf", parent.entity or "", None)
         label = _label_of(organ, entities)
         session = _SESSION_PRESIDIUM.match(label)  # 第十四届全国人民代表大会第四次会议主席团
