@@ -65,15 +65,21 @@ def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:
     """``text[begin:end]`` as a list of names (张三、李四和王五), or None."""
     found: list[tuple[int, int]] = []
     position = begin
-    for piece in re.split(r"(、|和|及|，)", text[begin:end]):
-        if piece in ("、", "和", "及", "，"):
+    for piece in re.split(r"(、|，)", text[begin:end]):
+        if piece in ("、", "，"):
             position += len(piece)
             continue
-        name = _COUNT_AFTER.sub("", piece.removesuffix("同志"))  # 张三同志, 徐洪3名同志: the name alone
-        if not _is_name(name):
-            return None
-        found.append((position, position + len(name)))
-        position += len(piece)
+        # 李四和王五: two names, but 魏凤和 one (和 and 及 are characters of names too)
+        parts = [piece] if _is_name(_COUNT_AFTER.sub("", piece.removesuffix("同志"))) else re.split(r"(和|及)", piece)
+        for part in parts:
+            if part in ("和", "及"):
+                position += len(part)
+                continue
+            name = _COUNT_AFTER.sub("", part.removesuffix("同志"))  # 张三同志, 徐洪3名同志: the name alone
+            if not _is_name(name):
+                return None
+            found.append((position, position + len(name)))
+            position += len(part)
     return found or None
 
 

@@ -529,14 +529,20 @@ _NOTICE_NUMBER = re.compile(
 )
 
 
+_BROADCAST = re.compile("(?:现在)?(?:播送|播发|宣读|刊登)")
+
+
 def _notice_lines(text: str) -> list[Candidate]:
     """A line that is a body's notice (…常务委员会公告), named with its number where one follows
     (…公告〔十三届〕第七号: the name as written is another name of it)."""
     found = []
     for match in _NOTICE_LINE.finditer(text):
+        begin, name = match.start("name"), match.group("name")
+        if broadcast := _BROADCAST.match(name):  # 现在播送中华人民共和国全国人民代表大会公告第六号: the reader's words
+            begin, name = begin + broadcast.end(), name[broadcast.end() :]
         number = _NOTICE_NUMBER.match(text, match.end("name"))
-        canonical = match.group("name") + (number.group("term") or "") + number.group("number") if number else None
-        found.append(Candidate(match.start("name"), match.end("name"), "Instrument", match.group("name"), canonical=canonical, priority=1))
+        canonical = name + (number.group("term") or "") + number.group("number") if number else None
+        found.append(Candidate(begin, match.end("name"), "Instrument", name, canonical=canonical, priority=1))
     return found
 
 
