@@ -808,7 +808,7 @@ def test_a_party_committee_s_departments_named_in_their_heads_posts(tmp_path):
     assert ("邓励", "memberOf", "中华人民共和国外交部") in facts  # 副部长 of a ministry, not a department of 副部
 
 
-ANNOUNCEMENT = """中华人民共和国全国人民代表大会公告
+BROADCAST = """中华人民共和国全国人民代表大会公告
 现在播送中华人民共和国全国人民代表大会公告第六号
 根据中华人民共和国中央军事委员会主席的提名，第十三届全国人民代表大会第一次会议于2018年3月18日决定：
 许其亮、张又侠为中华人民共和国中央军事委员会副主席；
@@ -819,7 +819,7 @@ ANNOUNCEMENT = """中华人民共和国全国人民代表大会公告
 
 
 def test_a_broadcast_announcement_and_a_listed_name_holding_和(tmp_path):
-    facts = _facts_of(_document(tmp_path, ANNOUNCEMENT))
+    facts = _facts_of(_document(tmp_path, BROADCAST))
     appointed = {o for s, p, o in facts if p == "appointed"}
     assert appointed == {"许其亮", "张又侠", "魏凤和", "李作成", "苗华", "张升民"}, appointed  # 魏凤和: 和 inside a name
     assert ("第十三届全国人民代表大会第一次会议主席团", "issued", "中华人民共和国全国人民代表大会公告第六号") in facts, facts
