@@ -112,3 +112,11 @@ def test_two_ways_of_working_joined_are_two_activities(tmp_path):
     activities = {e.label for e in document.entities if e.cls in ("SupervisionActivity", "Activity")}
     assert {"集中学习", "视察", "访谈", "问卷调查"} <= activities
     assert not any("和" in a for a in activities)
+
+
+def test_an_inspection_named_by_what_it_checks_is_also_its_first_law_s_inspection(tmp_path):
+    text = ("河南省十二届人大常委会第二十五次会议在郑州开幕。会议听取了检查《中华人民共和国种子法》和《河南省实施〈中华人民共和国种子法〉办法》"
+            "贯彻实施情况的报告。\n")
+    document = built(tmp_path, text)
+    inspection = next(e for e in document.entities if e.cls == "SupervisionActivity" and e.label.startswith("检查"))
+    assert "中华人民共和国种子法执法检查" in inspection.alt_labels, inspection

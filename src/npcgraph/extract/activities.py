@@ -231,7 +231,10 @@ def find_activities(text: str) -> list[Candidate]:
     for match in pats["check"].finditer(text):
         written = match.group(0)
         if "《" in written or re.search("法(?:和|、|及|$)", match.group("title")):
-            found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written), written=(written,), priority=1))
+            # 检查《中华人民共和国种子法》和《…办法》贯彻实施情况: also the inspection of its first law by name
+            law = _FIRST_LAW.match(match.group("title"))
+            also = (law.group(1) + "执法检查",) if law else ()
+            found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written), written=(written, *also), priority=1))
     for match in pats["survey"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0), priority=1))
     for match in pats["program"].finditer(text):
@@ -329,6 +332,9 @@ def find_activities(text: str) -> list[Candidate]:
     for match in pats["motion"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Motion", match.group(0), priority=1))
     return found
+
+
+_FIRST_LAW = re.compile(f"《?([{HAN}]{{2,30}}?法)(?:》|和|、|及|$)")
 
 
 # 《…条例》执法检查, 《…条例》实施情况执法检查: an inspection named after its law. Not
