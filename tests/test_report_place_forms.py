@@ -101,3 +101,11 @@ def test_a_verb_before_a_district_government_is_no_part_of_it(tmp_path):
     text = "区人大常委会开展执法检查，敦促区人民政府抓好整改，帮助区人民政府完善制度。\n"
     labels = {e.label for e in built(tmp_path, text).entities}
     assert not any(label.startswith(("敦促", "帮助")) for label in labels), labels
+
+
+def test_countries_are_places_but_not_inside_other_words(tmp_path):
+    text = ("全国人大代表团访问巴西、智利、秘鲁三国。会议审议了中华人民共和国和蒙古国引渡条约。依照宪法国家机关依法行使职权。"
+            "延边朝鲜族自治州的俄罗斯族巴扬艺术。今日本市召开会议。\n")
+    places = {e.label for e in built(tmp_path, text).entities if e.cls == "Place"}
+    assert {"巴西", "智利", "秘鲁", "蒙古国"} <= places, places
+    assert not places & {"法国", "朝鲜", "俄罗斯", "日本"}, places

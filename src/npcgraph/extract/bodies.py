@@ -678,7 +678,7 @@ _SPEAKER_LINE = re.compile(f"^(?P<post>[{HAN}、]{{2,30}})[ \u3000]+(?P<name>[{H
 @cache
 def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
     region_names: dict[str, str] = {}
-    for row in rows("regions"):
+    for row in (*rows("regions"), *rows("countries")):
         region_names[row[0]] = row[0]
         for alt in (row[1].split("|") if len(row) > 1 and row[1] else ()):
             region_names[alt] = row[0]
@@ -692,6 +692,16 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     counties = re.compile(f"(?:(?<=[，。；、,;：:\\s（(和与及])|^)(?P<name>[{HAN}]{{2,3}}?(?:县|区))(?=[，。；、,;：:\\s”）)和与及的]|人大|人民|政府|委|$)", re.MULTILINE)
     landmarks = re.compile(f"(?:(?<=[，。；、,;：:\\s“])|^)(?P<name>[{HAN}]{{2,9}}?(?:{landmark}))", re.MULTILINE)
     return named, landmarks, counties, region_names
+
+
+# Country names that are also parts of the genre's words, with the context that makes them so
+_IN_A_WORD = {
+    "法国": re.compile("[宪立执司守依违]法国"),
+    "日本": re.compile("[今昨当每]日本"),
+    "朝鲜": re.compile("朝鲜族"),
+    "俄罗斯": re.compile("俄罗斯族"),
+}
+_NEVER = re.compile("(?!)")
 
 
 def _listed_counties(text: str) -> list[Candidate]:
@@ -749,6 +759,8 @@ def find_places(text: str) -> list[Candidate]:
             found.append(Candidate(match.end() - len(name), match.end(), "Place", name, national=True, priority=2))
     for match in named.finditer(text):
         if match.group("region"):
+            if _IN_A_WORD.get(match.group("region"), _NEVER).search(text, max(0, match.start() - 1), match.end() + 1):
+                continue  # 宪法国家, 今日本市, 朝鲜族: a country's name inside other words
             name = region_names[match.group("region")]
         else:
             place = places()[match.group("place")]
