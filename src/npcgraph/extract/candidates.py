@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..classes import below
+from ..lexicon import word_list
 
 __all__ = ["Candidate", "select", "may_nest", "INSTRUMENT_CLASSES", "ACTIVITY_CLASSES", "BILL_CLASSES", "family"]
 
@@ -86,7 +87,7 @@ _SAME_SPAN = frozenset({("Place", "Organization"), ("Law", "SupervisionActivity"
 
 
 # 习近平总书记系列重要讲话精神, 习近平同志为核心的…: a person named, title and all, inside an idea
-_LEADER_TITLES = ("总书记", "同志", "主席", "委员长", "总理")
+_LEADER_TITLES = tuple(word_list("candidates.leader_titles"))
 
 
 def may_nest(inner: str, outer: str) -> bool:
