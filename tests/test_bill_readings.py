@@ -91,3 +91,17 @@ def test_what_a_committee_reviews_and_approves_it_approved_each(tmp_path):
     approved = {o for s, p, o in facts if p == "approved"}
     assert approved == {"区级财政决算", "预算调整方案", "武汉市多元化解纠纷促进条例"}, facts
     assert not any(p == "enacted" for s, p, o in facts)  # approval is no enactment (graph contract)
+
+
+AGENDA_1998 = ("会议建议本次常委会会议的主要议程有：审议执业医师法(草案)、专属经济区和大陆架法(草案)和土地管理法(修订草案)；"
+               "审议国务院关于提请审议批准《经济、社会及文化权利国际公约》的议案。全国人大常委会执法检查组开展大气污染防治法执法检查。\n")
+
+
+def test_a_longer_law_holding_a_known_one_and_a_motion_s_mover_after_a_verb(tmp_path):
+    document = built(tmp_path, AGENDA_1998)
+    laws = {e.label for e in document.entities if e.cls == "Law"}
+    assert {"中华人民共和国执业医师法", "中华人民共和国专属经济区和大陆架法", "中华人民共和国土地管理法"} <= laws, laws
+    assert "中华人民共和国医师法" not in laws  # 执业|医师法: the tail of the longer name
+    assert "中华人民共和国大气污染防治法" in laws  # the body before a known law is no part of it
+    motions = {e.label for e in document.entities if e.cls == "Motion"}
+    assert any(label.endswith("国务院关于提请审议批准《经济、社会及文化权利国际公约》的议案") for label in motions), motions

@@ -342,7 +342,7 @@ def _listed_titles(text: str) -> list[Candidate]:
 _LAW_LEAD = word_list("instruments.law_lead")
 _LAW_CONTEXT = re.compile(
     f"(?:{'|'.join(_LAW_LEAD)}|[、，,。；;：:\\s]|^)"
-    f"(?P<name>[{HAN}]{{2,14}}?法典?)(?=(?:、[{HAN}]{{2,14}}?法典?)*(?:执法检查|实施情况|的实施|贯彻实施|实施办法|修正案|修订草案|修正草案|草案))"
+    f"(?P<name>[{HAN}]{{2,14}}?法典?)(?=(?:、[{HAN}]{{2,14}}?法典?)*(?:执法检查|实施情况|的实施|贯彻实施|实施办法|修正案|[（(]?(?:修订草案|修正草案|草案)))"
 )
 
 
@@ -382,9 +382,10 @@ def _passed_laws(text: str) -> list[Candidate]:
 
 def _laws(text: str) -> list[Candidate]:
     found = _passed_laws(text)
+    known = []
     for match in _law_lexicon().finditer(text):
         name = match.group(0)
-        found.append(Candidate(match.start(), match.end(), "Law", name, canonical=law_canonical(name), national=True, priority=2))
+        known.append(Candidate(match.start(), match.end(), "Law", name, canonical=law_canonical(name), national=True, priority=2))
     for match in _LAW_CONTEXT.finditer(text):
         name, begin = match.group("name"), match.start("name")
         lead = next((verb for verb in _LAW_LEAD if name.startswith(verb)), "")
@@ -394,6 +395,9 @@ def _laws(text: str) -> list[Candidate]:
         if _is_law_name(name) and name not in words("non_instruments"):
             full = law_canonical(name)
             found.append(Candidate(begin, match.end("name"), "Law", name, canonical=full, national=True, priority=1))
+    # 执业|医师法: a known law's name at the end of a longer law's is that law's tail, not the known law
+    longer = [(c.begin, c.end) for c in found if c.name not in _law_names()]
+    found += [c for c in known if not any(b < c.begin and c.end == e for b, e in longer)]
     # 中华人民共和国监察法 written whole: the state's name is part of the law's mention
     # (a bracketed title is its own mention: 《中华人民共和国种子法》)
     return [replace(c, begin=c.begin - len(NATIONAL), name=NATIONAL + c.name)
@@ -405,12 +409,18 @@ def _laws(text: str) -> list[Candidate]:
 _LAW_PREAMBLE = re.compile(f"的|{'|'.join(v for v in _LAW_LEAD if len(v) > 1)}|结合|根据|依照|依据|按照|新修改|新修订|新制定|通过")
 
 
+_BODY_BEFORE_LAW = "人大常委会|常委会|委员会|人大|人民代表大会|政府|法院|检察院|国务院|执法检查组|检查组"
+
+
 def _law_core(name: str) -> str:
     """The law a phrase ends with: the longest known law at its end, else what follows its last
     verb or 的 (并结合审议节约能源法 -> 节约能源法, 新修改的代表法 -> 代表法)."""
     for length in range(len(name), 1, -1):
         if name[-length:] in _law_names():
-            return name[-length:]
+            prefix = name[:-length].rstrip("并和及与了")
+            if not prefix or re.search(f"(?:{_LAW_PREAMBLE.pattern}|{_BODY_BEFORE_LAW})$", prefix):
+                return name[-length:]  # (全国人大常委会|大气污染防治法执法检查: the body that inspects it)
+            break  # 执业医师法: a longer name that holds a known one (医师法), read as below
     cuts = [m.end() for m in _LAW_PREAMBLE.finditer(name)]
     if not cuts:
         return name
