@@ -239,3 +239,15 @@ def test_a_short_regulation_title_line_and_the_amendment_its_header_records(tmp_
                 (province, "approved", decision), (city + "常务委员会", "revised", regulation)}
     assert expected <= facts, expected - facts
     assert (city + "常务委员会", "enacted", regulation) not in facts  # it passed the amending decision, not the regulation
+
+
+BROKEN_TITLE = """百色市人民代表大会常务委员会
+关于修改《百色市立法条例》
+等五件地方性法规的决定
+（2025年8月28日百色市第五届人民代表大会常务委员会第二十九次会议通过）
+"""
+
+
+def test_the_last_line_of_a_title_broken_over_lines_is_no_title_of_its_own(tmp_path):
+    facts = _facts(tmp_path, BROKEN_TITLE)
+    assert not any(o.startswith("等五件") for s, p, o in facts), facts

@@ -521,6 +521,8 @@ def _title_lines(text: str) -> list[Candidate]:
         cls = classify_title(name)
         if len(name) < 10 and not any(name[:n] in places() for n in range(2, 6)):
             continue  # a short line names an instrument only with its place (张掖市立法条例)
+        if name[0] in "等和及与":
+            continue  # …关于修改《…》\n等五件地方性法规的决定: the last line of a title broken over lines
         if cls in INSTRUMENT_CLASSES and not name.startswith(("关于", "第")) and "的" not in name[:2]:
             found.append(Candidate(match.start("name"), match.end("name"), cls, name, priority=1))
     for match in _PLAN_LINE.finditer(text):
