@@ -112,7 +112,8 @@ def test_the_web_media_a_dateline_names_and_broadcasters_are_bodies(tmp_path):
 
 
 CLOSING = ("十二届全国人大常委会第三次会议29日下午在北京人民大会堂闭幕。会议表决通过了特种设备安全法和关于修改文物保护法等12部法律的决定。"
-           "张德江说，修改环境保护法要广泛听取各方面意见。今天通过的《特种设备安全法》明确规定：生产企业对质量负责。\n")
+           "张德江说，修改环境保护法要广泛听取各方面意见。今天通过的《特种设备安全法》明确规定：生产企业对质量负责。"
+           "公民、法人和其他组织均可以通过信函或者登录人大网站等方式提出意见。\n")
 
 
 def test_a_decision_amending_several_laws_and_names_that_are_clauses(tmp_path):
@@ -121,5 +122,5 @@ def test_a_decision_amending_several_laws_and_names_that_are_clauses(tmp_path):
     committee = "全国人民代表大会常务委员会"
     assert (committee, "enacted", "关于修改文物保护法等12部法律的决定") in facts, facts
     assert (committee, "revised", "中华人民共和国文物保护法") in facts
-    # 环境保护法要…意见 and 《…》明确规定 are clauses, not an opinion and rules
+    # 环境保护法要…意见, 《…》明确规定 and …均可以…提出意见 are clauses, not opinions and rules
     assert not [label for label, cls in labels.items() if cls in ("Opinion", "Rules")], labels

@@ -189,7 +189,7 @@ _COUNT_INSIDE = re.compile("[\\d一二两三四五六七八九十]+(?:件|部|�
 _NOT_A_NAME_START = re.compile("^(?:[\\d一二两三四五六七八九十百]+[项件部个份条批]|这[一两二三四五六七八九十几]?[个部项份]|这些|这一|那个|该|此|的)")
 # Words inside an unbracketed name that make it a clause: a modal (环境保护法要广泛听取各方面意见) or a
 # verb of stating (《特种设备安全法》明确规定)
-_CLAUSE_INSIDE = re.compile("(?<=[法例定见划])要(?![点求素闻件务案])|应当|必须|明确规定|明确要求")
+_CLAUSE_INSIDE = re.compile("(?<=[法例定见划])要(?![点求素闻件务案])|应当|必须|可以|或者|明确规定|明确要求")
 
 
 def _plain_instrument(name: str) -> str | None:
