@@ -105,3 +105,9 @@ def test_a_longer_law_holding_a_known_one_and_a_motion_s_mover_after_a_verb(tmp_
     assert "中华人民共和国大气污染防治法" in laws  # the body before a known law is no part of it
     motions = {e.label for e in document.entities if e.cls == "Motion"}
     assert any(label.endswith("国务院关于提请审议批准《经济、社会及文化权利国际公约》的议案") for label in motions), motions
+
+
+def test_a_report_heard_is_not_what_is_reviewed(tmp_path):
+    text = "商丘市人大常委会召开主任会议。会议听取和审议了市政府《关于农业产业化工作情况的报告》。\n"
+    facts = triples(built(tmp_path, text))
+    assert not any(p == "reviewed" and o.endswith("报告") for s, p, o in facts), facts

@@ -157,6 +157,7 @@ def _lead_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _HEARINGS = ("听取", "审议")
+_REPORTS = ("报告", "汇报")
 _TITLE_LIST = re.compile("了?关于[^，。；,;]*?(?:、|和)关于")
 _GENERIC_ACTIVITIES = frozenset(word_list("activities.generic_activities"))
 
@@ -167,8 +168,10 @@ def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity])
     if schema is None or subject == obj or subject not in entities or obj not in entities:
         return False
     domain, range_ = schema
-    if predicate == "reviewed" and entities[obj].label.startswith(_HEARINGS):
-        return False  # 听取审议关于…审议结果的报告: the hearing is what is done, not what is reviewed
+    if predicate == "reviewed" and (entities[obj].label.startswith(_HEARINGS) or entities[obj].label.endswith(_REPORTS)):
+        # 听取审议关于…审议结果的报告: the hearing is what is done; 审议《关于…工作情况的报告》: the report
+        # is how the work reviewed is put before the body (graph contract: reviewed is the report's subject)
+        return False
     if predicate == "concerns" and entities[subject].label in _GENERIC_ACTIVITIES:
         return False  # 专题讲座, 研讨交流: a kind of activity in general concerns no one topic
     return entities[subject].cls in domain and entities[obj].cls in range_
