@@ -203,6 +203,7 @@ def test_prefectures_that_are_no_cities_and_their_administrative_offices(tmp_pat
         assert labels.get(place) == "Place", (place, labels)
     for body in ("塔城地区行政公署", "博尔塔拉蒙古自治州人民政府", "伊犁哈萨克自治州人民代表大会常务委员会"):
         assert labels.get(body) == "Organization", (body, labels)
+    assert not any(label.endswith("自治区行政公署") for label in labels), labels  # 地区行政公署: no level's office
 
 
 def test_a_county_s_departments_in_a_report_that_never_names_its_county(tmp_path):

@@ -200,6 +200,8 @@ def canonical_body(
         base = table("national_bodies")[national]
     elif body in ("常委会", "人大常委会", "人民代表大会常务委员会", "常务委员会") and not place and not level:
         base = ctx.standing_committee()
+    elif body in ("行政公署", "行署") and not place:
+        return None  # 塔城地区行政公署: a prefecture's office by its name only, never by a level word
     elif body:
         where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
         unplaced = _unplaced(ctx) \
