@@ -120,3 +120,11 @@ def test_an_inspection_named_by_what_it_checks_is_also_its_first_law_s_inspectio
     document = built(tmp_path, text)
     inspection = next(e for e in document.entities if e.cls == "SupervisionActivity" and e.label.startswith("检查"))
     assert "中华人民共和国种子法执法检查" in inspection.alt_labels, inspection
+
+
+def test_reports_on_a_bill_s_deliberation_are_no_supervision(tmp_path):
+    text = ("会议听取了王洪祥、周光权分别作的关于公司法修订草案审议结果的报告、关于慈善法修正草案审议结果的报告。"
+            "会议审议各项报告，听取审议市政府关于养老服务工作情况的报告。\n")
+    activities = {e.label for e in built(tmp_path, text).entities if e.cls == "SupervisionActivity"}
+    assert not any("审议结果" in label or label.startswith("审议各项") for label in activities), activities
+    assert any(label.endswith("养老服务工作情况的报告") for label in activities), activities

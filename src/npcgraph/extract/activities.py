@@ -185,6 +185,11 @@ def _party_meeting(name: str) -> str | None:
     return f"中国共产党第{congress.group(1)}次全国代表大会" if congress else None
 
 
+# A report on a bill's deliberation (…草案审议结果, 审议修改情况, 起草情况): a step of lawmaking
+_BILL_STEP = re.compile("(?:审议结果|审议修改情况|修改情况|起草情况|审议情况|审议意见)$")
+_GENERIC_REPORTS = ("各项", "、提出", "提出")
+
+
 def find_activities(text: str) -> list[Candidate]:
     pats = _patterns()
     found: list[Candidate] = []
@@ -220,12 +225,17 @@ def find_activities(text: str) -> list[Candidate]:
         written = match.group(0)
         if _COUNTED.search(match.group("topic")):
             continue  # 听取审议23个监督工作报告: a count of hearings, not one
+        if _BILL_STEP.search(match.group("topic")) or match.group("topic").startswith(_GENERIC_REPORTS):
+            continue  # 审议关于…草案审议结果的报告, 审议各项报告: a bill's reading or reports in general, no supervision
         name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
         following = pats["more_review"].match(text, match.end())
         verb = text[match.start() : match.start("topic")].replace("了", "")  # 听取和审议了A的报告、B的报告: 听取和审议 each
         while following:  # 听取审议A的报告、B的报告: one hearing each
             written = following.group(0)[1:]
+            if _BILL_STEP.search(following.group("topic")):
+                following = pats["more_review"].match(text, following.end())
+                continue
             found.append(Candidate(following.start() + 1, following.end(), "SupervisionActivity", verb + _plain(written), written=(written,), priority=1))
             following = pats["more_review"].match(text, following.end())
     for match in pats["check"].finditer(text):
