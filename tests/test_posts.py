@@ -238,8 +238,10 @@ def test_a_law_named_after_a_verb_is_cut_at_the_verb_and_a_phrase_is_no_law(tmp_
 def test_a_motion_to_approve_a_titled_treaty_is_one_motion(tmp_path):
     path = tmp_path / "motions.txt"
     path.write_text("标题\n会议听取了国务院关于提请审议批准《中华人民共和国和博茨瓦纳共和国引渡条约》的议案的说明。\n", encoding="utf-8")
-    labels = {(e.cls, e.label) for e in build([path]).documents[0].entities}
-    assert ("Motion", "关于提请审议批准《中华人民共和国和博茨瓦纳共和国引渡条约》的议案") in labels
+    entities = build([path]).documents[0].entities
+    labels = {(e.cls, e.label) for e in entities}
+    motion = next(e for e in entities if e.cls == "Motion")  # its mover's name first, its title alone another name
+    assert "关于提请审议批准《中华人民共和国和博茨瓦纳共和国引渡条约》的议案" in {motion.label, *motion.alt_labels}, motion
     assert ("Agreement", "中华人民共和国和博茨瓦纳共和国引渡条约") in labels
 
 
@@ -823,3 +825,11 @@ def test_a_broadcast_announcement_and_a_listed_name_holding_和(tmp_path):
     appointed = {o for s, p, o in facts if p == "appointed"}
     assert appointed == {"许其亮", "张又侠", "魏凤和", "李作成", "苗华", "张升民"}, appointed  # 魏凤和: 和 inside a name
     assert ("第十三届全国人民代表大会第一次会议主席团", "issued", "中华人民共和国全国人民代表大会公告第六号") in facts, facts
+
+
+def test_a_name_cut_short_where_the_text_names_the_person_whole_and_a_word_run_into_a_name(tmp_path):
+    text = ("首次当选全国人大代表，心有忐忑者不止赵思学一人。文武社区党支部书记赵思学说普通话的时候实在太少了。"
+            "县人大常委会会议决定接受梅玉三等辞去县人大常委会委员职务的请求。\n")
+    persons = {e.label for e in _document(tmp_path, text).entities if e.cls == "Person"}
+    assert "赵思学" in persons and "赵思" not in persons, persons
+    assert "梅玉三" in persons and "梅玉三等" not in persons, persons

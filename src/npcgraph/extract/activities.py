@@ -339,8 +339,10 @@ def find_activities(text: str) -> list[Candidate]:
             at += len(item) + 1
     for match in pats["suggestion"].finditer(text):
         found.append(Candidate(match.start("name"), match.end("name"), "Suggestion", match.group("name"), priority=1))
-    for match in pats["motion"].finditer(text):
-        found.append(Candidate(match.start(), match.end(), "Motion", match.group(0), priority=1))
+    for match in pats["motion"].finditer(text):  # (its mover first where written; its title alone another name)
+        mover = match.group("mover") or ""
+        found.append(Candidate(match.start(), match.end(), "Motion", match.group(0),
+                               written=(match.group(0), match.group(0)[len(mover) :]) if mover else (), priority=1))
     return found
 
 

@@ -58,7 +58,7 @@ def _is_name(name: str) -> bool:
 
 
 # A count closing a list of names (邵革军、邓正权、徐洪3名同志): not part of the last name.
-_COUNT_AFTER = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)(?:名|人)$")  # 徐莉等18人
+_COUNT_AFTER = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)(?:名|人)$|(?<=[\u4e00-\u9fff]{2})等$")  # 徐莉等18人, 梅玉三等
 
 
 def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:

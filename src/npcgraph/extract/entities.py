@@ -97,11 +97,32 @@ def _institutions_inside(found: list[Candidate]) -> list[Candidate]:
     return inside
 
 
+# What runs into a name from after it: 梅玉三等, 苏宁报道
+_AFTER_NAME = re.compile("(?:等|报道|摄)$")
+
+
+def _whole_names(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """Persons by their whole names: a name cut short where the text names the person whole too
+    (许其|亮 beside 许其亮, 黄胜|才立即…), and a name without a word run into it (梅玉三等, 苏宁报道)."""
+    persons = [c for c in kept if c.cls == "Person"]
+    whole = {c.name for c in persons}
+    found = []
+    for candidate in kept:
+        if candidate.cls == "Person":
+            if (run := _AFTER_NAME.search(candidate.name)) and run.start() >= 2:
+                candidate = replace(candidate, end=candidate.begin + run.start(), name=candidate.name[: run.start()], canonical=None)
+            longer = candidate.name + text[candidate.end : candidate.end + 1]
+            if len(candidate.name) == 2 and longer in whole and longer != candidate.name:
+                candidate = replace(candidate, end=candidate.end + 1, name=longer, canonical=None)
+        found.append(candidate)
+    return found
+
+
 def find_entities(document: Document) -> Document:
     """Mentions and entities of every class the graph contract names."""
     report = document.report
     ctx = jurisdiction(document)
-    kept = select(candidates_of(report.text, ctx))
+    kept = _whole_names(report.text, select(candidates_of(report.text, ctx)))
     resolved = resolve(kept, ctx)
     mentions: dict[tuple[int, int, str], Mention] = {(m.begin, m.end, m.entity or ""): m for m in document.mentions}
     texts = {id(r.candidate): report.text[r.candidate.begin : r.candidate.end] for r in resolved}
