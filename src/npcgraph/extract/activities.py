@@ -187,7 +187,7 @@ def _party_meeting(name: str) -> str | None:
 
 # A report on a bill's deliberation (…草案审议结果, 审议修改情况, 起草情况): a step of lawmaking
 _BILL_STEP = re.compile("(?:审议结果|^结果|审议修改情况|修改情况|起草情况|审议情况|审议意见)$")  # (^结果: 草案|审议结果)
-_GENERIC_REPORTS = ("各项", "、提出", "提出")
+_GENERIC_REPORTS = tuple(word_list("activities.generic_reports"))  # 审议各项报告, 审议、提出报告
 
 
 def find_activities(text: str) -> list[Candidate]:
