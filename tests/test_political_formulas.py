@@ -54,3 +54,9 @@ def test_a_local_congress_of_the_party_by_its_full_name(tmp_path):
     assert "自治区第十次党代会" in events["中国共产党西藏自治区第十次代表大会"].alt_labels, events
     assert "中国共产党拉萨市第十一次代表大会" in events
     assert not any("第十三次" in label for label in events)  # 代表大会 alone, no 中共: not known to be the party's
+
+
+def test_the_policies_a_chairman_names_are_ideas(tmp_path):
+    text = "张德江说，要促进工业化、城镇化、农业现代化同步发展，继续简政放权，加快政府职能转变，推进社会信用体系建设。\n"
+    concepts = {e.label for e in built(tmp_path, text).entities if e.cls == "Concept"}
+    assert {"工业化", "城镇化", "农业现代化", "简政放权", "政府职能转变", "社会信用体系建设"} <= concepts, concepts
