@@ -829,7 +829,10 @@ def test_a_broadcast_announcement_and_a_listed_name_holding_和(tmp_path):
 
 def test_a_name_cut_short_where_the_text_names_the_person_whole_and_a_word_run_into_a_name(tmp_path):
     text = ("首次当选全国人大代表，心有忐忑者不止赵思学一人。文武社区党支部书记赵思学说普通话的时候实在太少了。"
-            "县人大常委会会议决定接受梅玉三等辞去县人大常委会委员职务的请求。\n")
+            "县人大常委会会议决定接受梅玉三等辞去县人大常委会委员职务的请求。村书记黄胜才立即召集代表前往查看。"
+            "黄胜才说道，要当好群众的代言人。市人大常委会主任于伟主持会议。于伟主持召开座谈会。\n")
     persons = {e.label for e in _document(tmp_path, text).entities if e.cls == "Person"}
     assert "赵思学" in persons and "赵思" not in persons, persons
     assert "梅玉三" in persons and "梅玉三等" not in persons, persons
+    assert "黄胜才" in persons and "黄胜" not in persons, persons  # named twice, each time with 才 after 黄胜
+    assert "于伟" in persons and "于伟主" not in persons, persons  # 主持: the verb after the name

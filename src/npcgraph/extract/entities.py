@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lexicon import word_list
 from ..model import Document, Mention
 from .activities import activities_around, find_activities
 from .bodies import find_bodies, find_own_places, find_persons, find_places
@@ -21,7 +22,7 @@ from .candidates import Candidate, select
 from .context import Jurisdiction, jurisdiction_of
 from .instruments import find_instruments
 from .named import find_concepts, find_mechanisms, find_platforms
-from .patterns import HAN
+from .patterns import HAN, leading_verb
 from .ner import find_names
 from .quoted import find_quoted
 from .resolve import entities_of, resolve
@@ -97,6 +98,8 @@ def _institutions_inside(found: list[Candidate]) -> list[Candidate]:
     return inside
 
 
+# Characters that follow a name as words of their own, never its third character
+_NOT_NAME_ENDS = frozenset(word_list("entities.not_name_ends"))  # (主持, 出席, 同志, 一行, 代表…)
 # What runs into a name from after it: 梅玉三等, 苏宁报道
 _AFTER_NAME = re.compile("(?:等|报道|摄)$")
 
@@ -106,6 +109,15 @@ def _whole_names(text: str, kept: list[Candidate]) -> list[Candidate]:
     (许其|亮 beside 许其亮, 黄胜|才立即…), and a name without a word run into it (梅玉三等, 苏宁报道)."""
     persons = [c for c in kept if c.cls == "Person"]
     whole = {c.name for c in persons}
+    after: dict[str, set[str]] = {}  # a two-character name -> the characters after its mentions
+    for c in persons:
+        if len(c.name) == 2:  # (a verb after the name is no part of it: 于伟|主持)
+            after.setdefault(c.name, set()).add("" if leading_verb(text[c.end : c.end + 6]) else text[c.end : c.end + 1])
+    seen = {name: sum(1 for c in persons if c.name == name) for name in after}
+    for name, chars in after.items():  # 黄胜|才反映…, 黄胜|才立即…, 黄胜|才说道: the name is 黄胜才
+        if seen[name] >= 2 and len(chars) == 1 and re.fullmatch(f"[{HAN}]", next(iter(chars))) \
+                and next(iter(chars)) not in _NOT_NAME_ENDS:
+            whole.add(name + next(iter(chars)))
     found = []
     for candidate in kept:
         if candidate.cls == "Person":
