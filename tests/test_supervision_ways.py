@@ -128,3 +128,11 @@ def test_reports_on_a_bill_s_deliberation_are_no_supervision(tmp_path):
     activities = {e.label for e in built(tmp_path, text).entities if e.cls == "SupervisionActivity"}
     assert not any("审议结果" in label or label.startswith("审议各项") for label in activities), activities
     assert any(label.endswith("养老服务工作情况的报告") for label in activities), activities
+
+
+def test_a_hearing_that_also_passes_its_report_is_named_by_the_hearing(tmp_path):
+    text = ("市人大常委会召开会议。会议听取审议并表决通过了市人大常委会教科文卫工委关于对食品安全法执法检查情况的报告、"
+            "市中级人民法院关于民事审判工作的报告。\n")
+    activities = {e.label for e in built(tmp_path, text).entities if e.cls == "SupervisionActivity"}
+    assert "听取审议市人大常委会教科文卫工委关于对食品安全法执法检查情况的报告" in activities, activities
+    assert not any("通过" in label for label in activities), activities

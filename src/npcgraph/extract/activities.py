@@ -71,7 +71,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "supervision": re.compile(f"(?:{verbs})了?(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "more_supervision": re.compile(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "standalone": re.compile(f"(?:{standalone})"),
-        "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
+        "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?:并(?:表决)?通过了?)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "check": re.compile(f"(?:检查|视察)(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:(?:中央|省委|市委|区委|县委)、)+)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
@@ -185,6 +185,9 @@ def _party_meeting(name: str) -> str | None:
     return f"中国共产党第{congress.group(1)}次全国代表大会" if congress else None
 
 
+_PASSED_TOO = re.compile("审议并(?:表决)?通过了?")
+
+
 # A report on a bill's deliberation (…草案审议结果, 审议修改情况, 起草情况): a step of lawmaking
 _BILL_STEP = re.compile("(?:审议结果|^结果|审议修改情况|修改情况|起草情况|审议情况|审议意见)$")  # (^结果: 草案|审议结果)
 _GENERIC_REPORTS = tuple(word_list("activities.generic_reports"))  # 审议各项报告, 审议、提出报告
@@ -228,9 +231,10 @@ def find_activities(text: str) -> list[Candidate]:
         if _BILL_STEP.search(match.group("topic")) or match.group("topic").startswith(_GENERIC_REPORTS):
             continue  # 审议关于…草案审议结果的报告, 审议各项报告: a bill's reading or reports in general, no supervision
         name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
+        name = _PASSED_TOO.sub("审议", name, count=1)  # 听取审议并表决通过了…的报告: the hearing
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
         following = pats["more_review"].match(text, match.end())
-        verb = text[match.start() : match.start("topic")].replace("了", "")  # 听取和审议了A的报告、B的报告: 听取和审议 each
+        verb = _PASSED_TOO.sub("审议", text[match.start() : match.start("topic")]).replace("了", "")  # 听取和审议了A的报告、B的报告: 听取和审议 each
         while following:  # 听取审议A的报告、B的报告: one hearing each
             written = following.group(0)[1:]
             if _BILL_STEP.search(following.group("topic")):
