@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from npcgraph.api import build
+from extract_helpers import built
 from npcgraph.extract.ner import admin_units
 from npcgraph.extract.tagger import name_spans
 
@@ -166,3 +167,9 @@ def test_an_organ_written_after_its_body_is_part_of_it_and_a_place_s_committee_i
 def test_a_clause_that_runs_into_a_level_word_is_no_place():
     assert admin_units("史亚仙连续七届担任市") is None  # (a name the lexicons do not list is short)
     assert admin_units("黔东南苗族侗族自治州") is not None and admin_units("青石镇") is not None
+
+
+def test_a_villagers_group_after_its_village_and_the_villagers_word(tmp_path):
+    text = "后白镇后白村后东组村民代表秦建兵来到后白村人大工作站反映情况。\n"
+    places = {e.label for e in built(tmp_path, text).entities if e.cls == "Place"}
+    assert {"后白镇", "后白村", "后东组"} <= places and "后东组村" not in places, places

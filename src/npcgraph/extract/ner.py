@@ -255,6 +255,11 @@ def _units_after(text: str, at: int) -> list[Candidate]:
     found: list[Candidate] = []
     while (match := _UNIT_BELOW.match(text, at)) and _names_a_unit(match.group(0)) and not leading_verb(match.group(0)) \
             and not set(match.group(0)) & _FUNCTION_CHARS:
+        if match.group(0).endswith("村") and text.startswith("民", match.end()):
+            # 后白村后东组|村民: 村 is the villagers' word; a villagers' group (村民小组) ends the chain
+            if group := _VILLAGE_GROUP.fullmatch(match.group(0)[:-1]):
+                found.append(Candidate(match.start(), match.end() - 1, "Place", group.group(0), national=True, priority=-1))
+            break
         found.append(Candidate(match.start(), match.end(), "Place", match.group(0), national=True, priority=-1))
         at = match.end()
     return found
@@ -462,6 +467,10 @@ def _proposals(text: str) -> list[list[Candidate]]:
                 places = _places(b, lead.group(0)) if lead and lead.end() < len(body) else []
                 found.append([Candidate(b, e, "Organization", body, national=True, priority=-1), *places])
     return found
+
+
+# A villagers' group (村民小组) after its village: 后白村|后东组
+_VILLAGE_GROUP = re.compile(f"[{HAN}]{{1,3}}组")
 
 
 # A name's last character that is the verb after it: 率 before its group, 说 before what is said.
