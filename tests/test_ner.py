@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from npcgraph.api import build
 from extract_helpers import built
+from npcgraph.api import build
 from npcgraph.extract.ner import admin_units
 from npcgraph.extract.tagger import name_spans
 
