@@ -442,11 +442,11 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))
     for match in pats["media"].finditer(text):
         add(match, table("media")[match.group(0)], national=True)
-    for match in _DATELINE_MEDIUM.finditer(text):  # 中国甘肃网11月29日讯, 衡阳县党政门户网讯: who reports
+    for match in _DATELINE_MEDIUM.finditer(text) if "讯" in text or "消息" in text else ():  # 中国甘肃网11月29日讯: who reports
         name = match.group("name")
         if name[0] not in "本该我" and not set(name) & _FUNCTION_CHARS:
             found.append(Candidate(match.start("name"), match.end("name"), "Organization", name, national=True, priority=2))
-    for match in _BROADCASTER.finditer(text):  # 北碚电视台, 县融媒体中心 (the report's county's)
+    for match in _BROADCASTER.finditer(text) if "电视台" in text or "融媒体中心" in text else ():  # 北碚电视台, 县融媒体中心
         name = match.group("name")
         if set(name) & _FUNCTION_CHARS or leading_verb(name) or name.startswith(_lead_words()):
             continue
