@@ -335,3 +335,59 @@ def test_work_done_while_the_store_finishes_loading(tmp_path, tiny_corpus):
     with pytest.raises(RuntimeError, match="could not be drawn"):
         turtle_and_store(tiny_corpus, None, tmp_path / "failed", meanwhile=fail)
     assert not (tmp_path / "failed").exists() and not list(tmp_path.glob(".failed.*"))
+
+
+def test_documents_pickle_field_by_field(generated):
+    """model.py pickles each class as its constructor and its fields' values in order (half
+    the time of the slotted dataclasses' own way, for documents sent between processes and
+    cached): every field of every class comes back, and so does an extracted corpus."""
+    import pickle
+    from dataclasses import fields
+    from decimal import Decimal
+
+    from npcgraph import model
+
+    corpus = run_build([generated], names="rules").corpus
+    assert pickle.loads(pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)) == corpus
+    metadata = model.Metadata(*(f"m{index}" for index in range(len(fields(model.Metadata)))))
+    section = model.Section(1, 2, 3, 4, (5, 6), 7)
+    paragraph = model.Paragraph(1, 2, 3, 4, "answer", (5, 6), "答")
+    sentence = model.Sentence(1, 2, 3, 4, 5)
+    report = model.Report("k", "f.txt", "文本", "sha", metadata, (section,), (paragraph,), (sentence,), ("place",))
+    mention = model.Mention(1, 2, 3, "Person", "person/x")
+    entity = model.Entity("statistic/x", "Statistic", "代表", ("代表们",), Decimal("1.50"), True, "名", "2025", "2025-01", 14, 3)
+    evidence = model.Evidence("k", 1, 2, "2025-01-02", "meeting/y", (1, None, 3))
+    relation = model.Relation("a", "memberOf", "b", (evidence,), "主任")
+    document = model.Document(report, (mention,), (entity,), (relation,), "person/x", "org/p", "org/r")
+    for item in (metadata, section, paragraph, sentence, report, mention, entity, evidence, relation, document, model.Corpus((document,))):
+        again = pickle.loads(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(again) is type(item)
+        assert [getattr(again, f.name) for f in fields(item)] == [getattr(item, f.name) for f in fields(item)]
+
+
+def test_graph_html_drawn_in_a_process_of_its_own(tmp_path, generated, monkeypatch):
+    """From ``api._DRAW_APART`` reports on, graph.html and the counts are drawn in a forked
+    process beside graph.ttl and the store: the same bytes and counts as drawn in the build's
+    own process. A drawing that fails there fails the build with its error, leaving no store."""
+    import os
+
+    from npcgraph import api
+    from npcgraph.api import build_folder
+
+    built = {}
+    for apart in (10**9, 1):
+        monkeypatch.setattr(api, "_DRAW_APART", apart)
+        out = tmp_path / f"out-{apart}"
+        built[apart] = build_folder([generated], out, store=f"oxigraph:{out / 'store'}", use_cache=False, names="rules", jobs=2)
+    assert built[1].counts == built[10**9].counts
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "out-1" / name).read_bytes() == (tmp_path / f"out-{10**9}" / name).read_bytes()
+
+    def fail(*args, **kwargs):
+        raise ValueError(f"no page in process {os.getpid()}")
+
+    monkeypatch.setattr(api, "render_digests", fail)
+    with pytest.raises(ValueError, match="no page in process") as raised:
+        build_folder([generated], tmp_path / "failed", store=f"oxigraph:{tmp_path / 'store'}", use_cache=False, names="rules")
+    assert f"process {os.getpid()}" not in str(raised.value)  # drawn apart
+    assert not (tmp_path / "store").exists() and not list(tmp_path.glob(".store.*"))

@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from os import PathLike
@@ -190,6 +192,78 @@ def _progress(bar: object) -> Progress:
     return lambda name, done, total: bar.update(done, total)  # type: ignore[attr-defined]
 
 
+#: From this many reports on, graph.html and the class counts are drawn in a process of their
+#: own (forked: it has the digests already) while this one formats graph.ttl's entities and
+#: the store's loader finishes; on a smaller build, forking would cost more than it saves.
+_DRAW_APART = 100
+
+
+def draw_page(outputs: Sequence[bytes]) -> tuple[bytes, Counter[str]]:
+    """graph.html and the class counts (:func:`npcgraph.digest.class_counts`) from the reports'
+    digests (the outputs of :func:`~npcgraph.digest.digest_rendering`, in the corpus's order)."""
+    digests = [load_digest(output) for output in outputs]
+    merged = merged_entities(digests)
+    return render_digests(digests, merged=merged).encode("utf-8"), class_counts(digests, merged)
+
+
+class PageDrawing:
+    """:func:`draw_page` of ``outputs``: with ``apart`` (and where processes can be forked),
+    started at once in a forked process, else drawn here when :meth:`result` is first asked.
+    :meth:`close` stops a drawing no longer wanted."""
+
+    def __init__(self, outputs: Sequence[bytes], apart: bool = False) -> None:
+        self._outputs: Sequence[bytes] | None = outputs
+        self._made: tuple[bytes, Counter[str]] | None = None
+        self._process: Any = None
+        if apart and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+                stream.flush()
+            self._process = context.Process(target=_draw_into, args=(outputs, send), name="npcgraph-page", daemon=True)
+            self._process.start()
+            send.close()
+            self._outputs = None
+
+    def result(self) -> tuple[bytes, Counter[str]]:
+        """(graph.html's bytes, the class counts); what failed in the drawing is raised here."""
+        if self._made is None:
+            if self._process is None:
+                self._made = draw_page(self._outputs or ())
+            else:
+                try:
+                    made = self._receive.recv()
+                except EOFError:  # the process died without a word (killed)
+                    made = (RuntimeError(f"drawing graph.html failed: its process ended with {self._process.exitcode}"),)
+                self.close()
+                if len(made) == 1:
+                    raise made[0]
+                self._made = made
+            self._outputs = None
+        return self._made
+
+    def close(self) -> None:
+        if self._process is not None:
+            if self._process.is_alive() and self._made is None:
+                self._process.terminate()
+            self._process.join()
+            self._receive.close()
+            self._process = None
+
+
+def _draw_into(outputs: Sequence[bytes], send: Any) -> None:
+    """:func:`draw_page` in the drawing's process, its result (or its error) sent back."""
+    try:
+        made: tuple = draw_page(outputs)
+    except BaseException as exc:  # noqa: BLE001 - raised again by the parent
+        made = (exc,)
+    try:
+        send.send(made)
+    except Exception as exc:  # an error that cannot be pickled: its text
+        send.send((RuntimeError(f"drawing graph.html failed: {type(exc).__name__}: {exc}"),))
+    send.close()
+
+
 def _write(
     result: CorpusBuild, output: Path, early: EarlyLoad | None, formats: list[str], provenance: str, staged: bool,
     bars: ProgressBars, freeze_gc: bool,
@@ -202,49 +276,54 @@ def _write(
     place with the files, in one commit: a build killed before it leaves the previous store
     and files, never a new store beside old files."""
     corpus = with_provenance(result.corpus, provenance)
-    digests = [load_digest(result.extra_outputs[document.report.key]) for document in result.corpus.documents]
+    digests = [result.extra_outputs[document.report.key] for document in result.corpus.documents]
     if freeze_gc:
         gc.freeze()
         gc.disable()
-    # graph.ttl is joined from per-report pieces made by the extraction workers; the same
-    # pieces load the store, if there is one (nothing of this build reads it: the page and the
-    # counts come from the digests; the other formats and the user's queries do).
-    loaded = None
-    page: dict[str, Any] = {}
-    datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
-
-    def draw() -> None:  # the page and the counts, from the digests alone
-        nonlocal corpus, result
-        if not datasets:
-            corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
-        page["merged"] = merged_entities(digests)
-        page["html"] = render_digests(digests, merged=page["merged"]).encode("utf-8")
-
-    if early is None:
-        with bars.step("Writing graph.ttl", unit="B"):
-            parts = turtle_file(corpus, result.outputs)
-    else:
-        with bars.step("Loading the store", unit="B") as bar:
-            where = early.loader.location
-            parts, loaded = turtle_and_store(
-                corpus, result.outputs, where, progress=bar.update, stage=staged, early=early,
-                meanwhile=draw,  # while the store's loader finishes, in its own thread
-            )
+    # graph.html and the counts come from the digests alone: on a large build, drawn in a
+    # process of their own from now on, beside graph.ttl and the store (PageDrawing).
+    drawing = PageDrawing(digests, apart=len(digests) >= _DRAW_APART)
+    del digests
     try:
-        if not page:
-            draw()
-        merged = page["merged"]
-        files = {"graph.ttl": parts, "graph.html": page["html"]}
-        if formats:
-            named = to_dataset(corpus) if datasets else None
-            # the pyoxigraph Store itself; the other formats' writers (rdflib's) are given its
-            # triples copied into an rdflib Graph
-            graph = open_source(f"{OXIGRAPH_PREFIX}{loaded.path if staged else where}").store
-            files.update(export_files(open_graph(graph), formats, dataset=named))
-        counts = class_counts(digests, merged)
-        moves = stage_files(output, files)
-        commit(output, moves + (loaded.moves if staged else []))
+        # graph.ttl is joined from per-report pieces made by the extraction workers; the same
+        # pieces load the store, if there is one (nothing of this build reads it: the page and the
+        # counts come from the digests; the other formats and the user's queries do).
+        loaded = None
+        page: dict[str, Any] = {}
+        datasets = any(FORMATS[name].kind == "dataset" for name in formats)  # these need the documents
+
+        def draw() -> None:  # the page and the counts, from the digests alone
+            nonlocal corpus, result
+            if not datasets:
+                corpus = result = None  # the store and graph.ttl's file hold it all: let the documents go
+            page["html"], page["counts"] = drawing.result()
+
+        if early is None:
+            with bars.step("Writing graph.ttl", unit="B"):
+                parts = turtle_file(corpus, result.outputs)
+        else:
+            with bars.step("Loading the store", unit="B") as bar:
+                where = early.loader.location
+                parts, loaded = turtle_and_store(
+                    corpus, result.outputs, where, progress=bar.update, stage=staged, early=early,
+                    meanwhile=draw,  # while the store's loader finishes, in its own thread
+                )
+        try:
+            if not page:
+                draw()
+            files = {"graph.ttl": parts, "graph.html": page["html"]}
+            if formats:
+                named = to_dataset(corpus) if datasets else None
+                # the pyoxigraph Store itself; the other formats' writers (rdflib's) are given its
+                # triples copied into an rdflib Graph
+                graph = open_source(f"{OXIGRAPH_PREFIX}{loaded.path if staged else where}").store
+                files.update(export_files(open_graph(graph), formats, dataset=named))
+            counts = page["counts"]
+            moves = stage_files(output, files)
+            commit(output, moves + (loaded.moves if staged else []))
+        finally:
+            if staged:
+                loaded.discard()  # type: ignore[union-attr]
+        return [target for _, target in moves], counts, parts.groups()
     finally:
-        if staged:
-            loaded.discard()  # type: ignore[union-attr]
-    return [target for _, target in moves], counts, parts.groups()
+        drawing.close()

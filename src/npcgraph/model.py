@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 
 __all__ = [
     "Metadata",
@@ -201,3 +202,20 @@ class Corpus:
     """The documents of one build. Entities with the same key are one node across reports."""
 
     documents: tuple[Document, ...] = ()
+
+
+def _reducer(cls: type) -> None:
+    """Pickle ``cls`` as its constructor and its fields' values in order, not through the
+    slotted dataclasses' ``__getstate__``/``__setstate__`` (a Python loop over ``fields()``
+    for every object): documents cross between processes and into the cache about twice as fast."""
+    names = tuple(cls.__slots__)  # the fields, in order (slots=True)
+    values = attrgetter(*names)
+    if len(names) == 1:
+        cls.__reduce__ = lambda self: (cls, (values(self),))  # type: ignore[method-assign]
+    else:
+        cls.__reduce__ = lambda self: (cls, values(self))  # type: ignore[method-assign]
+
+
+for _cls in (Metadata, Section, Paragraph, Sentence, Report, Mention, Entity, Evidence, Relation, Document, Corpus):
+    _reducer(_cls)
+del _cls
