@@ -185,12 +185,23 @@ class EntityBlocks:
             ("term", NPC["term"]), ("session", NPC.sessionNumber),
         )}
         self.concept = terms.iri(str(SKOS.Concept))
+        self.typed: dict[tuple[object, ...], str] = {}  # (kind, value's text, datatype) -> the literal written
+
+    def _literal(self, kind: object, value: object, datatype: object = None) -> str:
+        """A typed literal's text, made through rdflib once per value (a statistic's number,
+        approximate, term, session; a date, ``kind`` "date"): thousands of entities share them."""
+        key = (kind, str(value), datatype)
+        text = self.typed.get(key)
+        if text is None:
+            made = date_literal(value) if kind == "date" else Literal(value) if datatype is None else Literal(value, datatype=datatype)
+            text = self.typed[key] = self.terms.literal(made)
+        return text
 
     def stretch(self, subjects: list[str]) -> bytes:
         """The group's piece of these subjects (IRIs, in graph.ttl's order), its heading first."""
         terms, said, block = self.terms, self.said, self.block
-        iri, predicate, literal, term = terms.iri, terms.predicate, terms.literal, terms.term
-        npc = str(NPC)
+        iri, predicate, term, typed = terms.iri, terms.predicate, terms.term, self._literal
+        npc, decimal, integer = str(NPC), XSD.decimal, XSD.integer
         parts = []
         for subject in subjects:
             predicates: dict[str, list[str]] = {}
@@ -204,18 +215,18 @@ class EntityBlocks:
                 pairs += [(said["label"], label), (said["pref"], label)]
                 pairs += [(said["alt"], quote(alt) + "@zh") for alt in sorted(set(alt_labels) - {entity.label})]
                 if entity.value is not None:
-                    pairs.append((said["value"], literal(Literal(entity.value, datatype=XSD.decimal))))
-                    pairs.append((said["approximate"], literal(Literal(entity.approximate))))
+                    pairs.append((said["value"], typed(type(entity.value), entity.value, decimal)))
+                    pairs.append((said["approximate"], typed(bool, entity.approximate)))
                 if entity.unit:
                     pairs.append((said["unit"], quote(entity.unit) + "@zh"))
                 if entity.effective_date:
-                    pairs.append((said["effective"], literal(date_literal(entity.effective_date))))
+                    pairs.append((said["effective"], typed("date", entity.effective_date)))
                 if entity.date:
-                    pairs.append((said["date"], literal(date_literal(entity.date))))
+                    pairs.append((said["date"], typed("date", entity.date)))
                 if entity.term is not None:
-                    pairs.append((said["term"], literal(Literal(entity.term, datatype=XSD.integer))))
+                    pairs.append((said["term"], typed(type(entity.term), entity.term, integer)))
                 if entity.session is not None:
-                    pairs.append((said["session"], literal(Literal(entity.session, datatype=XSD.integer))))
+                    pairs.append((said["session"], typed(type(entity.session), entity.session, integer)))
                 _add(predicates, pairs)
             _add(predicates, ((predicate(p), term(o)) for _, p, o in self.plain.get(subject, ())))
             if predicates:
