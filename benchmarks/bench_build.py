@@ -18,11 +18,13 @@ Each (size, store) runs in a fresh process so that its peak memory is its own. S
    the main process as they are formatted, and graph.ttl is written
    (``graphfile.turtle_and_store``). ``none`` is a build without ``--store``: graph.ttl alone
    (``graphfile.turtle_file``), no store;
-3. graph.html, drawn from the reports' digests that the workers made (``viewer.digestview``;
-   before, from the store with SPARQL: ``bench_view.py`` times both); with a store, drawn
-   while the store's loader finishes (``turtle_and_store(meanwhile=…)``), so that its end is
-   written just after step 2's;
-4. the summary's class counts, from the same digests (``digest.class_counts``).
+3. graph.html and the summary's class counts, drawn from the reports' digests that the
+   workers made (``viewer.digestview``, ``digest.class_counts``; before, from the store with
+   SPARQL: ``bench_view.py`` times both), as ``npcgraph build`` draws them
+   (``api.PageDrawing``): from 100 reports on in a forked process started before step 2, else
+   in this one, with a store while the store's loader finishes (``turtle_and_store(meanwhile=…)``);
+   its end is written when the page is had, just after step 2's;
+4. the summary: its counts came with the page.
 
 Reported: characters of report text per second of extraction (wall clock, all jobs), seconds
 to the end of each step, CPU seconds of the process and its workers, triples, and peak
@@ -64,8 +66,8 @@ def measure(
     from npcgraph.outputs import write_files
     from npcgraph.pipeline import run_build
     from npcgraph.provenance import with_provenance
-    from npcgraph.digest import class_counts, digest_rendering, load_digest, merged_entities
-    from npcgraph.viewer import render_digests
+    from npcgraph.api import PageDrawing
+    from npcgraph.digest import digest_rendering
 
     result: dict = {"store": store, "jobs": jobs, "provenance": provenance, "names": names}
     started, main_cpu = time.perf_counter(), time.process_time()
@@ -89,12 +91,11 @@ def measure(
     gc.disable()
     output = work / f"out-{corpus.name}-{store}-{provenance}"
     corpus_made = with_provenance(build.corpus, provenance)
-    digests = [load_digest(build.extra_outputs[document.report.key]) for document in build.corpus.documents]
+    drawing = PageDrawing([build.extra_outputs[document.report.key] for document in build.corpus.documents])
     page: dict = {}
 
     def draw() -> None:  # as npcgraph build draws and counts
-        page["merged"] = merged_entities(digests)
-        page["html"] = render_digests(digests, merged=page["merged"]).encode("utf-8")
+        page["html"], page["counts"] = drawing.result()
 
     if early is not None:  # the page drawn while the store's loader finishes, as npcgraph build does
         parts, result["triples"] = turtle_and_store(corpus_made, build.outputs, location, early=early, meanwhile=draw)
@@ -106,7 +107,7 @@ def measure(
         draw()
     write_files(output, {"graph.html": page["html"]})
     result["viewer_s"] = round(time.perf_counter() - started, 2)
-    class_counts(digests, page["merged"])
+    drawing.close()
     result["total_s"] = round(time.perf_counter() - started, 2)
     result.update(
         cpu_s=round(_cpu_seconds(), 1),

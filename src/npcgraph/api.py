@@ -207,11 +207,12 @@ def draw_page(outputs: Sequence[bytes]) -> tuple[bytes, Counter[str]]:
 
 
 class PageDrawing:
-    """:func:`draw_page` of ``outputs``: with ``apart`` (and where processes can be forked),
-    started at once in a forked process, else drawn here when :meth:`result` is first asked.
-    :meth:`close` stops a drawing no longer wanted."""
+    """:func:`draw_page` of ``outputs``: with ``apart`` (by default, from ``_DRAW_APART``
+    reports on) and where processes can be forked, started at once in a forked process, else
+    drawn here when :meth:`result` is first asked. :meth:`close` stops a drawing no longer wanted."""
 
-    def __init__(self, outputs: Sequence[bytes], apart: bool = False) -> None:
+    def __init__(self, outputs: Sequence[bytes], apart: bool | None = None) -> None:
+        apart = len(outputs) >= _DRAW_APART if apart is None else apart
         self._outputs: Sequence[bytes] | None = outputs
         self._made: tuple[bytes, Counter[str]] | None = None
         self._process: Any = None
@@ -282,7 +283,7 @@ def _write(
         gc.disable()
     # graph.html and the counts come from the digests alone: on a large build, drawn in a
     # process of their own from now on, beside graph.ttl and the store (PageDrawing).
-    drawing = PageDrawing(digests, apart=len(digests) >= _DRAW_APART)
+    drawing = PageDrawing(digests)
     del digests
     try:
         # graph.ttl is joined from per-report pieces made by the extraction workers; the same
