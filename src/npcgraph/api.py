@@ -216,12 +216,15 @@ class PageDrawing:
         self._outputs: Sequence[bytes] | None = outputs
         self._made: tuple[bytes, Counter[str]] | None = None
         self._process: Any = None
+        self._received = False
         if apart and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
             for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
                 stream.flush()
-            self._process = context.Process(target=_draw_into, args=(outputs, send), name="npcgraph-page", daemon=True)
+            self._process = context.Process(
+                target=_draw_into, args=(outputs, send, self._receive), name="npcgraph-page", daemon=True,
+            )
             self._process.start()
             send.close()
             self._outputs = None
@@ -235,7 +238,9 @@ class PageDrawing:
                 try:
                     made = self._receive.recv()
                 except EOFError:  # the process died without a word (killed)
+                    self._process.join()
                     made = (RuntimeError(f"drawing graph.html failed: its process ended with {self._process.exitcode}"),)
+                self._received = True
                 self.close()
                 if len(made) == 1:
                     raise made[0]
@@ -245,15 +250,18 @@ class PageDrawing:
 
     def close(self) -> None:
         if self._process is not None:
-            if self._process.is_alive() and self._made is None:
+            if not self._received:  # not wanted any more (the build failed): stopped
                 self._process.terminate()
             self._process.join()
             self._receive.close()
             self._process = None
 
 
-def _draw_into(outputs: Sequence[bytes], send: Any) -> None:
-    """:func:`draw_page` in the drawing's process, its result (or its error) sent back."""
+def _draw_into(outputs: Sequence[bytes], send: Any, receive: Any) -> None:
+    """:func:`draw_page` in the drawing's process, its result (or its error) sent back through
+    ``send``; ``receive``, the parent's end that came with the fork, is closed first, so that
+    the sending fails instead of waiting for ever if the parent is gone."""
+    receive.close()
     try:
         made: tuple = draw_page(outputs)
     except BaseException as exc:  # noqa: BLE001 - raised again by the parent
