@@ -118,9 +118,10 @@ def _whole_names(text: str, kept: list[Candidate]) -> list[Candidate]:
         if seen[name] >= 2 and len(chars) == 1 and re.fullmatch(f"[{HAN}]", next(iter(chars))) \
                 and next(iter(chars)) not in _NOT_NAME_ENDS:
             whole.add(name + next(iter(chars)))
+    starts = {c.begin for c in kept}
     found = []
     for candidate in kept:
-        if candidate.cls == "Person":
+        if candidate.cls == "Person" and candidate.end not in starts:  # (never over another mention)
             if (run := _AFTER_NAME.search(candidate.name)) and run.start() >= 2:
                 candidate = replace(candidate, end=candidate.begin + run.start(), name=candidate.name[: run.start()], canonical=None)
             longer = candidate.name + text[candidate.end : candidate.end + 1]
