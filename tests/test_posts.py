@@ -836,3 +836,16 @@ def test_a_name_cut_short_where_the_text_names_the_person_whole_and_a_word_run_i
     assert "梅玉三" in persons and "梅玉三等" not in persons, persons
     assert "黄胜才" in persons and "黄胜" not in persons, persons  # named twice, each time with 才 after 黄胜
     assert "于伟" in persons and "于伟主" not in persons, persons  # 主持: the verb after the name
+
+
+MEMBERS = """十二届全国人大常委会第三次会议29日下午在北京闭幕。
+刚刚闭幕的十二届全国人大常委会第三次会议任命了第四任香港特别行政区基本法委员会组成人员。他们是：主任李飞、副主任梁爱诗、张荣顺，委员刘廼强、陈弘毅。
+"""
+
+
+def test_a_body_s_members_appointed_and_named_in_the_next_sentence_with_their_posts(tmp_path):
+    facts = _facts_of(_document(tmp_path, MEMBERS), posts=True)
+    committee = "全国人民代表大会常务委员会香港特别行政区基本法委员会"
+    assert ("全国人民代表大会常务委员会", "appointed", "李飞", "主任") in facts, facts
+    assert ("张荣顺", "memberOf", committee, "副主任") in facts  # the post before the first name holds for the next
+    assert ("陈弘毅", "memberOf", committee, "委员") in facts

@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Mention, Relation, Report, Sentence
-from .appointments import Appointment, find_appointments, list_opener, listed_appointment
+from .appointments import Appointment, find_appointments, is_person_name, list_opener, listed_appointment
 from .candidates import INSTRUMENT_CLASSES
 from .dates import DateMention, find_dates
 from .meetings import Meeting, body_inside, meeting_key, meeting_label, parse_meeting
@@ -139,9 +139,20 @@ def extract_acts(document: Document) -> Document:
         return _congress_of(actor, entities) if congress_acts else actor  # 大会选举…: the congress
 
     listing: tuple[str, str] | None = None  # (predicate, who) of a word opening a list of lines: 选举：
+    members: tuple[str, str] | None = None  # (who, body) of 任命了…委员会组成人员 before 他们是：…
     for sentence in report.sentences:
         if kinds.get(sentence.paragraph) in _NO_FACTS:
             continue
+        if members is not None and (named := _MEMBERS_NAMED.match(text, sentence.begin, sentence.end)):
+            # 任命了第四任香港特别行政区基本法委员会组成人员。他们是：主任李飞、副主任梁爱诗、张荣顺，委员…
+            for post, begin, end in _posts_and_names(text, named.end(), sentence.end):
+                person = _person(begin, end, sentence, by_sentence, mentions, entities, text)
+                evidence = Evidence(report.key, sentence.begin, sentence.end)
+                facts[(members[0], "appointed", person, post)].add(evidence)
+                facts[(person, "memberOf", members[1], post)].add(evidence)
+            members = None
+            continue
+        members = _members_appointed(text, sentence, by_sentence, entities, appointer)
         if listing is not None and (item := listed_appointment(text, sentence.begin, sentence.end, listing[0])):
             # 选举：\n胡锦涛为中华人民共和国主席；\n习近平为中华人民共和国副主席。: a line of the list
             _posts_held(item, None, sentence, by_sentence, mentions, entities, text, facts, report.key)
@@ -291,6 +302,40 @@ def _post_rest() -> re.Pattern[str]:
     """What is left of a post after the body's name: a post word, with a rank before it
     (主任委员, 第一书记, 常务副局长)."""
     return re.compile(f"[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(map(re.escape, post_words()))})")
+
+
+# 会议任命了第四任香港特别行政区基本法委员会组成人员: a body's members appointed, named in the next sentence
+_MEMBERS_APPOINTED = re.compile("(?:任命|选举|决定任命)了?(?:第[一二三四五六七八九十]+任)?(?P<body>[^，。；]{2,40}?)(?:组成人员|成员)(?:名单)?。?$")
+# 他们是：…, 名单如下：…: the sentence that names them
+_MEMBERS_NAMED = re.compile(r"\s*(?:他们|她们|组成人员|名单)(?:分别)?(?:是|为|如下)[:：]")
+
+
+def _members_appointed(text: str, sentence: Sentence, by_sentence: dict[int, list[Mention]], entities: dict[str, Entity],
+                       appointer: Callable[[Sentence, int, bool], str | None]) -> tuple[str, str] | None:
+    """(who appointed, the body) where the sentence appoints a body's members without naming them."""
+    match = _MEMBERS_APPOINTED.search(text, sentence.begin, sentence.end)
+    if match is None:
+        return None
+    body = next((m.entity for m in by_sentence[sentence.index] if m.end == match.end("body") and m.entity
+                 and m.entity in entities and entities[m.entity].cls == "Organization"), None)
+    who = appointer(sentence, match.start(), False)
+    return (who, body) if who and body else None
+
+
+def _posts_and_names(text: str, begin: int, end: int) -> list[tuple[str, int, int]]:
+    """主任李飞、副主任梁爱诗、张荣顺，委员刘廼强、陈弘毅: (post, name's span) of each name, a post
+    holding for the names after it until the next."""
+    found: list[tuple[str, int, int]] = []
+    post = ""
+    posts = post_words()
+    for piece in re.finditer(r"[^、，,；;。]+", text[begin:end]):
+        item, at = piece.group(0).strip(), begin + piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
+        lead = next((p for p in posts if item.startswith(p)), "")
+        name = item[len(lead) :]
+        post = lead or post
+        if post and is_person_name(name):
+            found.append((post, at + len(lead), at + len(lead) + len(name)))
+    return found
 
 
 def _posts_held(

@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import longest_first, rows, word_list
 from .context import places
 
-__all__ = ["Appointment", "find_appointments", "list_opener", "listed_appointment"]
+__all__ = ["Appointment", "find_appointments", "is_person_name", "list_opener", "listed_appointment"]
 
 _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
@@ -53,8 +53,13 @@ def _verb_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(_verbs(), key=len, reverse=True))))
 
 
-def _is_name(name: str) -> bool:
+def is_person_name(name: str) -> bool:
+    """Whether ``name`` reads as a person's name (two to four characters opening with a surname, or
+    two parts joined by a dot)."""
     return bool(re.fullmatch(_NAME, name)) and ("·" in name or name.startswith(longest_first("surnames")))
+
+
+_is_name = is_person_name
 
 
 # A count closing a list of names (邵革军、邓正权、徐洪3名同志): not part of the last name.
