@@ -59,9 +59,6 @@ def is_person_name(name: str) -> bool:
     return bool(re.fullmatch(_NAME, name)) and ("·" in name or name.startswith(longest_first("surnames")))
 
 
-_is_name = is_person_name
-
-
 # A count closing a list of names (邵革军、邓正权、徐洪3名同志): not part of the last name.
 _COUNT_AFTER = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)(?:名|人)$|(?<=[\u4e00-\u9fff]{2})等$")  # 徐莉等18人, 梅玉三等
 
@@ -75,13 +72,13 @@ def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:
             position += len(piece)
             continue
         # 李四和王五: two names, but 魏凤和 one (和 and 及 are characters of names too)
-        parts = [piece] if _is_name(_COUNT_AFTER.sub("", piece.removesuffix("同志"))) else re.split(r"(和|及)", piece)
+        parts = [piece] if is_person_name(_COUNT_AFTER.sub("", piece.removesuffix("同志"))) else re.split(r"(和|及)", piece)
         for part in parts:
             if part in ("和", "及"):
                 position += len(part)
                 continue
             name = _COUNT_AFTER.sub("", part.removesuffix("同志"))  # 张三同志, 徐洪3名同志: the name alone
-            if not _is_name(name):
+            if not is_person_name(name):
                 return None
             found.append((position, position + len(name)))
             position += len(part)
@@ -113,7 +110,7 @@ def _names_before_post(text: str, begin: int, end: int) -> tuple[list[tuple[int,
     last_start = begin + sum(len(p) for p in pieces[:-1])
     for length in (2, 3, 4):
         stop = last_start + length
-        if stop < end and _post_starts(text, stop) and _is_name(text[last_start:stop]):
+        if stop < end and _post_starts(text, stop) and is_person_name(text[last_start:stop]):
             names = _names(text, begin, stop)
             return (names, stop) if names else None
     return None
@@ -138,7 +135,7 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
     for acting in _ACTING.finditer(text, begin, end):
         held = acting.start("held")
         for length in range(2, 5):  # the name, then the title it ends in (郑皓|副区长)
-            if _is_name(text[held : held + length]) and _TITLE_HELD.fullmatch(text, held + length, acting.end("held")):
+            if is_person_name(text[held : held + length]) and _TITLE_HELD.fullmatch(text, held + length, acting.end("held")):
                 found.append(Appointment("appointed", (acting.start(), acting.start() + 2), ((held, held + length),),
                                          "代理" + _clean(acting.group("post"))))
                 break
