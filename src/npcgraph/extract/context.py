@@ -254,7 +254,7 @@ def infer_place(report: Report) -> Place | None:
     if _LEVEL_COUNTY_BODY.search(report.text):  # 县人大常委会 … 《法库县…纲要》: the county its own plan names
         titled_counties = [name for name in _TITLED_COUNTY.findall(report.text) if name in counties()]
         if titled_counties:
-            return counties()[max(sorted(set(titled_counties)), key=titled_counties.count)]
+            return _most_named(titled_counties, counties())
     name = meta.jurisdiction
     return Place(name, "county", None, None) if name and meta.author_post else None
 
@@ -285,9 +285,10 @@ def _province_named(text: str) -> Place | None:
 _PROVINCE_KINDS = frozenset({"province", "region", "municipality"})
 
 
-def _most_named(names: list[str]) -> Place:
-    """The place of ``names`` (full or short names of the lexicon) named most, the first in order on a tie."""
-    return places()[max(sorted(set(names)), key=names.count)]
+def _most_named(names: list[str], lexicon: dict[str, Place] | None = None) -> Place:
+    """The place of ``names`` (full or short names of ``lexicon``, the provinces' and cities' by
+    default) named most, the first in order on a tie."""
+    return (places() if lexicon is None else lexicon)[max(sorted(set(names)), key=names.count)]
 
 
 _LEVEL_KINDS = {"自治区": "region", "省": "province"}

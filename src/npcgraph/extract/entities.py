@@ -12,6 +12,7 @@ Nested mentions are kept where they name something of their own: the law inside
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..lexicon import word_list
@@ -113,11 +114,11 @@ def _whole_names(text: str, kept: list[Candidate]) -> list[Candidate]:
     for c in persons:
         if len(c.name) == 2:  # (a verb after the name is no part of it: 于伟|主持)
             after.setdefault(c.name, set()).add("" if leading_verb(text[c.end : c.end + 6]) else text[c.end : c.end + 1])
-    seen = {name: sum(1 for c in persons if c.name == name) for name in after}
+    seen = Counter(c.name for c in persons)
     for name, chars in after.items():  # 黄胜|才反映…, 黄胜|才立即…, 黄胜|才说道: the name is 黄胜才
-        if seen[name] >= 2 and len(chars) == 1 and re.fullmatch(f"[{HAN}]", next(iter(chars))) \
-                and next(iter(chars)) not in _NOT_NAME_ENDS:
-            whole.add(name + next(iter(chars)))
+        char = next(iter(chars))
+        if seen[name] >= 2 and len(chars) == 1 and re.fullmatch(f"[{HAN}]", char) and char not in _NOT_NAME_ENDS:
+            whole.add(name + char)
     starts = {c.begin for c in kept}
     found = []
     for candidate in kept:
