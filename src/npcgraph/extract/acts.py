@@ -140,6 +140,7 @@ def extract_acts(document: Document) -> Document:
 
     listing: tuple[str, str] | None = None  # (predicate, who) of a word opening a list of lines: 选举：
     members: tuple[str, str] | None = None  # (who, body) of 任命了…委员会组成人员 before 他们是：…
+    carried: tuple[int, str] | None = None  # (sentence, who) of the last appointments, for items after ；
     for sentence in report.sentences:
         if kinds.get(sentence.paragraph) in _NO_FACTS:
             continue
@@ -172,8 +173,11 @@ def extract_acts(document: Document) -> Document:
             held = _posts_held(appointment, held, sentence, by_sentence, mentions, entities, text, facts, report.key)
         at = appointments[0].trigger[0]
         actor = appointer(sentence, at, elected=text.startswith("当选", at))
+        if actor is None and carried is not None and carried[0] == sentence.index - 1 and text[sentence.begin - 1 : sentence.begin] in "；;":
+            actor = carried[1]  # 大会…选举甲为市长；选举乙为…: the electing body of the list's first item
         if actor is None:
             continue
+        carried = (sentence.index, actor)
         for appointment in appointments:
             for begin, end in appointment.names:
                 person = _person(begin, end, sentence, by_sentence, mentions, entities, text)

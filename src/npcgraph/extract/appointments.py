@@ -28,6 +28,7 @@ _NAMES = rf"(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*"  # 张三、李四和王
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()、]{{2,60}}?)(?:职务|资格)")
 _MORE_POST = re.compile(rf"、(?P<post>[{_HAN}（）()]{{4,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
+_NAMED_POST = re.compile(rf"(?:{_NAMES})为(?!止)")  # 周晓杨为…: names and their post, not a second post
 _REASON = re.compile(rf"(?:同志)?(?:因|由于)[{_HAN}]{{1,14}}?(?:原因)?$")
 _RESIGN = re.compile(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
 _LEVELS = word_list("appointments.levels")
@@ -157,7 +158,8 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
             names = _names(text, after, post.start())
             while names and post:
                 found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
-                while (more := _MORE_POST.match(text, post.end(), end)) and _names(text, more.start("post"), more.end("post")) is None:
+                while (more := _MORE_POST.match(text, post.end(), end)) and _names(text, more.start("post"), more.end("post")) is None \
+                        and not _NAMED_POST.match(more.group("post")):  # (、周晓杨为市人民检察院检察长: the next names and post)
                     # 选举甲为中华人民共和国主席、中华人民共和国中央军事委员会主席: each post the names take
                     found.append(Appointment(predicate, match.span(), tuple(names), _clean(more.group("post"))))
                     post = more

@@ -787,8 +787,8 @@ def find_own_places(text: str, ctx: Jurisdiction) -> list[Candidate]:
     """The report's own place where the lexicons do not list it (黔岭布依族苗族自治州 and its
     short name 黔岭州; a township's county, 云屏县): the title and bodies name it."""
     place = ctx.place
-    if place is None or place.kind == "national":
-        return []
+    if place is None or place.kind == "national" or place.name in _LEVELS.split("|"):
+        return []  # (自治区人大常委会 in a text that never names its region: no place named)
     names = {place.name: place.name}
     if place.short:
         names[place.short] = place.name

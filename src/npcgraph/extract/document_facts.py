@@ -214,6 +214,9 @@ def _resumes(document: Document) -> list[Relation]:
 
 # A person named as a deputy: 殷一璀代表, 殷一璀、陈靖等代表 (not 代表团, 代表大会, 代表建议).
 _DEPUTY_AFTER = re.compile(r"(?:等)?(?:全国人大)?代表(?!团|大会|小组|工作|建议|议案|资格|之家|联络)")
+# A person named after the word, at a clause's start: 代表李四建议, 人大代表王五说, 代表张三、李四发言
+# (not 我代表…, 市人大代表: a congress named before is the congress's own, read by relation_nouns).
+_DEPUTY_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])(?:人大)?代表$")
 
 
 def _congresses_with_deputies(document: Document, entities: dict[str, Entity]) -> set[str]:
@@ -224,6 +227,11 @@ def _congresses_with_deputies(document: Document, entities: dict[str, Entity]) -
         if m.entity in entities and entities[m.entity].cls == "Organization" and entities[m.entity].label.endswith("人民代表大会")
         and _DEPUTY_AFTER.match(text, m.end) and text.startswith("代表", m.end)
     }
+
+
+def _congresses(document: Document) -> set[str]:
+    """The people's congresses the text names (in their own names or their meetings')."""
+    return {e.key for e in document.entities if e.cls == "Organization" and e.label.endswith("人民代表大会")}
 
 
 # The author speaking as a deputy: 作为一名来自大山里的全国人大代表, 我是一名市人大代表.
@@ -266,19 +274,30 @@ def _delegates(document: Document) -> list[Relation]:
     if len(delegations) == 1:
         (delegation,) = delegations
         congress = next((e.key for e in document.entities if e.cls == "Organization" and e.label == "全国人民代表大会"), None)
-    elif not delegations and len(deputies_of := _congresses_with_deputies(document, entities)) == 1:
-        delegation, (congress,) = None, deputies_of  # 福建共有68名全国人大代表 … 章联生代表说: that congress's
+    elif not delegations and len(deputies_of := _congresses_with_deputies(document, entities) or _congresses(document)) == 1:
+        # 福建共有68名全国人大代表 … 章联生代表说: that congress's; 宜昌市第七届人民代表大会第四次会议开幕。
+        # …代表李四建议: the one congress the text names
+        delegation, (congress,) = None, deputies_of
     else:
         return []
     organizations = {m.begin for m in document.mentions if m.entity in entities and entities[m.entity].cls == "Organization"}
     people = sorted((m for m in document.mentions if m.entity in entities and entities[m.entity].cls == "Person"), key=lambda m: m.begin)
     found: dict[tuple[str, str], set[Evidence]] = defaultdict(set)
     run: list = []
+    opened = False  # the run's first name stands after the word (代表张三、李四)
     for person in people:
         if run and (text[run[-1].end : person.begin] != "、" or run[-1].sentence != person.sentence):
             run = []
+        if not run:
+            opened = _DEPUTY_BEFORE.search(text, max(0, person.begin - 4), person.begin) is not None
         run.append(person)
         deputy = _DEPUTY_AFTER.match(text, person.end)
+        if opened and not deputy:
+            sentence = document.report.sentences[person.sentence]
+            for body in (delegation, congress):
+                if body is not None:
+                    found[(person.entity, body)].add(Evidence(document.report.key, sentence.begin, sentence.end))
+            continue
         if deputy and deputy.end() not in organizations:  # the whole list before 等代表 (代表市政府: acting for it)
             sentence = document.report.sentences[person.sentence]
             for named in run:

@@ -18,6 +18,9 @@ __all__ = ["metadata_entities"]
 _PERSON_NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}[·•][{HAN}]{{1,8}}")
 
 
+_LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "镇", "乡")
+
+
 def _trusted(body: str, author_post: str | None, ctx: Jurisdiction) -> bool:
     """A reporting body from the byline's post, or one that names the report's place."""
     if author_post and body_of_post(author_post) == body:
@@ -67,7 +70,8 @@ def metadata_entities(document: Document) -> Document:
         # committee, the body such articles are about.
         body = add("Organization", committee, committee)
     place = ctx.place
-    at = report.text.find(place.name) if place is not None and place.kind != "national" else -1
+    named = place is not None and place.kind != "national" and place.name not in _LEVEL_WORDS
+    at = report.text.find(place.name) if named else -1  # (自治区人大常委会…: a level, no place named)
     if place is not None and at >= 0 and (sentence := report.sentence_at(at)) is not None:
         # 在慈溪市十七届人大常委会第十六次会议上: the report's own place, though the text names
         # it only inside the names of its bodies and meetings, is a place of the graph

@@ -43,6 +43,7 @@ _BODY_HEADS = tuple(sorted({
     "中心", "公司", "集团", "银行", "协会", "学会", "联合会", "商会", "办公厅", "办公室", "专班", "党组", "支部",
     "委", "局", "厅", "部", "署", "院", "所", "室", "处", "科", "庭", "站", "队", "组", "社", "馆", "总局", "监狱",
     "办", "党校", "系", "总支", "农场", "合作社", "宣讲团", "厂", "中学", "小学", "医院", "幼儿园",
+    "委会", "总工会", "促进会", "基金会", "研究会", "理事会", "董事会",  # 管委会, 村委会, 居委会
 }, key=len, reverse=True))
 # Bodies the model may tag as places (梦野觅境花园农场): a place's span ending so is a body.
 _BODY_AS_PLACE_HEADS = word_list("ner.body_as_place_heads")

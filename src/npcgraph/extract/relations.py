@@ -268,6 +268,7 @@ class _SentenceReader:
         for clause in view.clauses:
             cues = view.cues_in(*clause)
             explicit = self._explicit_subject(clause)
+            carried = chain
             if explicit is not None:
                 chain = explicit
                 if explicit:
@@ -313,6 +314,8 @@ class _SentenceReader:
                     if predicate == "enacted" and self._revision(obj):
                         predicate = "revised"  # 通过了…法修订草案, 表决通过新修订的《…》: a law revised
                     yield (subject, predicate, obj, None)
+            if explicit and self._authors_report(clause):
+                chain = carried  # …，区政府关于…的审计工作报告，通过了…: the report's author acts in its title only
         if not future:
             yield from self._topics()
 
@@ -442,6 +445,13 @@ class _SentenceReader:
                 return tuple(m.entity for m in run if m.entity)
             return (person.entity,)  # 市人大常委会法工委主任黄志明介绍: the person speaks
         return tuple(m.entity for m in run if m.entity)
+
+    def _authors_report(self, clause: tuple[int, int]) -> bool:
+        """Whether the clause opens with the bodies whose report it names (区政府关于…的报告)."""
+        mention = self.view.mention_at(self._skip_lead(*clause))
+        if mention is None or self.cls(mention) != "Organization":
+            return False
+        return self.text.startswith(("关于", "《关于"), self._coordinated(mention, clause[1])[-1].end)
 
     def _collective(self, at: int) -> Cue | None:
         return next((c for c in self.view.cues if c.begin == at and c.role == "collective"), None)

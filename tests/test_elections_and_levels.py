@@ -1,0 +1,83 @@
+"""Forms of batch 9's kinds of text, on texts written for these tests: districts named …城区 in
+the counties' lexicon, a verb before a level word, development zones' and villages' committees,
+deputies named after the word 代表, a report's author that is no subject of the clauses after
+it, a congress's elections listed after ；, a report that writes its region as 自治区 alone, and
+a Tibetan name ending in 村 after 常务主席."""
+
+from __future__ import annotations
+
+from extract_helpers import built, triples
+
+
+def _entities(document) -> set[tuple[str, str]]:  # noqa: ANN001 - a Document
+    return {(e.cls, e.label) for e in document.entities}
+
+
+def test_a_district_named_with_cheng_qu_is_a_known_district(tmp_path):
+    document = built(tmp_path, "北京市东城区人大常委会召开会议。济南市历城区人大常委会主任王明出席。\n")
+    assert {("Place", "东城区"), ("Place", "历城区")} <= _entities(document)
+    labels = {e.label for e in document.entities if e.cls == "Organization"}
+    assert any(label.startswith("东城区") or label.startswith("北京市东城区") for label in labels)
+    assert ("王明", "memberOf", "济南市历城区人民代表大会常务委员会") in triples(document)
+
+
+def test_a_verb_before_a_level_word_is_no_place(tmp_path):
+    document = built(tmp_path, "襄阳市人大常委会召开会议。担任县委书记的王刚说，要提高县级财政能力。\n")
+    labels = {e.label for e in document.entities}
+    assert not any("担任" in label or "提高" in label for label in labels)
+
+
+def test_the_committees_of_zones_villages_and_unions_are_bodies(tmp_path):
+    text = "襄阳市人大常委会召开会议。高新区管委会主任李明说，要优化营商环境。大坪村村委会主任王林说，要修好村道。市总工会主席张红说，要维护职工权益。\n"
+    facts = triples(built(tmp_path, text))
+    assert ("李明", "memberOf", "高新区管委会") in facts
+    assert ("王林", "memberOf", "大坪村村委会") in facts
+    assert ("张红", "memberOf", "襄阳市总工会") in facts
+
+
+def test_deputies_named_after_the_word(tmp_path):
+    text = (
+        "宜昌市第七届人民代表大会第四次会议开幕。张三代表说，要加强长江保护。代表李四建议，加快建设物流园区。"
+        "人大代表王五表示赞同。代表钱一、吴二先后发言。我代表市人大常委会报告工作。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    for name in ("张三", "李四", "王五", "钱一", "吴二"):
+        assert (name, "memberOf", "宜昌市人民代表大会") in facts
+    assert not any(s == "我" for s, _, _ in facts)
+
+
+def test_a_report_s_author_is_no_subject_of_the_clauses_after_it(tmp_path):
+    text = (
+        "6月28日，县人大常委会召开第十次会议。会议听取审议了县政府关于2023年县级决算的报告，"
+        "县政府关于2023年度县级预算执行和其他财政收支的审计工作报告，表决通过了关于批准2023年县级决算的决议。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    enacted = {(s, o) for s, p, o in facts if p == "enacted"}
+    assert enacted and all("常务委员会" in s for s, _ in enacted)
+    assert not any(p in ("enacted", "approved") and "政府" in s for s, p, _ in facts)
+
+
+def test_a_congress_s_elections_listed_after_semicolons(tmp_path):
+    text = (
+        "1月10日上午，县十八届人大三次会议举行第三次全体会议。大会采用无记名投票方式，选举孙平为县人民政府县长；"
+        "选举郑和为县十八届人大常委会副主任；选举钟华为县人民法院院长、贺兰为县人民检察院检察长。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    appointed = {o for s, p, o in facts if p == "appointed" and s.endswith("人民代表大会")}
+    assert appointed == {"孙平", "郑和", "钟华", "贺兰"}
+    members = {(s, o) for s, p, o in facts if p == "memberOf"}
+    assert ("贺兰", "县人民检察院") in members and ("钟华", "县人民法院") in members
+    assert ("钟华", "县人民检察院") not in members  # 钟华为…院长、贺兰为…检察长: two pairs, not two posts
+
+
+def test_a_region_written_as_zi_zhi_qu_alone(tmp_path):
+    text = (
+        "自治区第十二届人民代表大会第三次会议主席团举行第一次会议。大会主席团常务主席次仁江村主持会议。"
+        "自治区十二届人大三次会议主席团常务主席张山、李水出席会议。\n"
+    )
+    document = built(tmp_path, text)
+    entities = _entities(document)
+    assert ("Event", "自治区第十二届人民代表大会第三次会议") in entities
+    assert ("Person", "次仁江村") in entities and ("Place", "次仁江村") not in entities
+    assert not any(cls == "Place" for cls, _ in entities)  # no region is named
+    assert not any(label.startswith("区第") for _, label in entities)
