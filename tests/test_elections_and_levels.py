@@ -81,3 +81,32 @@ def test_a_region_written_as_zi_zhi_qu_alone(tmp_path):
     assert ("Person", "次仁江村") in entities and ("Place", "次仁江村") not in entities
     assert not any(cls == "Place" for cls, _ in entities)  # no region is named
     assert not any(label.startswith("区第") for _, label in entities)
+
+
+def test_posts_said_right_after_a_name(tmp_path):
+    text = (
+        "宜都市人大常委会召开会议。王强，市人民政府副市长，出席会议。赵兵同志担任市财政局局长。"
+        "市人民法院院长江海，市人民检察院检察长何进，市人大常委会副秘书长列席会议。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    assert ("王强", "memberOf", "宜都市人民政府") in facts
+    assert ("赵兵", "memberOf", "宜都市财政局") in facts
+    assert ("何进", "memberOf", "宜都市人民检察院") in facts
+    assert ("何进", "memberOf", "宜都市人民代表大会常务委员会") not in facts  # a list of posts, not his
+
+
+def test_a_name_taking_a_post_and_a_reporter_s_source_are_no_bodies(tmp_path):
+    text = "宜都市人大常委会召开会议。王强任市人民政府副市长。记者从市人大常委会办公室获悉，会议将于明日闭幕。\n"
+    document = built(tmp_path, text)
+    bodies = {e.label for e in document.entities if e.cls == "Organization"}
+    assert "宜都市人民政府" in bodies and not any(label.startswith(("王强", "记者")) for label in bodies)
+    assert not any(cls == "Place" and label.startswith(("王强", "记者")) for cls, label in _entities(document))
+
+
+def test_a_department_s_party_group_and_a_party_department_s_head(tmp_path):
+    text = "宜都市人大常委会召开会议。市教育局党组书记、局长郑华作了说明。市委常委、宣传部部长孙丽出席会议。\n"
+    facts = triples(built(tmp_path, text))
+    assert ("郑华", "memberOf", "宜都市教育局") in facts
+    assert ("郑华", "memberOf", "宜都市教育局党组") in facts
+    assert not any(s == "郑华" and "常务委员会" in o for s, _, o in facts)
+    assert ("孙丽", "memberOf", "中国共产党宜都市委员会宣传部") in facts

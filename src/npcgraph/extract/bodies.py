@@ -175,7 +175,12 @@ def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
         return False
     if _PARTY_COMMITTEE_FIRST.match(name) or name.endswith(GENERIC_LEVELS) or name.startswith((*_TIME_WORDS, *_GENERIC_BEFORE)):
         return False  # 市委市政府, 县委县政府: two bodies; 乡镇政府: the townships' governments
+    if _NAME_TAKES_POST.match(name) and name.startswith(longest_first("surnames")):
+        return False  # 王强任市(人民政府副市长): a person taking a post, no place
     return not name.endswith("州") or ctx.expand(name) != name
+
+
+_NAME_TAKES_POST = re.compile(f"[{HAN}]{{1,3}}?(?:担任|出任|任)")
 
 
 def _place_full(name: str) -> str | None:
@@ -320,6 +325,9 @@ def _short_counties(text: str, ctx: Jurisdiction) -> list[Candidate]:
     return found
 
 
+_PARTY_GROUP = "党组"
+
+
 def _posts_before(text: str, at: int, found: list[Candidate]) -> str | None:
     """The body whose posts a list goes on with where an organ is written alone at ``at``
     (<body><post>、党组副书记): that body's canonical name, else None."""
@@ -431,7 +439,10 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if match.group("alone") or match.group("alone_named"):
             if text.rfind("《", 0, match.start()) > text.rfind("》", 0, match.start()):
                 continue  # 《河南省乡镇人民代表大会主席团工作条例》: a word of a title, no body of the report
-            if (owner := _posts_before(text, match.start(), found)) is not None and match.group("alone"):
+            owner = _posts_before(text, match.start(), found)
+            if owner is None and match.group("alone") == _PARTY_GROUP:  # 市教育局党组: the party group of the body before it
+                owner = next((c.canonical or c.name for c in found if c.cls == "Organization" and c.end == match.start()), None)
+            if owner is not None and match.group("alone"):
                 # 浙江省人大常委会副主任、党组副书记: the organ of the body whose posts it continues
                 organ_full, attaches, _ = _organs()[match.group("alone")]
                 if attaches != "congress" or not owner.endswith("常务委员会"):
@@ -500,7 +511,7 @@ _LEVEL_STREET_COMMITTEE = re.compile(
 
 # A party committee's departments, written in their heads' posts (组织部长, 统战部长, 政法委书记)
 _PARTY_DEPARTMENTS = {"组织部": "组织部", "宣传部": "宣传部", "统战部": "统一战线工作部", "政法委": "政法委员会"}
-_PARTY_DEPARTMENT_POST = re.compile("(?<=、)(?P<organ>组织部|宣传部|统战部|政法委)(?=长|书记|副部长|副书记)")
+_PARTY_DEPARTMENT_POST = re.compile("(?<=、)(?P<organ>组织部|宣传部|统战部|政法委)(?=长|书记|部长|副部长|副书记|常务副部长)")
 
 
 @cache

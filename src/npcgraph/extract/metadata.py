@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from ..ids import entity_key
+from ..lexicon import word_list
 from ..ingest import body_of_post
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .context import Jurisdiction, jurisdiction_of
@@ -18,7 +19,7 @@ __all__ = ["metadata_entities"]
 _PERSON_NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}[·•][{HAN}]{{1,8}}")
 
 
-_LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "镇", "乡")
+_LEVEL_WORDS = frozenset(word_list("metadata.level_words"))  # a level alone names no place
 
 
 def _trusted(body: str, author_post: str | None, ctx: Jurisdiction) -> bool:

@@ -168,7 +168,8 @@ def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mentio
 
 
 # <person>是<body><post>: 章联生是龙岩市新罗区西安村党委书记, 王某现任…主任 (the post closes the clause).
-_DECLARES = re.compile(r"\s*(?:现|目前|也|还|曾)?(?:是|任|担任|现任|系)")
+# 王强是…, 王强同志担任…, 王强，市人民政府副市长，…: the post a person holds, said right after the name
+_DECLARES = re.compile(r"\s*(?:同志)?(?:(?:现|目前|也|还|曾)?(?:是|任|担任|现任|系)|[，,]\s*)")
 _CLAUSE_END = re.compile(r"[，。；,;！？!?、]|的|$")
 _BIO_OPENING = re.compile(r"[，,]\s*[男女][，,]")
 _BIO_CURRENT = re.compile(r"(?<=[，,])\s*(?:现任|现为|任)")
@@ -180,7 +181,10 @@ def declared_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterat
     for person in view.mentions:
         if class_of(person, entities) != "Person" or not person.entity:
             continue
-        declares = _DECLARES.match(view.text, person.end, view.end)
+        declares = None if _BIO_OPENING.match(view.text, person.end, view.end) else _DECLARES.match(view.text, person.end, view.end)
+        if declares is not None and declares.group(0).strip().startswith(("，", ",")) and person.begin > view.begin \
+                and view.text[person.begin - 1] not in "，。；：:,;“（(\n":
+            declares = None  # 检察长何素斌，省人大常委会副秘书长，…: a list of posts, the name a post's own
         if declares is None and _BIO_OPENING.match(view.text, person.end, view.end):
             # 张三，男，汉族，1965年3月生，现任长沙市委常委: a biography's opening, its current post later
             declares = _BIO_CURRENT.search(view.text, person.end, view.end)
