@@ -110,3 +110,14 @@ def test_a_department_s_party_group_and_a_party_department_s_head(tmp_path):
     assert ("郑华", "memberOf", "宜都市教育局党组") in facts
     assert not any(s == "郑华" and "常务委员会" in o for s, _, o in facts)
     assert ("孙丽", "memberOf", "中国共产党宜都市委员会宣传部") in facts
+
+
+def test_a_passive_by_the_meeting_a_revision_by_dui_and_a_quoted_platform(tmp_path):
+    text = (
+        "宜都市人大常委会召开第十次会议。《宜都市城市绿化条例》经会议表决通过，将于10月1日起施行。"
+        "会议对《宜都市养犬管理条例》进行了修改。常委会搭建了“代表直通车”平台。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    assert ("宜都市人民代表大会常务委员会", "enacted", "宜都市城市绿化条例") in facts
+    assert ("宜都市人民代表大会常务委员会", "revised", "宜都市养犬管理条例") in facts
+    assert ("宜都市人民代表大会常务委员会", "established", "代表直通车") in facts

@@ -266,7 +266,8 @@ class SentenceView:
         found = self.maximal(begin, stop, ending_by=clause_end)
         if len(found) >= 2 and found[-1].cls == "Statistic" and unbracketed(self.text[found[-2].end : found[-1].begin]) == "等":
             return self._run_before(found[:-1])  # 《A》等10件代表建议: the list is A (and before), the count closes it
-        if not found or not _heads(self.text[found[-1].end : max(stop, found[-1].end)]):
+        trailing = self.text[found[-1].end : max(stop, found[-1].end)] if found else ""
+        if not found or not (_heads(trailing) or _quoted_head(trailing)):
             return []
         return self._run_before(found)
 
@@ -334,6 +335,16 @@ def _links(text: str) -> bool:
 
 # A note in brackets after a title (《…条例》(修订), (草案), (试行)): no word of the phrase.
 _TITLE_NOTE = re.compile("^[（(](?:修订|修正|草案|试行|暂行|修订草案|修正草案)[）)]")
+
+
+def _quoted_head(trailing: str) -> bool:
+    """Whether the text after a quoted name is its kind's word alone (“代表直通车”平台): one name."""
+    return trailing.startswith(("”", "」")) and unbracketed(trailing) in _quoted_suffixes()
+
+
+@cache
+def _quoted_suffixes() -> frozenset[str]:
+    return frozenset(row[0] for row in rows("quoted_suffixes"))
 
 
 def _heads(trailing: str) -> bool:

@@ -511,6 +511,8 @@ class _SentenceReader:
     def _actor_after(self, begin: int, end: int) -> tuple[str, ...] | None:
         """The body or person named right after a marker (经, 由, 报请)."""
         mention = self.view.mention_at(begin)
+        if mention is None and self.meeting_body and _MEETING_AS_SUBJECT.match(self.text, begin, end):
+            return (self.meeting_body,)  # 《…条例》经会议表决通过: the body whose meeting it is
         if mention is None or mention.begin - begin > 1 or mention.end > end:
             return None
         cls = self.cls(mention)
@@ -621,7 +623,7 @@ class _SentenceReader:
         开展 may stand right before the trigger; any other trigger in between ends the search)."""
         light = verb.begin
         for cue in reversed([c for c in cues if c.end <= verb.begin]):
-            if cue.is_verb and not self.text[cue.end : light].strip():
+            if cue.is_verb and not self.text[cue.end : light].strip(" 了"):  # 对《…》进行了修改
                 light = cue.begin
             elif cue.ends_objects:
                 return []
