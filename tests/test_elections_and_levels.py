@@ -121,3 +121,14 @@ def test_a_passive_by_the_meeting_a_revision_by_dui_and_a_quoted_platform(tmp_pa
     assert ("宜都市人民代表大会常务委员会", "enacted", "宜都市城市绿化条例") in facts
     assert ("宜都市人民代表大会常务委员会", "revised", "宜都市养犬管理条例") in facts
     assert ("宜都市人民代表大会常务委员会", "established", "代表直通车") in facts
+
+
+def test_words_before_a_level_word_name_no_place(tmp_path):
+    text = (
+        "宜都市人大常委会召开会议。不少地区和行业偿债能力不足。下一步区政府将如何协调？"
+        "授予设区的市地方立法权。它是阆苑村村民进出村庄的唯一通道。推进城中村改造。会议免去李明宜都市教育局局长职务。\n"
+    )
+    document = built(tmp_path, text)
+    places = {label for cls, label in _entities(document) if cls == "Place"}
+    assert places == {"宜都市", "阆苑村"}
+    assert ("宜都市人民代表大会常务委员会", "removed", "李明") in triples(document)  # the name before a county's name

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import longest_first, rows, word_list
-from .context import places
+from .context import counties, places
 
 __all__ = ["Appointment", "find_appointments", "is_person_name", "list_opener", "listed_appointment"]
 
@@ -121,8 +121,8 @@ def _post_starts(text: str, at: int) -> bool:
     """Whether a post begins at ``at``: a level word (市人民政府…) or a place (武汉市…)."""
     if text.startswith(_LEVELS, at):
         return True
-    known = places()
-    return any(text[at : at + n] in known for n in range(2, 9))
+    known, listed = places(), counties()
+    return any(text[at : at + n] in known or text[at : at + n] in listed for n in range(2, 9))
 
 
 # 决定郑皓副区长代理通州区人民政府区长职务: one made acting in a post (with the title held before it)

@@ -326,6 +326,7 @@ def _short_counties(text: str, ctx: Jurisdiction) -> list[Candidate]:
 
 
 _PARTY_GROUP = "党组"
+_NOT_UNIT_STARTS = word_list("places.not_unit_starts")  # words before a level word that are no place's name
 
 
 def _posts_before(text: str, at: int, found: list[Candidate]) -> str | None:
@@ -760,8 +761,8 @@ def find_places(text: str) -> list[Candidate]:
         if name[0] in "赴到往" and len(name) >= 4:  # 赴三江县: the verb of going is no part
             name, begin = name[1:], begin + 1
         if name in words("generic_places") or name[-2:] in words("generic_places") or leading_verb(name) or name[0] in _PREPOSITIONS \
-                or _PARTY_COMMITTEE_FIRST.match(name):  # 县委县政府: no county 县委县
-            continue
+                or _PARTY_COMMITTEE_FIRST.match(name) or name.startswith(_NOT_UNIT_STARTS) or name.endswith(("地区", "设区")):
+            continue  # 县委县政府: no county 县委县; 不少地区, 下一步区(政府), 授予设区(的市): no places
         found.append(Candidate(begin, match.end(), "Place", name, national=True))
     for match in landmarks.finditer(text):  # 建设武夷山国家公园: the verb is not the name
         name = match.group("name")

@@ -118,14 +118,18 @@ _LEVEL_CHARS = frozenset(word_list("ner.level_chars"))
 _NOT_STEMS = frozenset(word_list("ner.not_stems"))
 
 
+# Words a unit cannot begin with: quantities, a plan's lead, who acts (不少地区, 下一步区, 村民进出村).
+_NOT_UNIT_STARTS = word_list("places.not_unit_starts")
+
+
 # Words a unit cannot end in: 住房城乡 is no township, 老城区 no district.
 _NOT_UNIT_ENDINGS = word_list("ner.not_unit_endings")
 
 
 def _names_a_unit(unit: str) -> bool:
     """A unit is a place of its own: not a word (城市, 社区) nor levels alone (市县, 全省)."""
-    if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS) or set(unit) & _FUNCTION_CHARS:
-        return False
+    if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS) or set(unit) & _FUNCTION_CHARS or unit.startswith(_NOT_UNIT_STARTS):
+        return False  # (不少地区, 下一步区政府, 村民进出村庄: words before a level word, no place)
     stem = next(unit[: -len(s)] for s in _UNIT_SUFFIXES if unit.endswith(s))
     if unit.startswith(("中共", "中国共产党")):
         return False  # 中共肥城县(委): the party's committee of a place, not the place
