@@ -132,3 +132,14 @@ def test_words_before_a_level_word_name_no_place(tmp_path):
     places = {label for cls, label in _entities(document) if cls == "Place"}
     assert places == {"宜都市", "阆苑村"}
     assert ("宜都市人民代表大会常务委员会", "removed", "李明") in triples(document)  # the name before a county's name
+
+
+def test_opinions_in_general_and_clauses_are_no_names(tmp_path):
+    text = (
+        "宜都市人大常委会召开会议。通过代表集中收集意见、选民直接反映意见等方式发动群众参与。市政府出台了加快养老服务发展的实施意见。"
+        "蓝天保卫战是打好污染防治攻坚战的关键。非物质文化遗产法已列入全国人大常委会立法规划。\n"
+    )
+    entities = _entities(built(tmp_path, text))
+    opinions = {label for cls, label in entities if cls == "Opinion"}
+    assert opinions == {"加快养老服务发展的实施意见"}
+    assert not any("是" in label or "已" in label for _, label in entities)

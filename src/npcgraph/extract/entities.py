@@ -56,7 +56,16 @@ def candidates_of(text: str, ctx: Jurisdiction) -> list[Candidate]:
         *find_statistics(text),
     ]
     found = rules + find_names(text, rules)
-    return [part for c in found for part in _joined_activities(_without_tense(c))] + _institutions_inside(found)
+    return [part for c in found if not _clause_named(c) for part in _joined_activities(_without_tense(c))] + _institutions_inside(found)
+
+
+# A clause a finder ran into, no name: 蓝天保卫战是打好污染防治攻坚战, 非物质文化遗产法已列入…立法规划
+_CLAUSE_WORDS = re.compile("(?<=[\u4e00-\u9fff])(?:是|已经?|已被|列入)(?=[\u4e00-\u9fff])")
+
+
+def _clause_named(candidate: Candidate) -> bool:
+    return candidate.cls in ("Program", "Plan", "Mechanism", "Platform") and not candidate.written \
+        and _CLAUSE_WORDS.search(candidate.name) is not None and candidate.canonical is None
 
 
 # 集中学习和视察, 访谈和问卷调查, 测评和评议: two ways of working joined, each an activity of its own
@@ -76,8 +85,10 @@ def _joined_activities(candidate: Candidate) -> list[Candidate]:
 
 def _without_tense(candidate: Candidate) -> Candidate:
     """开展了民主评议, 进行了新一轮执法检查: the verb's 了 is no part of the name a finder ran into."""
-    if candidate.name.startswith("了") and len(candidate.name) > 2 and candidate.cls not in ("Person", "Statistic"):
-        canonical = candidate.canonical[1:] if candidate.canonical and candidate.canonical.startswith("了") else candidate.canonical
+    if candidate.name.startswith(("了", "的")) and len(candidate.name) > 2 and candidate.cls not in ("Person", "Statistic"):
+        # (…举办的元宵节特色活动: a relative clause's 的 neither)
+        lead = candidate.name[0]
+        canonical = candidate.canonical[1:] if candidate.canonical and candidate.canonical.startswith(lead) else candidate.canonical
         return replace(candidate, begin=candidate.begin + 1, name=candidate.name[1:], canonical=canonical)
     return candidate
 

@@ -192,6 +192,9 @@ _NOT_A_NAME_START = re.compile("^(?:[\\d一二两三四五六七八九十百]+[�
 _CLAUSE_INSIDE = re.compile("(?<=[法例定见划])要(?![点求素闻件务案])|应当|必须|可以|或者|明确规定|明确要求")
 
 
+_OPINION_ENDINGS = word_list("instruments.opinion_endings")
+
+
 def _plain_instrument(name: str) -> str | None:
     """The class of an unbracketed name, or None when it is a generic word (好办法)."""
     if name in words("non_instruments") or not re.match(f"[{HAN}0-9A-Za-z]", name) or _NOT_A_TITLE.search(name):
@@ -209,6 +212,8 @@ def _plain_instrument(name: str) -> str | None:
         return None  # 市州报批的8件地方性法规和修改法规的决定: instruments counted, no one title (中央八项规定 is one)
     if cls == "Suggestion":
         return None  # 建议 without 《关于…》 is a deputy's suggestion in general, not a title
+    if cls == "Opinion" and "关于" not in name and not name.endswith(_OPINION_ENDINGS):
+        return None  # 选民直接反映意见, 代表集中收集意见: opinions in general (…的意见, 实施意见: titles)
     if cls == "Law":
         if not _is_law_name(name):
             return None
