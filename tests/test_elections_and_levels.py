@@ -143,3 +143,26 @@ def test_opinions_in_general_and_clauses_are_no_names(tmp_path):
     opinions = {label for cls, label in entities if cls == "Opinion"}
     assert opinions == {"加快养老服务发展的实施意见"}
     assert not any("是" in label or "已" in label for _, label in entities)
+
+
+def test_a_legislative_plan_s_items_without_brackets(tmp_path):
+    text = (
+        "2025年省人大常委会立法项目\n一、继续审议项目(2件)\n1.江苏省生物多样性保护条例;2.江苏省传统工艺美术保护条例(修改)。\n"
+        "开封等地相继出台居家社区养老服务促进条例。\n"
+    )
+    entities = _entities(built(tmp_path, text))
+    regulations = {label for cls, label in entities if cls == "Regulation"}
+    assert {"江苏省生物多样性保护条例", "江苏省传统工艺美术保护条例"} <= regulations
+    assert not any("开封" in label for label in regulations)  # a clause (开封等地相继出台…), no title
+
+
+def test_a_session_s_executive_chairs_and_names_in_a_list(tmp_path):
+    text = (
+        "1月21日上午,江苏省十四届人大三次会议举行第二次全体会议。大会主席团常务主席、省委书记信长星主持会议。\n"
+        "信长星、周红波、刘小涛担任大会执行主席。省高级人民法院院长夏道虎作省高级人民法院工作报告。\n"
+    )
+    document = built(tmp_path, text)
+    facts = triples(document)
+    presidium = "江苏省第十四届人民代表大会第三次会议主席团"
+    assert {("信长星", "memberOf", presidium), ("周红波", "memberOf", presidium), ("刘小涛", "memberOf", presidium)} <= facts
+    assert ("Person", "夏道虎") in _entities(document) and ("Person", "夏道") not in _entities(document)

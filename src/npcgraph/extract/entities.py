@@ -143,11 +143,35 @@ def _whole_names(text: str, kept: list[Candidate]) -> list[Candidate]:
     return found
 
 
+_LISTED_ITEM = re.compile(f"[{HAN}]{{2,3}}(?=、)")
+
+
+def _listed_persons(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """Names in a list of persons that no finder took (信长星、周红波、刘小涛担任…; 周红波、信长星、
+    刘小涛): an item between two persons, or opening a list that goes on with two, is one too."""
+    persons = {c.begin: c for c in kept if c.cls == "Person"}
+    ends = {c.end for c in persons.values()}
+    taken = [(c.begin, c.end) for c in kept]
+    found = []
+    for match in _LISTED_ITEM.finditer(text) if "、" in text else ():
+        begin, end = match.span()
+        if begin in persons or any(b < end and begin < e for b, e in taken):
+            continue
+        following = persons.get(end + 1)
+        if following is None:
+            continue
+        opens = begin == 0 or text[begin - 1] in "\n，。；：:,;（(“ "
+        second = persons.get(following.end + 1) if text.startswith("、", following.end) else None
+        if (begin - 1 in ends and text[begin - 1] == "、") or (opens and second is not None):
+            found.append(Candidate(begin, end, "Person", match.group(0), national=True, priority=1))
+    return kept + found if found else kept
+
+
 def find_entities(document: Document) -> Document:
     """Mentions and entities of every class the graph contract names."""
     report = document.report
     ctx = jurisdiction(document)
-    kept = _whole_names(report.text, select(candidates_of(report.text, ctx)))
+    kept = _listed_persons(report.text, _whole_names(report.text, select(candidates_of(report.text, ctx))))
     resolved = resolve(kept, ctx)
     mentions: dict[tuple[int, int, str], Mention] = {(m.begin, m.end, m.entity or ""): m for m in document.mentions}
     texts = {id(r.candidate): report.text[r.candidate.begin : r.candidate.end] for r in resolved}

@@ -18,7 +18,7 @@ from functools import cache
 
 from ..lexicon import word_list, words
 from .candidates import INSTRUMENT_CLASSES, Candidate
-from .context import NATIONAL, places
+from .context import NATIONAL, counties, places
 from .patterns import HAN, alternation, column, ends_with_any, leading_verb, table
 
 __all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES", "NOTICE_TERM", "ORDER_NUMBER"]
@@ -649,8 +649,37 @@ def _passed_papers(text: str) -> list[Candidate]:
     return found
 
 
+# An item of a list or a clause of its own that is a title written without 《》 and opening with its
+# place (1.江苏省生物多样性保护条例;2.…, 立法项目：宜兴市…办法、…): a legislative plan's items, a
+# meeting's agenda. After a number or a list's mark, or alone between clause marks.
+_PLACED_TITLE = re.compile(
+    f"(?:^|(?<=[，。；、,;：:\\s（(）)])|(?<=\\d[.．、])|(?<=[一二三四五六七八九十][、.．]))"
+    f"(?P<name>[{HAN}\\d]{{5,40}}?(?:条例|办法|规定|规则|细则|决定))(?=[，。；、,;：:\\s（(]|$)",
+    re.MULTILINE,
+)
+
+
+@cache
+def _instrument_verb() -> re.Pattern[str]:
+    return re.compile(alternation(column("instrument_verbs")))
+
+
+def _placed_titles(text: str) -> list[Candidate]:
+    found = []
+    for match in _PLACED_TITLE.finditer(text) if "条例" in text or "办法" in text or "规定" in text or "决定" in text else ():
+        name = match.group("name")
+        place = next((name[:n] for n in range(8, 1, -1) if name[:n] in places() or name[:n] in counties()), None)
+        if place is None or len(name) - len(place) < 4 or leading_verb(name[len(place):]) or "会议" in name or "等" in name \
+                or _instrument_verb().search(name):
+            continue  # 江苏省制定…条例, 开封等地相继出台…条例, …第九次会议决定: clauses, no titles
+        cls = _plain_instrument(name)
+        if cls is not None and cls != "Law":
+            found.append(Candidate(match.start("name"), match.end("name"), cls, name, priority=1))
+    return found
+
+
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
     found = (_bracketed(text) + _unbracketed(text) + _listed_titles(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text) + _title_lines(text)
-             + _orders(text) + _listing_decisions(text) + _passed_papers(text))
+             + _orders(text) + _listing_decisions(text) + _passed_papers(text) + _placed_titles(text))
     return _shared_issuers(text, found)

@@ -22,7 +22,7 @@ from .patterns import table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
-__all__ = ["Fact", "bodiless_posts", "bracketed_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "leaders_listed", "leaders_titled_after", "memberships", "organs", "signed_orders", "titled_members"]
+__all__ = ["Fact", "bodiless_posts", "executive_chairs", "bracketed_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "leaders_listed", "leaders_titled_after", "memberships", "organs", "signed_orders", "titled_members"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
 
@@ -226,6 +226,31 @@ def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str
         while person is not None:
             yield (person.entity or "", "memberOf", body, post.group(1))
             person = persons.get(person.end + 1) if view.text.startswith("、", person.end) else None
+
+
+# 甲、乙、丙担任大会执行主席; 担任本次大会执行主席的还有：甲、乙; 大会执行主席甲主持
+_CHAIRS_AFTER = re.compile(r"\s*(?:等)?(?:同志)?(?:担任|为)(?:本次)?大会(?:的)?执行主席")
+_CHAIRS_BEFORE = re.compile(r"(?:大会)?执行主席(?:的)?(?:还有|有|是)?[：:]?\s*$")
+
+
+def executive_chairs(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
+    """The executive chairs of a session (执行主席) are members of its presidium, where the text
+    names one presidium (大会主席团): each person of the list the post follows or opens."""
+    presidia = {e.key for e in entities.values() if e.cls == "Organization" and e.label.endswith("主席团")}
+    if len(presidia) != 1 or "执行主席" not in view.text[view.begin : view.end]:
+        return
+    (presidium,) = presidia
+    persons = sorted((m for m in view.mentions if class_of(m, entities) == "Person" and m.entity), key=lambda m: m.begin)
+    runs: list[list[Mention]] = []
+    for person in persons:
+        if runs and view.text[runs[-1][-1].end : person.begin] == "、":
+            runs[-1].append(person)
+        else:
+            runs.append([person])
+    for run in runs:
+        if _CHAIRS_AFTER.match(view.text, run[-1].end, view.end) or _CHAIRS_BEFORE.search(view.text, max(view.begin, run[0].begin - 16), run[0].begin):
+            for person in run:
+                yield (person.entity or "", "memberOf", presidium, "执行主席")
 
 
 def _held_in(body: Mention, post: str, entities: Mapping[str, Entity], find: Callable[[str], str | None] | None) -> str:

@@ -54,7 +54,7 @@ from ..model import Document, Entity, Evidence, Mention, Relation
 from .candidates import BILL_CLASSES
 from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, quoted_items, reported_by
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
-from .relation_nouns import Fact, bodiless_posts, bracketed_posts, government_leaders, leaders_listed, leaders_titled_after, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
+from .relation_nouns import Fact, bodiless_posts, bracketed_posts, executive_chairs, government_leaders, leaders_listed, leaders_titled_after, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
 
 __all__ = ["extract_relations", "allowed"]
 
@@ -234,6 +234,7 @@ class _SentenceReader:
         yield from deputies(self.view, self.entities)
         yield from declared_posts(self.view, self.entities)
         yield from bodiless_posts(self.view, self.entities, self.meeting_body or self.reporting_body)
+        yield from executive_chairs(self.view, self.entities)
         yield from government_leaders(self.view, self.entities, self.names.find)
         yield from leaders_listed(self.view, self.entities)
         yield from leaders_titled_after(self.view, self.entities, self.names.find, self.meeting_body or self.reporting_body)
