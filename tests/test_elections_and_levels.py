@@ -166,3 +166,16 @@ def test_a_session_s_executive_chairs_and_names_in_a_list(tmp_path):
     presidium = "江苏省第十四届人民代表大会第三次会议主席团"
     assert {("信长星", "memberOf", presidium), ("周红波", "memberOf", presidium), ("刘小涛", "memberOf", presidium)} <= facts
     assert ("Person", "夏道虎") in _entities(document) and ("Person", "夏道") not in _entities(document)
+
+
+def test_a_province_passing_a_city_s_law_approves_it(tmp_path):
+    text = (
+        "9月26日,省十四届人大常委会第十二次会议全票表决通过了泉州市人大常委会报请批准的《泉州市华侨历史遗存保护条例》。"
+        "会议还表决通过了《福建省华侨权益保护条例》和《关于批准〈泉州市养犬管理条例〉的决定》。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    province = "福建省人民代表大会常务委员会"
+    assert (province, "approved", "泉州市华侨历史遗存保护条例") in facts
+    assert (province, "enacted", "泉州市华侨历史遗存保护条例") not in facts
+    assert (province, "enacted", "福建省华侨权益保护条例") in facts  # its own
+    assert (province, "enacted", "关于批准〈泉州市养犬管理条例〉的决定") in facts

@@ -52,6 +52,7 @@ from functools import cache
 from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .candidates import BILL_CLASSES
+from .context import counties, place_named, places
 from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, quoted_items, reported_by
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .relation_nouns import Fact, bodiless_posts, bracketed_posts, executive_chairs, government_leaders, leaders_listed, leaders_titled_after, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
@@ -195,6 +196,25 @@ def _first_person(document: Document, entities: dict[str, Entity]) -> str | None
     return None if reported_by(document, author.label) else author.key
 
 
+_INSTRUMENT_LEAD = re.compile(r"^(?:关于(?:修改|废止)[〈《]?)?")  # (关于批准…的决定 is the province's own)
+
+
+def _lower_instrument(body: str, instrument: str) -> bool:
+    """Whether ``instrument`` is a city's, a prefecture's or a county's of the province whose
+    standing committee ``body`` is (泉州市…条例 and 福建省人民代表大会常务委员会)."""
+    if not body.endswith(_PROVINCIAL_COMMITTEE):
+        return False
+    province = place_named(body[: -len(_PROVINCIAL_COMMITTEE)])
+    if province is None or province.kind not in ("province", "region"):
+        return False
+    name = instrument[_INSTRUMENT_LEAD.match(instrument).end() :]
+    own = next((place_named(name[:n]) for n in range(9, 1, -1) if name[:n] in places() or name[:n] in counties()), None)
+    return own is not None and own.kind in ("city", "prefecture", "county") and own.province in (None, province.name)
+
+
+_PROVINCIAL_COMMITTEE = "人民代表大会常务委员会"
+
+
 class _SentenceReader:
     """The facts one sentence states."""
 
@@ -314,6 +334,8 @@ class _SentenceReader:
                         continue  # 听取…关于《X条例(草案)》的说明: a bill's reading, not a report on a law in force
                     if predicate == "enacted" and self._revision(obj):
                         predicate = "revised"  # 通过了…法修订草案, 表决通过新修订的《…》: a law revised
+                    elif predicate == "enacted" and _lower_instrument(self.entities[subject].label, self.entities[obj].label):
+                        predicate = "approved"  # 省人大常委会…表决通过了《泉州市…条例》: a province passes a city's law by approving it
                     yield (subject, predicate, obj, None)
             if explicit and self._authors_report(clause):
                 chain = carried  # …，区政府关于…的审计工作报告，通过了…: the report's author acts in its title only
@@ -557,7 +579,8 @@ class _SentenceReader:
             return []
         wanted = domain_range[1] & trigger.objects if trigger.objects else domain_range[1]
         later = [c for c in cues if c.begin >= verb.end and c.ends_objects and not self._names_activity(c)
-                 and not (self.text[c.begin - 1 : c.begin] in "（(" and self.text[c.end : c.end + 1] in "）)")]  # 《…》(修订): a note
+                 and not (self.text[c.begin - 1 : c.begin] in "（(" and self.text[c.end : c.end + 1] in "）)")  # 《…》(修订): a note
+                 and not (self.text[c.begin - 2 : c.begin] in ("报请", "提请") and self.text.startswith("的《", c.end))]  # 通过了…报请批准的《…》
         stop = later[0].begin if later else clause[1]
         for name in self.view.mentions:  # a trigger inside an activity's name speaks of that name
             if self.cls(name) in _ACTIVITIES and name.begin <= verb.begin and verb.end <= name.end:
