@@ -179,3 +179,9 @@ def test_a_province_passing_a_city_s_law_approves_it(tmp_path):
     assert (province, "enacted", "泉州市华侨历史遗存保护条例") not in facts
     assert (province, "enacted", "福建省华侨权益保护条例") in facts  # its own
     assert (province, "enacted", "关于批准〈泉州市养犬管理条例〉的决定") in facts
+
+
+def test_a_provincial_session_s_presidium_is_part_of_its_congress(tmp_path):
+    text = "江苏省十四届人大三次会议主席团举行第二次会议。江苏省人大常委会主任信长星主持。\n"
+    facts = triples(built(tmp_path, text))
+    assert ("江苏省第十四届人民代表大会第三次会议主席团", "partOf", "江苏省人民代表大会") in facts

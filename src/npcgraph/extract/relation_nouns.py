@@ -487,7 +487,7 @@ def _names_a_place(rest: str) -> bool:
 _UNIT_COMMITTEE = re.compile("(?!.*(?:农村|城乡))[^与和及的、]{2,8}?[省市县区州旗镇乡村](?:支部|总支部)?委员会")
 
 
-_SESSION_PRESIDIUM = re.compile("^第.+?届(.*人民代表大会)第.+?次会议主席团$")
+_SESSION_PRESIDIUM = re.compile("^(.*?)第[^第]+?届(.*人民代表大会)第.+?次会议主席团$")  # (江苏省|第十四届|人民代表大会…)
 
 
 def body_labels(entities: Mapping[str, Entity]) -> dict[str, str]:
@@ -518,8 +518,8 @@ def organs(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[s
                 yield (organ.entity or "", "partOf", parent.entity or "", None)
         label = _label_of(organ, entities)
         session = _SESSION_PRESIDIUM.match(label)  # 第十四届全国人民代表大会第四次会议主席团
-        if session and session.group(1) in labels:
-            yield (organ.entity or "", "partOf", labels[session.group(1)], None)
+        if session and session.group(1) + session.group(2) in labels:
+            yield (organ.entity or "", "partOf", labels[session.group(1) + session.group(2)], None)
             continue
         # the longest body's label that starts this one (a prefix lookup: linear, not a scan)
         for length in range(len(label) - 1, -1, -1):
