@@ -58,7 +58,9 @@ def _facts(tmp_path: Path, text: str, name: str) -> set[tuple[str, str, str]]:
 def test_a_sitting_of_a_meeting_is_held_by_the_meeting_s_body(tmp_path):
     text = "标题\n绵阳市九届人大常委会第十五次会议昨日上午举行第二次全体会议。\n"
     facts = _facts(tmp_path, text, "sitting.txt")
-    assert ("绵阳市人民代表大会常务委员会", "conducted", "绵阳市第九届人民代表大会常务委员会第十五次会议第二次全体会议") in facts
+    sitting = "绵阳市第九届人民代表大会常务委员会第十五次会议第二次全体会议"
+    assert (sitting, "organizedBy", "绵阳市人民代表大会常务委员会") in facts
+    assert not any(p == "conducted" and o == sitting for _, p, o in facts)  # a part of the meeting, not a deed
 
 
 def test_supervision_modes_used_in_a_list_closed_by_a_count_of_kinds(tmp_path):

@@ -235,7 +235,8 @@ def _sittings(
     report: str,
 ) -> list[Mention]:
     """A meeting's sitting named after it (第一次全体会议, 闭幕会): an Event labelled with the
-    meeting's name, held (conducted) by the meeting's body. Returns the sittings' mentions."""
+    meeting's name, organized by the meeting's body (a part of the meeting, not a deed: no `conducted`).
+    Returns the sittings' mentions."""
     found: list[Mention] = []
     sittings = [(meeting, _SITTING.match(text, meeting.end)) for meeting in meeting_mentions]
     named = {m.span("sitting") for _, m in sittings if m is not None}
@@ -256,7 +257,7 @@ def _sittings(
         entities.setdefault(key, Entity(key, "Event", label, (written,)))
         found.append(Mention(begin, end, meeting.sentence, "Event", key))
         sentence = sentences[meeting.sentence]
-        facts[(meetings[meeting.entity].body, "conducted", key, None)].add(Evidence(report, sentence.begin, sentence.end))
+        facts[(key, "organizedBy", meetings[meeting.entity].body, None)].add(Evidence(report, sentence.begin, sentence.end))
     return found
 
 
