@@ -185,3 +185,9 @@ def test_a_provincial_session_s_presidium_is_part_of_its_congress(tmp_path):
     text = "江苏省十四届人大三次会议主席团举行第二次会议。江苏省人大常委会主任信长星主持。\n"
     facts = triples(built(tmp_path, text))
     assert ("江苏省第十四届人民代表大会第三次会议主席团", "partOf", "江苏省人民代表大会") in facts
+
+
+def test_what_a_count_after_its_noun_counts(tmp_path):
+    text = "宜都市人大常委会召开会议。市人大常委会建立代表联络站86个，办理代表建议425件。\n"
+    labels = {(e.label, e.alt_labels) for e in built(tmp_path, text).entities if e.cls == "Statistic"}
+    assert {label for label, _ in labels} >= {"代表联络站", "代表建议"}  # not 表联络站 (建立代表: no verb 代表), nor 办理代表建议
