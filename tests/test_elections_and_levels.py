@@ -191,3 +191,11 @@ def test_what_a_count_after_its_noun_counts(tmp_path):
     text = "宜都市人大常委会召开会议。市人大常委会建立代表联络站86个，办理代表建议425件。\n"
     labels = {(e.label, e.alt_labels) for e in built(tmp_path, text).entities if e.cls == "Statistic"}
     assert {label for label, _ in labels} >= {"代表联络站", "代表建议"}  # not 表联络站 (建立代表: no verb 代表), nor 办理代表建议
+
+
+def test_a_session_s_suggestions_and_motions_as_one_set(tmp_path):
+    text = "宜都市人大常委会召开会议。常委会督办市三届人大三次会议代表建议325件，区第十五届人大第三次会议代表议案8件全部办结。\n"
+    entities = _entities(built(tmp_path, text))
+    assert ("Suggestion", "市三届人大三次会议代表建议") in entities
+    assert ("Motion", "区第十五届人大第三次会议代表议案") in entities
+    assert not any(label.startswith("常委会") for _, label in entities)

@@ -127,6 +127,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"(?:{'|'.join(_SUGGESTION_VERBS)})了?(?:[一两\\d]+(?:份|件|条))?(?P<name>关于(?:{_NAME}|《[^《》]{{1,60}}》){{2,60}}?的建议)"
             f"(?=[，。；、,;：:\\s”）)]|和|及|$)"
         ),
+        # 十二届全国人大四次会议期间代表提出的建议, 市三届人大三次会议代表建议, 县十八届人大三次会议以来代表
+        # 建议意见: the suggestions (or motions) of a session, one set a body handles and counts
+        "session_suggestion": re.compile(
+            f"(?P<name>(?:全国|[省市县区州旗镇乡])?第?{num}届(?:全国)?(?:人民代表大会|人大)第?{num}次会议"
+            f"(?:期间|以来)?(?:人大)?代表(?:提出的)?(?P<kind>建议|议案)(?:、批评和意见|和意见|意见)?)"
+        ),
         "motion": re.compile(f"(?:(?:(?<=[，。；、：:\\s“和及了])|(?<=审议))(?P<mover>委员长会议|主任会议|国务院)(?=关于))?关于(?P<topic>(?:{_NAME}|《[^《》]{{1,60}}》){{2,80}}?)的议案"),
     }
 
@@ -343,6 +349,9 @@ def find_activities(text: str) -> list[Candidate]:
             at += len(item) + 1
     for match in pats["suggestion"].finditer(text):
         found.append(Candidate(match.start("name"), match.end("name"), "Suggestion", match.group("name"), priority=1))
+    for match in pats["session_suggestion"].finditer(text) if "届" in text else ():
+        cls = "Suggestion" if match.group("kind") == "建议" else "Motion"
+        found.append(Candidate(match.start("name"), match.end("name"), cls, match.group("name"), priority=1))
     for match in pats["motion"].finditer(text):  # (its mover first where written; its title alone another name)
         mover = match.group("mover") or ""
         found.append(Candidate(match.start(), match.end(), "Motion", match.group(0),
