@@ -199,3 +199,9 @@ def test_a_session_s_suggestions_and_motions_as_one_set(tmp_path):
     assert ("Suggestion", "市三届人大三次会议代表建议") in entities
     assert ("Motion", "区第十五届人大第三次会议代表议案") in entities
     assert not any(label.startswith("常委会") for _, label in entities)
+
+
+def test_the_formula_of_three_joined_with_he_is_one_concept(tmp_path):
+    text = "宜都市人大常委会坚持党的领导、人民当家作主和依法治国有机统一，依法履职。\n"
+    concepts = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Concept"}
+    assert concepts == {"党的领导、人民当家作主、依法治国有机统一"}
