@@ -205,3 +205,12 @@ def test_the_formula_of_three_joined_with_he_is_one_concept(tmp_path):
     text = "宜都市人大常委会坚持党的领导、人民当家作主和依法治国有机统一，依法履职。\n"
     concepts = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Concept"}
     assert concepts == {"党的领导、人民当家作主、依法治国有机统一"}
+
+
+def test_hearings_of_a_kind_counted(tmp_path):
+    text = "杭州市人大常委会一年来，召开常委会会议10次，听取审议报告28个，听取和审议“一府两院”专项工作报告8项。\n"
+    facts = triples(built(tmp_path, text))
+    body = "杭州市人民代表大会常务委员会"
+    assert (body, "conducted", "听取审议报告") in facts
+    assert (body, "conducted", "听取和审议一府两院专项工作报告") in facts
+    assert any(p == "counts" and o == "听取审议报告" for _, p, o in facts)

@@ -73,6 +73,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "standalone": re.compile(f"(?:{standalone})"),
         "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?:并(?:表决)?通过了?)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "check": re.compile(f"(?:检查|视察)(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
+        # 听取审议报告28个, 听取审议监督工作报告182个: the hearings of a kind, counted
+        "counted_review": re.compile(f"听取(?:和)?审议(?:了)?(?:[{HAN}“”\"]{{0,10}}?)报告(?=\d|[一二三四五六七八九十]+[个项件份次])"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:(?:中央|省委|市委|区委|县委)、)+)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
         "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?:{num}次)?(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
@@ -248,6 +250,9 @@ def find_activities(text: str) -> list[Candidate]:
                 continue
             found.append(Candidate(following.start() + 1, following.end(), "SupervisionActivity", verb + _plain(written), written=(written,), priority=1))
             following = pats["more_review"].match(text, following.end())
+    for match in pats["counted_review"].finditer(text) if "听取" in text else ():
+        written = match.group(0)
+        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written).replace("了", ""), written=(written,)))
     for match in pats["check"].finditer(text):
         written = match.group(0)
         if "《" in written or re.search("法(?:和|、|及|$)", match.group("title")):
