@@ -214,3 +214,13 @@ def test_hearings_of_a_kind_counted(tmp_path):
     assert (body, "conducted", "听取审议报告") in facts
     assert (body, "conducted", "听取和审议一府两院专项工作报告") in facts
     assert any(p == "counts" and o == "听取审议报告" for _, p, o in facts)
+
+
+def test_a_national_session_s_presidium_by_its_short_name(tmp_path):
+    text = "新华社北京3月4日电 十届全国人大一次会议主席团4日举行第一次会议。会议听取审议各项报告10个。\n"
+    document = built(tmp_path, text)
+    entities = _entities(document)
+    presidium = "第十届全国人民代表大会第一次会议主席团"
+    assert ("Organization", presidium) in entities and ("Event", "第十届全国人民代表大会第一次会议") in entities
+    assert (presidium, "partOf", "全国人民代表大会") in triples(document)
+    assert not any("各项报告" in label for cls, label in entities if cls != "Statistic")  # reports in general: no hearing

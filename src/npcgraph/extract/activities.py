@@ -252,6 +252,8 @@ def find_activities(text: str) -> list[Candidate]:
             following = pats["more_review"].match(text, following.end())
     for match in pats["counted_review"].finditer(text) if "听取" in text else ():
         written = match.group(0)
+        if re.sub("^听取(?:和)?审议(?:了)?", "", written).startswith(_GENERIC_REPORTS):
+            continue  # 听取审议各项报告: reports in general
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written).replace("了", ""), written=(written,)))
     for match in pats["check"].finditer(text):
         written = match.group(0)

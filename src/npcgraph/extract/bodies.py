@@ -326,6 +326,9 @@ def _short_counties(text: str, ctx: Jurisdiction) -> list[Candidate]:
 
 
 _PARTY_GROUP = "党组"
+_NATIONAL_PRESIDIUM = re.compile(
+    "第?(?P<term>[一二三四五六七八九十]+)届全国(?:人民代表大会|人大)第?(?P<session>[一二三四五六七八九十]+)次会议主席团(?!常务主席第)"
+)
 _NOT_UNIT_STARTS = word_list("places.not_unit_starts")  # words before a level word that are no place's name
 
 
@@ -452,6 +455,11 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             add(match, canonical_body(ctx, organ=match.group("alone") or match.group("alone_named")))
         else:
             add(match, canonical_body(ctx, body=match.group("body"), organ=match.group("organ")))
+    for match in _NATIONAL_PRESIDIUM.finditer(text) if "主席团" in text else ():
+        # 十届全国人大一次会议主席团: the presidium of a session of the national congress
+        term, session = match.group("term"), match.group("session")
+        canonical = f"第{term}届全国人民代表大会第{session}次会议主席团"
+        found.append(Candidate(match.start(), match.end(), "Organization", match.group(0), canonical=canonical, national=True, priority=2))
     for match in pats["media"].finditer(text):
         add(match, table("media")[match.group(0)], national=True)
     for match in _DATELINE_MEDIUM.finditer(text) if "讯" in text or "消息" in text else ():  # 中国甘肃网11月29日讯: who reports

@@ -68,7 +68,7 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "SupervisionActivity": INSTRUMENT_CLASSES | {"Program", "Concept", "Place", "Organization", "Motion"},
     "Statistic": frozenset({"Organization", "Platform", "Person", "Place", "Mechanism", "Motion",
                             "Program", "SupervisionActivity", "Event", "Suggestion"} | INSTRUMENT_CLASSES),
-    "Organization": frozenset({"Place", "Organization"}),  # 中共济南市委 in 中共济南市委宣传部
+    "Organization": frozenset({"Place", "Organization", "Event"}),  # 中共济南市委 in 中共济南市委宣传部; a session in its presidium
     # 党的领导 in 党的领导、人民当家作主、依法治国有机统一; 习近平 in 习近平总书记系列重要讲话精神
     "Concept": frozenset({"Concept", "Person"}),
     "Mechanism": frozenset({"Place", "Organization"}),
@@ -100,7 +100,9 @@ def _nests_here(inner: Candidate, outer: Candidate) -> bool:
     全国人大财经委 (the organ's short form is the outer name's own ending). An idea inside an idea
     only where the outer one lists several (党的领导、人民当家作主、依法治国有机统一)."""
     if inner.cls == outer.cls == "Organization":
-        return inner.begin == outer.begin
+        return inner.begin == outer.begin or (outer.name.endswith("主席团") and "全国" in inner.name)  # 十届|全国人大|一次会议主席团
+    if inner.cls == "Event" and outer.cls == "Organization":
+        return inner.begin == outer.begin and outer.name.endswith("主席团")  # 十届全国人大一次会议|主席团
     if inner.cls == outer.cls == "Concept":  # (not the parts of one formula: …依法治国有机统一)
         return "、" in outer.name and not outer.name.endswith("有机统一")
     if inner.cls == "Person" and outer.cls == "Concept":  # the person named with a title, not 习近平法治思想
