@@ -224,3 +224,9 @@ def test_a_national_session_s_presidium_by_its_short_name(tmp_path):
     assert ("Organization", presidium) in entities and ("Event", "第十届全国人民代表大会第一次会议") in entities
     assert (presidium, "partOf", "全国人民代表大会") in triples(document)
     assert not any("各项报告" in label for cls, label in entities if cls != "Statistic")  # reports in general: no hearing
+
+
+def test_a_whole_name_of_a_rare_surname_between_a_post_and_its_verb(tmp_path):
+    text = "五里坨街道召开会议。街道党委办主任介卫星等参加。主任在会上说，要办好实事。副主任进一步指出，要抓好落实。\n"
+    persons = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Person"}
+    assert persons == {"介卫星"}

@@ -326,6 +326,9 @@ def _short_counties(text: str, ctx: Jurisdiction) -> list[Candidate]:
 
 
 _PARTY_GROUP = "党组"
+# Characters of the clause's own words between a post and its verb, in no name found by its place
+# alone (在会上, 进一步, 对此也, 最后还): 主任在会上说 names no one
+_NOT_IN_RARE_NAMES = frozenset(word_list("bodies.not_in_rare_names"))
 _NATIONAL_PRESIDIUM = re.compile(
     "第?(?P<term>[一二三四五六七八九十]+)届全国(?:人民代表大会|人大)第?(?P<session>[一二三四五六七八九十]+)次会议主席团(?!常务主席第)"
 )
@@ -545,9 +548,12 @@ def _person_patterns() -> tuple[re.Pattern[str], ...]:
         f"(?:{before})\\s?(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?={_AFTER_NAME})"
     )
     more_names = re.compile(f"、(?P<name>(?:{surnames})[{HAN}]{{1,2}}?)(?=、|{_AFTER_NAME})")
+    # 主任介卫星说, 书记信长星主持: a whole name of three whose surname the list lacks, between a post
+    # and a verb of speaking or chairing (no word of the clause's own: 在会上, 进一步)
+    rare_surname = re.compile(f"(?:{before})(?P<name>[{HAN}]{{3}})(?=说|表示|介绍|指出|认为|强调|主持|坦言|告诉|等(?!级|地|方面|部门|单位))")
     # 记者 田 坤: a two-character name padded with a space, as bylines write it
     spaced = re.compile(f"(?:{before})\\s?(?P<name>(?:{surnames})[ \u3000][{HAN}])(?![{HAN}])")
-    return known, name_then_title, title_then_name, more_names, spaced
+    return known, name_then_title, title_then_name, more_names, spaced, rare_surname
 
 
 # A name written with a middle dot (托乎提·亚克夫, 嘉木样·洛桑久美·图丹却吉尼玛: Uyghur, Tibetan and
@@ -650,7 +656,7 @@ def _plausible_name(name: str) -> bool:
 
 
 def find_persons(text: str) -> list[Candidate]:
-    known, name_then_title, title_then_name, more_names, spaced = _person_patterns()
+    known, name_then_title, title_then_name, more_names, spaced, rare_surname = _person_patterns()
     found = [Candidate(m.start(), m.end(), "Person", m.group(0), national=True, priority=2) for m in known.finditer(text)]
     for match in spaced.finditer(text):
         name = re.sub("[ \u3000]", "", match.group("name"))
@@ -666,6 +672,10 @@ def find_persons(text: str) -> list[Candidate]:
                     while following and _plausible_name(following.group("name")):
                         found.append(Candidate(following.start("name"), following.end("name"), "Person", following.group("name"), national=True, priority=1))
                         following = more_names.match(text, following.end())
+    for match in rare_surname.finditer(text):
+        name = match.group("name")
+        if _plausible_name(name) and not set(name) & _NOT_IN_RARE_NAMES and name[0] not in _FUNCTION_CHARS:
+            found.append(Candidate(match.start("name"), match.end("name"), "Person", name, national=True))
     found += _dotted_names(text)
     found += _listed_after_post(text, longest_first("surnames"))
     for match in _village_named().finditer(text) if "村" in text else ():
