@@ -230,3 +230,10 @@ def test_a_whole_name_of_a_rare_surname_between_a_post_and_its_verb(tmp_path):
     text = "五里坨街道召开会议。街道党委办主任介卫星等参加。主任在会上说，要办好实事。副主任进一步指出，要抓好落实。\n"
     persons = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Person"}
     assert persons == {"介卫星"}
+
+
+def test_a_county_s_session_by_the_county_s_whole_name(tmp_path):
+    text = "2021年3月19日景宁畲族自治县第九届人民代表大会第五次会议审议通过了《景宁畲族自治县禁毒条例》。\n"
+    document = built(tmp_path, text)
+    assert ("Event", "景宁畲族自治县第九届人民代表大会第五次会议") in _entities(document)
+    assert ("景宁畲族自治县人民代表大会", "enacted", "景宁畲族自治县禁毒条例") in triples(document)

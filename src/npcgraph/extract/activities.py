@@ -18,7 +18,7 @@ from functools import cache
 
 from ..lexicon import rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
-from .context import places
+from .context import counties, places
 from .patterns import HAN, alternation, first_of, leading_verb, table
 
 __all__ = ["PARTY_CONGRESS_SHORT", "find_activities", "activities_around", "national_names", "party_congress"]
@@ -201,6 +201,11 @@ _BILL_STEP = re.compile("(?:审议结果|^结果|审议修改情况|修改情况
 _GENERIC_REPORTS = tuple(word_list("activities.generic_reports"))  # 审议各项报告, 审议、提出报告
 
 
+def _county_ending(text: str, end: int) -> str | None:
+    """The county-level division whose name ends at ``end`` (景宁畲族自治县), if one does."""
+    return next((text[end - n : end] for n in range(9, 1, -1) if end - n >= 0 and text[end - n : end] in counties()), None)
+
+
 def find_activities(text: str) -> list[Candidate]:
     pats = _patterns()
     found: list[Candidate] = []
@@ -286,9 +291,11 @@ def find_activities(text: str) -> list[Candidate]:
     for match in pats["event"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Event", match.group(0), canonical=events[match.group(0)], national=True, priority=2))
     for match in pats["session"].finditer(text):
-        name = match.group(0)
+        name, begin = match.group(0), match.start()
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
-        found.append(Candidate(match.start(), match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
+        if name[:1] in "县区市旗" and (county := _county_ending(text, begin + 1)) is not None:
+            name, begin = county + name[1:], begin + 1 - len(county)  # 景宁畲族自治|县第九届…: the county's whole name
+        found.append(Candidate(begin, match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
     for match in pats["party_congress"].finditer(text) if "次" in text else ():
         if match.group("kind") == "代表大会" and not match.group("party"):
             continue  # 市第十三次代表大会 alone may be any congress; the party's is written 党代会 or with 中共
