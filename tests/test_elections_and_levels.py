@@ -237,3 +237,13 @@ def test_a_county_s_session_by_the_county_s_whole_name(tmp_path):
     document = built(tmp_path, text)
     assert ("Event", "景宁畲族自治县第九届人民代表大会第五次会议") in _entities(document)
     assert ("景宁畲族自治县人民代表大会", "enacted", "景宁畲族自治县禁毒条例") in triples(document)
+
+
+def test_a_title_passed_then_approved_in_the_next_clause(tmp_path):
+    text = (
+        "景宁畲族自治县第九届人民代表大会第五次会议审议通过的《景宁畲族自治县禁毒条例》,"
+        "2021年5月28日经浙江省第十三届人民代表大会常务委员会第二十九次会议批准,现予公布。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    assert ("景宁畲族自治县人民代表大会", "enacted", "景宁畲族自治县禁毒条例") in facts
+    assert ("浙江省人民代表大会常务委员会", "approved", "景宁畲族自治县禁毒条例") in facts

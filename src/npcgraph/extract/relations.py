@@ -616,6 +616,10 @@ class _SentenceReader:
                 opening = next((c for c in self.view.cues_in(*first) if c.role == "agent"), None)
                 if opening is not None and first != clause:
                     fronted = self.view.maximal(first[0], opening.begin, ending_by=opening.begin)
+                elif first != clause and self.text[first[0] : first[1]].rstrip(" ,，")[-1:] == "》":
+                    # A审议通过的《X》，（2021年5月28日）经B批准: the title the first clause ends with
+                    last = len(self.text[: first[1]].rstrip(" ,，"))
+                    fronted = [m for m in self.view.maximal(first[0], last, ending_by=last) if m.end >= last - 1][-1:]
             objects += [k for k in self._expand(fronted) if self._is(k, wanted) and k not in objects]
         return objects
 
