@@ -247,3 +247,14 @@ def test_a_title_passed_then_approved_in_the_next_clause(tmp_path):
     facts = triples(built(tmp_path, text))
     assert ("景宁畲族自治县人民代表大会", "enacted", "景宁畲族自治县禁毒条例") in facts
     assert ("浙江省人民代表大会常务委员会", "approved", "景宁畲族自治县禁毒条例") in facts
+
+
+def test_a_township_session_s_elections_in_pairs_across_commas_and_semicolons(tmp_path):
+    text = (
+        "12月20日，草潭镇第十八届人民代表大会第一次会议召开。会议以不记名投票方式,依法选举黄德为草潭镇第十八届人大主席,蒋日旺为草潭镇第十八届人大副主席;"
+        "卜英忠为草潭镇人民政府镇长,陈召传、钟木为草潭镇人民政府副镇长。会议任命邢晟同志为政府副县长,江钦所为两名同志颁发任命书。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    appointed = {o for _, p, o in facts if p == "appointed"}
+    assert {"黄德", "蒋日旺", "卜英忠", "陈召传", "钟木"} <= appointed
+    assert "江钦所" not in appointed  # 为…颁发任命书: a deed, no post

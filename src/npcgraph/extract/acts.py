@@ -28,7 +28,7 @@ from functools import cache
 
 from ..ids import entity_key
 from ..model import Document, Entity, Evidence, Mention, Relation, Report, Sentence
-from .appointments import Appointment, find_appointments, is_person_name, list_opener, listed_appointment
+from .appointments import Appointment, continued_appointments, find_appointments, is_person_name, list_opener, listed_appointment
 from .candidates import INSTRUMENT_CLASSES
 from .dates import DateMention, find_dates
 from .meetings import Meeting, body_inside, meeting_key, meeting_label, parse_meeting
@@ -166,6 +166,9 @@ def extract_acts(document: Document) -> Document:
             who = appointer(sentence, opener[1], elected=False)
             listing = (opener[0], who) if who is not None else None
         appointments = find_appointments(text, sentence.begin, sentence.end) or _newly_appointed(text, sentence, by_sentence, entities)
+        follows = carried is not None and carried[0] == sentence.index - 1 and text[sentence.begin - 1 : sentence.begin] in "；;"
+        if not appointments and follows:
+            appointments = continued_appointments(text, sentence.begin, sentence.end)  # …选举甲为A；乙为B，丙为C。
         if not appointments:
             continue
         held: str | None = None  # 选举甲为…常委会委员长，乙为副委员长: 乙's post is in the same body
@@ -173,7 +176,7 @@ def extract_acts(document: Document) -> Document:
             held = _posts_held(appointment, held, sentence, by_sentence, mentions, entities, text, facts, report.key)
         at = appointments[0].trigger[0]
         actor = appointer(sentence, at, elected=text.startswith("当选", at))
-        if actor is None and carried is not None and carried[0] == sentence.index - 1 and text[sentence.begin - 1 : sentence.begin] in "；;":
+        if actor is None and follows and carried is not None:
             actor = carried[1]  # 大会…选举甲为市长；选举乙为…: the electing body of the list's first item
         if actor is None:
             continue

@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import longest_first, rows, word_list
 from .context import counties, places
 
-__all__ = ["Appointment", "find_appointments", "is_person_name", "list_opener", "listed_appointment"]
+__all__ = ["Appointment", "continued_appointments", "find_appointments", "is_person_name", "list_opener", "listed_appointment"]
 
 _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
@@ -28,6 +28,7 @@ _NAMES = rf"(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*"  # 张三、李四和王
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()、]{{2,60}}?)(?:职务|资格)")
 _MORE_POST = re.compile(rf"、(?P<post>[{_HAN}（）()]{{4,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
+_NOT_A_POST = re.compile("[一二两三四五六七八九十\\d]+(?:名|位|个)|颁发|进行|宣誓|讲话")
 _NAMED_POST = re.compile(rf"(?:{_NAMES})为(?!止)")  # 周晓杨为…: names and their post, not a second post
 _REASON = re.compile(rf"(?:同志)?(?:因|由于)[{_HAN}]{{1,14}}?(?:原因)?$")
 _RESIGN = re.compile(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
@@ -152,23 +153,7 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
                 found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
             continue
         if form == "to":
-            post = _POST_TO.search(text, after, end)
-            if not post or post.start() - after > 40:
-                continue
-            names = _names(text, after, post.start())
-            while names and post:
-                found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))
-                while (more := _MORE_POST.match(text, post.end(), end)) and _names(text, more.start("post"), more.end("post")) is None \
-                        and not _NAMED_POST.match(more.group("post")):  # (、周晓杨为市人民检察院检察长: the next names and post)
-                    # 选举甲为中华人民共和国主席、中华人民共和国中央军事委员会主席: each post the names take
-                    found.append(Appointment(predicate, match.span(), tuple(names), _clean(more.group("post"))))
-                    post = more
-                # 任命张三为财政局局长，李四为教育局局长: the next names and post, the same verb
-                names, following = None, post.end() + (1 if text[post.end() : post.end() + 1] in "，、；" else 0)
-                if following > post.end() and not _verb_pattern().match(text, following):  # …，任命李四为: its own verb
-                    post = _POST_TO.search(text, following, end)
-                    own_verb = post is not None and _verb_pattern().search(text, following, post.start())  # …，尹力当选为
-                    names = _names(text, following, post.start()) if post and post.start() - following <= 20 and not own_verb else None
+            found += _pairs_after(text, after, end, predicate, match.span())
         elif form == "resign":
             # 接受甲辞去…职务、乙辞去…职务的请求: each name before its own 辞去, the same verb
             while (post := _RESIGN.search(text, after, end)) and post.start() - after <= 30:
@@ -189,6 +174,37 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
             if post:  # 免去李四的…副检察长、检察委员会委员职务: each post
                 found += [Appointment(predicate, match.span(), tuple(names), _clean(p)) for p in post.group("post").split("、") if len(p) >= 2]
     return sorted(found, key=lambda appointment: appointment.trigger[0])  # in the sentence's order (the acting ones were found first)
+
+
+def _pairs_after(text: str, after: int, end: int, predicate: str, trigger: tuple[int, int]) -> list[Appointment]:
+    """甲为A，乙、丙为B…: the names and the post each pair gives, from ``after`` (after the verb)."""
+    found: list[Appointment] = []
+    post = _POST_TO.search(text, after, end)
+    if not post or post.start() - after > 40:
+        return found
+    names = _names(text, after, post.start())
+    while names and post:
+        found.append(Appointment(predicate, trigger, tuple(names), _clean(post.group("post"))))
+        while (more := _MORE_POST.match(text, post.end(), end)) and _names(text, more.start("post"), more.end("post")) is None \
+                and not _NAMED_POST.match(more.group("post")):  # (、周晓杨为市人民检察院检察长: the next names and post)
+            # 选举甲为中华人民共和国主席、中华人民共和国中央军事委员会主席: each post the names take
+            found.append(Appointment(predicate, trigger, tuple(names), _clean(more.group("post"))))
+            post = more
+        # 任命张三为财政局局长，李四为教育局局长: the next names and post, the same verb
+        names, following = None, post.end() + (1 if text[post.end() : post.end() + 1] in "，、；,;" else 0)
+        if following > post.end() and not _verb_pattern().match(text, following):  # …，任命李四为: its own verb
+            post = _POST_TO.search(text, following, end)
+            own_verb = post is not None and _verb_pattern().search(text, following, post.start())  # …，尹力当选为
+            names = _names(text, following, post.start()) if post and post.start() - following <= 20 and not own_verb else None
+            if post is not None and _NOT_A_POST.search(post.group("post")):
+                names = None  # …，江钦所为两名同志颁发任命书: a deed, no post
+    return found
+
+
+def continued_appointments(text: str, begin: int, end: int) -> list[Appointment]:
+    """A sentence that goes on with the pairs of the one before it, after its ；(…选举甲为A；乙为B，
+    丙、丁为C。): the pairs, else an empty list."""
+    return _pairs_after(text, begin, end, "appointed", (begin, begin))
 
 
 def _clean(post: str) -> str:

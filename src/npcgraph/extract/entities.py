@@ -116,6 +116,9 @@ _NOT_NAME_ENDS = frozenset(word_list("entities.not_name_ends"))  # (主持, 出�
 _AFTER_NAME = re.compile("(?:等|报道|摄)$")
 
 
+_LIST_ITEM_CUT = re.compile(f"[、，,：:]?[{HAN}]{{3}}[、，,]")  # (the item between two marks of a list)
+
+
 def _whole_names(text: str, kept: list[Candidate]) -> list[Candidate]:
     """Persons by their whole names: a name cut short where the text names the person whole too
     (许其|亮 beside 许其亮, 黄胜|才立即…), and a name without a word run into it (梅玉三等, 苏宁报道)."""
@@ -138,6 +141,10 @@ def _whole_names(text: str, kept: list[Candidate]) -> list[Candidate]:
                 candidate = replace(candidate, end=candidate.begin + run.start(), name=candidate.name[: run.start()], canonical=None)
             longer = candidate.name + text[candidate.end : candidate.end + 1]
             if len(candidate.name) == 2 and longer in whole and longer != candidate.name:
+                candidate = replace(candidate, end=candidate.end + 1, name=longer, canonical=None)
+            elif len(candidate.name) == 2 and _LIST_ITEM_CUT.fullmatch(text, max(0, candidate.begin - 1), min(len(text), candidate.end + 2)) \
+                    and text[candidate.end] not in _NOT_NAME_ENDS:
+                # 、陈召|传、: an item of a list of names is the whole item (the model cut it after two)
                 candidate = replace(candidate, end=candidate.end + 1, name=longer, canonical=None)
         found.append(candidate)
     return found
