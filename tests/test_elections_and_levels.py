@@ -258,3 +258,12 @@ def test_a_township_session_s_elections_in_pairs_across_commas_and_semicolons(tm
     appointed = {o for _, p, o in facts if p == "appointed"}
     assert {"黄德", "蒋日旺", "卜英忠", "陈召传", "钟木"} <= appointed
     assert "江钦所" not in appointed  # 为…颁发任命书: a deed, no post
+
+
+def test_a_zone_s_committee_names_no_place_of_the_report(tmp_path):
+    text = "示范区人大工委召开会议\n3月20日,市十五届人大常委会第二十二次会议召开。示范区人大工委主任、市人大常委会主任孔庆贺主持会议。\n"
+    document = built(tmp_path, text)
+    entities = _entities(document)
+    assert ("Place", "示范区") not in entities
+    assert not any(label.startswith("示范区人民代表大会") for _, label in entities)
+    assert ("孔庆贺", "memberOf", "示范区人大工委") in triples(document)

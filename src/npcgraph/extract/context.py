@@ -356,8 +356,8 @@ def _unlisted(meta) -> Place | None:  # noqa: ANN001 - Metadata
     name = meta.jurisdiction
     if name and set(name) & _NOT_IN_COUNTY_NAMES:
         return None  # 2020年全国各省市人大常委会工作报告: a collection's title, no county
-    if not name:
-        return None
+    if not name or (name in words("generic_places") and name not in _LEVEL_KINDS):
+        return None  # (示范区人大工委: a zone's committee, no county of that name; 自治区 is a level)
     named = name in (meta.title or "") or bool(meta.author_post) or bool(meta.reporting_body and meta.reporting_body.startswith(name))
     if name[-1] in "县区旗市" and 3 <= len(name) <= 6 and named:  # (the body the text names most: its county)
         return place_named(name) or Place(name, "county", None, None)
