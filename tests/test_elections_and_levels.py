@@ -267,3 +267,14 @@ def test_a_zone_s_committee_names_no_place_of_the_report(tmp_path):
     assert ("Place", "示范区") not in entities
     assert not any(label.startswith("示范区人民代表大会") for _, label in entities)
     assert ("孔庆贺", "memberOf", "示范区人大工委") in triples(document)
+
+
+def test_a_decision_passed_as_its_draft(tmp_path):
+    text = (
+        "1月29日,市七届人大常委会第三十六次会议召开。会议表决通过了关于召开天水市第七届人民代表大会第六次会议的决定(草案)。"
+        "会议审议了关于提请审议天水市人民代表大会常务委员会关于代表名额的决定(草案)、关于选举时间的决定(草案)的议案。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    enacted = {o for _, p, o in facts if p == "enacted"}
+    assert "关于召开天水市第七届人民代表大会第六次会议的决定" in enacted
+    assert not any(o.startswith("关于提请") for o in enacted)  # a motion's title

@@ -163,7 +163,7 @@ def _bracketed(text: str) -> list[Candidate]:
 # --------------------------------------------------------------------------- after a verb
 
 _NAME_CHARS = f"(?:《[^《》\\n]{{2,60}}》|[^\\s，。；、,;：:《》“”\"（）()！？!?…—])"
-_STOP_AFTER = "(?=[，。；、,;：:\\s）)！？!?]|和|及|与|并|等|$)"
+_STOP_AFTER = "(?=[，。；、,;：:\\s）)！？!?]|[（(](?:草案|修订草案|修正草案)[）)](?![的》])|和|及|与|并|等|$)"
 
 
 @cache
@@ -181,8 +181,8 @@ def _coordinated() -> re.Pattern[str]:
 
 # Not the name of one instrument: a conjunction first (和废止自治条例), a form word joined to
 # the next (意见和审计意见), 关于 with no 的 (省政府关于计划、预算执行情况报告), or the decisions of
-# a whole session (会议各项决议, 各次会议的决议, 一次会议决议).
-_NOT_A_TITLE = re.compile(r"^[和及与并或]|^(?:意见|决定|决议|办法|规定|建议)[和及与、]|^[^的]*关于[^的]*$|各项|各次|会议的?决议$")
+# a whole session (会议各项决议, 各次会议的决议, 一次会议决议), a motion's title (关于提请审议…的决定(草案)…的议案).
+_NOT_A_TITLE = re.compile(r"^关于提请|^[和及与并或]|^(?:意见|决定|决议|办法|规定|建议)[和及与、]|^[^的]*关于[^的]*$|各项|各次|会议的?决议$")
 
 
 _COUNT_INSIDE = re.compile("[\\d一二两三四五六七八九十]+(?:件|部|项)")
