@@ -278,3 +278,16 @@ def test_a_decision_passed_as_its_draft(tmp_path):
     enacted = {o for _, p, o in facts if p == "enacted"}
     assert "关于召开天水市第七届人民代表大会第六次会议的决定" in enacted
     assert not any(o.startswith("关于提请") for o in enacted)  # a motion's title
+
+
+def test_a_session_s_papers_passed_in_a_list(tmp_path):
+    text = (
+        "1月29日,市七届人大常委会第三十六次会议召开。会议表决通过了关于召开天水市第七届人民代表大会第六次会议的决定(草案),"
+        "天水市第七届人民代表大会第六次会议议程(草案)、日程(草案)、各项名单(草案),天水市第七届人民代表大会第六次会议选举办法(草案)。"
+        "会议听取了关于自治区十一届人大五次会议选举办法草案、关于自治区主席候选人名单草案。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    enacted = {o for _, p, o in facts if p == "enacted"}
+    session = "天水市第七届人民代表大会第六次会议"
+    assert {session + "议程", session + "日程", session + "各项名单", session + "选举办法"} <= enacted
+    assert not any(p == "reviewed" and "选举办法" in o for _, p, o in facts)  # papers heard: no report reviewed

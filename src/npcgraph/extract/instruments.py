@@ -21,7 +21,7 @@ from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import NATIONAL, counties, places
 from .patterns import HAN, alternation, column, ends_with_any, leading_verb, table
 
-__all__ = ["find_instruments", "classify_title", "law_full_name", "law_canonical", "NATIONAL_PREFIXES", "NOTICE_TERM", "ORDER_NUMBER"]
+__all__ = ["find_instruments", "classify_title", "is_session_paper", "law_full_name", "law_canonical", "NATIONAL_PREFIXES", "NOTICE_TERM", "ORDER_NUMBER"]
 
 #: Titles beginning with one of these denote the same document in every report.
 NATIONAL_PREFIXES = word_list("instruments.national_prefixes")
@@ -678,8 +678,48 @@ def _placed_titles(text: str) -> list[Candidate]:
     return found
 
 
+# A session's papers a standing committee passes before it (市十五届人大五次会议日程(草案)、有关机构
+# 组成人员名单(草案); 青海省第十三届人民代表大会第四次会议议程): the session's name opens the first,
+# the rest of the list takes it too.
+_SESSION_NAME = (
+    "(?:全国|[省市县区州旗]|[\u4e00-\u9fff]{2,8}?[省市县区州旗])?第?[一二三四五六七八九十\\d]+届(?:全国)?(?:人民代表大会|人大)"
+    "第?[一二三四五六七八九十\\d]+次会议"
+)
+_PAPER = "(?:议程|日程|[^，。；、,;（(《》\\s]{0,16}?名单|列席范围|选举办法)"
+_SESSION_PAPERS = re.compile(f"(?P<session>{_SESSION_NAME})(?P<paper>{_PAPER})(?:[（(]草案[）)]|草案)?")
+_MORE_PAPERS = re.compile(f"、(?P<paper>{_PAPER})(?:[（(]草案[）)]|草案)?")
+
+
+def is_session_paper(label: str) -> bool:
+    """Whether ``label`` names a session's paper (…第五次会议议程, …选举办法): read before a session,
+    never a report on work done."""
+    return _SESSION_PAPERS.fullmatch(label) is not None
+
+
+def _session_papers(text: str) -> list[Candidate]:
+    found = []
+    for match in _SESSION_PAPERS.finditer(text) if "会议" in text else ():
+        session, begin = match.group("session"), match.start()
+        term = re.search("第?[一二三四五六七八九十\\d]+届", session)
+        place = session[: term.start()] if term else ""
+        if len(place) > 1 and place not in ("全国", "自治区") and place not in places() and place not in counties():
+            level = 3 if place.endswith("自治区") else 1
+            cut = len(place) - level if place[-1] in "省市县区州旗" else len(place)  # 会议表决通过了|县十五届…: the level alone
+            session, begin = session[cut:], begin + cut
+        if text[match.end() : match.end() + 1] in ("的", "》") or match.group("paper").startswith(("的", "和", "关于")):
+            continue  # (…会议议程的…, 《…》: a bigger title's part)
+        found.append(Candidate(begin, match.start("paper") + len(match.group("paper")), "Instrument", session + match.group("paper"), priority=1))
+        following = _MORE_PAPERS.match(text, match.end())
+        while following and not following.group("paper").startswith(("关于", "的", "和")):  # 、日程(草案)、各项名单(草案): the same session's
+            paper = following.group("paper")
+            found.append(Candidate(following.start("paper"), following.end("paper"), "Instrument", paper, canonical=session + paper,
+                                   written=(paper,), priority=1))
+            following = _MORE_PAPERS.match(text, following.end())
+    return found
+
+
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
     found = (_bracketed(text) + _unbracketed(text) + _listed_titles(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text) + _title_lines(text)
-             + _orders(text) + _listing_decisions(text) + _passed_papers(text) + _placed_titles(text))
+             + _orders(text) + _listing_decisions(text) + _passed_papers(text) + _placed_titles(text) + _session_papers(text))
     return _shared_issuers(text, found)

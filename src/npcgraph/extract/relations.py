@@ -51,7 +51,8 @@ from functools import cache
 
 from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
-from .candidates import BILL_CLASSES
+from .candidates import BILL_CLASSES, INSTRUMENT_CLASSES
+from .instruments import is_session_paper
 from .context import counties, place_named, places
 from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, quoted_items, reported_by
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
@@ -196,6 +197,11 @@ def _first_person(document: Document, entities: dict[str, Entity]) -> str | None
     return None if reported_by(document, author.label) else author.key
 
 
+def objects_end(view: SentenceView, objects: list[str]) -> int:
+    """Where the last mention of ``objects`` in the sentence ends."""
+    return max((m.end for m in view.mentions if m.entity in objects), default=view.end)
+
+
 _INSTRUMENT_LEAD = re.compile(r"^(?:关于(?:修改|废止)[〈《]?)?")  # (关于批准…的决定 is the province's own)
 
 
@@ -286,8 +292,17 @@ class _SentenceReader:
         chain: tuple[str, ...] = default  # the subject carried through the sentence's clauses
         causee: tuple[str, ...] | None = None
         future = self.planned  # after 将/拟/计划 + verb the rest of the sentence is a plan, not a fact
+        listed: tuple[tuple[str, ...], str] | None = None  # (subjects, predicate) of titles passed, for a list going on
         for clause in view.clauses:
             cues = view.cues_in(*clause)
+            if listed is not None and not cues and not future:
+                titles = self._titles_only(clause)
+                if titles:  # 通过了关于…的决定(草案)，…议程(草案)、日程(草案)，…选举办法(草案): the list goes on
+                    for subject in listed[0]:
+                        for title in titles:
+                            yield (subject, listed[1], title, None)
+                    continue
+            listed = None
             explicit = self._explicit_subject(clause)
             carried = chain
             if explicit is not None:
@@ -328,10 +343,13 @@ class _SentenceReader:
                     pairs = list(zip(subjects, objects))
                 else:
                     pairs = [(subject, obj) for subject in subjects for obj in objects]
+                if cue.trigger.predicate in ("enacted", "approved") and objects and all(self._is(o, INSTRUMENT_CLASSES) for o in objects) \
+                        and not self.text[objects_end(self.view, objects) : clause[1]].strip(" （()）草案"):
+                    listed = (tuple(subjects), cue.trigger.predicate)
                 for subject, obj in pairs:
                     predicate = cue.trigger.predicate
-                    if predicate == "reviewed" and self._is(obj, BILL_CLASSES) and not self._in_force(obj):
-                        continue  # 听取…关于《X条例(草案)》的说明: a bill's reading, not a report on a law in force
+                    if predicate == "reviewed" and ((self._is(obj, BILL_CLASSES) and not self._in_force(obj)) or is_session_paper(self.entities[obj].label)):
+                        continue  # 听取…关于《X条例(草案)》的说明: a bill's reading, not a report on a law in force; a session's papers
                     if predicate == "enacted" and self._revision(obj):
                         predicate = "revised"  # 通过了…法修订草案, 表决通过新修订的《…》: a law revised
                     elif predicate == "enacted" and _lower_instrument(self.entities[subject].label, self.entities[obj].label):
@@ -468,6 +486,17 @@ class _SentenceReader:
                 return tuple(m.entity for m in run if m.entity)
             return (person.entity,)  # 市人大常委会法工委主任黄志明介绍: the person speaks
         return tuple(m.entity for m in run if m.entity)
+
+    def _titles_only(self, clause: tuple[int, int]) -> list[str]:
+        """The instruments a clause is a list of and nothing else (…议程(草案)、日程(草案)), else []."""
+        found = self.view.maximal(*clause, ending_by=clause[1])
+        keys = [m.entity for m in found if m.entity and self._is(m.entity, INSTRUMENT_CLASSES)]
+        if not keys or len(keys) != len(found):
+            return []
+        rest = self.text[clause[0] : clause[1]]
+        for mention in sorted(found, key=lambda m: -m.begin):
+            rest = rest[: mention.begin - clause[0]] + rest[mention.end - clause[0] :]
+        return keys if not re.sub(r"[\s、，,；;。和及（()）草案]", "", rest) else []
 
     def _authors_report(self, clause: tuple[int, int]) -> bool:
         """Whether the clause opens with the bodies whose report it names (区政府关于…的报告)."""
