@@ -291,3 +291,13 @@ def test_a_session_s_papers_passed_in_a_list(tmp_path):
     session = "天水市第七届人民代表大会第六次会议"
     assert {session + "议程", session + "日程", session + "各项名单", session + "选举办法"} <= enacted
     assert not any(p == "reviewed" and "选举办法" in o for _, p, o in facts)  # papers heard: no report reviewed
+
+
+def test_a_meeting_named_inside_a_title_holds_no_act(tmp_path):
+    text = (
+        "3月20日,市十五届人大常委会第二十二次会议召开。会议表决通过了关于召开济源市第十五届人民代表大会第五次会议的决定。"
+        "会议决定任命秦保建为济源市人民政府副市长、代理市长。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    assert ("济源市人民代表大会常务委员会", "appointed", "秦保建") in facts
+    assert ("济源市人民代表大会", "appointed", "秦保建") not in facts

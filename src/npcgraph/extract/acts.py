@@ -120,6 +120,10 @@ def extract_acts(document: Document) -> Document:
         facts[(mention.entity, "organizedBy", meetings[mention.entity].body, None)].add(Evidence(report.key, sentence.begin, sentence.end))
 
     # 2. appointments and removals
+    # the meetings that hold acts: not one named inside a title (关于召开…第五次会议的决定)
+    titles = [m for m in mentions if m.cls in INSTRUMENT_CLASSES]
+    holding = [m for m in meeting_mentions if not any(t.begin <= m.begin and m.end <= t.end and t is not m for t in titles)]
+    holding_begins = [m.begin for m in holding]
     meeting_begins = [m.begin for m in meeting_mentions]
 
     def appointer(sentence: Sentence, at: int, elected: bool) -> str | None:
@@ -131,7 +135,7 @@ def extract_acts(document: Document) -> Document:
         if elected and not (meeting_named or congress_acts):
             return None  # 2013年1月当选为…: a résumé's line names who elected no one (its post is kept above)
         if actor is None and (meeting_named or congress_acts or _NEWLY.match(text, at) or elected):
-            before = _meeting_before(meeting_mentions, meeting_begins, report.sentences, sentence)
+            before = _meeting_before(holding, holding_begins, report.sentences, sentence)
             actor = meetings[before].body if before in meetings else None
         actor = actor or (document.reporting_body if document.reporting_body in entities else None)
         if actor is None or (elected and "人民代表大会" not in entities[actor].label):
