@@ -162,7 +162,7 @@ def _against(path: Path, repeat: int, whole_extraction, size_kb: float, tag) -> 
     from npcgraph.extract import ner
     from npcgraph.extract.resolve import entity_key
 
-    spec = importlib.util.spec_from_file_location("npcgraph_other_tagger", path)
+    spec = importlib.util.spec_from_file_location("npcgraph.extract.other_tagger", path)  # in the package: its relative imports resolve
     if spec is None or spec.loader is None:
         raise SystemExit(f"bench_extract: cannot load {path}")
     other = importlib.util.module_from_spec(spec)
