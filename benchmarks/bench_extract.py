@@ -95,7 +95,6 @@ def _run(args: argparse.Namespace) -> int:
     from npcgraph.extract.entities import find_entities
     from npcgraph.extract.metadata import metadata_entities
     from npcgraph.extract.resolve import entity_key
-    from npcgraph.ids import slugify
     from npcgraph.model import Document
     from npcgraph.ingest import ingest
     from npcgraph.structure import structure
@@ -125,9 +124,7 @@ def _run(args: argparse.Namespace) -> int:
     for name, run in (("entities (find_entities)", entity_stages), ("whole extraction (structure + all stages)", whole_extraction)):
         best = (float("inf"), float("inf"))
         for _ in range(args.repeat):
-            entity_key.cache_clear()
-            if hasattr(slugify, "cache_clear"):  # the slugs are remembered too (npcgraph.ids)
-                slugify.cache_clear()
+            _forget_keys(entity_key)
             model_cpu[0] = 0.0
             start, cpu = time.perf_counter(), time.process_time()
             run()
@@ -147,15 +144,25 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _forget_keys(entity_key) -> None:
+    """Empties the caches of entity keys, slugs and their parts' pinyin (npcgraph.ids), so that a
+    pass pays for them as a fresh build does."""
+    from npcgraph import ids
+
+    entity_key.cache_clear()
+    for value in vars(ids).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
+
+
 def _against(path: Path, repeat: int, whole_extraction, size_kb: float, tag) -> None:
     """The whole extraction with this tree's tagger, the one in ``path`` and none, in turn."""
     import importlib.util
 
     from npcgraph.extract import ner
     from npcgraph.extract.resolve import entity_key
-    from npcgraph.ids import slugify
 
-    spec = importlib.util.spec_from_file_location("npcgraph_other_tagger", path)
+    spec = importlib.util.spec_from_file_location("npcgraph.extract.other_tagger", path)  # in the package: its relative imports resolve
     if spec is None or spec.loader is None:
         raise SystemExit(f"bench_extract: cannot load {path}")
     other = importlib.util.module_from_spec(spec)
@@ -167,9 +174,7 @@ def _against(path: Path, repeat: int, whole_extraction, size_kb: float, tag) -> 
     for _ in range(repeat):
         for name, spans in variants.items():
             ner.name_spans = spans
-            entity_key.cache_clear()
-            if hasattr(slugify, "cache_clear"):
-                slugify.cache_clear()
+            _forget_keys(entity_key)
             cpu = time.process_time()
             whole_extraction()
             best[name] = min(best[name], time.process_time() - cpu)

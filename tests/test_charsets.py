@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from re import _compiler, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-from npcgraph.charsets import remember
+from npcgraph.charsets import _bitmap, optimized, remember
 from npcgraph.extract.patterns import BOUNDARY, HAN, QUOTES
 
 PATTERNS = [
@@ -46,3 +47,59 @@ def test_importing_npcgraph_leaves_the_re_module_as_it_is():
     probe = "import re, npcgraph, npcgraph.api; print(getattr(re._compiler._optimize_charset, 'remembers', False))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+
+# Run in a fresh process: every class a build of the bundled report compiles (the finders'
+# patterns, at import and on first use) goes through CPython's optimizer and optimized().
+_EVERY_CLASS_OF_A_BUILD = """
+import re, sys
+from re import _compiler
+from npcgraph.charsets import optimized
+original = _compiler._optimize_charset
+seen = []
+def both(charset, iscased=None, fixup=None, fixes=None):
+    answer = original(charset, iscased, fixup, fixes)
+    if fixup is None and fixes is None:
+        seen.append(optimized(list(charset), iscased) == original(list(charset), iscased))
+    return answer
+_compiler._optimize_charset = both
+from npcgraph.api import build
+build(names="rules")
+print(len(seen), seen.count(False))
+"""
+
+
+def test_the_faster_optimizer_gives_cpythons_answers():
+    """optimized() against CPython's own optimizer: on every class a build compiles and on
+    made-up classes at the edges (ranges across 256 and 65,536, empty ranges, code points beyond
+    the BMP, negated classes, categories)."""
+    out = subprocess.run([sys.executable, "-c", _EVERY_CLASS_OF_A_BUILD], capture_output=True, text=True, check=True).stdout
+    classes, differing = map(int, out.split())
+    assert classes > 300 and differing == 0
+    original = getattr(_compiler._optimize_charset, "original", _compiler._optimize_charset)
+    L, R, N, C = _parser.LITERAL, _parser.RANGE, _parser.NEGATE, _parser.CATEGORY
+    made_up = [
+        [],
+        [(L, 97)],
+        [(L, 300)],
+        [(L, 70000)],
+        [(N, None), (L, 97), (R, (200, 300))],
+        [(R, (0, 255))],
+        [(R, (250, 260)), (L, 10)],
+        [(R, (300, 200))],
+        [(R, (0x4E00, 0x9FFF)), (R, (0x20000, 0x2A6DF)), (L, 0x3007)],
+        [(R, (65530, 65540))],
+        [(R, (65536, 70000)), (L, 5)],
+        [(L, 65535), (L, 65536)],
+        [(C, _parser.CATEGORY_DIGIT), (R, (0x4E00, 0x4E10))],
+        [(L, 1), (L, 3), (L, 5), (L, 1000)],
+        [(R, (0, 0xFFFF))],
+        [(R, (0, 0x10FFFF))],
+        [(N, None), (R, (0x4E00, 0x9FFF))],
+    ]
+    for cls in made_up:
+        assert optimized(list(cls)) == original(list(cls), None), cls
+    rng = random.Random(18)
+    for marks in (bytes(256), bytes([1]) * 256, bytes(rng.choice((0, 1, 1, 2)) for _ in range(256 * 7))):
+        assert _bitmap(marks) == _compiler._mk_bitmap(marks)

