@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import longest_first, rows, word_list
-from .context import counties, places
+from .context import opening_place
 
 __all__ = ["Appointment", "continued_appointments", "find_appointments", "is_person_name", "list_opener", "listed_appointment"]
 
@@ -122,8 +122,7 @@ def _post_starts(text: str, at: int) -> bool:
     """Whether a post begins at ``at``: a level word (市人民政府…) or a place (武汉市…)."""
     if text.startswith(_LEVELS, at):
         return True
-    known, listed = places(), counties()
-    return any(text[at : at + n] in known or text[at : at + n] in listed for n in range(2, 9))
+    return opening_place(text[at : at + 8], 8) is not None
 
 
 # 决定郑皓副区长代理通州区人民政府区长职务: one made acting in a post (with the title held before it)

@@ -816,9 +816,9 @@ def find_places(text: str) -> list[Candidate]:
 def find_own_places(text: str, ctx: Jurisdiction) -> list[Candidate]:
     """The report's own place where the lexicons do not list it (黔岭布依族苗族自治州 and its
     short name 黔岭州; a township's county, 云屏县): the title and bodies name it."""
-    place = ctx.place
-    if place is None or place.kind == "national" or place.name in _LEVELS.split("|"):
-        return []  # (自治区人大常委会 in a text that never names its region: no place named)
+    place = ctx.named_place
+    if place is None:
+        return []
     names = {place.name: place.name}
     if place.short:
         names[place.short] = place.name

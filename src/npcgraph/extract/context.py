@@ -15,7 +15,7 @@ from ..lexicon import rows, word_list, words
 from ..model import Report
 from .patterns import alternation, table
 
-__all__ = ["GENERIC_LEVELS", "Place", "Jurisdiction", "places", "counties", "place_named", "infer_place", "jurisdiction_of", "NATIONAL"]
+__all__ = ["GENERIC_LEVELS", "Place", "Jurisdiction", "places", "counties", "place_named", "known_place", "opening_place", "infer_place", "jurisdiction_of", "NATIONAL"]
 
 NATIONAL = "中华人民共和国"
 _NOT_IN_COUNTY_NAMES = frozenset("年月日各全省的和及与等") | frozenset("0123456789")
@@ -56,6 +56,16 @@ def counties() -> dict[str, Place]:
     return found
 
 
+def known_place(name: str) -> bool:
+    """Whether a lexicon lists ``name``: a place (or its short name) or a county-level division."""
+    return name in places() or name in counties()
+
+
+def opening_place(text: str, longest: int = 9) -> str | None:
+    """The longest name of the lexicons, of two to ``longest`` characters, ``text`` opens with."""
+    return next((text[:n] for n in range(min(len(text), longest), 1, -1) if known_place(text[:n])), None)
+
+
 def place_named(name: str) -> Place | None:
     """A place by full or short name; counties and districts under a known city too."""
     known = places().get(name) or counties().get(name)
@@ -85,6 +95,7 @@ def place_named(name: str) -> Place | None:
 
 _TOWNSHIP_ENDS = word_list("context.township_ends")
 GENERIC_LEVELS = tuple(word_list("context.generic_levels"))  # 乡镇, 市县: the places of a level
+_LEVEL_WORDS = frozenset(word_list("context.level_words"))  # a level alone names no place
 _BRACKETED = re.compile("《[^《》]*》")
 _AUTONOMOUS_PREFECTURE = re.compile("^([\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治州$")
 
@@ -115,6 +126,14 @@ class Jurisdiction:
     @property
     def national(self) -> bool:
         return self.place is not None and self.place.kind == "national"
+
+    @property
+    def named_place(self) -> Place | None:
+        """The report's place where it is one the text can name: not the nation, not a level alone
+        (自治区人大常委会… in a text that never names its region)."""
+        if self.place is None or self.national or self.place.name in _LEVEL_WORDS:
+            return None
+        return self.place
 
     def place_at_level(self, level: str) -> str | None:
         """The full name of this report's place at ``level`` (省, 市, 县, 区, 州, 自治区, 全国)."""

@@ -18,7 +18,7 @@ from functools import cache
 
 from ..lexicon import word_list, words
 from .candidates import INSTRUMENT_CLASSES, Candidate
-from .context import NATIONAL, counties, places
+from .context import NATIONAL, known_place, opening_place, places
 from .patterns import HAN, alternation, column, ends_with_any, leading_verb, table
 
 __all__ = ["find_instruments", "classify_title", "is_session_paper", "law_full_name", "law_canonical", "NATIONAL_PREFIXES", "NOTICE_TERM", "ORDER_NUMBER"]
@@ -668,7 +668,7 @@ def _placed_titles(text: str) -> list[Candidate]:
     found = []
     for match in _PLACED_TITLE.finditer(text) if "条例" in text or "办法" in text or "规定" in text or "决定" in text else ():
         name = match.group("name")
-        place = next((name[:n] for n in range(8, 1, -1) if name[:n] in places() or name[:n] in counties()), None)
+        place = opening_place(name, 8)
         if place is None or len(name) - len(place) < 4 or leading_verb(name[len(place):]) or "会议" in name or "等" in name \
                 or _instrument_verb().search(name):
             continue  # 江苏省制定…条例, 开封等地相继出台…条例, …第九次会议决定: clauses, no titles
@@ -702,7 +702,7 @@ def _session_papers(text: str) -> list[Candidate]:
         session, begin = match.group("session"), match.start()
         term = re.search("第?[一二三四五六七八九十\\d]+届", session)
         place = session[: term.start()] if term else ""
-        if len(place) > 1 and place not in ("全国", "自治区") and place not in places() and place not in counties():
+        if len(place) > 1 and place not in ("全国", "自治区") and not known_place(place):
             level = 3 if place.endswith("自治区") else 1
             cut = len(place) - level if place[-1] in "省市县区州旗" else len(place)  # 会议表决通过了|县十五届…: the level alone
             session, begin = session[cut:], begin + cut

@@ -6,7 +6,6 @@ import re
 from dataclasses import replace
 
 from ..ids import entity_key
-from ..lexicon import word_list
 from ..ingest import body_of_post
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .context import Jurisdiction, jurisdiction_of
@@ -17,9 +16,6 @@ from .resolve import full_org_name
 __all__ = ["metadata_entities"]
 
 _PERSON_NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}[·•][{HAN}]{{1,8}}")
-
-
-_LEVEL_WORDS = frozenset(word_list("metadata.level_words"))  # a level alone names no place
 
 
 def _trusted(body: str, author_post: str | None, ctx: Jurisdiction) -> bool:
@@ -70,9 +66,8 @@ def metadata_entities(document: Document) -> Document:
         # No byline names the speaking body (a news article): the report's place's standing
         # committee, the body such articles are about.
         body = add("Organization", committee, committee)
-    place = ctx.place
-    named = place is not None and place.kind != "national" and place.name not in _LEVEL_WORDS
-    at = report.text.find(place.name) if named else -1  # (自治区人大常委会…: a level, no place named)
+    place = ctx.named_place
+    at = report.text.find(place.name) if place is not None else -1
     if place is not None and at >= 0 and (sentence := report.sentence_at(at)) is not None:
         # 在慈溪市十七届人大常委会第十六次会议上: the report's own place, though the text names
         # it only inside the names of its bodies and meetings, is a place of the graph

@@ -25,7 +25,7 @@ from functools import cache
 from ..lexicon import longest_first, word_list, words
 from .bodies import NOT_NAME_STARTS, PRONOUN_TAILS
 from .candidates import Candidate, may_nest
-from .context import counties, places
+from .context import known_place
 from .patterns import HAN, PUBLICATION_AFTER, leading_verb
 from .relation_cues import post_words
 from .tagger import name_spans
@@ -137,13 +137,9 @@ def _names_a_unit(unit: str) -> bool:
         return False  # 黄旗|滩村 is 黄旗滩村: a banner or a village has a name of two characters or more
     if stem[1:2] == "委" and stem[:1] in _LEVEL_CHARS:
         return False  # 县委县(政府): a level's party committee, then its next body
-    if len(stem) > 5 and "自治" not in unit and not _known_place(unit):
+    if len(stem) > 5 and "自治" not in unit and not known_place(unit):
         return False  # 史亚仙连续七届担任|市: a clause that runs into a level word, no place (names are short)
     return bool(stem) and stem not in _NOT_STEMS and not set(stem) <= _LEVEL_CHARS
-
-
-def _known_place(name: str) -> bool:
-    return name in places() or name in counties()  # places() holds short names as keys too
 
 
 def _body_head(name: str) -> str | None:
@@ -172,7 +168,7 @@ def _plausible_body(body: str) -> bool:
     if placed == "党委" and len(stem) >= 4 and _body_head(stem):  # 国家行政学院党委: a body's own committee
         return True
     lead = re.match(f"(?:[{HAN}]{{1,12}}?(?:{'|'.join(_UNIT_SUFFIXES)}))+", stem)
-    return bool(lead and admin_units(lead.group(0))) or _known_place(stem) or stem.startswith(("中华人民共和国", "全国", "最高")) \
+    return bool(lead and admin_units(lead.group(0))) or known_place(stem) or stem.startswith(("中华人民共和国", "全国", "最高")) \
         or stem.endswith("军区")  # 省军区党委: a military district's committee
 
 
@@ -240,11 +236,11 @@ def _places(begin: int, name: str) -> list[Candidate]:
     units = admin_units(name)
     if units:
         return [Candidate(begin + b, begin + e, "Place", name[b:e], national=True, priority=-1) for b, e in units]
-    if _known_place(name):
+    if known_place(name):
         return [Candidate(begin, begin + len(name), "Place", name, national=True, priority=-1)]
     for cut in range(len(name) - 3, 1, -1):  # the longest known place or chain it begins with
         head, rest = name[:cut], name[cut:]
-        if (_known_place(head) or admin_units(head)) and _landmark(rest):
+        if (known_place(head) or admin_units(head)) and _landmark(rest):
             return _places(begin, head) + _places(begin + cut, rest)
     if _landmark(name):
         return [Candidate(begin, begin + len(name), "Place", name, national=True, priority=-1)]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..classes import below
-from ..lexicon import rows, word_list
+from ..lexicon import rows, word_list, words
 from ..model import Mention
 
 __all__ = [
@@ -339,12 +339,7 @@ _TITLE_NOTE = re.compile("^[（(](?:修订|修正|草案|试行|暂行|修订草
 
 def _quoted_head(trailing: str) -> bool:
     """Whether the text after a quoted name is its kind's word alone (“代表直通车”平台): one name."""
-    return trailing.startswith(("”", "」")) and unbracketed(trailing) in _quoted_suffixes()
-
-
-@cache
-def _quoted_suffixes() -> frozenset[str]:
-    return frozenset(row[0] for row in rows("quoted_suffixes"))
+    return trailing.startswith(("”", "」")) and unbracketed(trailing) in words("quoted_suffixes")
 
 
 def _heads(trailing: str) -> bool:

@@ -17,7 +17,7 @@ from functools import cache
 
 from ..lexicon import word_list
 from ..model import Entity, Mention
-from .context import counties, places
+from .context import opening_place
 from .patterns import table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
@@ -181,13 +181,14 @@ def declared_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterat
     for person in view.mentions:
         if class_of(person, entities) != "Person" or not person.entity:
             continue
-        declares = None if _BIO_OPENING.match(view.text, person.end, view.end) else _DECLARES.match(view.text, person.end, view.end)
-        if declares is not None and declares.group(0).strip().startswith(("，", ",")) and person.begin > view.begin \
-                and view.text[person.begin - 1] not in "，。；：:,;“（(\n":
-            declares = None  # 检察长何素斌，省人大常委会副秘书长，…: a list of posts, the name a post's own
-        if declares is None and _BIO_OPENING.match(view.text, person.end, view.end):
+        if _BIO_OPENING.match(view.text, person.end, view.end):
             # 张三，男，汉族，1965年3月生，现任长沙市委常委: a biography's opening, its current post later
             declares = _BIO_CURRENT.search(view.text, person.end, view.end)
+        else:
+            declares = _DECLARES.match(view.text, person.end, view.end)
+            if declares is not None and declares.group(0).strip().startswith(("，", ",")) and person.begin > view.begin \
+                    and view.text[person.begin - 1] not in "，。；：:,;“（(\n":
+                declares = None  # 检察长何素斌，省人大常委会副秘书长，…: a list of posts, the name a post's own
         if declares is None:
             continue
         at, body = declares.end(), view.mention_at(declares.end())
@@ -480,7 +481,7 @@ def _listed_pattern() -> re.Pattern[str]:
 
 def _names_a_place(rest: str) -> bool:
     """Whether the rest of a body's name after another body's begins with a place's name."""
-    return any(rest[:n] in places() or rest[:n] in counties() for n in range(2, min(len(rest), 9) + 1)) \
+    return opening_place(rest) is not None \
         or _UNIT_COMMITTEE.fullmatch(rest) is not None  # 中国共产党|肥城县委员会: a place the lexicon lacks
 
 

@@ -53,7 +53,7 @@ from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .candidates import BILL_CLASSES, INSTRUMENT_CLASSES
 from .instruments import is_session_paper
-from .context import counties, place_named, places
+from .context import opening_place, place_named
 from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, quoted_items, reported_by
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .relation_nouns import Fact, bodiless_posts, bracketed_posts, executive_chairs, government_leaders, leaders_listed, leaders_titled_after, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
@@ -197,7 +197,7 @@ def _first_person(document: Document, entities: dict[str, Entity]) -> str | None
     return None if reported_by(document, author.label) else author.key
 
 
-def objects_end(view: SentenceView, objects: list[str]) -> int:
+def _objects_end(view: SentenceView, objects: list[str]) -> int:
     """Where the last mention of ``objects`` in the sentence ends."""
     return max((m.end for m in view.mentions if m.entity in objects), default=view.end)
 
@@ -214,7 +214,8 @@ def _lower_instrument(body: str, instrument: str) -> bool:
     if province is None or province.kind not in ("province", "region"):
         return False
     name = instrument[_INSTRUMENT_LEAD.match(instrument).end() :]
-    own = next((place_named(name[:n]) for n in range(9, 1, -1) if name[:n] in places() or name[:n] in counties()), None)
+    opening = opening_place(name)
+    own = place_named(opening) if opening else None
     return own is not None and own.kind in ("city", "prefecture", "county") and own.province in (None, province.name)
 
 
@@ -344,7 +345,7 @@ class _SentenceReader:
                 else:
                     pairs = [(subject, obj) for subject in subjects for obj in objects]
                 if cue.trigger.predicate in ("enacted", "approved") and objects and all(self._is(o, INSTRUMENT_CLASSES) for o in objects) \
-                        and not self.text[objects_end(self.view, objects) : clause[1]].strip(" （()）草案"):
+                        and not self.text[_objects_end(self.view, objects) : clause[1]].strip(" （()）草案"):
                     listed = (tuple(subjects), cue.trigger.predicate)
                 for subject, obj in pairs:
                     predicate = cue.trigger.predicate
@@ -493,10 +494,9 @@ class _SentenceReader:
         keys = [m.entity for m in found if m.entity and self._is(m.entity, INSTRUMENT_CLASSES)]
         if not keys or len(keys) != len(found):
             return []
-        rest = self.text[clause[0] : clause[1]]
-        for mention in sorted(found, key=lambda m: -m.begin):
-            rest = rest[: mention.begin - clause[0]] + rest[mention.end - clause[0] :]
-        return keys if not re.sub(r"[\s、，,；;。和及（()）草案]", "", rest) else []
+        ordered = sorted(found, key=lambda m: m.begin)
+        gaps = "".join(self.text[a:b] for a, b in zip([clause[0], *(m.end for m in ordered)], [*(m.begin for m in ordered), clause[1]]))
+        return keys if not re.sub(r"[\s、，,；;。和及（()）草案]", "", gaps) else []
 
     def _authors_report(self, clause: tuple[int, int]) -> bool:
         """Whether the clause opens with the bodies whose report it names (区政府关于…的报告)."""
