@@ -136,7 +136,7 @@ def _revisions(document: Document, relations: Iterable[Relation]) -> tuple[list[
             found += [Relation(relation.subject, act, key, relation.evidence) for key in _titles_inside(document, decision.key)]
             continue
         on_report = _RESOLUTION_ON_REPORT.search(decision.label) if decision.cls == "Resolution" else None
-        if on_report is None:
+        if on_report is None or not _approval_stated(document, relation.evidence):
             continue
         named = on_report.group("inner") or on_report.group("other")
         report = by_label.get(named) or _by_name(document, named)
@@ -145,6 +145,19 @@ def _revisions(document: Document, relations: Iterable[Relation]) -> tuple[list[
             new[report] = Entity(report, "Instrument", named)
         found.append(Relation(relation.subject, "approved", report, relation.evidence))
     return found, [entity for key, entity in sorted(new.items()) if key not in entities]
+
+
+def _approval_stated(document: Document, evidence: Iterable[Evidence]) -> bool:
+    """Whether 批准 follows the adopting sentence in its paragraph (…的决议，批准政府工作报告;
+    决议指出，…决定批准这个报告): a resolution on a report approves it only where the text says so."""
+    report = document.report
+    for item in evidence:
+        for sentence in report.sentences:
+            if sentence.begin <= item.begin < sentence.end:
+                end = report.paragraphs[sentence.paragraph].end
+                if "批准" in report.text[item.begin:end]:
+                    return True
+    return False
 
 
 def _titles_inside(document: Document, decision: str) -> list[str]:

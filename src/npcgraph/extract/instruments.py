@@ -718,8 +718,36 @@ def _session_papers(text: str) -> list[Candidate]:
     return found
 
 
+# A body's work report, the papers of every congress session, named without 《》 (政府工作报告,
+# 省高级人民法院工作报告, 五河县第十六届人大常委会工作报告, 镇人大主席团工作报告): the body's name,
+# opening with the place a lexicon knows or a level's one character, then 工作报告.
+_REPORTING_BODY = (
+    "(?:第[一二三四五六七八九十\\d]+届)?(?:人民代表大会常务委员会|人大常委会|常委会|人民政府|政府|最高人民法院|最高人民检察院|高级人民法院|"
+    "中级人民法院|人民法院|法院|人民检察院|检察院|人大主席团|主席团|人大工委|人大工作委员会)"
+)
+_WORK_REPORT = re.compile(f"(?P<body>{_REPORTING_BODY})工作报告(?!的)")
+_STATED = re.compile("[，。；,;]")  # a line that goes on into a sentence, not a heading
+
+
+def _work_reports(text: str) -> list[Candidate]:
+    found = []
+    for match in _WORK_REPORT.finditer(text) if "工作报告" in text else ():
+        begin = match.start()
+        place = next((text[start:begin] for start in range(max(0, begin - 9), begin - 1) if known_place(text[start:begin])), None)
+        if place is not None:
+            begin -= len(place)
+        elif begin and text[begin - 1] in "省市县区镇乡州" and text[begin - 2 : begin] != "自治":
+            begin -= 1  # 镇政府工作报告, 省高级人民法院工作报告: a level's body
+        line_end = text.find("\n", match.end())
+        line = text[text.rfind("\n", 0, begin) + 1 : line_end if line_end >= 0 else len(text)]
+        if text.startswith("关于", begin - 2) or not _STATED.search(line):
+            continue  # 关于政府工作报告、…的决议: a title's part; a heading: the report's own title
+        found.append(Candidate(begin, match.end(), "Instrument", text[begin : match.end()], priority=1))
+    return found
+
+
 def find_instruments(text: str) -> list[Candidate]:
     """Every instrument, law and titled publication named in ``text``."""
     found = (_bracketed(text) + _unbracketed(text) + _listed_titles(text) + _laws(text) + _bare_references(text) + _approved_documents(text) + _notice_lines(text) + _title_lines(text)
-             + _orders(text) + _listing_decisions(text) + _passed_papers(text) + _placed_titles(text) + _session_papers(text))
+             + _orders(text) + _listing_decisions(text) + _passed_papers(text) + _placed_titles(text) + _session_papers(text) + _work_reports(text))
     return _shared_issuers(text, found)

@@ -112,6 +112,7 @@ def extract_relations(document: Document) -> Document:
     topic: tuple[str, ...] = ()
     writer = _first_person(document, entities)
     plan_runs_on = False  # the sentence before was a plan cut by ；
+    subject_runs_on: tuple[str, ...] | None = None  # the subject of a sentence cut by ；, for the next one
 
     evidence: dict[Fact, set[Evidence]] = defaultdict(set)
     for relation in document.relations:
@@ -124,6 +125,7 @@ def extract_relations(document: Document) -> Document:
         view = SentenceView(report.text, sentence.begin, sentence.end, mentions)
         reader = _SentenceReader(view, reporting_body, entities, names, labels, meeting_body)
         reader.planned = plan_runs_on
+        reader.runs_on = subject_runs_on
         reader.writer = writer
         if guessed:
             reader.topic = topic
@@ -137,7 +139,9 @@ def extract_relations(document: Document) -> Document:
         for fact in facts:
             if allowed(fact[0], fact[1], fact[2], entities):
                 evidence[fact].add(Evidence(report.key, sentence.begin, sentence.end))
-        plan_runs_on = reader.planned and report.text[sentence.begin : sentence.end].rstrip().endswith(("；", ";"))
+        cut = report.text[sentence.begin : sentence.end].rstrip().endswith(("；", ";"))
+        plan_runs_on = reader.planned and cut
+        subject_runs_on = reader.last_subject if cut and stated else None
         if reader.named_subject and all(entities[k].cls in _ACTORS for k in reader.named_subject if k in entities):
             topic = reader.named_subject  # read once the sentence's facts are (its clauses name it)
 
@@ -248,6 +252,10 @@ class _SentenceReader:
         self.opening = view.begin  # where the first clause's words start (after 答：)
         # a plan that runs on from the sentence before, an item of a list cut by ；(建议议程：A；B；C。)
         self.planned = False
+        # the subject of the sentence before when it ended with ；(会议表决通过了A；表决通过了B): the
+        # next one goes on with it; and this sentence's last subject, for the one after
+        self.runs_on: tuple[str, ...] | None = None
+        self.last_subject: tuple[str, ...] | None = None
         self._skipped: dict[tuple[int, int, tuple[str, ...]], int] = {}
 
     def cls(self, mention: Mention) -> str:
@@ -286,7 +294,9 @@ class _SentenceReader:
 
     def _statements(self) -> Iterator[Fact]:
         view = self.view
-        if self.topic is not None:  # a news item: the actor named last, not a guessed speaker
+        if self.runs_on:
+            default = self.runs_on
+        elif self.topic is not None:  # a news item: the actor named last, not a guessed speaker
             default = self.topic
         else:
             default = (self.reporting_body,) if self.reporting_body else ()
@@ -358,6 +368,7 @@ class _SentenceReader:
                     yield (subject, predicate, obj, None)
             if explicit and self._authors_report(clause):
                 chain = carried  # …，区政府关于…的审计工作报告，通过了…: the report's author acts in its title only
+        self.last_subject = chain
         if not future:
             yield from self._topics()
 
@@ -653,17 +664,20 @@ class _SentenceReader:
         return objects
 
     def _names_activity(self, cue: Cue) -> bool:
-        """Whether a trigger is, or begins, the name of an activity (执法检查 and 听取 in
+        """Whether a trigger is, or is inside, the name of an activity (调研, 执法检查 and 听取 in
         开展专题调研、执法检查、听取专项工作报告): one of a list of objects, not a verb that ends it."""
-        mention = self.view.mention_at(cue.begin)
-        return mention is not None and mention.end >= cue.end and self.cls(mention) in _ACTIVITIES
+        return any(m.begin <= cue.begin and cue.end <= m.end and self.cls(m) in _ACTIVITIES for m in self.view.mentions)
 
     def _inside_inspections(self, found: list[Mention], wanted: frozenset[str]) -> list[Mention]:
         """``found`` with an activity that is not wanted replaced by the wanted names inside it:
-        in 《A》和《B》执法检查 the law is the object of 执法检查, 《A》 the inspection of A."""
+        in 《A》和《B》执法检查 the law is the object of 执法检查, 《A》 the inspection of A; a count that
+        counts nothing stands for the wanted name it ends with."""
         names: list[Mention] = []
         for mention in found:
             inner = [m for m in self.view.nested(mention) if self.cls(m) in wanted] if self.cls(mention) in _ACTIVITIES and self.cls(mention) not in wanted else []
+            if self.cls(mention) == "Statistic" and mention not in self.counted:
+                # 开展12部法律法规执法检查: a count of the laws, the inspection at its end
+                inner = [m for m in self.view.nested(mention) if m.end == mention.end and self.cls(m) in wanted]
             names.extend(inner or [mention])
         return names
 

@@ -1,0 +1,67 @@
+"""Forms of congress sessions and work-report overviews, on texts written for these tests: a
+list of resolutions cut by ；whose later items name no subject, a resolution on a report that
+approves it only where the text says 批准, the work reports of a session named without 《》, and
+activities listed after 开展 (inside a count, and after another activity whose name holds a verb)."""
+
+from __future__ import annotations
+
+from extract_helpers import built, triples
+
+
+def _entities(document) -> set[tuple[str, str]]:  # noqa: ANN001 - a Document
+    return {(e.cls, e.label) for e in document.entities}
+
+
+_CLOSING = (
+    "2月2日上午，宁夏回族自治区第十三届人民代表大会第四次会议在银川闭幕。\n"
+    "会议表决通过了关于自治区人民政府工作报告的决议；表决通过了关于自治区高级人民法院工作报告的决议；"
+    "表决通过了关于自治区人民检察院工作报告的决议。\n"
+)
+
+
+def test_a_list_cut_by_semicolons_keeps_the_subject_of_its_first_item(tmp_path):
+    facts = triples(built(tmp_path, _CLOSING))
+    congress = "宁夏回族自治区人民代表大会"
+    for title in ("关于自治区人民政府工作报告的决议", "关于自治区高级人民法院工作报告的决议", "关于自治区人民检察院工作报告的决议"):
+        assert (congress, "enacted", title) in facts
+    assert not any(s.endswith("常务委员会") and p == "enacted" for s, p, _ in facts)
+
+
+def test_a_resolution_on_a_report_approves_it_only_where_the_text_says_so(tmp_path):
+    (tmp_path / "unsaid").mkdir()
+    (tmp_path / "said").mkdir()
+    unsaid = triples(built(tmp_path / "unsaid", _CLOSING))
+    assert not any(p == "approved" for _, p, _ in unsaid)
+    said = triples(built(tmp_path / "said", _CLOSING.replace("工作报告的决议；表决通过了关于自治区高级", "工作报告的决议，批准政府工作报告；表决通过了关于自治区高级", 1)))
+    assert ("宁夏回族自治区人民代表大会", "approved", "政府工作报告") in said
+    assert not any(p == "approved" and "法院" in o for _, p, o in said)  # 批准 after the first item only
+
+
+def test_the_work_reports_of_a_session_are_instruments(tmp_path):
+    text = (
+        "3月5日，河源市第八届人民代表大会第三次会议开幕。代表们审议了市长所作的政府工作报告。\n"
+        "会议还听取和审议了市中级人民法院工作报告、河源市第八届人大常委会工作报告。\n"
+        "在镇人代会上，代表们审议通过了镇政府工作报告、镇人大主席团工作报告。\n"
+    )
+    labels = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Instrument"}
+    assert "政府工作报告" in labels
+    assert {"镇政府工作报告", "镇人大主席团工作报告"} <= labels
+    assert any(label.endswith("中级人民法院工作报告") for label in labels)
+    assert any(label.startswith("河源市") and label.endswith("常务委员会工作报告") for label in labels)
+
+
+def test_a_report_titled_by_its_own_heading_is_not_one_of_its_entities(tmp_path):
+    text = "河源市人民代表大会常务委员会工作报告\n——2021年3月在河源市第八届人民代表大会第五次会议上\n过去一年，市人大常委会召开常委会会议8次。\n"
+    labels = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Instrument"}
+    assert not any(label.endswith("工作报告") for label in labels)
+
+
+def test_activities_listed_after_kaizhan_are_each_conducted(tmp_path):
+    text = (
+        "河源市人民代表大会常务委员会工作报告\n——2021年3月在河源市第八届人民代表大会第五次会议上\n"
+        "一年来，市人大常委会开展集中视察、专题调研、执法检查16次，开展5部法律法规执法检查，开展2次满意度测评和工作评议。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    committee = "河源市人民代表大会常务委员会"
+    for activity in ("集中视察", "专题调研", "执法检查", "满意度测评", "工作评议"):
+        assert (committee, "conducted", activity) in facts, activity
