@@ -170,11 +170,13 @@ RESOLUTIONS = """十三届全国人大五次会议在京闭幕
 """
 
 
-def test_a_congress_s_resolution_on_a_report_approves_the_report(tmp_path):
-    facts = _facts(tmp_path, RESOLUTIONS)
-    assert ("全国人民代表大会", "approved", "政府工作报告") in facts
-    assert ("全国人民代表大会", "approved", "最高人民检察院工作报告") in facts
-    assert not any(p == "approved" and o.endswith("决议") for _, p, o in facts)
+def test_a_congress_s_resolution_on_a_report_approves_the_report_where_the_text_says_so(tmp_path):
+    said = _facts(tmp_path, RESOLUTIONS.replace("工作报告的决议。", "工作报告的决议，决定批准这两个报告。"))
+    assert ("全国人民代表大会", "approved", "政府工作报告") in said
+    assert ("全国人民代表大会", "approved", "最高人民检察院工作报告") in said
+    assert not any(p == "approved" and o.endswith("决议") for _, p, o in said)
+    unsaid = _facts(tmp_path, RESOLUTIONS)  # a resolution on a report, no word of approving it
+    assert not any(p == "approved" for _, p, _ in unsaid)
 
 
 def test_a_title_listed_after_one_with_an_issuer_shares_its_issuer(tmp_path):
@@ -190,7 +192,7 @@ def test_the_authors_signed_under_a_body_are_its_members(tmp_path):
 
 def test_a_resolution_on_a_work_report_without_guanyu_approves_it_and_an_amended_law_is_no_act(tmp_path):
     facts = _facts(tmp_path, "十四届全国人大三次会议在京闭幕\n第十四届全国人民代表大会第三次会议11日下午在人民大会堂闭幕。"
-                             "大会表决通过了关于政府工作报告的决议、全国人民代表大会常务委员会工作报告的决议。\n"
+                             "大会表决通过了关于政府工作报告的决议、全国人民代表大会常务委员会工作报告的决议，批准这两个报告。\n"
                              "习近平签署第四十一号主席令，公布修改后的代表法。\n")
     assert ("全国人民代表大会", "approved", "全国人民代表大会常务委员会工作报告") in facts
     assert not any(s == "习近平" and p == "revised" for s, p, _ in facts)

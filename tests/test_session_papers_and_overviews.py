@@ -65,3 +65,27 @@ def test_activities_listed_after_kaizhan_are_each_conducted(tmp_path):
     committee = "河源市人民代表大会常务委员会"
     for activity in ("集中视察", "专题调研", "执法检查", "满意度测评", "工作评议"):
         assert (committee, "conducted", activity) in facts, activity
+
+
+def test_a_meeting_s_hearing_reviews_the_work_its_report_is_on(tmp_path):
+    text = (
+        "3月26日，永嘉县第十六届人大常委会召开第三十六次会议。会议听取审议了县政府关于2020年度环境保护目标完成情况的报告、"
+        "县政府关于农村人居环境整治工作情况的报告。\n"
+    )
+    document = built(tmp_path, text)
+    facts = triples(document)
+    committee = "永嘉县人民代表大会常务委员会"
+    assert (committee, "reviewed", "2020年度环境保护目标完成") in facts
+    assert (committee, "reviewed", "农村人居环境整治工作") in facts
+    assert not any(p == "conducted" for _, p, _ in facts)  # the meeting's business, no hearing of its own
+    assert ("Activity", "农村人居环境整治工作") in _entities(document)
+
+
+def test_a_year_s_hearings_in_a_work_report_are_activities_conducted(tmp_path):
+    text = (
+        "永嘉县人民代表大会常务委员会工作报告\n——2021年3月在永嘉县第十六届人民代表大会第六次会议上\n"
+        "一年来，县人大常委会听取审议县政府关于农村人居环境整治工作情况的报告，开展专题询问。\n"
+    )
+    facts = triples(built(tmp_path, text))
+    assert ("永嘉县人民代表大会常务委员会", "conducted", "听取审议县政府关于农村人居环境整治工作情况的报告") in facts
+    assert not any(p == "reviewed" for _, p, _ in facts)

@@ -201,6 +201,29 @@ _BILL_STEP = re.compile("(?:审议结果|^结果|审议修改情况|修改情况
 _GENERIC_REPORTS = tuple(word_list("activities.generic_reports"))  # 审议各项报告, 审议、提出报告
 
 
+# The work a report heard is on: 关于|企业国有资产管理|情况的报告, 关于|法治政府建设|情况的报告 (graph
+# contract: what is reviewed is the report's subject). Not a bill's reading, a list of reports, a
+# plan and its draft (…执行情况与2025年计划草案), nor a report on a report.
+_TOPIC = re.compile(f"关于(?P<topic>(?:(?!关于)[^、，。；;！？!?“”《》\n]){{4,40}}?)(?:的)?(?:(?:执行)?情况(?:专项|综合)?)?的?$")
+_NOT_TOPIC = re.compile("草案|报告|审议|意见$|^[的和及]|^检查|^对|准备$")
+_TOPIC_TAILS = ("办理", "工作")
+
+
+def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
+    """The work a hearing's report is on, an Activity named inside the report's name, where a
+    meeting hears it (会议听取和审议了…, 第三十六次会议听取了…): the meeting's business, not a year's
+    hearings a work report lists."""
+    opening = max(text.rfind(mark, 0, begin) for mark in "。\n")  # (a list cut by ；goes on)
+    if "会议" not in text[opening + 1 : begin]:
+        return []
+    match = _TOPIC.search(text, begin, end)
+    if match is None or _NOT_TOPIC.search(match.group("topic")) or _COUNTED.search(match.group("topic")):
+        return []
+    topic = match.group("topic")
+    written = tuple(topic[: -len(tail)] for tail in _TOPIC_TAILS if topic.endswith(tail) and len(topic) - len(tail) >= 4)
+    return [Candidate(match.start("topic"), match.end("topic"), "Activity", topic, written=written, priority=0)]
+
+
 def _county_ending(text: str, end: int) -> str | None:
     """The county-level division whose name ends at ``end`` (景宁畲族自治县), if one does."""
     return next((text[end - n : end] for n in range(9, 1, -1) if end - n >= 0 and text[end - n : end] in counties()), None)
@@ -245,7 +268,9 @@ def find_activities(text: str) -> list[Candidate]:
             continue  # 审议关于…草案审议结果的报告, 审议各项报告: a bill's reading or reports in general, no supervision
         name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
         name = _PASSED_TOO.sub("审议", name, count=1)  # 听取审议并表决通过了…的报告: the hearing
-        found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
+        # a meeting's hearing: what it reviewed, the work the report is on; a year's: the hearing
+        found += _report_topic(text, match.start("topic"), match.end("topic")) \
+            or [Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1)]
         following = pats["more_review"].match(text, match.end())
         verb = _PASSED_TOO.sub("审议", text[match.start() : match.start("topic")]).replace("了", "")  # 听取和审议了A的报告、B的报告: 听取和审议 each
         while following:  # 听取审议A的报告、B的报告: one hearing each
@@ -253,7 +278,8 @@ def find_activities(text: str) -> list[Candidate]:
             if _BILL_STEP.search(following.group("topic")):
                 following = pats["more_review"].match(text, following.end())
                 continue
-            found.append(Candidate(following.start() + 1, following.end(), "SupervisionActivity", verb + _plain(written), written=(written,), priority=1))
+            found += _report_topic(text, following.start("topic"), following.end("topic")) \
+                or [Candidate(following.start() + 1, following.end(), "SupervisionActivity", verb + _plain(written), written=(written,), priority=1)]
             following = pats["more_review"].match(text, following.end())
     for match in pats["counted_review"].finditer(text) if "听取" in text else ():
         written = match.group(0)

@@ -65,7 +65,7 @@ class Candidate:
 
 # What may sit inside a kept span of each class. Anything not listed is dropped when nested.
 _NESTABLE: dict[str, frozenset[str]] = {
-    "SupervisionActivity": INSTRUMENT_CLASSES | {"Program", "Concept", "Place", "Organization", "Motion"},
+    "SupervisionActivity": INSTRUMENT_CLASSES | {"Program", "Concept", "Place", "Organization", "Motion", "Activity"},
     "Statistic": frozenset({"Organization", "Platform", "Person", "Place", "Mechanism", "Motion",
                             "Program", "SupervisionActivity", "Event", "Suggestion"} | INSTRUMENT_CLASSES),
     "Organization": frozenset({"Place", "Organization", "Event"}),  # 中共济南市委 in 中共济南市委宣传部; a session in its presidium
@@ -74,6 +74,8 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"Place", "Organization"}),
     "Platform": frozenset({"Place", "Organization"}),  # 章水镇 in 章水镇人大代表联络站
     "Event": frozenset({"Place", "Organization"}),
+    # 湘西州2024年生态环境保护工作, 2021年区级决算: the work a report is on, and what it names
+    "Activity": frozenset({"Place", "Organization", "Event", "Concept", "Program"}) | INSTRUMENT_CLASSES,
     # 关于提请审议监督法修正草案的议案: the law, the decision or the treaty a motion puts forward
     "Motion": frozenset({"Place", "Organization", "Event"}) | INSTRUMENT_CLASSES,
     **{cls: frozenset({"Place", "Organization", "Event"}) | INSTRUMENT_CLASSES for cls in INSTRUMENT_CLASSES},
