@@ -89,3 +89,28 @@ def test_a_year_s_hearings_in_a_work_report_are_activities_conducted(tmp_path):
     facts = triples(built(tmp_path, text))
     assert ("永嘉县人民代表大会常务委员会", "conducted", "听取审议县政府关于农村人居环境整治工作情况的报告") in facts
     assert not any(p == "reviewed" for _, p, _ in facts)
+
+
+def test_a_committee_that_names_no_place_appoints_and_removes(tmp_path):
+    text = "3月26日，县十六届人大常委会召开第三十六次会议。会议进行了有关人事任免。决定免去林建波的县人民政府副县长职务，决定任命陈钷为县人民政府副县长。\n"
+    facts = triples(built(tmp_path, text))
+    assert ("县人民代表大会常务委员会", "removed", "林建波") in facts
+    assert ("县人民代表大会常务委员会", "appointed", "陈钷") in facts
+
+
+def test_a_short_supervisory_commission_is_one_body(tmp_path):
+    document = built(tmp_path, "县人大常委会召开会议，县监委会、县法院、县检察院有关负责人列席会议。\n")
+    bodies = {e.label for e in document.entities if e.cls == "Organization"}
+    assert "县监察委员会" in bodies
+    assert not any(label.endswith("会会") for label in bodies), bodies
+
+
+def test_a_project_under_construction_establishes_nothing(tmp_path):
+    text = "县人大常委会召开会议。瓯北中心幼儿园迁建工程、县博物馆建设工程、瓯窑博物馆与遗址公园建设工程等11个工程列入新增2021年政府投资重大建设项目。\n"
+    assert not any(p == "established" for _, p, _ in triples(built(tmp_path, text)))
+
+
+def test_the_places_a_known_body_s_name_opens_with(tmp_path):
+    text = "县政府办、柏城街道办事处、柏亭街道办事处等相关单位负责人陪同调研。\n"
+    places = {e.label for e in built(tmp_path, text).entities if e.cls == "Place"}
+    assert {"柏城街道", "柏亭街道"} <= places

@@ -64,9 +64,8 @@ def test_an_activity_carried_out_with_进行_is_conducted(tmp_path):
 
 def test_a_meeting_that_hears_and_deliberates_is_its_committees_act(tmp_path):
     document = built(tmp_path, "成都市人大常委会\n6月28日，市十六届人大常委会第十次会议听取和审议了市人民政府关于2022年市级决算的报告。\n")
-    labels = {e.key: e.label for e in document.entities}
     facts = triples(document)
-    assert ("成都市人民代表大会常务委员会", "conducted", "听取和审议市人民政府关于2022年市级决算的报告") in facts
+    assert ("成都市人民代表大会常务委员会", "reviewed", "2022年市级决算") in facts
 
 
 def test_named_ways_of_supervising_standing_alone(tmp_path):
@@ -127,7 +126,8 @@ def test_reports_on_a_bill_s_deliberation_are_no_supervision(tmp_path):
             "会议审议各项报告，听取审议市政府关于养老服务工作情况的报告。\n")
     activities = {e.label for e in built(tmp_path, text).entities if e.cls == "SupervisionActivity"}
     assert not any("审议结果" in label or label.startswith("审议各项") for label in activities), activities
-    assert any(label.endswith("养老服务工作情况的报告") for label in activities), activities
+    assert not any(label.endswith("养老服务工作情况的报告") for label in activities), activities  # a meeting's: the work it is on
+    assert ("Activity", "养老服务工作") in {(e.cls, e.label) for e in built(tmp_path, text).entities}
 
 
 def test_a_hearing_that_also_passes_its_report_is_named_by_the_hearing(tmp_path):

@@ -32,6 +32,7 @@ from .appointments import Appointment, continued_appointments, find_appointments
 from .candidates import INSTRUMENT_CLASSES
 from .dates import DateMention, find_dates
 from .meetings import Meeting, body_inside, meeting_key, meeting_label, parse_meeting
+from .relation_context import only_committee
 from .relation_cues import post_words
 from .votes import Tally, find_tallies
 
@@ -137,7 +138,8 @@ def extract_acts(document: Document) -> Document:
         if actor is None and (meeting_named or congress_acts or _NEWLY.match(text, at) or elected):
             before = _meeting_before(holding, holding_begins, report.sentences, sentence)
             actor = meetings[before].body if before in meetings else None
-        actor = actor or (document.reporting_body if document.reporting_body in entities else None)
+        actor = actor or (document.reporting_body if document.reporting_body in entities else None) \
+            or (None if _ELECTING.match(text, at) else only_committee(document))  # (选举: by a congress, not its committee)
         if actor is None or (elected and "人民代表大会" not in entities[actor].label):
             return None  # …全会上，姜异康当选为党委书记: elected by no congress, the post is all it states
         return _congress_of(actor, entities) if congress_acts else actor  # 大会选举…: the congress
@@ -320,6 +322,9 @@ def _post_rest() -> re.Pattern[str]:
 _MEMBERS_APPOINTED = re.compile("(?:任命|选举|决定任命)了?(?:第[一二三四五六七八九十]+任)?(?P<body>[^，。；]{2,40}?)(?:组成人员|成员)(?:名单)?。?$")
 # 他们是：…, 名单如下：…: the sentence that names them
 _MEMBERS_NAMED = re.compile(r"\s*(?:他们|她们|组成人员|名单)(?:分别)?(?:是|为|如下)[:：]")
+
+
+_ELECTING = re.compile("补?选举?|当选|选出")
 
 
 def _members_appointed(text: str, sentence: Sentence, by_sentence: dict[int, list[Mention]], entities: dict[str, Entity],

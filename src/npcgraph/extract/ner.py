@@ -510,8 +510,12 @@ def find_names(text: str, rules: list[Candidate]) -> list[Candidate]:
         high = bisect_left(starts, candidate.end)
         return all(_allowed(candidate, rule) for rule in ordered[low:high] if rule.end > candidate.begin)
 
+    spans = {(c.begin, c.end, c.cls) for c in ordered}
     kept: list[Candidate] = []
     for group in _proposals(text):
         if fits(group[0]):
             kept += [candidate for candidate in group if fits(candidate)]
+        elif (group[0].begin, group[0].end, group[0].cls) in spans:
+            # 柏城街道办事处, a body the rules found too: the places its name begins with still are
+            kept += [candidate for candidate in group[1:] if fits(candidate)]
     return kept

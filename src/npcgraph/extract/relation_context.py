@@ -57,6 +57,15 @@ _DATELINE = re.compile(
 )
 
 
+def only_committee(document: Document) -> str | None:
+    """The one standing committee a report's text names, when nothing else tells who speaks in it
+    (区第十六届人大常委会召开第二十二次会议…: the district's, its district never named)."""
+    entities = {e.key: e for e in document.entities}
+    named = {m.entity for m in document.mentions if m.entity in entities}
+    committees = [k for k in sorted(named) if entities[k].cls == "Organization" and entities[k].label.endswith("人民代表大会常务委员会")]
+    return committees[0] if len(committees) == 1 else None
+
+
 def reported_by(document: Document, name: str) -> bool:
     """Whether ``name`` signs the report as its reporter (本报记者 刘海波, 通讯员 张伟): who writes
     down what others say, not who speaks."""

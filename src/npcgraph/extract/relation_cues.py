@@ -203,8 +203,11 @@ class SentenceView:
                 stop = at + len(word)
                 if stop <= self.end and self.text.startswith(word, at) and not self.in_name(at, stop):
                     trigger = trigger_table.get(word)
-                    if trigger is not None and self.text.startswith("后的", stop):
-                        trigger = None  # 公布修改后的代表法: what was amended, not an act of the subject
+                    if trigger is not None and (self.text.startswith("后的", stop)
+                                                or trigger.predicate == "established" and self.text.startswith(("工程", "项目"), stop)):
+                        # 公布修改后的代表法: what was amended, not an act of the subject; 县博物馆建设工程,
+                        # 新建项目: a project's name, no verb
+                        trigger = None
                     cues.append(Cue(at, stop, word, trigger, marker_table.get(word)))
                     at = stop
                     break

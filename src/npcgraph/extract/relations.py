@@ -54,7 +54,9 @@ from ..model import Document, Entity, Evidence, Mention, Relation
 from .candidates import BILL_CLASSES, INSTRUMENT_CLASSES
 from .instruments import is_session_paper
 from .context import opening_place, place_named
-from .relation_context import OrgNames, after_dateline, after_speaker, named_reporting_body, plan_sections, planned_answers, quoted_items, reported_by
+from .relation_context import (
+    OrgNames, after_dateline, after_speaker, named_reporting_body, only_committee, plan_sections, planned_answers, quoted_items, reported_by,
+)
 from .relation_cues import Cue, SentenceView, markers, post_pattern, relation_schema
 from .relation_nouns import Fact, bodiless_posts, bracketed_posts, executive_chairs, government_leaders, leaders_listed, leaders_titled_after, body_labels, class_of, counted, declared_posts, deputies, memberships, organs, signed_orders, titled_members
 
@@ -95,7 +97,7 @@ def extract_relations(document: Document) -> Document:
     entities = {entity.key: entity for entity in document.entities}
     names = OrgNames(document)
     labels = body_labels(entities)
-    reporting_body = document.reporting_body or named_reporting_body(document, names) or _only_committee(document, entities)
+    reporting_body = document.reporting_body or named_reporting_body(document, names) or only_committee(document)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in document.mentions:
         if mention.entity is not None:
@@ -181,14 +183,6 @@ def allowed(subject: str, predicate: str, obj: str, entities: dict[str, Entity])
     if predicate == "concerns" and entities[subject].label in _GENERIC_ACTIVITIES:
         return False  # 专题讲座, 研讨交流: a kind of activity in general concerns no one topic
     return entities[subject].cls in domain and entities[obj].cls in range_
-
-
-def _only_committee(document: Document, entities: dict[str, Entity]) -> str | None:
-    """The one standing committee a report's text names, when nothing else tells who speaks in it
-    (区第十六届人大常委会召开第二十二次会议…: the district's, its district never named)."""
-    named = {m.entity for m in document.mentions if m.entity in entities}
-    committees = [k for k in sorted(named) if entities[k].cls == "Organization" and entities[k].label.endswith("人民代表大会常务委员会")]
-    return committees[0] if len(committees) == 1 else None
 
 
 def _first_person(document: Document, entities: dict[str, Entity]) -> str | None:
