@@ -114,3 +114,15 @@ def test_the_places_a_known_body_s_name_opens_with(tmp_path):
     text = "县政府办、柏城街道办事处、柏亭街道办事处等相关单位负责人陪同调研。\n"
     places = {e.label for e in built(tmp_path, text).entities if e.cls == "Place"}
     assert {"柏城街道", "柏亭街道"} <= places
+
+
+def test_a_sitting_named_after_its_meeting_keeps_the_whole_written_name(tmp_path):
+    text = "十二届全国人大常委会第四次会议联组会议今天举行。十四届全国人大四次会议闭幕会在人民大会堂举行。\n"
+    events = {e.label: e.alt_labels for e in built(tmp_path, text).entities if e.cls == "Event"}
+    assert "十二届全国人大常委会第四次会议联组会议" in events["第十二届全国人民代表大会常务委员会第四次会议联组会议"]
+    assert "十四届全国人大四次会议闭幕会" in events["第十四届全国人民代表大会第四次会议闭幕会"]
+
+
+def test_a_meeting_held_named_after_the_verb_and_de(tmp_path):
+    text = "县人大常委会开展调研。在随后召开的座谈会上，县政府有关部门负责同志通报了情况。\n"
+    assert ("Event", "座谈会") in _entities(built(tmp_path, text))

@@ -77,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "counted_review": re.compile(f"听取(?:和)?审议(?:了)?(?:[{HAN}“”\"]{{0,10}}?)报告(?=\d|[一二三四五六七八九十]+[个项件份次])"),
         "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:(?:中央|省委|市委|区委|县委)、)+)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
-        "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?:{num}次)?(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
+        "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?:{num}次|的)?(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|上|和|及|与|\\d|$)"),
         "more_meetings": re.compile(f"(?:和|及|与|、)(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
         # 开展专题学习42次, 举办专题讲座10场、研讨交流: generic activities a body holds
         "generic": re.compile(f"(?:{verbs}|举办)(?P<name>{alternation(_GENERIC_ACTIVITIES)})(?=[，。；、,;：:\\s）)]|和|及|与|等|\\d|$)"),

@@ -231,7 +231,7 @@ def extract_acts(document: Document) -> Document:
 # A sitting of the meeting named just before it, in the same clause: …第二十七次会议举行第一次全体会议,
 # …二次会议9日上午在人民大会堂举行第二次全体会议, …四次会议闭幕会.
 _SITTING = re.compile(
-    r"[^，。；,;！？!?\n]{0,24}?(?:举行|召开)?了?(?P<sitting>第[一二三四五六七八九十\d]+次全体会议|闭幕会|开幕会|预备会议)"
+    r"[^，。；,;！？!?\n]{0,24}?(?:举行|召开)?了?(?P<sitting>第[一二三四五六七八九十\d]+次全体会议|闭幕会议?|开幕会议?|闭幕大会|开幕大会|预备会议|联组会议)"
 )
 
 
@@ -263,7 +263,8 @@ def _sittings(
         written = match.group("sitting")
         label = meeting_label(meetings[meeting.entity]) + written
         key = entity_key("Event", label)
-        entities.setdefault(key, Entity(key, "Event", label, (written,)))
+        whole = (text[meeting.begin : end],) if begin == meeting.end else ()  # 十四届全国人大四次会议闭幕会, as written
+        entities.setdefault(key, Entity(key, "Event", label, tuple(sorted({written, *whole} - {label}))))
         found.append(Mention(begin, end, meeting.sentence, "Event", key))
         sentence = sentences[meeting.sentence]
         facts[(key, "organizedBy", meetings[meeting.entity].body, None)].add(Evidence(report, sentence.begin, sentence.end))
