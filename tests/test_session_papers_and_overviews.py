@@ -126,3 +126,10 @@ def test_a_sitting_named_after_its_meeting_keeps_the_whole_written_name(tmp_path
 def test_a_meeting_held_named_after_the_verb_and_de(tmp_path):
     text = "县人大常委会开展调研。在随后召开的座谈会上，县政府有关部门负责同志通报了情况。\n"
     assert ("Event", "座谈会") in _entities(built(tmp_path, text))
+
+
+def test_a_county_named_without_its_level_and_a_road_are_places(tmp_path):
+    text = "嵊州市人大常委会组织代表视察。代表们先后来到汨罗、丹江口等地考察，又到望江路、新岙路查看道路工程。\n"
+    places = {e.label for e in built(tmp_path, text).entities if e.cls == "Place"}
+    assert {"汨罗", "丹江口"} <= places, places
+    assert {"望江路", "新岙路"} <= places, places

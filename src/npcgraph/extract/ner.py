@@ -226,6 +226,15 @@ def _affiliation() -> re.Pattern[str]:
 _LANDMARK_HEADS = word_list("ner.landmark_heads")
 
 
+# A county, a county-level city or a district the model tags by its name alone (武昌, 汨罗, 嵊州,
+# 丹江口): the lexicons know it with its level.
+_COUNTY_LEVELS = tuple(word_list("ner.county_levels"))
+
+
+def _county_by_short_name(name: str) -> bool:
+    return 2 <= len(name) <= 4 and not set(name) & _FUNCTION_CHARS and any(known_place(name + level) for level in _COUNTY_LEVELS)
+
+
 def _landmark(name: str) -> bool:
     return len(name) >= 3 and name.endswith(_LANDMARK_HEADS) and not set(name) & _FUNCTION_CHARS
 
@@ -236,7 +245,7 @@ def _places(begin: int, name: str) -> list[Candidate]:
     units = admin_units(name)
     if units:
         return [Candidate(begin + b, begin + e, "Place", name[b:e], national=True, priority=-1) for b, e in units]
-    if known_place(name):
+    if known_place(name) or _county_by_short_name(name):
         return [Candidate(begin, begin + len(name), "Place", name, national=True, priority=-1)]
     for cut in range(len(name) - 3, 1, -1):  # the longest known place or chain it begins with
         head, rest = name[:cut], name[cut:]
