@@ -133,3 +133,14 @@ def test_a_county_named_without_its_level_and_a_road_are_places(tmp_path):
     places = {e.label for e in built(tmp_path, text).entities if e.cls == "Place"}
     assert {"汨罗", "丹江口"} <= places, places
     assert {"望江路", "新岙路"} <= places, places
+
+
+def test_projects_listed_or_visited_are_programs(tmp_path):
+    text = (
+        "县人大常委会审查批准新增政府投资重大建设项目。城东标准堤闸泵配套工程、南塘路道路工程(望海路至沙湾路段)、"
+        "北山自来水厂(一期)及配套管网工程等5个工程列入计划。调研组先后到东湖安置小区建设项目、城北棚户区改造项目等处查看。\n"
+    )
+    programs = {e.label for e in built(tmp_path, text).entities if e.cls == "Program"}
+    assert {"城东标准堤闸泵配套工程", "南塘路道路工程", "北山自来水厂(一期)及配套管网工程"} <= programs, programs
+    assert {"东湖安置小区建设项目", "城北棚户区改造项目"} <= programs, programs
+    assert not any(label.startswith(("重大", "新增", "调研组")) for label in programs), programs

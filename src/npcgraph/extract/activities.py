@@ -224,6 +224,43 @@ def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
     return [Candidate(match.start("topic"), match.end("topic"), "Activity", topic, written=written, priority=0)]
 
 
+# Projects and works named in a list (三江标准堤闸泵配套工程、上塘环城南路道路工程(望江路至沙门西路段)、…)
+# or as the place a visit goes to (先后到解放路北段道路畅通工程项目): each a Program. An item opens
+# after the list's mark or the last verb or preposition before it (调整为…, 票决通过了…), a note in
+# brackets after it is no part of its name; generic ones (重点项目, 民生工程, 这些项目) are none.
+_PAREN = "[（(][^（）()\n]{1,14}[）)]"
+_PROJECT = f"(?:[{HAN}\\d—]|{_PAREN}){{3,30}}?(?:工程|项目)(?:{_PAREN})?"
+_PROJECT_END = "(?=[，。；、,;：:\\s”）)]|和|及|等|$)"
+_PROJECT_LIST = re.compile(f"(?:(?<=[、：:，,。；;\\n])|^|(?<=到|赴)){_PROJECT}(?:、{_PROJECT})+{_PROJECT_END}", re.MULTILINE)
+_PROJECT_VISITED = re.compile(f"(?:先后到|来到|深入|走进|实地查看|视察了?|调研了?|察看了?)(?P<name>{_PROJECT}){_PROJECT_END}")
+_BEFORE_PROJECT = re.compile("先后到|来到|到|赴|调整为|列为|作为|通过了|通过|为|了|对|在|将|把")
+_GENERIC_PROJECT = re.compile("^(?:[这该各此本]|重点|民生|建设|项目|工程|立法|有关|相关|一批|其他|其中|部分|全部|所有|多个|各个|重大)")
+_NOTE_AFTER = re.compile("[（(][^（）()]*[）)]$")
+
+
+def _projects(text: str) -> list[Candidate]:
+    items: list[tuple[int, int]] = []
+    for match in _PROJECT_LIST.finditer(text) if "工程" in text or "项目" in text else ():
+        depth, start = 0, match.start()
+        for at in range(match.start(), match.end()):  # the list's items: 、 outside brackets
+            depth += text[at] in "（(" and 1 or (text[at] in "）)" and -1 or 0)
+            if text[at] == "、" and depth == 0:
+                items.append((start, at))
+                start = at + 1
+        items.append((start, match.end()))
+    for match in _PROJECT_VISITED.finditer(text) if "工程" in text or "项目" in text else ():
+        items.append(match.span("name"))
+    found = []
+    for begin, end in items:
+        cut = list(_BEFORE_PROJECT.finditer(text, begin, end))
+        begin = cut[-1].end() if cut else begin
+        begin += len(leading_verb(text[begin:end]))
+        name = _NOTE_AFTER.sub("", text[begin:end])
+        if len(name) >= 5 and not _GENERIC_PROJECT.match(name) and not _COUNTED.search(name):
+            found.append(Candidate(begin, begin + len(name), "Program", name, priority=1))
+    return found
+
+
 def _county_ending(text: str, end: int) -> str | None:
     """The county-level division whose name ends at ``end`` (景宁畲族自治县), if one does."""
     return next((text[end - n : end] for n in range(9, 1, -1) if end - n >= 0 and text[end - n : end] in counties()), None)
@@ -295,6 +332,7 @@ def find_activities(text: str) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written), written=(written, *also), priority=1))
     for match in pats["survey"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0), priority=1))
+    found += _projects(text)
     for match in pats["program"].finditer(text):
         begin, name = match.start("name"), match.group("name")
         lead = leading_verb(name)

@@ -74,6 +74,7 @@ _NESTABLE: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"Place", "Organization"}),
     "Platform": frozenset({"Place", "Organization"}),  # 章水镇 in 章水镇人大代表联络站
     "Event": frozenset({"Place", "Organization"}),
+    "Program": frozenset({"Place", "Organization"}),  # 三江 and 瓯北 in 三江标准堤闸泵配套工程, 瓯北标准堤…工程
     # 湘西州2024年生态环境保护工作, 2021年区级决算: the work a report is on, and what it names
     "Activity": frozenset({"Place", "Organization", "Event", "Concept", "Program"}) | INSTRUMENT_CLASSES,
     # 关于提请审议监督法修正草案的议案: the law, the decision or the treaty a motion puts forward
