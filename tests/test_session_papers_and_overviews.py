@@ -144,3 +144,9 @@ def test_projects_listed_or_visited_are_programs(tmp_path):
     assert {"城东标准堤闸泵配套工程", "南塘路道路工程", "北山自来水厂(一期)及配套管网工程"} <= programs, programs
     assert {"东湖安置小区建设项目", "城北棚户区改造项目"} <= programs, programs
     assert not any(label.startswith(("重大", "新增", "调研组")) for label in programs), programs
+
+
+def test_departments_listed_after_one_level_word_are_each_a_body(tmp_path):
+    text = "会上，县水务局、农业局、城管局、交通局等议案承办单位分别作了表态发言。\n"
+    bodies = {e.label for e in built(tmp_path, text).entities if e.cls == "Organization"}
+    assert {"县水务局", "县农业局", "县城市管理执法局", "县交通局"} <= bodies, bodies

@@ -119,6 +119,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.MULTILINE,
         ),
         "department": re.compile(first_of(places(), "省市区县州") + f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
+        # 县水务局、农业局、城管局: the departments listed after one place or level word, each its own
+        "more_departments": re.compile(f"(?:[（(][^（）()，。]{{1,8}}[）)])?(?:、|和|及)(?P<dept>{depts})(?=[、，。；,;：:\\s（(）)]|等|和|及|负责|$)"),
         "bare": re.compile(
             f"(?<![省市县区州旗镇乡])(?P<body>人大常委会|人民代表大会常务委员会|(?<!人大)常委会|(?<=及其|和其|以及)常务委员会)(?P<organ>{organ})?|(?P<alone>{alone})"
             f"|(?<![{HAN}])(?P<alone_named>{named_alone}){_COMMITTEE_POST}"
@@ -442,6 +444,11 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             place = level  # a report that never names its county: 县发展和改革局 is its own
         if place:
             add(match, place + table("departments")[match.group("dept")], national=True)
+            following = pats["more_departments"].match(text, match.end())
+            while following is not None:
+                found.append(Candidate(following.start("dept"), following.end("dept"), "Organization", following.group("dept"),
+                                       canonical=place + table("departments")[following.group("dept")], national=True, priority=2))
+                following = pats["more_departments"].match(text, following.end())
     for match in pats["bare"].finditer(text):
         if match.group("alone") or match.group("alone_named"):
             if text.rfind("《", 0, match.start()) > text.rfind("》", 0, match.start()):
