@@ -150,3 +150,9 @@ def test_departments_listed_after_one_level_word_are_each_a_body(tmp_path):
     text = "会上，县水务局、农业局、城管局、交通局等议案承办单位分别作了表态发言。\n"
     bodies = {e.label for e in built(tmp_path, text).entities if e.cls == "Organization"}
     assert {"县水务局", "县农业局", "县城市管理执法局", "县交通局"} <= bodies, bodies
+
+
+def test_a_body_written_by_its_level_also_goes_by_its_level_and_full_name(tmp_path):
+    text = "1月26日，新疆维吾尔自治区十三届人大一次会议在乌鲁木齐闭幕。自治区十三届人大一次会议表决通过了关于政府工作报告的决议。\n"
+    congress = next(e for e in built(tmp_path, text).entities if e.label == "新疆维吾尔自治区人民代表大会")
+    assert "自治区人民代表大会" in congress.alt_labels, congress.alt_labels

@@ -21,7 +21,7 @@ from ..model import Entity
 from .activities import PARTY_CONGRESS_SHORT, party_congress
 from .bodies import parse_body_prefix
 from .candidates import INSTRUMENT_CLASSES, Candidate
-from .context import Jurisdiction, counties, places
+from .context import Jurisdiction, counties, opening_place, places
 from .instruments import NATIONAL_PREFIXES
 from .patterns import strip_quotes
 
@@ -229,6 +229,18 @@ def _short_forms(label: str, cls: str) -> set[str]:
     return found
 
 
+_LEVEL_FIRST = re.compile(f"^(?:{'|'.join(sorted(word_list('context.level_words'), key=len, reverse=True))})(?=第?[一二三四五六七八九十\\d]+届|人大|人民|常委会)")
+
+
+def _by_level(label: str, names: set[str]) -> set[str]:
+    """A body written by its level alone (自治区十三届人大, 省人大常委会) also goes by its level and
+    full name (自治区人民代表大会, 省人民代表大会常务委员会): the place of its label left out."""
+    place = opening_place(label)
+    if place is None:
+        return set()
+    return {level.group(0) + label[len(place) :] for name in names if (level := _LEVEL_FIRST.match(name))}
+
+
 def _short_congress(label: str) -> str:
     return label.replace("人民代表大会", "人大")
 
@@ -255,6 +267,8 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str], ctx: Jurisdicti
         if cls in ("Organization", "Event"):
             names.update(_with_or_without_city(first.label, ctx, city_written))
             names.update(_short_forms(first.label, cls))
+        if cls == "Organization":
+            names.update(_by_level(first.label, names))
         elif cls in ("Resolution", "Decision") and 0 < first.label.find("关于") and first.label.endswith(("决议", "决定")):
             names.add(first.label[first.label.find("关于") :])  # …会议关于X的决议: also 关于X的决议
         names.discard(first.label)
