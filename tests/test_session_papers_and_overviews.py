@@ -156,3 +156,10 @@ def test_a_body_written_by_its_level_also_goes_by_its_level_and_full_name(tmp_pa
     text = "1月26日，新疆维吾尔自治区十三届人大一次会议在乌鲁木齐闭幕。自治区十三届人大一次会议表决通过了关于政府工作报告的决议。\n"
     congress = next(e for e in built(tmp_path, text).entities if e.label == "新疆维吾尔自治区人民代表大会")
     assert "自治区人民代表大会" in congress.alt_labels, congress.alt_labels
+
+
+def test_a_draft_of_any_reading_is_its_law_and_a_short_development_commission_its_body(tmp_path):
+    text = "贵州省人大常委会召开会议。议程有：审议《贵州省标准化条例(草案修改二稿)》，省发展改革委副主任张晓萍作说明。\n"
+    document = built(tmp_path, text)
+    assert ("Regulation", "贵州省标准化条例") in _entities(document)
+    assert ("张晓萍", "memberOf", "贵州省发展和改革委员会") in triples(document)
