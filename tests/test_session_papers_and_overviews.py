@@ -163,3 +163,9 @@ def test_a_draft_of_any_reading_is_its_law_and_a_short_development_commission_it
     document = built(tmp_path, text)
     assert ("Regulation", "贵州省标准化条例") in _entities(document)
     assert ("张晓萍", "memberOf", "贵州省发展和改革委员会") in triples(document)
+
+
+def test_an_office_written_short_is_the_body_s_office(tmp_path):
+    text = "宜阳县人大常委会组织调研，县政府办、省政府法制办负责人陪同。\n"
+    bodies = {e.label for e in built(tmp_path, text).entities if e.cls == "Organization"}
+    assert {"宜阳县人民政府办公室", "河南省人民政府法制办公室"} <= bodies, bodies

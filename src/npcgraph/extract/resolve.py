@@ -63,6 +63,10 @@ def _expand_leading_body(name: str, ctx: Jurisdiction) -> str:
     return name
 
 
+# 县政府办, 省政府法制办: the office of the body before it (办公室), written short
+_OFFICE_SHORT = re.compile("(?<=^)办$|(?<=^[\u4e00-\u9fff]{2})办$")
+
+
 def _starts_with_place(label: str) -> bool:
     return any(label.startswith(name) for name in (label[:n] for n in range(2, min(len(label), 9))) if name in places())
 
@@ -134,7 +138,7 @@ def canonical_label(candidate: Candidate, ctx: Jurisdiction) -> str:
         return party_congress(short["place"], short["number"]) if short and (place or short["place"] in places()) else named
     if candidate.cls == "Organization":  # 杭州市人大 -> 杭州市人民代表大会, as the rules' bodies
         expanded = parse_body_prefix(name, ctx)
-        return expanded[1] + name[expanded[0] :] if expanded else name
+        return expanded[1] + _OFFICE_SHORT.sub("办公室", name[expanded[0] :]) if expanded else name
     return _expand_leading_body(name, ctx)
 
 
