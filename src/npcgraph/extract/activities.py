@@ -205,8 +205,9 @@ _GENERIC_REPORTS = tuple(word_list("activities.generic_reports"))  # 审议各�
 # contract: what is reviewed is the report's subject). Not a bill's reading, a list of reports, a
 # plan and its draft (…执行情况与2025年计划草案), nor a report on a report.
 _TOPIC = re.compile(f"关于(?P<topic>(?:(?!关于)[^、，。；;！？!?“”《》\n]){{4,40}}?)(?:的)?(?:(?:执行)?情况(?:专项|综合)?)?的?$")
-_NOT_TOPIC = re.compile("草案|报告|审议|意见$|^[的和及]|^检查|^对|准备$")
+_NOT_TOPIC = re.compile("草案|报告|审议|意见$|^[的和及]|^检查|^对|准备$|代表资格")
 _TOPIC_TAILS = ("办理", "工作")
+_BODIES_WORK = tuple(word_list("activities.bodies_work"))  # 政府工作|报告: a body's work report
 
 
 def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
@@ -219,6 +220,8 @@ def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
     match = _TOPIC.search(text, begin, end)
     if match is None or _NOT_TOPIC.search(match.group("topic")) or _COUNTED.search(match.group("topic")):
         return []
+    if match.group("topic").endswith(_BODIES_WORK) and text.startswith("报告", match.end("topic")):
+        return []  # 关于政府工作报告的…: a body's work report, no work reported on
     topic = match.group("topic")
     written = tuple(topic[: -len(tail)] for tail in _TOPIC_TAILS if topic.endswith(tail) and len(topic) - len(tail) >= 4)
     return [Candidate(match.start("topic"), match.end("topic"), "Activity", topic, written=written, priority=0)]
