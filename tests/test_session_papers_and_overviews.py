@@ -169,3 +169,9 @@ def test_an_office_written_short_is_the_body_s_office(tmp_path):
     text = "宜阳县人大常委会组织调研，县政府办、省政府法制办负责人陪同。\n"
     bodies = {e.label for e in built(tmp_path, text).entities if e.cls == "Organization"}
     assert {"宜阳县人民政府办公室", "河南省人民政府法制办公室"} <= bodies, bodies
+
+
+def test_a_meeting_hearing_a_body_s_own_work_report_reviews_no_work(tmp_path):
+    text = "黔东南州人大主席团召开第二次会议。会议听取审议了关于政府工作报告的审查情况，听取和审议了州人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n"
+    document = built(tmp_path, text)
+    assert not any(e.cls == "Activity" and ("政府工作" == e.label or "代表资格" in e.label) for e in document.entities)
