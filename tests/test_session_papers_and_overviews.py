@@ -175,3 +175,11 @@ def test_a_meeting_hearing_a_body_s_own_work_report_reviews_no_work(tmp_path):
     text = "黔东南州人大主席团召开第二次会议。会议听取审议了关于政府工作报告的审查情况，听取和审议了州人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n"
     document = built(tmp_path, text)
     assert not any(e.cls == "Activity" and ("政府工作" == e.label or "代表资格" in e.label) for e in document.entities)
+
+
+def test_a_report_on_work_passed_by_a_meeting_reviews_the_work(tmp_path):
+    text = "3月5日，宿松县十七届人大常委会召开第二十三次会议。会议审议通过了县政府关于农村人居环境整治工作情况的报告。\n"
+    document = built(tmp_path, text)
+    facts = triples(document)
+    assert ("宿松县人民代表大会常务委员会", "reviewed", "农村人居环境整治工作") in facts
+    assert not any(p == "enacted" for _, p, _ in facts)  # no paper passed: the work heard on

@@ -71,6 +71,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "supervision": re.compile(f"(?:{verbs})了?(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "more_supervision": re.compile(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "standalone": re.compile(f"(?:{standalone})"),
+        # 审议通过了县政府关于…工作情况的报告: a report on work heard and voted on, the work reviewed
+        "passed_review": re.compile(f"审议通过了?[{HAN}]{{0,12}}?(?:政府|法院|检察院)关于(?P<topic>[^。；;！？!?，,、\\n]{{2,40}}?情况)的?(?:专项|综合)?报告"),
         "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?:并(?:表决)?通过了?)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "check": re.compile(f"(?:检查|视察)(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
         # 听取审议报告28个, 听取审议监督工作报告182个: the hearings of a kind, counted
@@ -321,6 +323,8 @@ def find_activities(text: str) -> list[Candidate]:
             found += _report_topic(text, following.start("topic"), following.end("topic")) \
                 or [Candidate(following.start() + 1, following.end(), "SupervisionActivity", verb + _plain(written), written=(written,), priority=1)]
             following = pats["more_review"].match(text, following.end())
+    for match in pats["passed_review"].finditer(text) if "审议通过" in text else ():
+        found += _report_topic(text, match.start("topic") - 2, match.end("topic"))
     for match in pats["counted_review"].finditer(text) if "听取" in text else ():
         written = match.group(0)
         if re.sub("^听取(?:和)?审议(?:了)?", "", written).startswith(_GENERIC_REPORTS):

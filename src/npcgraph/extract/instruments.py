@@ -640,12 +640,16 @@ _PASSED_PAPER = re.compile(
 )
 
 
+_WORK_HEARD = re.compile(f"^[{HAN}]{{0,12}}?(?:政府|法院|检察院)关于[^，。；]{{2,40}}?情况的?(?:专项|综合)?报告$")
+
+
 def _passed_papers(text: str) -> list[Candidate]:
     found = []
     for match in _PASSED_PAPER.finditer(text) if "通过" in text else ():
         name = match.group("name")
-        if leading_verb(name) or _COUNT_INSIDE.match(name) or text.startswith("的决", match.end()):
-            continue  # 通过听取…的报告: a way; 通过3份名单: counted; 关于批准…的报告的决定: inside a title
+        if leading_verb(name) or _COUNT_INSIDE.match(name) or text.startswith("的决", match.end()) or _WORK_HEARD.match(name):
+            continue  # 通过听取…的报告: a way; 通过3份名单: counted; 关于批准…的报告的决定: inside a title;
+            # 审议通过了县政府关于…工作情况的报告: the work heard on, no paper passed
         found.append(Candidate(match.start("name"), match.end("name"), "Instrument", _DRAFT.sub("", name), written=(name,), priority=1))
     return found
 

@@ -165,6 +165,7 @@ def _lead_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _HEARINGS = ("听取", "审议")
+_REPORT_AFTER = re.compile("(?:的)?(?:(?:执行)?情况)?(?:专项|综合)?的?报告")
 _REPORTS = ("报告", "汇报")
 _TITLE_LIST = re.compile("了?关于[^，。；,;]*?(?:、|和)关于")
 _GENERIC_ACTIVITIES = frozenset(word_list("activities.generic_activities"))
@@ -360,6 +361,10 @@ class _SentenceReader:
                     elif predicate == "enacted" and _lower_instrument(self.entities[subject].label, self.entities[obj].label):
                         predicate = "approved"  # 省人大常委会…表决通过了《泉州市…条例》: a province passes a city's law by approving it
                     yield (subject, predicate, obj, None)
+            if not future:
+                for topic in self._report_topics(clause, cues):
+                    for subject in actors:
+                        yield (subject, "reviewed", topic, None)
             if explicit and self._authors_report(clause):
                 chain = carried  # …，区政府关于…的审计工作报告，通过了…: the report's author acts in its title only
         self.last_subject = chain
@@ -409,6 +414,18 @@ class _SentenceReader:
                 break
             activities.append(mention.entity or "")
         return activities
+
+    def _report_topics(self, clause: tuple[int, int], cues: list[Cue]) -> list[str]:
+        """The work a report heard and voted on is on (审议通过了县政府关于|农村人居环境整治工作|情况的
+        报告): an Activity named right after 关于 in a report's name, after a verb of review or passing."""
+        found = []
+        for mention in self.view.mentions:
+            if not clause[0] <= mention.begin < clause[1] or self.cls(mention) != "Activity" or not mention.entity \
+                    or not self.text.endswith("关于", 0, mention.begin) or not _REPORT_AFTER.match(self.text, mention.end):
+                continue
+            if any(c.trigger is not None and c.trigger.predicate in ("reviewed", "enacted") and c.end <= mention.begin for c in cues):
+                found.append(mention.entity)
+        return found
 
     def _partners(self, clause: tuple[int, int]) -> tuple[str, ...]:
         """The bodies a clause opens with after 与/会同/联合: they act together with its subject."""
