@@ -183,3 +183,9 @@ def test_a_report_on_work_passed_by_a_meeting_reviews_the_work(tmp_path):
     facts = triples(document)
     assert ("宿松县人民代表大会常务委员会", "reviewed", "农村人居环境整治工作") in facts
     assert not any(p == "enacted" for _, p, _ in facts)  # no paper passed: the work heard on
+
+
+def test_a_meeting_hearing_a_report_it_cannot_name_the_work_of_conducts_no_hearing(tmp_path):
+    text = "区人大常委会召开第三十五次会议。会议听取和审议了区政府关于“十四五”规划执行情况及“十五五”规划纲要编制情况的报告。\n"
+    facts = triples(built(tmp_path, text))
+    assert not any(p == "conducted" for _, p, _ in facts), facts

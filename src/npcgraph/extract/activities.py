@@ -72,7 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "more_supervision": re.compile(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "standalone": re.compile(f"(?:{standalone})"),
         # 审议通过了县政府关于…工作情况的报告: a report on work heard and voted on, the work reviewed
-        "passed_review": re.compile(f"审议通过了?[{HAN}]{{0,12}}?(?:政府|法院|检察院)关于(?P<topic>[^。；;！？!?，,、\\n]{{2,40}}?情况)的?(?:专项|综合)?报告"),
+        "passed_review": re.compile(f"审议通过了?[{HAN}]{{0,16}}?关于(?P<topic>[^。；;！？!?，,、\\n]{{2,40}}?情况)的?(?:专项|综合)?报告"),
         "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?:并(?:表决)?通过了?)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "check": re.compile(f"(?:检查|视察)(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
         # 听取审议报告28个, 听取审议监督工作报告182个: the hearings of a kind, counted
@@ -207,26 +207,37 @@ _GENERIC_REPORTS = tuple(word_list("activities.generic_reports"))  # 审议各�
 # contract: what is reviewed is the report's subject). Not a bill's reading, a list of reports, a
 # plan and its draft (…执行情况与2025年计划草案), nor a report on a report.
 _TOPIC = re.compile(f"关于(?P<topic>(?:(?!关于)[^、，。；;！？!?“”《》\n]){{4,40}}?)(?:的)?(?:(?:执行)?情况(?:专项|综合)?)?的?$")
-_NOT_TOPIC = re.compile("草案|报告|审议|意见$|^[的和及]|^检查|^对|准备$|代表资格")
+_NOT_TOPIC = re.compile("草案|报告|审议|意见$|^[的和及]|^检查|^对.*(?:进行|开展)|准备$|代表资格")
 _TOPIC_TAILS = ("办理", "工作")
 _BODIES_WORK = tuple(word_list("activities.bodies_work"))  # 政府工作|报告: a body's work report
+
+
+def _meeting_heard(text: str, at: int) -> bool:
+    """Whether a meeting hears the report named at ``at`` (会议听取和审议了…, 第三十六次会议听取了…, a
+    list cut by ；going on): the meeting's business, not a year's hearings a work report lists."""
+    opening = max(text.rfind(mark, 0, at) for mark in "。\n")
+    return _MEETING_WORD.search(text, opening + 1, at) is not None
+
+
+_MEETING_WORD = re.compile("会议(?!案)")  # (not 大会议案: a motion to the congress)
 
 
 def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
     """The work a hearing's report is on, an Activity named inside the report's name, where a
     meeting hears it (会议听取和审议了…, 第三十六次会议听取了…): the meeting's business, not a year's
     hearings a work report lists."""
-    opening = max(text.rfind(mark, 0, begin) for mark in "。\n")  # (a list cut by ；goes on)
-    if "会议" not in text[opening + 1 : begin]:
+    if not _meeting_heard(text, begin):
         return []
     match = _TOPIC.search(text, begin, end)
     if match is None or _NOT_TOPIC.search(match.group("topic")) or _COUNTED.search(match.group("topic")):
         return []
     if match.group("topic").endswith(_BODIES_WORK) and text.startswith("报告", match.end("topic")):
         return []  # 关于政府工作报告的…: a body's work report, no work reported on
-    topic = match.group("topic")
+    topic, begin = match.group("topic"), match.start("topic")
+    if topic.startswith("对"):  # 关于对食品安全法执法检查情况的报告: the inspection
+        topic, begin = topic[1:], begin + 1
     written = tuple(topic[: -len(tail)] for tail in _TOPIC_TAILS if topic.endswith(tail) and len(topic) - len(tail) >= 4)
-    return [Candidate(match.start("topic"), match.end("topic"), "Activity", topic, written=written, priority=0)]
+    return [Candidate(begin, match.end("topic"), "Activity", topic, written=written, priority=0)]
 
 
 # Projects and works named in a list (三江标准堤闸泵配套工程、上塘环城南路道路工程(望江路至沙门西路段)、…)
@@ -311,8 +322,10 @@ def find_activities(text: str) -> list[Candidate]:
         name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
         name = _PASSED_TOO.sub("审议", name, count=1)  # 听取审议并表决通过了…的报告: the hearing
         # a meeting's hearing: what it reviewed, the work the report is on; a year's: the hearing
-        found += _report_topic(text, match.start("topic"), match.end("topic")) \
-            or [Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1)]
+        if _meeting_heard(text, match.start("topic")):
+            found += _report_topic(text, match.start("topic"), match.end("topic"))
+        else:
+            found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
         following = pats["more_review"].match(text, match.end())
         verb = _PASSED_TOO.sub("审议", text[match.start() : match.start("topic")]).replace("了", "")  # 听取和审议了A的报告、B的报告: 听取和审议 each
         while following:  # 听取审议A的报告、B的报告: one hearing each
@@ -320,8 +333,10 @@ def find_activities(text: str) -> list[Candidate]:
             if _BILL_STEP.search(following.group("topic")):
                 following = pats["more_review"].match(text, following.end())
                 continue
-            found += _report_topic(text, following.start("topic"), following.end("topic")) \
-                or [Candidate(following.start() + 1, following.end(), "SupervisionActivity", verb + _plain(written), written=(written,), priority=1)]
+            if _meeting_heard(text, following.start("topic")):
+                found += _report_topic(text, following.start("topic"), following.end("topic"))
+            else:
+                found.append(Candidate(following.start() + 1, following.end(), "SupervisionActivity", verb + _plain(written), written=(written,), priority=1))
             following = pats["more_review"].match(text, following.end())
     for match in pats["passed_review"].finditer(text) if "审议通过" in text else ():
         found += _report_topic(text, match.start("topic") - 2, match.end("topic"))

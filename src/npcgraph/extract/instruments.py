@@ -640,7 +640,7 @@ _PASSED_PAPER = re.compile(
 )
 
 
-_WORK_HEARD = re.compile(f"^[{HAN}]{{0,12}}?(?:政府|法院|检察院)关于[^，。；]{{2,40}}?情况的?(?:专项|综合)?报告$")
+_WORK_HEARD = re.compile(f"^[{HAN}]{{0,16}}?关于[^，。；]{{2,40}}?情况的?(?:专项|综合)?报告$")
 
 
 def _passed_papers(text: str) -> list[Candidate]:
