@@ -189,3 +189,12 @@ def test_a_meeting_hearing_a_report_it_cannot_name_the_work_of_conducts_no_heari
     text = "区人大常委会召开第三十五次会议。会议听取和审议了区政府关于“十四五”规划执行情况及“十五五”规划纲要编制情况的报告。\n"
     facts = triples(built(tmp_path, text))
     assert not any(p == "conducted" for _, p, _ in facts), facts
+
+
+def test_a_meeting_s_reports_listed_after_commas_each_review_its_work(tmp_path):
+    text = ("湘西州人大常委会召开第二十五次会议。会议听取和审议了关于州十五届人大三次会议以来代表建议办理情况的报告,"
+            "关于湘西州2024年生态环境保护工作情况的报告,关于湘西州2024年乡村振兴促进工作情况的报告。\n")
+    facts = triples(built(tmp_path, text))
+    committee = "湘西土家族苗族自治州人民代表大会常务委员会"
+    assert (committee, "reviewed", "湘西州2024年生态环境保护工作") in facts, facts
+    assert (committee, "reviewed", "湘西州2024年乡村振兴促进工作") in facts, facts

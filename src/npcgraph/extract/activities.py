@@ -77,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "check": re.compile(f"(?:检查|视察)(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
         # 听取审议报告28个, 听取审议监督工作报告182个: the hearings of a kind, counted
         "counted_review": re.compile(f"听取(?:和)?审议(?:了)?(?:[{HAN}“”\"]{{0,10}}?)报告(?=\d|[一二三四五六七八九十]+[个项件份次])"),
-        "more_review": re.compile(f"、(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
+        "more_review": re.compile(f"(?:、|[，,](?=关于))(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "work_meeting": re.compile(f"(?P<also>(?:(?:中央|省委|市委|区委|县委)、)+)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
         "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?:{num}次|的)?(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|上|和|及|与|\\d|$)"),
         "more_meetings": re.compile(f"(?:和|及|与|、)(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
@@ -212,6 +212,10 @@ _TOPIC_TAILS = ("办理", "工作")
 _BODIES_WORK = tuple(word_list("activities.bodies_work"))  # 政府工作|报告: a body's work report
 
 
+# 十五届人大三次会议, 第三次会议: a session's numbers, no count of hearings
+_SESSION_NUMBERS = re.compile("[一二三四五六七八九十\\d]+届|第?[一二三四五六七八九十\\d]+次(?:全体)?会议")
+
+
 def _meeting_heard(text: str, at: int) -> bool:
     """Whether a meeting hears the report named at ``at`` (会议听取和审议了…, 第三十六次会议听取了…, a
     list cut by ；going on): the meeting's business, not a year's hearings a work report lists."""
@@ -315,17 +319,19 @@ def find_activities(text: str) -> list[Candidate]:
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0)))
     for match in pats["review"].finditer(text):
         written = match.group(0)
-        if _COUNTED.search(match.group("topic")):
-            continue  # 听取审议23个监督工作报告: a count of hearings, not one
-        if _BILL_STEP.search(match.group("topic")) or match.group("topic").startswith(_GENERIC_REPORTS):
-            continue  # 审议关于…草案审议结果的报告, 审议各项报告: a bill's reading or reports in general, no supervision
-        name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
-        name = _PASSED_TOO.sub("审议", name, count=1)  # 听取审议并表决通过了…的报告: the hearing
-        # a meeting's hearing: what it reviewed, the work the report is on; a year's: the hearing
-        if _meeting_heard(text, match.start("topic")):
-            found += _report_topic(text, match.start("topic"), match.end("topic"))
-        else:
-            found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
+        topic = match.group("topic")
+        counted = _COUNTED.search(_SESSION_NUMBERS.sub("", topic)) is not None  # 听取审议23个监督工作报告: hearings counted
+        if counted and not topic.startswith("关于"):
+            continue
+        # (审议关于…草案审议结果的报告, 审议各项报告: a bill's reading or reports in general, no supervision)
+        if not counted and not _BILL_STEP.search(topic) and not topic.startswith(_GENERIC_REPORTS):
+            name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
+            name = _PASSED_TOO.sub("审议", name, count=1)  # 听取审议并表决通过了…的报告: the hearing
+            # a meeting's hearing: what it reviewed, the work the report is on; a year's: the hearing
+            if _meeting_heard(text, match.start("topic")):
+                found += _report_topic(text, match.start("topic"), match.end("topic"))
+            else:
+                found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
         following = pats["more_review"].match(text, match.end())
         verb = _PASSED_TOO.sub("审议", text[match.start() : match.start("topic")]).replace("了", "")  # 听取和审议了A的报告、B的报告: 听取和审议 each
         while following:  # 听取审议A的报告、B的报告: one hearing each

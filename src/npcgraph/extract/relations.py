@@ -423,7 +423,10 @@ class _SentenceReader:
             if not clause[0] <= mention.begin < clause[1] or self.cls(mention) != "Activity" or not mention.entity \
                     or not self.text.endswith("关于", 0, mention.begin) or not _REPORT_AFTER.match(self.text, mention.end):
                 continue
-            if any(c.trigger is not None and c.trigger.predicate in ("reviewed", "enacted") and c.end <= mention.begin for c in cues):
+            # (a list of reports' titles cut by commas goes on the verb before it: 听取和审议了关于A的报告,关于B的报告)
+            listed = self.text[clause[0] : clause[1]].lstrip().startswith("关于")
+            if any(c.trigger is not None and c.trigger.predicate in ("reviewed", "enacted") and c.end <= mention.begin
+                   for c in (self.view.cues if listed else cues)):
                 found.append(mention.entity)
         return found
 
