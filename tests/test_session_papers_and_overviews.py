@@ -198,3 +198,19 @@ def test_a_meeting_s_reports_listed_after_commas_each_review_its_work(tmp_path):
     committee = "湘西土家族苗族自治州人民代表大会常务委员会"
     assert (committee, "reviewed", "湘西州2024年生态环境保护工作") in facts, facts
     assert (committee, "reviewed", "湘西州2024年乡村振兴促进工作") in facts, facts
+
+
+def test_a_city_s_delegation_to_its_province_s_congress(tmp_path):
+    text = "贵州省十一届人大一次会议期间，石宗源来到贵阳代表团、军队代表团，林树森来到黔东南代表团、黔南代表团。\n"
+    facts = triples(built(tmp_path, text))
+    for name in ("贵阳代表团", "黔东南代表团", "黔南代表团"):
+        assert (f"贵州省人民代表大会{name}", "partOf", "贵州省人民代表大会") in facts, facts
+
+
+def test_election_committees_and_a_preposition_before_a_body(tmp_path):
+    text = "10月25日下午，睢宁县选举委员会召开第一次会议。据内蒙古自治区农牧业厅草原监督管理局局长郭健介绍，条例将施行。\n"
+    document = built(tmp_path, text)
+    bodies = {e.label for e in document.entities if e.cls == "Organization"}
+    assert "睢宁县选举委员会" in bodies, bodies
+    assert not any(label.startswith("据") for label in bodies), bodies
+    assert ("郭健", "memberOf", "内蒙古自治区农牧业厅草原监督管理局") in triples(document)

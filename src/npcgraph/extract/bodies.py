@@ -185,6 +185,23 @@ def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
 _NAME_TAKES_POST = re.compile(f"[{HAN}]{{1,3}}?(?:担任|出任|任)")
 
 
+def _city_delegations(text: str) -> list[Candidate]:
+    """A city's or prefecture's delegation to its province's congress (贵阳代表团, 黔东南代表团,
+    大同代表团): named as written, part of the province's congress (贵州省人民代表大会贵阳代表团)."""
+    found = []
+    for delegation in re.finditer("代表团", text) if "代表团" in text else ():
+        end = delegation.start()
+        for begin in range(max(0, end - 5), end - 1):
+            name = text[begin:end]
+            # (大同代表团: 大同市, whose short name alone the lexicon leaves out as a common word)
+            place = places().get(name) or places().get(name + "州") or places().get(name + "市")
+            if place is not None and place.kind in ("city", "prefecture") and place.province:
+                found.append(Candidate(begin, delegation.end(), "Organization", text[begin : delegation.end()],
+                                       canonical=f"{place.province}人民代表大会{name}代表团", national=True, priority=2))
+                break
+    return found
+
+
 def _place_full(name: str) -> str | None:
     place = places().get(name)
     return place.name if place else None
@@ -490,6 +507,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             place = places().get(match.group("place"))
             if place is not None and place.kind in _PROVINCE_KINDS and place.short:
                 add(match, f"全国人民代表大会{place.short}代表团", national=True)
+    else:
+        found.extend(_city_delegations(text))
     for match in _organ_after_posts().finditer(text) if "、" in text else ():
         # 市人大常委会秘书长、办公厅主任周强: an organ of the body whose posts the list goes on with
         owner = _posts_before(text, match.start(), found)

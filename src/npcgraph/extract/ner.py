@@ -181,9 +181,17 @@ def _cutleading_verb(text: str, begin: int, end: int) -> int:
         if len(verb) > back:
             return begin - back + len(verb)
     verb = leading_verb(text[begin:end])
-    return begin + len(verb)
+    return _after_preposition(text, begin + len(verb), end)
 
 
+def _after_preposition(text: str, begin: int, end: int) -> int:
+    """据|内蒙古自治区农牧业厅: a preposition the span opens with, before a place's body."""
+    if text[begin : begin + 1] in _PREPOSITIONS and end - begin > 4 and (known_place(text[begin + 1 : begin + 3]) or known_place(text[begin + 1 : begin + 4])):
+        return begin + 1
+    return begin
+
+
+_PREPOSITIONS = frozenset(word_list("ner.prepositions"))
 _PARTY_COMMITTEE_FIRST = re.compile("[省市县区州旗镇乡]委(?=[省市县区州旗镇乡])")
 
 
@@ -437,6 +445,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
     found: list[list[Candidate]] = []
     for match in _affiliation().finditer(text):
         begin, end = _grassroots(text, *match.span("body"))
+        begin = _after_preposition(text, begin, end)
         if (agent := _AGENT_FIRST.match(text, begin, end)) and end - agent.end() >= 4:
             begin = agent.end()  # 会议由前进街道办事处主任…主持: the body after the passive's 由
         body = text[begin:end]
