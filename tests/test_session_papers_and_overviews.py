@@ -214,3 +214,8 @@ def test_election_committees_and_a_preposition_before_a_body(tmp_path):
     assert "睢宁县选举委员会" in bodies, bodies
     assert not any(label.startswith("据") for label in bodies), bodies
     assert ("郭健", "memberOf", "内蒙古自治区农牧业厅草原监督管理局") in triples(document)
+
+
+def test_a_revised_text_in_its_title_is_the_law(tmp_path):
+    text = "云南省人大常委会批准了《大理白族自治州洱海保护管理条例(修订)》。\n"
+    assert ("云南省人民代表大会常务委员会", "approved", "大理白族自治州洱海保护管理条例") in triples(built(tmp_path, text))

@@ -29,7 +29,8 @@ NATIONAL_PREFIXES = word_list("instruments.national_prefixes")
 # A character before 法 that makes a common word, not a law: 方法 做法 办法 立法 执法 ...
 _NOT_LAW_BEFORE = frozenset(word_list("instruments.not_law_before"))
 # a bill's draft of any reading: (草案), (修订草案), (草案修改二稿), (草案第二次审议稿), (征求意见稿)
-_DRAFT = re.compile(r"[（(](?:(?:修订|修正)?草案(?:修改稿|修改[一二三四五六七八九十]稿|第?[一二三四五六七八九十]次审议稿|[一二三四五六七八九十]审稿)?|征求意见稿|送审稿)[）)]$")
+_DRAFT = re.compile(r"[（(](?:(?:修订|修正)?草案(?:修改稿|修改[一二三四五六七八九十]稿|第?[一二三四五六七八九十]次审议稿|[一二三四五六七八九十]审稿)?|征求意见稿|送审稿"
+                    r"|(?:\d{4}年)?(?:修订|修正))[）)]$")  # (and a revised text: 《…条例(修订)》, (2023年修正))
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
 
