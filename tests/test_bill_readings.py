@@ -32,7 +32,8 @@ def test_a_hearing_does_not_run_over_a_comma(tmp_path):
 
 
 def test_hearings_listed_after_one_verb_keep_it_and_an_ordinal_is_no_count(tmp_path):
-    text = ("1月18日，凤县第十七届人大常委会第7次会议召开。会议听取和审议了县十七届人大常委会第1次会议以来审议意见"
+    # (a year's hearings, as a work report lists them: a meeting's hearings review their work instead)
+    text = ("凤县人大常委会工作报告\n一年来，常委会听取和审议了县十七届人大常委会第1次会议以来审议意见"
             "办理情况的报告、县十七届人大代表资格变动情况的审查报告。\n")
     activities = {e.label for e in built(tmp_path, text).entities if e.cls == "SupervisionActivity"}
     assert "听取和审议县十七届人大常委会第1次会议以来审议意见办理情况的报告" in activities  # 第1次: an ordinal
