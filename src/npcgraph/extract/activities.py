@@ -223,7 +223,9 @@ def _meeting_heard(text: str, at: int) -> bool:
     return _MEETING_WORD.search(text, opening + 1, at) is not None
 
 
-_MEETING_WORD = re.compile("会议(?!案)")  # (not 大会议案: a motion to the congress)
+# a meeting named before the hearing (会议听取和审议了, 第三十六次会议还审议了; not 大会议案, a motion,
+# nor …第1次会议以来审议意见办理情况的报告, a title's words, nor 会议精神, 会议期间)
+_MEETING_WORD = re.compile("会议(?!以来|精神|期间|案)")
 
 
 def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
