@@ -46,3 +46,8 @@ def triples(document: Document) -> set[tuple[str, str, str]]:
     """Its relations as (subject, predicate, object), by label."""
     labels = {e.key: e.label for e in document.entities}
     return {(labels[r.subject], r.predicate, labels[r.object]) for r in document.relations}
+
+
+def typed(document: Document) -> set[tuple[str, str]]:
+    """Its entities as (class, label)."""
+    return {(e.cls, e.label) for e in document.entities}

@@ -6,16 +6,12 @@ a Tibetan name ending in 村 after 常务主席."""
 
 from __future__ import annotations
 
-from extract_helpers import built, triples
-
-
-def _entities(document) -> set[tuple[str, str]]:  # noqa: ANN001 - a Document
-    return {(e.cls, e.label) for e in document.entities}
+from extract_helpers import built, triples, typed
 
 
 def test_a_district_named_with_cheng_qu_is_a_known_district(tmp_path):
     document = built(tmp_path, "北京市东城区人大常委会召开会议。济南市历城区人大常委会主任王明出席。\n")
-    assert {("Place", "东城区"), ("Place", "历城区")} <= _entities(document)
+    assert {("Place", "东城区"), ("Place", "历城区")} <= typed(document)
     labels = {e.label for e in document.entities if e.cls == "Organization"}
     assert any(label.startswith("东城区") or label.startswith("北京市东城区") for label in labels)
     assert ("王明", "memberOf", "济南市历城区人民代表大会常务委员会") in triples(document)
@@ -76,7 +72,7 @@ def test_a_region_written_as_zi_zhi_qu_alone(tmp_path):
         "自治区十二届人大三次会议主席团常务主席张山、李水出席会议。\n"
     )
     document = built(tmp_path, text)
-    entities = _entities(document)
+    entities = typed(document)
     assert ("Event", "自治区第十二届人民代表大会第三次会议") in entities
     assert ("Person", "次仁江村") in entities and ("Place", "次仁江村") not in entities
     assert not any(cls == "Place" for cls, _ in entities)  # no region is named
@@ -100,7 +96,7 @@ def test_a_name_taking_a_post_and_a_reporter_s_source_are_no_bodies(tmp_path):
     document = built(tmp_path, text)
     bodies = {e.label for e in document.entities if e.cls == "Organization"}
     assert "宜都市人民政府" in bodies and not any(label.startswith(("王强", "记者")) for label in bodies)
-    assert not any(cls == "Place" and label.startswith(("王强", "记者")) for cls, label in _entities(document))
+    assert not any(cls == "Place" and label.startswith(("王强", "记者")) for cls, label in typed(document))
 
 
 def test_a_department_s_party_group_and_a_party_department_s_head(tmp_path):
@@ -129,7 +125,7 @@ def test_words_before_a_level_word_name_no_place(tmp_path):
         "授予设区的市地方立法权。它是阆苑村村民进出村庄的唯一通道。推进城中村改造。会议免去李明宜都市教育局局长职务。\n"
     )
     document = built(tmp_path, text)
-    places = {label for cls, label in _entities(document) if cls == "Place"}
+    places = {label for cls, label in typed(document) if cls == "Place"}
     assert places == {"宜都市", "阆苑村"}
     assert ("宜都市人民代表大会常务委员会", "removed", "李明") in triples(document)  # the name before a county's name
 
@@ -139,7 +135,7 @@ def test_opinions_in_general_and_clauses_are_no_names(tmp_path):
         "宜都市人大常委会召开会议。通过代表集中收集意见、选民直接反映意见等方式发动群众参与。市政府出台了加快养老服务发展的实施意见。"
         "蓝天保卫战是打好污染防治攻坚战的关键。非物质文化遗产法已列入全国人大常委会立法规划。\n"
     )
-    entities = _entities(built(tmp_path, text))
+    entities = typed(built(tmp_path, text))
     opinions = {label for cls, label in entities if cls == "Opinion"}
     assert opinions == {"加快养老服务发展的实施意见"}
     assert not any("是" in label or "已" in label for _, label in entities)
@@ -150,7 +146,7 @@ def test_a_legislative_plan_s_items_without_brackets(tmp_path):
         "2025年省人大常委会立法项目\n一、继续审议项目(2件)\n1.江苏省生物多样性保护条例;2.江苏省传统工艺美术保护条例(修改)。\n"
         "开封等地相继出台居家社区养老服务促进条例。\n"
     )
-    entities = _entities(built(tmp_path, text))
+    entities = typed(built(tmp_path, text))
     regulations = {label for cls, label in entities if cls == "Regulation"}
     assert {"江苏省生物多样性保护条例", "江苏省传统工艺美术保护条例"} <= regulations
     assert not any("开封" in label for label in regulations)  # a clause (开封等地相继出台…), no title
@@ -165,7 +161,7 @@ def test_a_session_s_executive_chairs_and_names_in_a_list(tmp_path):
     facts = triples(document)
     presidium = "江苏省第十四届人民代表大会第三次会议主席团"
     assert {("信长星", "memberOf", presidium), ("周红波", "memberOf", presidium), ("刘小涛", "memberOf", presidium)} <= facts
-    assert ("Person", "夏道虎") in _entities(document) and ("Person", "夏道") not in _entities(document)
+    assert ("Person", "夏道虎") in typed(document) and ("Person", "夏道") not in typed(document)
 
 
 def test_a_province_passing_a_city_s_law_approves_it(tmp_path):
@@ -195,7 +191,7 @@ def test_what_a_count_after_its_noun_counts(tmp_path):
 
 def test_a_session_s_suggestions_and_motions_as_one_set(tmp_path):
     text = "宜都市人大常委会召开会议。常委会督办市三届人大三次会议代表建议325件，区第十五届人大第三次会议代表议案8件全部办结。\n"
-    entities = _entities(built(tmp_path, text))
+    entities = typed(built(tmp_path, text))
     assert ("Suggestion", "市三届人大三次会议代表建议") in entities
     assert ("Motion", "区第十五届人大第三次会议代表议案") in entities
     assert not any(label.startswith("常委会") for _, label in entities)
@@ -203,7 +199,7 @@ def test_a_session_s_suggestions_and_motions_as_one_set(tmp_path):
 
 def test_the_formula_of_three_joined_with_he_is_one_concept(tmp_path):
     text = "宜都市人大常委会坚持党的领导、人民当家作主和依法治国有机统一，依法履职。\n"
-    concepts = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Concept"}
+    concepts = {label for cls, label in typed(built(tmp_path, text)) if cls == "Concept"}
     assert concepts == {"党的领导、人民当家作主、依法治国有机统一"}
 
 
@@ -219,7 +215,7 @@ def test_hearings_of_a_kind_counted(tmp_path):
 def test_a_national_session_s_presidium_by_its_short_name(tmp_path):
     text = "新华社北京3月4日电 十届全国人大一次会议主席团4日举行第一次会议。会议听取审议各项报告10个。\n"
     document = built(tmp_path, text)
-    entities = _entities(document)
+    entities = typed(document)
     presidium = "第十届全国人民代表大会第一次会议主席团"
     assert ("Organization", presidium) in entities and ("Event", "第十届全国人民代表大会第一次会议") in entities
     assert (presidium, "partOf", "全国人民代表大会") in triples(document)
@@ -228,14 +224,14 @@ def test_a_national_session_s_presidium_by_its_short_name(tmp_path):
 
 def test_a_whole_name_of_a_rare_surname_between_a_post_and_its_verb(tmp_path):
     text = "五里坨街道召开会议。街道党委办主任介卫星等参加。主任在会上说，要办好实事。副主任进一步指出，要抓好落实。\n"
-    persons = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Person"}
+    persons = {label for cls, label in typed(built(tmp_path, text)) if cls == "Person"}
     assert persons == {"介卫星"}
 
 
 def test_a_county_s_session_by_the_county_s_whole_name(tmp_path):
     text = "2021年3月19日景宁畲族自治县第九届人民代表大会第五次会议审议通过了《景宁畲族自治县禁毒条例》。\n"
     document = built(tmp_path, text)
-    assert ("Event", "景宁畲族自治县第九届人民代表大会第五次会议") in _entities(document)
+    assert ("Event", "景宁畲族自治县第九届人民代表大会第五次会议") in typed(document)
     assert ("景宁畲族自治县人民代表大会", "enacted", "景宁畲族自治县禁毒条例") in triples(document)
 
 
@@ -263,7 +259,7 @@ def test_a_township_session_s_elections_in_pairs_across_commas_and_semicolons(tm
 def test_a_zone_s_committee_names_no_place_of_the_report(tmp_path):
     text = "示范区人大工委召开会议\n3月20日,市十五届人大常委会第二十二次会议召开。示范区人大工委主任、市人大常委会主任孔庆贺主持会议。\n"
     document = built(tmp_path, text)
-    entities = _entities(document)
+    entities = typed(document)
     assert ("Place", "示范区") not in entities
     assert not any(label.startswith("示范区人民代表大会") for _, label in entities)
     assert ("孔庆贺", "memberOf", "示范区人大工委") in triples(document)

@@ -5,11 +5,7 @@ activities listed after 开展 (inside a count, and after another activity whose
 
 from __future__ import annotations
 
-from extract_helpers import built, triples
-
-
-def _entities(document) -> set[tuple[str, str]]:  # noqa: ANN001 - a Document
-    return {(e.cls, e.label) for e in document.entities}
+from extract_helpers import built, triples, typed
 
 
 _CLOSING = (
@@ -43,16 +39,16 @@ def test_the_work_reports_of_a_session_are_instruments(tmp_path):
         "会议还听取和审议了市中级人民法院工作报告、河源市第八届人大常委会工作报告。\n"
         "在镇人代会上，代表们审议通过了镇政府工作报告、镇人大主席团工作报告。\n"
     )
-    labels = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Instrument"}
+    labels = {label for cls, label in typed(built(tmp_path, text)) if cls == "Instrument"}
     assert "政府工作报告" in labels
     assert {"镇政府工作报告", "镇人大主席团工作报告"} <= labels
     assert any(label.endswith("中级人民法院工作报告") for label in labels)
     assert any(label.startswith("河源市") and label.endswith("常务委员会工作报告") for label in labels)
 
 
-def test_a_report_titled_by_its_own_heading_is_not_one_of_its_entities(tmp_path):
+def test_a_report_titled_by_its_own_heading_is_not_one_of_itstyped(tmp_path):
     text = "河源市人民代表大会常务委员会工作报告\n——2021年3月在河源市第八届人民代表大会第五次会议上\n过去一年，市人大常委会召开常委会会议8次。\n"
-    labels = {label for cls, label in _entities(built(tmp_path, text)) if cls == "Instrument"}
+    labels = {label for cls, label in typed(built(tmp_path, text)) if cls == "Instrument"}
     assert not any(label.endswith("工作报告") for label in labels)
 
 
@@ -78,7 +74,7 @@ def test_a_meeting_s_hearing_reviews_the_work_its_report_is_on(tmp_path):
     assert (committee, "reviewed", "2020年度环境保护目标完成") in facts
     assert (committee, "reviewed", "农村人居环境整治工作") in facts
     assert not any(p == "conducted" for _, p, _ in facts)  # the meeting's business, no hearing of its own
-    assert ("Activity", "农村人居环境整治工作") in _entities(document)
+    assert ("Activity", "农村人居环境整治工作") in typed(document)
 
 
 def test_a_year_s_hearings_in_a_work_report_are_activities_conducted(tmp_path):
@@ -125,7 +121,7 @@ def test_a_sitting_named_after_its_meeting_keeps_the_whole_written_name(tmp_path
 
 def test_a_meeting_held_named_after_the_verb_and_de(tmp_path):
     text = "县人大常委会开展调研。在随后召开的座谈会上，县政府有关部门负责同志通报了情况。\n"
-    assert ("Event", "座谈会") in _entities(built(tmp_path, text))
+    assert ("Event", "座谈会") in typed(built(tmp_path, text))
 
 
 def test_a_county_named_without_its_level_and_a_road_are_places(tmp_path):
@@ -161,7 +157,7 @@ def test_a_body_written_by_its_level_also_goes_by_its_level_and_full_name(tmp_pa
 def test_a_draft_of_any_reading_is_its_law_and_a_short_development_commission_its_body(tmp_path):
     text = "贵州省人大常委会召开会议。议程有：审议《贵州省标准化条例(草案修改二稿)》，省发展改革委副主任张晓萍作说明。\n"
     document = built(tmp_path, text)
-    assert ("Regulation", "贵州省标准化条例") in _entities(document)
+    assert ("Regulation", "贵州省标准化条例") in typed(document)
     assert ("张晓萍", "memberOf", "贵州省发展和改革委员会") in triples(document)
 
 
