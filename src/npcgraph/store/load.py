@@ -3,7 +3,11 @@
 
 Batches of about 16 MB keep the loader's memory bounded: given
 a whole 250 MB file at once it holds several copies of it (2.4 GB peak, measured), in 16 MB
-batches under 1 GB, in the same time.
+batches under 1 GB, in the same time. On a machine of two cores or more, two batches of 8 MB
+load at once (:func:`bulk_load`): each of Oxigraph's bulk loads parses its batch in the
+calling thread, then sorts and writes it in a thread of its own, so one load at a time keeps
+about one core busy; two keep two (a 1,000-report store loads in about two thirds of the time
+when the cores are free, for the same CPU).
 
 The store is loaded beside its folder and renamed into place, as
 :func:`write_store` does for a graph, file or store: a failed or killed load
@@ -17,7 +21,9 @@ import glob
 import os
 import shutil
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +33,12 @@ from ..errors import OutputError
 from ..exports.turtle import turtle_header
 from .open import is_oxigraph_store, ntriples, open_source
 
-__all__ = ["write_store", "store_batches", "check_location", "load_store", "stage_store", "stage_patch", "StagedStore", "remove_stale"]
+__all__ = ["write_store", "store_batches", "bulk_load", "check_location", "load_store", "stage_store", "stage_patch", "StagedStore", "remove_stale"]
 
 _BATCH = 16_000_000  # bytes of Turtle per bulk load
+#: Bulk loads run at once: two where there are two cores, each given half a batch (the memory
+#: of the loads in flight stays about that of one 16 MB load).
+_LOADS = 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 def store_batches(parts: Iterable[bytes], batch_bytes: int = _BATCH) -> Iterator[bytes]:
@@ -48,6 +57,33 @@ def store_batches(parts: Iterable[bytes], batch_bytes: int = _BATCH) -> Iterator
             batch, size = [], 0
     if batch:
         yield b"".join([head, *batch])
+
+
+def bulk_load(store: pyoxigraph.Store, parts: Iterable[bytes], progress: Callable[[int], object] | None = None, loads: int = 0) -> None:
+    """Bulk-load the graph of ``parts`` (see :func:`store_batches`) into ``store``, ``loads``
+    batches at once (by default ``_LOADS``; each of ``_BATCH / loads`` bytes), in threads of
+    their own (Oxigraph's bulk loads release the GIL). ``progress`` is given the bytes loaded
+    so far as each batch is done, in the order they were made. The first error of a load is
+    raised, once the loads under way have ended; so is one of ``parts``."""
+    loads = loads or _LOADS
+    loaded = 0
+    running: deque = deque()
+
+    def wait(until: int) -> None:
+        nonlocal loaded
+        while len(running) > until:  # the oldest first: progress counts them in order
+            load, size = running.popleft()
+            load.result()
+            loaded += size
+            if progress:
+                progress(loaded)
+
+    with ThreadPoolExecutor(loads, thread_name_prefix="npcgraph-bulk-load") as pool:
+        for batch in store_batches(parts, _BATCH // loads):
+            running.append((pool.submit(store.bulk_load, batch, pyoxigraph.RdfFormat.TURTLE), len(batch)))
+            del batch
+            wait(loads - 1)  # the next batch is made while these load
+        wait(0)
 
 
 def check_location(location: Path) -> None:
@@ -124,12 +160,7 @@ def stage_store(
 
     def fill(path: Path) -> int:
         store = pyoxigraph.Store(str(path))
-        loaded = 0
-        for batch in store_batches(parts):
-            store.bulk_load(batch, pyoxigraph.RdfFormat.TURTLE)
-            loaded += len(batch)
-            if progress:
-                progress(loaded)
+        bulk_load(store, parts, progress)
         store.flush()
         store.optimize()
         count = len(store)
