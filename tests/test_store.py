@@ -169,22 +169,32 @@ def test_both_stores_join_sub_selects_alike(handmade, handmade_store, text):
 
 
 def test_bulk_loads_at_once_hold_what_loads_in_turn_hold(seed_corpus, tmp_path, monkeypatch):
-    """Two bulk loads at once (the default on two cores) give the store the same triples as one
-    at a time, whatever order the batches end in; progress counts each batch once, in order;
-    a batch that fails stops the load with its error."""
+    """Two or three bulk loads at once, or a load widened half-way (as a build's store once
+    extraction is done), give the store the same triples as one load at a time, whatever order
+    the batches end in; progress counts each batch once, in order; a batch that fails stops the
+    load with its error."""
     parts = turtle_parts(seed_corpus)
     stretches = [b"\n" + block for part in parts[1:] for block in part.split(b"\n\n") if block.strip()]
     monkeypatch.setattr(storeload, "_BATCH", 40_000)  # many small batches
-    contents = []
-    for loads in (1, 2, 3):
-        store = pyoxigraph.Store(str(tmp_path / f"loads-{loads}"))
-        seen: list[int] = []
-        storeload.bulk_load(store, iter(stretches), seen.append, loads=loads)
-        assert len(seen) > 4 and seen == sorted(seen) and seen[-1] == sum(map(len, storeload.store_batches(stretches, 40_000 // loads)))
-        contents.append(sorted(map(str, store)))
+    taken = []
+
+    def widening() -> int:  # one load at a time for the first half of the stretches, then two
+        return 1 if len(taken) < len(stretches) // 2 else 2
+
+    def counted(items):
+        for item in items:
+            taken.append(item)
+            yield item
+
     whole = pyoxigraph.Store()
     whole.load(b"".join(parts), pyoxigraph.RdfFormat.TURTLE)
-    assert contents[0] == contents[1] == contents[2] == sorted(map(str, whole))
+    expected = sorted(map(str, whole))
+    for loads in (1, 2, 3, widening):
+        store = pyoxigraph.Store(str(tmp_path / f"loads-{loads if isinstance(loads, int) else 'widening'}"))
+        seen: list[int] = []
+        storeload.bulk_load(store, counted(stretches), seen.append, loads=loads)
+        assert len(seen) > 4 and seen == sorted(seen) and seen[-1] > sum(map(len, stretches))
+        assert sorted(map(str, store)) == expected, loads
     broken = [*stretches[:30], b"\n<a> <b> .\n", *stretches[30:]]
     with pytest.raises(SyntaxError):
         storeload.bulk_load(pyoxigraph.Store(str(tmp_path / "broken")), iter(broken), loads=2)

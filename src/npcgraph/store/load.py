@@ -3,11 +3,13 @@
 
 Batches of about 16 MB keep the loader's memory bounded: given
 a whole 250 MB file at once it holds several copies of it (2.4 GB peak, measured), in 16 MB
-batches under 1 GB, in the same time. On a machine of two cores or more, two batches of 8 MB
-load at once (:func:`bulk_load`): each of Oxigraph's bulk loads parses its batch in the
-calling thread, then sorts and writes it in a thread of its own, so one load at a time keeps
-about one core busy; two keep two (a 1,000-report store loads in about two thirds of the time
-when the cores are free, for the same CPU).
+batches under 1 GB, in the same time. Each of Oxigraph's bulk loads parses its batch in the
+calling thread, then sorts and writes it in a thread of its own: one load at a time keeps about
+one core busy. A load given ``loads`` (:func:`bulk_load`) runs that many at once, each of
+``_BATCH / loads`` bytes: ``npcgraph build`` widens its store's load to two once extraction is
+done (the loader's backlog and the entities then load on both cores); during extraction, one
+16 MB load at a time (every batch ingested is files that RocksDB compacts in the background
+while the build goes on: more, smaller batches cost more CPU there).
 
 The store is loaded beside its folder and renamed into place, as
 :func:`write_store` does for a graph, file or store: a failed or killed load
@@ -33,18 +35,21 @@ from ..errors import OutputError
 from ..exports.turtle import turtle_header
 from .open import is_oxigraph_store, ntriples, open_source
 
-__all__ = ["write_store", "store_batches", "bulk_load", "check_location", "load_store", "stage_store", "stage_patch", "StagedStore", "remove_stale"]
+__all__ = ["write_store", "store_batches", "bulk_load", "WIDE", "check_location", "load_store", "stage_store", "stage_patch", "StagedStore", "remove_stale"]
 
 _BATCH = 16_000_000  # bytes of Turtle per bulk load
-#: Bulk loads run at once: two where there are two cores, each given half a batch (the memory
-#: of the loads in flight stays about that of one 16 MB load).
-_LOADS = 2 if (os.cpu_count() or 1) >= 2 else 1
+#: Bulk loads at once in a widened load: two where there are two cores, each of half a batch.
+WIDE = 2 if (os.cpu_count() or 1) >= 2 else 1
+
+Width = Callable[[], int]  # the number of bulk loads to run at once, read before each batch
 
 
-def store_batches(parts: Iterable[bytes], batch_bytes: int = _BATCH) -> Iterator[bytes]:
+def store_batches(parts: Iterable[bytes], batch_bytes: int | Width = _BATCH) -> Iterator[bytes]:
     """Turtle documents of about ``batch_bytes`` each (the header, then parts of graph.ttl)
-    whose union is the graph of ``parts``; a part that is the header itself is skipped."""
+    whose union is the graph of ``parts``; a part that is the header itself is skipped.
+    ``batch_bytes`` may be a function, asked as each part comes."""
     head = turtle_header()
+    limit = batch_bytes if callable(batch_bytes) else lambda: batch_bytes
     batch: list[bytes] = []
     size = 0
     for part in parts:
@@ -52,20 +57,21 @@ def store_batches(parts: Iterable[bytes], batch_bytes: int = _BATCH) -> Iterator
             continue
         batch.append(part)
         size += len(part)
-        if size >= batch_bytes:
+        if size >= limit():
             yield b"".join([head, *batch])
             batch, size = [], 0
     if batch:
         yield b"".join([head, *batch])
 
 
-def bulk_load(store: pyoxigraph.Store, parts: Iterable[bytes], progress: Callable[[int], object] | None = None, loads: int = 0) -> None:
+def bulk_load(store: pyoxigraph.Store, parts: Iterable[bytes], progress: Callable[[int], object] | None = None, loads: int | Width = 1) -> None:
     """Bulk-load the graph of ``parts`` (see :func:`store_batches`) into ``store``, ``loads``
-    batches at once (by default ``_LOADS``; each of ``_BATCH / loads`` bytes), in threads of
-    their own (Oxigraph's bulk loads release the GIL). ``progress`` is given the bytes loaded
-    so far as each batch is done, in the order they were made. The first error of a load is
-    raised, once the loads under way have ended; so is one of ``parts``."""
-    loads = loads or _LOADS
+    batches at once, each of ``_BATCH / loads`` bytes, in threads of their own (Oxigraph's bulk
+    loads release the GIL); ``loads`` may be a function, asked before each batch (a load that
+    widens). ``progress`` is given the bytes loaded so far as each batch is done, in the order
+    they were made. The first error of a load is raised once the loads under way have ended;
+    so is one of ``parts``."""
+    width = loads if callable(loads) else lambda: loads
     loaded = 0
     running: deque = deque()
 
@@ -78,11 +84,11 @@ def bulk_load(store: pyoxigraph.Store, parts: Iterable[bytes], progress: Callabl
             if progress:
                 progress(loaded)
 
-    with ThreadPoolExecutor(loads, thread_name_prefix="npcgraph-bulk-load") as pool:
-        for batch in store_batches(parts, _BATCH // loads):
+    with ThreadPoolExecutor(max(WIDE, width()), thread_name_prefix="npcgraph-bulk-load") as pool:
+        for batch in store_batches(parts, lambda: _BATCH // width()):
             running.append((pool.submit(store.bulk_load, batch, pyoxigraph.RdfFormat.TURTLE), len(batch)))
             del batch
-            wait(loads - 1)  # the next batch is made while these load
+            wait(width() - 1)  # the next batch is made while these load
         wait(0)
 
 
@@ -96,6 +102,7 @@ def load_store(
     parts: Iterable[bytes],
     location: Path,
     progress: Callable[[int], object] | None = None,
+    loads: int | Width = 1,
 ) -> int:
     """Replace the Oxigraph store at ``location`` by one holding the graph of ``parts``
     (parts of graph.ttl or N-Triples, in any order); the number of triples.
@@ -106,7 +113,7 @@ def load_store(
     (measured on 1 million triples: ``mentions`` 3.7 s -> 1.4 s, ``programs-by-section``
     1.4 s -> 0.44 s).
     """
-    staged = stage_store(parts, location, progress)
+    staged = stage_store(parts, location, progress, loads)
     try:
         staged.commit()
     except OSError as exc:
@@ -152,6 +159,7 @@ def stage_store(
     parts: Iterable[bytes],
     location: Path,
     progress: Callable[[int], object] | None = None,
+    loads: int | Width = 1,
 ) -> StagedStore:
     """A store holding the graph of ``parts``, loaded and optimized beside ``location`` (see
     :func:`load_store`) and left there: commit it, or discard it. On failure nothing is left."""
@@ -160,7 +168,7 @@ def stage_store(
 
     def fill(path: Path) -> int:
         store = pyoxigraph.Store(str(path))
-        bulk_load(store, parts, progress)
+        bulk_load(store, parts, progress, loads)
         store.flush()
         store.optimize()
         count = len(store)
