@@ -107,9 +107,10 @@ def load_store(
     """Replace the Oxigraph store at ``location`` by one holding the graph of ``parts``
     (parts of graph.ttl or N-Triples, in any order); the number of triples.
 
-    ``progress`` is called with the bytes of Turtle loaded so far. Once loaded, the store is
-    optimized (``Store.optimize``: RocksDB compacts the bulk-loaded files into one sorted run
-    per index): about 1 s per million triples, and queries then read 1.5 to 3 times faster
+    ``progress`` is called with the bytes of Turtle loaded so far; ``loads`` is how many bulk
+    loads run at once (a number, or a function asked before each batch: :func:`bulk_load`).
+    Once loaded, the store is optimized (``Store.optimize``: RocksDB compacts the bulk-loaded
+    files into one sorted run per index): about 1 s per million triples, and queries then read 1.5 to 3 times faster
     (measured on 1 million triples: ``mentions`` 3.7 s -> 1.4 s, ``programs-by-section``
     1.4 s -> 0.44 s).
     """
