@@ -237,7 +237,7 @@ def test_a_store_failing_after_the_last_stretch_neither_hangs_nor_hides_the_erro
     corpus = Corpus((extract(long_report),))
     monkeypatch.setattr(graphfile, "_STRETCH", 3)
 
-    def load_then_fail(parts, location, progress=None):
+    def load_then_fail(parts, location, progress=None, loads=1):
         for _ in parts:
             pass
         raise OutputError("E204", location=tmp_path, reason="no space left")

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 
 import pytest
 
+from npcgraph.extract import activities, bodies
+from npcgraph.extract.patterns import Patterns, deferred
 from npcgraph.viewer import layout as layout_module
 from npcgraph.viewer.page import _network
 
@@ -205,3 +208,19 @@ def test_query_reads_json_ld_with_rdflib(tmp_path, seed_graph):
     path.write_bytes(serialize(seed_graph, "jsonld"))
     assert isinstance(open_source(path), OxigraphSource)  # parsed by rdflib, answered by Oxigraph
     assert [tuple(r) for r in npcgraph.query(path, "members")] == [tuple(r) for r in npcgraph.query(seed_graph, "members")]
+
+
+def test_pattern_tables_compile_each_pattern_when_first_asked():
+    """The scans of bodies.py and activities.py are compiled on first use: before, none is
+    held; each one asked is what re.compile makes of its source, and is kept."""
+    table = Patterns({"year": deferred("\\d{4}年"), "line": deferred("^a", re.MULTILINE)})
+    assert len(table) == 0
+    assert table["line"] == re.compile("^a", re.MULTILINE) and list(table) == ["line"]
+    assert table["year"].findall("2023年和2024年") == ["2023年", "2024年"] and table["year"] is table["year"]
+    with pytest.raises(KeyError):
+        table["missing"]
+    for module in (bodies, activities):
+        patterns = module._patterns()
+        assert isinstance(patterns, Patterns)
+        for name, (source, flags) in patterns._sources.items():
+            assert patterns[name] == re.compile(source, flags) and patterns[name] is patterns[name], name

@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 
 import npcgraph
 from npcgraph.errors import InputError, OutputError, StoreError
+from npcgraph.graphfile import turtle_parts
 from npcgraph.sparql import canned_queries, execute
 from npcgraph.store import (
     OxigraphSource,
@@ -22,6 +23,7 @@ from npcgraph.store import (
     parse_store_spec,
     write_store,
 )
+from npcgraph.store import load as storeload
 
 HANDMADE = Path(__file__).parent / "data" / "query" / "handmade.ttl"
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -164,3 +166,35 @@ def test_build_writes_a_store_that_query_reads(tmp_path, seed_graph):
 def test_both_stores_join_sub_selects_alike(handmade, handmade_store, text):
     in_memory = execute(handmade, text)
     assert len(in_memory.rows) > 3 and in_memory == execute(handmade_store, text)
+
+
+def test_bulk_loads_at_once_hold_what_loads_in_turn_hold(seed_corpus, tmp_path, monkeypatch):
+    """Two or three bulk loads at once, or a load widened half-way (as a build's store once
+    extraction is done), give the store the same triples as one load at a time, whatever order
+    the batches end in; progress counts each batch once, in order; a batch that fails stops the
+    load with its error."""
+    parts = turtle_parts(seed_corpus)
+    stretches = [b"\n" + block for part in parts[1:] for block in part.split(b"\n\n") if block.strip()]
+    monkeypatch.setattr(storeload, "_BATCH", 40_000)  # many small batches
+    taken = []
+
+    def widening() -> int:  # one load at a time for the first half of the stretches, then two
+        return 1 if len(taken) < len(stretches) // 2 else 2
+
+    def counted(items):
+        for item in items:
+            taken.append(item)
+            yield item
+
+    whole = pyoxigraph.Store()
+    whole.load(b"".join(parts), pyoxigraph.RdfFormat.TURTLE)
+    expected = sorted(map(str, whole))
+    for loads in (1, 2, 3, widening):
+        store = pyoxigraph.Store(str(tmp_path / f"loads-{loads if isinstance(loads, int) else 'widening'}"))
+        seen: list[int] = []
+        storeload.bulk_load(store, counted(stretches), seen.append, loads=loads)
+        assert len(seen) > 4 and seen == sorted(seen) and seen[-1] > sum(map(len, stretches))
+        assert sorted(map(str, store)) == expected, loads
+    broken = [*stretches[:30], b"\n<a> <b> .\n", *stretches[30:]]
+    with pytest.raises(SyntaxError):
+        storeload.bulk_load(pyoxigraph.Store(str(tmp_path / "broken")), iter(broken), loads=2)

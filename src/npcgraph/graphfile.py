@@ -421,6 +421,7 @@ class StoreLoader:
         self._taken_last = threading.Event()  # the loader has taken _DONE or _ABANDON: nothing more comes
         self.location, self._stage = location, stage
         self._ended = False
+        self._loads = 1  # bulk loads at once (widen)
         self._thread = threading.Thread(target=self._load, args=(location,), name="npcgraph-store-load", daemon=True)
         self._thread.start()
 
@@ -444,7 +445,9 @@ class StoreLoader:
     def _load(self, location: Path) -> None:
         try:
             load = store_load.stage_store if self._stage else store_load.load_store
-            self._outcome["count"] = load(self._parts(), location, lambda done: self.progress and self.progress(done))
+            self._outcome["count"] = load(
+                self._parts(), location, lambda done: self.progress and self.progress(done), lambda: self._loads,
+            )
         except BaseException as exc:  # re-raised in the caller's thread
             self._outcome["error"] = exc
             # the producer may still put (it stops at its last item): take and drop
@@ -460,6 +463,11 @@ class StoreLoader:
         if wait:
             self._room.acquire()
         self._handoff.put((part, wait))
+
+    def widen(self) -> None:
+        """From the next batch on, run ``store.load.WIDE`` bulk loads at once (two on two
+        cores), each of half a batch: for when the cores are no longer extracting."""
+        self._loads = store_load.WIDE
 
     def finish(self) -> Any:
         """The number of triples loaded (with ``stage``, the staged store); the load's error
@@ -531,6 +539,8 @@ def turtle_and_store(
     if early is not None:
         loader, loaded = early.loader, early.loaded
         loader.progress = progress
+        if loaded:  # extraction is done: what the loader has yet to take, and the rest, on both cores
+            loader.widen()
     else:
         loader = StoreLoader(location, stage, progress)
     try:

@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import counties, places
-from .patterns import HAN, alternation, first_of, leading_verb, table
+from .patterns import HAN, Patterns, alternation, deferred, first_of, leading_verb, table
 
 __all__ = ["PARTY_CONGRESS_SHORT", "find_activities", "activities_around", "national_names", "party_congress"]
 
@@ -58,7 +58,7 @@ def national_names() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns() -> Patterns:
     kinds = table("supervision_kinds")
     kind = alternation(kinds)
     standalone = alternation(k for k, v in kinds.items() if v == "yes")
@@ -67,36 +67,36 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     events = _events_lexicon()
     num = "[一二三四五六七八九十百零〇\\d]+"
     place = alternation(places())
-    return {
-        "supervision": re.compile(f"(?:{verbs})了?(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
-        "more_supervision": re.compile(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
-        "standalone": re.compile(f"(?:{standalone})"),
+    return Patterns({
+        "supervision": deferred(f"(?:{verbs})了?(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
+        "more_supervision": deferred(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
+        "standalone": deferred(f"(?:{standalone})"),
         # 审议通过了县政府关于…工作情况的报告: a report on work heard and voted on, the work reviewed
-        "passed_review": re.compile(f"审议通过了?[{HAN}]{{0,16}}?关于(?P<topic>[^。；;！？!?，,、\\n]{{2,40}}?情况)的?(?:专项|综合)?报告"),
-        "review": re.compile(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?:并(?:表决)?通过了?)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
-        "check": re.compile(f"(?:检查|视察)(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
+        "passed_review": deferred(f"审议通过了?[{HAN}]{{0,16}}?关于(?P<topic>[^。；;！？!?，,、\\n]{{2,40}}?情况)的?(?:专项|综合)?报告"),
+        "review": deferred(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?:并(?:表决)?通过了?)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
+        "check": deferred(f"(?:检查|视察)(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
         # 听取审议报告28个, 听取审议监督工作报告182个: the hearings of a kind, counted
-        "counted_review": re.compile(f"听取(?:和)?审议(?:了)?(?:[{HAN}“”\"]{{0,10}}?)报告(?=\d|[一二三四五六七八九十]+[个项件份次])"),
-        "more_review": re.compile(f"(?:、|[，,](?=关于))(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
-        "work_meeting": re.compile(f"(?P<also>(?:(?:中央|省委|市委|区委|县委)、)+)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
-        "meeting": re.compile(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?:{num}次|的)?(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|上|和|及|与|\\d|$)"),
-        "more_meetings": re.compile(f"(?:和|及|与|、)(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
+        "counted_review": deferred(f"听取(?:和)?审议(?:了)?(?:[{HAN}“”\"]{{0,10}}?)报告(?=\\d|[一二三四五六七八九十]+[个项件份次])"),
+        "more_review": deferred(f"(?:、|[，,](?=关于))(?P<topic>[^。；;！？!?、，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
+        "work_meeting": deferred(f"(?P<also>(?:(?:中央|省委|市委|区委|县委)、)+)?(?P<name>(?:中央|省委|市委|区委|县委|州委|全国)[{HAN}]{{2,8}}?工作会议)"),
+        "meeting": deferred(f"(?:召开|举办|举行|组织召开|联合召开|主持召开|参加|出席)(?:{num}次|的)?(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|上|和|及|与|\\d|$)"),
+        "more_meetings": deferred(f"(?:和|及|与|、)(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
         # 开展专题学习42次, 举办专题讲座10场、研讨交流: generic activities a body holds
-        "generic": re.compile(f"(?:{verbs}|举办)(?P<name>{alternation(_GENERIC_ACTIVITIES)})(?=[，。；、,;：:\\s）)]|和|及|与|等|\\d|$)"),
-        "topic_then_kind": re.compile(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
-        "quoted_kind": re.compile(f"(?:{verbs})(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,8}}?)(?P<kind>{kind}){_END}"),
+        "generic": deferred(f"(?:{verbs}|举办)(?P<name>{alternation(_GENERIC_ACTIVITIES)})(?=[，。；、,;：:\\s）)]|和|及|与|等|\\d|$)"),
+        "topic_then_kind": deferred(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
+        "quoted_kind": deferred(f"(?:{verbs})(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,8}}?)(?P<kind>{kind}){_END}"),
         # 庆祝全国人民代表大会成立70周年活动, 纪念地方人大设立常委会40周年系列活动
         # 开展代表接待日活动, 举行第四季度集中活动: a named activity a body holds (not 各类活动)
-        "named_activity": re.compile(
+        "named_activity": deferred(
             f"(?:{'|'.join(_ACTIVITY_VERBS)})了?(?!了)(?P<name>(?:第[一二三四]季度)?[{HAN}]{{3,14}}?(?:主题实践活动|实践活动|主题活动|系列活动|活动))"
             f"(?=[，。；、,;：:\\s”）)]|和|及|等|$)"
         ),
-        "celebration": re.compile(f"(?:庆祝|纪念)[{HAN}\\d]{{2,24}}?\\d+周年(?:系列|主题)?活动"),
-        "survey": re.compile(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
-        "program": re.compile(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
-        "national": re.compile(f"(?:{alternation(national_names())})"),
-        "event": re.compile(f"(?:{alternation(events)})"),
-        "session": re.compile(
+        "celebration": deferred(f"(?:庆祝|纪念)[{HAN}\\d]{{2,24}}?\\d+周年(?:系列|主题)?活动"),
+        "survey": deferred(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
+        "program": deferred(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
+        "national": deferred(f"(?:{alternation(national_names())})"),
+        "event": deferred(f"(?:{alternation(events)})"),
+        "session": deferred(
             # (…第二十三次主任会议, …第五十次委员长会议: a standing committee's chairmen's meetings;
             # first_of: every alternative below opens with a place or one of these characters, and
             # one added that opens otherwise needs its first character here)
@@ -106,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次(?:会议|主任会议|委员长会议))"
         ),
         # 自治区第十次党代会, 市第十三次党代会, 中国共产党湖北省第十二次代表大会: a local congress of the party
-        "party_congress": re.compile(
+        "party_congress": deferred(
             first_of(places(), "中省市县区州自")
             + f"(?P<party>中国共产党|中共)?(?P<where>{place}|自治区|[省市县区州])第(?P<number>{num})次(?P<kind>党代会|党员代表大会|代表大会)"
         ),
@@ -114,31 +114,31 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # named by the committee convening it
         # (found by its committee and verb, then its place and term read backwards: a scan that
         # opens with the places' alternation would try it at every character)
-        "convened": re.compile(f"(?:人民代表大会常务委员会|人大常委会)(?:召开|举行)了?第{num}次(?:全体)?(?:会议|主任会议)"),
-        "convened_by": re.compile(f"(?:(?:全国|{place}|自治区|[省市县区])?(?:第?{num}届)?(?:全国)?)$"),
+        "convened": deferred(f"(?:人民代表大会常务委员会|人大常委会)(?:召开|举行)了?第{num}次(?:全体)?(?:会议|主任会议)"),
+        "convened_by": deferred(f"(?:(?:全国|{place}|自治区|[省市县区])?(?:第?{num}届)?(?:全国)?)$"),
         # 青石镇第十八届人民代表大会第三次会议: a township's congress, its place not in the lexicon
-        "township_session": re.compile(
+        "township_session": deferred(
             f"(?P<place>(?:[{HAN}]{{2,5}}?(?:市|区|县|旗))*[{HAN}]{{2,6}}?(?:镇|乡|街道))第?{num}届(?:人民代表大会|人大)第?{num}次(?:全体)?会议"
         ),
         # 关于提请审议批准《…条约》的议案, 委员长会议关于提请审议…的决定草案的议案 (its mover before 关于)
         # 通过实地调查、案卷评查、问卷调查等方式: the ways of a supervision, each an activity
-        "methods": re.compile(
+        "methods": deferred(
             f"(?:{'|'.join(_METHOD_VERBS)})(?P<list>[{HAN}、]{{4,60}}?)等(?:多种|[一二两三四五六七八九十\\d]+种)?"
             f"(?:监督)?(?:方式|形式|方法|办法|手段|途径)"
         ),
         # 提交了关于加强农村公路养护的建议: a deputy's suggestion, named by its topic
-        "suggestion": re.compile(
+        "suggestion": deferred(
             f"(?:{'|'.join(_SUGGESTION_VERBS)})了?(?:[一两\\d]+(?:份|件|条))?(?P<name>关于(?:{_NAME}|《[^《》]{{1,60}}》){{2,60}}?的建议)"
             f"(?=[，。；、,;：:\\s”）)]|和|及|$)"
         ),
         # 十二届全国人大四次会议期间代表提出的建议, 市三届人大三次会议代表建议, 县十八届人大三次会议以来代表
         # 建议意见: the suggestions (or motions) of a session, one set a body handles and counts
-        "session_suggestion": re.compile(
+        "session_suggestion": deferred(
             f"(?P<name>(?:全国|[省市县区州旗镇乡])?第?{num}届(?:全国)?(?:人民代表大会|人大)第?{num}次会议"
             f"(?:期间|以来)?(?:人大)?代表(?:提出的)?(?P<kind>建议|议案)(?:、批评和意见|和意见|意见)?)"
         ),
-        "motion": re.compile(f"(?:(?:(?<=[，。；、：:\\s“和及了])|(?<=审议))(?P<mover>委员长会议|主任会议|国务院)(?=关于))?关于(?P<topic>(?:{_NAME}|《[^《》]{{1,60}}》){{2,80}}?)的议案"),
-    }
+        "motion": deferred(f"(?:(?:(?<=[，。；、：:\\s“和及了])|(?<=审议))(?P<mover>委员长会议|主任会议|国务院)(?=关于))?关于(?P<topic>(?:{_NAME}|《[^《》]{{1,60}}》){{2,80}}?)的议案"),
+    })
 
 
 @cache

@@ -18,7 +18,7 @@ from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
 from ..lexicon import longest_first, rows, word_list, words
 from .candidates import Candidate
 from .context import GENERIC_LEVELS, Jurisdiction, counties, places
-from .patterns import HAN, PUBLICATION_AFTER, alternation, column, first_of, leading_verb, table
+from .patterns import HAN, PUBLICATION_AFTER, Patterns, alternation, column, deferred, first_of, leading_verb, table
 from .relation_cues import markers, post_words
 
 __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "NOT_NAME_STARTS", "PRONOUN_TAILS"]
@@ -93,7 +93,7 @@ def _two_char_counties() -> str:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns() -> Patterns:
     organ = alternation(_organs())
     body = alternation(_body_forms())
     national = alternation(table("national_bodies"))
@@ -102,9 +102,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     alone = alternation(k for k, (_, _, a) in _organs().items() if a)
     named_alone = alternation(k for k, (_, _, a) in _organs().items() if not a and k.endswith(("委", "委员会")))
     tail = "(?![员托屈婉])"  # 委 of 委员会, 委托 is no party committee
-    return {
-        "national": re.compile(f"(?P<national>{national})(?P<organ>{organ})?"),
-        "placed": re.compile(
+    return Patterns({
+        "national": deferred(f"(?P<national>{national})(?P<organ>{organ})?"),
+        "placed": deferred(
             first_of([*places(), *_LEVELS.split("|")], "中")
             + f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?"
             f"|(?<![{_NOT_LEVEL_BEFORE}])(?P<level>{_LEVELS}))"
@@ -112,30 +112,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # places the lexicon does not list: 武昌区, a prefecture's short name (黔东南州), a
         # township with or without its county (青石镇, 云屏县青石镇)
-        "unknown": re.compile(
+        "unknown": deferred(
             f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?"
             f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡|街道)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州)|{_two_char_counties()})"
             f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?",
             re.MULTILINE,
         ),
-        "department": re.compile(first_of(places(), "省市区县州") + f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
+        "department": deferred(first_of(places(), "省市区县州") + f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
         # 县水务局、农业局、城管局: the departments listed after one place or level word, each its own
-        "more_departments": re.compile(f"(?:[（(][^（）()，。]{{1,8}}[）)])?(?:、|和|及)(?P<dept>{depts})(?=[、，。；,;：:\\s（(）)]|等|和|及|负责|$)"),
-        "bare": re.compile(
+        "more_departments": deferred(f"(?:[（(][^（）()，。]{{1,8}}[）)])?(?:、|和|及)(?P<dept>{depts})(?=[、，。；,;：:\\s（(）)]|等|和|及|负责|$)"),
+        "bare": deferred(
             f"(?<![省市县区州旗镇乡])(?P<body>人大常委会|人民代表大会常务委员会|(?<!人大)常委会|(?<=及其|和其|以及)常务委员会)(?P<organ>{organ})?|(?P<alone>{alone})"
             f"|(?<![{HAN}])(?P<alone_named>{named_alone}){_COMMITTEE_POST}"
         ),
-        "media": re.compile(f"(?:{alternation(table('media'))})"),
+        "media": deferred(f"(?:{alternation(table('media'))})"),
         # 上海代表团, 上海市代表团, 上海团女代表: a province's delegation to the national congress
-        "delegation": re.compile(
+        "delegation": deferred(
             f"(?P<place>{place})(?:代表团|团(?=(?:女|男|的|全体)?代表))(?!团)"
         ),
         # 江城区人大常委会东湖街道工作委员会: the district standing committee's working committee
         # in a street (街道人大工委), an organ it sends out, written with the district's body first
-        "street": re.compile(
+        "street": deferred(
             f"(?:(?P<place>{place})|(?P<district>[{HAN}]{{2,4}}?[区县市旗])){STREET_COMMITTEE_AFTER_DISTRICT}"
         ),
-    }
+    })
 
 
 # 中央和省委的部署, 中央、省委、市委人大工作会议: 中央 beside a party committee is the party's Central

@@ -19,6 +19,8 @@ __all__ = [
     "strip_quotes",
     "QUOTES",
     "leading_verb",
+    "Patterns",
+    "deferred",
 ]
 
 HAN = "\u4e00-\u9fff"
@@ -26,6 +28,25 @@ HAN = "\u4e00-\u9fff"
 BOUNDARY = "，。；、,;：:！？!?\\s（）()“”\"《》【】…—"
 QUOTES = "“”\"‘’「」『』"
 _QUOTE_TABLE = str.maketrans("", "", QUOTES)
+
+
+def deferred(pattern: str, flags: int = 0) -> tuple[str, int]:
+    """A regular expression to compile when it is first used (a value of :class:`Patterns`)."""
+    return pattern, flags
+
+
+class Patterns(dict[str, "re.Pattern[str]"]):
+    """Regular expressions by name, each compiled the first time it is looked up: a scan that a
+    text does not need (one guarded by a word the text lacks) costs no compiling, and a
+    one-report build compiles only what it runs. Built from :func:`deferred` values."""
+
+    def __init__(self, sources: dict[str, tuple[str, int]]) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        compiled = self[name] = re.compile(*self._sources[name])
+        return compiled
 
 
 def alternation(words: Iterable[str]) -> str:
