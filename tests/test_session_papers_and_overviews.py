@@ -215,3 +215,18 @@ def test_election_committees_and_a_preposition_before_a_body(tmp_path):
 def test_a_revised_text_in_its_title_is_the_law(tmp_path):
     text = "云南省人大常委会批准了《大理白族自治州洱海保护管理条例(修订)》。\n"
     assert ("云南省人民代表大会常务委员会", "approved", "大理白族自治州洱海保护管理条例") in triples(built(tmp_path, text))
+
+
+def test_a_township_s_body_after_its_city_and_county_is_named_by_the_township(tmp_path):
+    text = "梧州市苍梧县京南镇人大代表陈忠说，要把群众的事办好。\n"
+    assert ("陈忠", "memberOf", "京南镇人民代表大会") in triples(built(tmp_path, text))
+
+
+def test_a_verb_before_a_level_word_and_a_count_before_its_verb(tmp_path):
+    text = ("代表们发表了不少真知灼见，助推区政府进一步把民生实事办好。"
+            "15件议案涉及的6件法律已经常委会审议通过，69件议案涉及的7件法律草案正在审议。\n")
+    document = built(tmp_path, text)
+    labels = {e.label for e in document.entities}
+    assert not any(label.startswith("助推") for label in labels), labels
+    statistics = {e.label for e in document.entities if e.cls == "Statistic"}
+    assert {"议案", "法律草案"} <= statistics and not any(label.endswith(("涉", "正")) for label in statistics), statistics

@@ -124,6 +124,15 @@ def _with_or_without_city(label: str, ctx: Jurisdiction | None = None, city_writ
     return set()
 
 
+_TOWNSHIP_BODIES = {"人大": "人民代表大会", "人民代表大会": "人民代表大会", "人大主席团": "人民代表大会主席团",
+                    "人民代表大会主席团": "人民代表大会主席团", "政府": "人民政府", "人民政府": "人民政府"}
+# a township's body written after its city and county (梧州市苍梧县京南镇人大): named by the township alone
+_TOWNSHIP_BODY = re.compile(
+    f"(?:[\u4e00-\u9fff]{{2,8}}?(?:省|市|县|区|旗|州))+(?P<unit>[\u4e00-\u9fff]{{2,5}}?(?:镇|乡))"
+    f"(?P<body>{'|'.join(sorted(_TOWNSHIP_BODIES, key=len, reverse=True))})"
+)
+
+
 def canonical_label(candidate: Candidate, ctx: Jurisdiction) -> str:
     if candidate.canonical:
         return without_province(candidate.canonical)
@@ -136,6 +145,9 @@ def canonical_label(candidate: Candidate, ctx: Jurisdiction) -> str:
         named = place + name[len(level):] if place and level else name
         short = PARTY_CONGRESS_SHORT.match(named)  # 省第十二次党代会 -> 中国共产党湖北省第十二次代表大会
         return party_congress(short["place"], short["number"]) if short and (place or short["place"] in places()) else named
+    if candidate.cls == "Organization" and (township := _TOWNSHIP_BODY.fullmatch(name)):
+        # 梧州市苍梧县京南镇人大 -> 京南镇人民代表大会: a township's body, by the township alone
+        return township.group("unit") + _TOWNSHIP_BODIES[township.group("body")]
     if candidate.cls == "Organization":  # 杭州市人大 -> 杭州市人民代表大会, as the rules' bodies
         expanded = parse_body_prefix(name, ctx)
         return expanded[1] + _OFFICE_SHORT.sub("办公室", name[expanded[0] :]) if expanded else name
