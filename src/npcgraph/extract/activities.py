@@ -229,11 +229,8 @@ _MEETING_WORD = re.compile("会议(?!以来|精神|期间|案)")
 
 
 def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
-    """The work a hearing's report is on, an Activity named inside the report's name, where a
-    meeting hears it (会议听取和审议了…, 第三十六次会议听取了…): the meeting's business, not a year's
-    hearings a work report lists."""
-    if not _meeting_heard(text, begin):
-        return []
+    """The work a report a meeting hears is on, an Activity named inside the report's name
+    (关于|企业国有资产管理|情况); none where the name gives no such work."""
     match = _TOPIC.search(text, begin, end)
     if match is None or _NOT_TOPIC.search(match.group("topic")) or _COUNTED.search(match.group("topic")):
         return []
@@ -261,17 +258,21 @@ _NOTE_AFTER = re.compile("[（(][^（）()]*[）)]$")
 
 
 def _projects(text: str) -> list[Candidate]:
+    if "工程" not in text and "项目" not in text:
+        return []
     items: list[tuple[int, int]] = []
-    for match in _PROJECT_LIST.finditer(text) if "工程" in text or "项目" in text else ():
+    for match in _PROJECT_LIST.finditer(text):
         depth, start = 0, match.start()
         for at in range(match.start(), match.end()):  # the list's items: 、 outside brackets
-            depth += text[at] in "（(" and 1 or (text[at] in "）)" and -1 or 0)
-            if text[at] == "、" and depth == 0:
+            if text[at] in "（(":
+                depth += 1
+            elif text[at] in "）)":
+                depth -= 1
+            elif text[at] == "、" and depth == 0:
                 items.append((start, at))
                 start = at + 1
         items.append((start, match.end()))
-    for match in _PROJECT_VISITED.finditer(text) if "工程" in text or "项目" in text else ():
-        items.append(match.span("name"))
+    items += [match.span("name") for match in _PROJECT_VISITED.finditer(text)]
     found = []
     for begin, end in items:
         cut = list(_BEFORE_PROJECT.finditer(text, begin, end))
@@ -319,6 +320,12 @@ def find_activities(text: str) -> list[Candidate]:
             pos, end, name = following.start("name"), following.end("name"), following.group("name")
     for match in pats["standalone"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0)))
+    def heard(topic: re.Match[str], begin: int, name: str, written: str) -> list[Candidate]:
+        """A meeting's hearing: what it reviewed, the work the report is on; a year's: the hearing."""
+        if _meeting_heard(text, topic.start("topic")):
+            return _report_topic(text, topic.start("topic"), topic.end("topic"))
+        return [Candidate(begin, topic.end(), "SupervisionActivity", name, written=(written,), priority=1)]
+
     for match in pats["review"].finditer(text):
         written = match.group(0)
         topic = match.group("topic")
@@ -328,26 +335,17 @@ def find_activities(text: str) -> list[Candidate]:
         # (审议关于…草案审议结果的报告, 审议各项报告: a bill's reading or reports in general, no supervision)
         if not counted and not _BILL_STEP.search(topic) and not topic.startswith(_GENERIC_REPORTS):
             name = _plain(written).replace("审议了", "审议", 1)  # 听取和审议了…的报告: the hearing, not its tense
-            name = _PASSED_TOO.sub("审议", name, count=1)  # 听取审议并表决通过了…的报告: the hearing
-            # a meeting's hearing: what it reviewed, the work the report is on; a year's: the hearing
-            if _meeting_heard(text, match.start("topic")):
-                found += _report_topic(text, match.start("topic"), match.end("topic"))
-            else:
-                found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
+            found += heard(match, match.start(), _PASSED_TOO.sub("审议", name, count=1), written)  # 听取审议并表决通过了…: the hearing
         following = pats["more_review"].match(text, match.end())
         verb = _PASSED_TOO.sub("审议", text[match.start() : match.start("topic")]).replace("了", "")  # 听取和审议了A的报告、B的报告: 听取和审议 each
         while following:  # 听取审议A的报告、B的报告: one hearing each
             written = following.group(0)[1:]
-            if _BILL_STEP.search(following.group("topic")):
-                following = pats["more_review"].match(text, following.end())
-                continue
-            if _meeting_heard(text, following.start("topic")):
-                found += _report_topic(text, following.start("topic"), following.end("topic"))
-            else:
-                found.append(Candidate(following.start() + 1, following.end(), "SupervisionActivity", verb + _plain(written), written=(written,), priority=1))
+            if not _BILL_STEP.search(following.group("topic")):
+                found += heard(following, following.start() + 1, verb + _plain(written), written)
             following = pats["more_review"].match(text, following.end())
     for match in pats["passed_review"].finditer(text) if "审议通过" in text else ():
-        found += _report_topic(text, match.start("topic") - 2, match.end("topic"))
+        if _meeting_heard(text, match.start("topic")):
+            found += _report_topic(text, match.start("topic") - 2, match.end("topic"))
     for match in pats["counted_review"].finditer(text) if "听取" in text else ():
         written = match.group(0)
         if re.sub("^听取(?:和)?审议(?:了)?", "", written).startswith(_GENERIC_REPORTS):

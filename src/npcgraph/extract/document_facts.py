@@ -152,11 +152,9 @@ def _approval_stated(document: Document, evidence: Iterable[Evidence]) -> bool:
     决议指出，…决定批准这个报告): a resolution on a report approves it only where the text says so."""
     report = document.report
     for item in evidence:
-        for sentence in report.sentences:
-            if sentence.begin <= item.begin < sentence.end:
-                end = report.paragraphs[sentence.paragraph].end
-                if "批准" in report.text[item.begin:end]:
-                    return True
+        sentence = report.sentence_at(item.begin)
+        if sentence is not None and "批准" in report.text[item.begin : report.paragraphs[sentence.paragraph].end]:
+            return True
     return False
 
 

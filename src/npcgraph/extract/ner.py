@@ -25,7 +25,7 @@ from functools import cache
 from ..lexicon import longest_first, word_list, words
 from .bodies import NOT_NAME_STARTS, PRONOUN_TAILS
 from .candidates import Candidate, may_nest
-from .context import known_place
+from .context import known_place, opening_place
 from .patterns import HAN, PUBLICATION_AFTER, leading_verb
 from .relation_cues import post_words
 from .tagger import name_spans
@@ -186,7 +186,7 @@ def _cutleading_verb(text: str, begin: int, end: int) -> int:
 
 def _after_preposition(text: str, begin: int, end: int) -> int:
     """据|内蒙古自治区农牧业厅: a preposition the span opens with, before a place's body."""
-    if text[begin : begin + 1] in _PREPOSITIONS and end - begin > 4 and (known_place(text[begin + 1 : begin + 3]) or known_place(text[begin + 1 : begin + 4])):
+    if text[begin : begin + 1] in _PREPOSITIONS and end - begin > 4 and opening_place(text[begin + 1 : end], 3):
         return begin + 1
     return begin
 

@@ -418,15 +418,14 @@ class _SentenceReader:
     def _report_topics(self, clause: tuple[int, int], cues: list[Cue]) -> list[str]:
         """The work a report heard and voted on is on (审议通过了县政府关于|农村人居环境整治工作|情况的
         报告): an Activity named right after 关于 in a report's name, after a verb of review or passing."""
+        # (a list of reports' titles cut by commas goes on the verb before it: 听取和审议了关于A的报告,关于B的报告)
+        verbs = self.view.cues if self.text[clause[0] : clause[1]].lstrip().startswith("关于") else cues
         found = []
         for mention in self.view.mentions:
             if not clause[0] <= mention.begin < clause[1] or self.cls(mention) != "Activity" or not mention.entity \
                     or not self.text.endswith("关于", 0, mention.begin) or not _REPORT_AFTER.match(self.text, mention.end):
                 continue
-            # (a list of reports' titles cut by commas goes on the verb before it: 听取和审议了关于A的报告,关于B的报告)
-            listed = self.text[clause[0] : clause[1]].lstrip().startswith("关于")
-            if any(c.trigger is not None and c.trigger.predicate in ("reviewed", "enacted") and c.end <= mention.begin
-                   for c in (self.view.cues if listed else cues)):
+            if any(c.trigger is not None and c.trigger.predicate in ("reviewed", "enacted") and c.end <= mention.begin for c in verbs):
                 found.append(mention.entity)
         return found
 
