@@ -70,7 +70,7 @@ def _patterns() -> Patterns:
     return Patterns({
         "supervision": deferred(f"(?:{verbs})了?(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "more_supervision": deferred(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
-        "standalone": deferred(f"(?:{standalone})"),
+        "standalone": deferred(f"(?:专项)?(?:{standalone})"),  # 专项工作评议: a special one, by its whole name
         # 审议通过了县政府关于…工作情况的报告: a report on work heard and voted on, the work reviewed
         "passed_review": deferred(f"审议通过了?[{HAN}]{{0,16}}?关于(?P<topic>[^。；;！？!?，,、\\n]{{2,40}}?情况)的?(?:专项|综合)?报告"),
         "review": deferred(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?:并(?:表决)?通过了?)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
@@ -331,6 +331,10 @@ def find_activities(text: str) -> list[Candidate]:
         topic = match.group("topic")
         counted = _COUNTED.search(_SESSION_NUMBERS.sub("", topic)) is not None  # 听取审议23个监督工作报告: hearings counted
         if counted and not topic.startswith("关于"):
+            if (number := _COUNTED.match(topic)) and len(topic) - number.end() <= 8 and not _plain(topic[number.end() :]).startswith(_GENERIC_REPORTS):
+                # 听取审议75个工作报告: the year's hearings of a kind, named without their number
+                name = _plain(text[match.start() : match.start("topic")] + topic[number.end() :] + "报告").replace("了", "")
+                found.append(Candidate(match.start(), match.end(), "SupervisionActivity", name, written=(match.group(0),)))
             continue
         # (审议关于…草案审议结果的报告, 审议各项报告: a bill's reading or reports in general, no supervision)
         if not counted and not _BILL_STEP.search(topic) and not topic.startswith(_GENERIC_REPORTS):

@@ -113,7 +113,7 @@ def _patterns() -> Patterns:
         # places the lexicon does not list: 武昌区, a prefecture's short name (黔东南州), a
         # township with or without its county (青石镇, 云屏县青石镇)
         "unknown": deferred(
-            f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<party>中共|中国共产党)?"
+            f"(?:(?<=[，。；、,;：:\\s“（(])|(?<=当选为|补选为|递补为)|^)(?P<party>中共|中国共产党)?"
             f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡|街道)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州)|{_two_char_counties()})"
             f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?",
             re.MULTILINE,
@@ -663,7 +663,7 @@ def _listed_after_post(text: str, surnames: tuple[str, ...]) -> list[Candidate]:
 # part (副主任夏祖相出席…, 常务副县长付强参加…, 主任吕英一行…).
 _AFTER_NAME = (
     f"[^{HAN}]|$|说|表示|介绍|指出|认为|建议|提出|强调|坦言|告诉|等|在|时|谈到|回忆|领衔|联名"
-    "|出席|参加|参与|主持|作|就|向|宣读|通报|汇报|答复|回答|一行|带队|率队|率领|率|牵头|陪同|讲话|致辞|以及|和|与|及|同志|到|前往|深入|调研|视察|察看|检查"
+    "|出席|列席|参加|参与|主持|作|就|向|宣读|通报|汇报|答复|回答|一行|带队|率队|率领|率|牵头|陪同|讲话|致辞|以及|和|与|及|同志|到|前往|深入|调研|视察|察看|检查"
 )
 
 

@@ -65,7 +65,7 @@ class Candidate:
 
 # What may sit inside a kept span of each class. Anything not listed is dropped when nested.
 _NESTABLE: dict[str, frozenset[str]] = {
-    "SupervisionActivity": INSTRUMENT_CLASSES | {"Program", "Concept", "Place", "Organization", "Motion", "Activity"},
+    "SupervisionActivity": INSTRUMENT_CLASSES | {"Program", "Concept", "Place", "Organization", "Motion", "Activity", "Statistic"},
     "Statistic": frozenset({"Organization", "Platform", "Person", "Place", "Mechanism", "Motion",
                             "Program", "SupervisionActivity", "Event", "Suggestion"} | INSTRUMENT_CLASSES),
     "Organization": frozenset({"Place", "Organization", "Event"}),  # 中共济南市委 in 中共济南市委宣传部; a session in its presidium

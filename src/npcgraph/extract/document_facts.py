@@ -280,11 +280,15 @@ def _delegates(document: Document) -> list[Relation]:
     delegations = {
         e.key for e in document.entities
         if e.cls == "Organization" and e.label.startswith("全国人民代表大会") and e.label.endswith("代表团")
+    } or {  # 山西省人民代表大会大同代表团: a city's delegation to its province's congress
+        e.key for e in document.entities
+        if e.cls == "Organization" and e.label.endswith("代表团") and "人民代表大会" in e.label[:-3]
     }
     text = document.report.text
     if len(delegations) == 1:
         (delegation,) = delegations
-        congress = next((e.key for e in document.entities if e.cls == "Organization" and e.label == "全国人民代表大会"), None)
+        own = entities[delegation].label[: entities[delegation].label.index("人民代表大会") + len("人民代表大会")]
+        congress = next((e.key for e in document.entities if e.cls == "Organization" and e.label == own), None)
     elif not delegations and len(deputies_of := _congresses_with_deputies(document, entities) or _congresses(document)) == 1:
         # 福建共有68名全国人大代表 … 章联生代表说: that congress's; 宜昌市第七届人民代表大会第四次会议开幕。
         # …代表李四建议: the one congress the text names

@@ -58,7 +58,11 @@ def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention,
             if len(things) == 1 and things[0] in before:  # 召开座谈会、论证会12场: the list of its kind before it
                 things = _listed_before(view, entities, things[0])
         if not things and label:
+            # 听取审议75个工作报告: the hearings whose name holds the number counted
             things = [
+                m for m in view.mentions if m.begin <= statistic.begin and statistic.end <= m.end and m != statistic
+                and class_of(m, entities) == "SupervisionActivity" and _label_of(m, entities).endswith(label)
+            ] or [
                 m for m in view.mentions if class_of(m, entities) != "Statistic" and label in _names(view, m, entities)
             ]
         if statistic_unit(view.text, statistic) in _OCCASIONS:  # 召开主任会议73次: meetings, not the organ
@@ -376,8 +380,12 @@ _DEPUTY_GAP = re.compile(r"\s*(?:[、，,](?:(?!代表(?!性))[^。；;！？!?�
 
 
 # Between a person and the congress they were elected a deputy of (…当选为, …是一名, 首次当选; 递补
-# 陈晓峰为…, 补选张扬为…).
-_ELECTED_DEPUTY = re.compile(r"(?:同志)?(?:首次|再次|连续)?(?:当选为?|是一名|是|作为一名|成为一名|成为|为)(?:第?[一二三四五六七八九十\d]+届)?")
+# 陈晓峰为…, 补选张扬为…; 周波同志超过半数成功当选为…, 黄家雷（乡党委副书记、乡长）成功补选为…) or
+# whose deputy's post they give up (张宏义辞去…代表职务).
+_ELECTED_DEPUTY = re.compile(
+    r"(?:[（(][^（）()。；;]{0,30}[）)])?(?:同志)?(?:以[^，,。；;]{0,12}票)?(?:超过半数|高票|全票|顺利|依法)?(?:成功)?"
+    r"(?:首次|再次|连续)?(?:当选为?|补选为|递补为|是一名|是|作为一名|成为一名|成为|为|辞去)(?:第?[一二三四五六七八九十\d]+届)?"
+)
 
 
 def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
@@ -474,9 +482,9 @@ _LATER_POST = re.compile(r"[，,；;]\s*(?P<post>[\u4e00-\u9fff、]{2,12}?)\s*$"
 
 @cache
 def _listed_pattern() -> re.Pattern[str]:
-    """Between two names of one body's post holders: 、 (the same post) or ，副主任 (another)."""
+    """Between two names of one body's post holders: 、 (the same post), ，副主任 or 和秘书长 (another)."""
     posts = post_pattern().pattern
-    return re.compile(rf"\s*[、，,]\s*(?:{posts})?")
+    return re.compile(rf"\s*(?:[、，,]|和|及|以及)\s*(?:{posts})?")
 
 
 def _names_a_place(rest: str) -> bool:

@@ -103,6 +103,9 @@ def _forward(text: str, at: int) -> str:
     limit = min(len(text), at + 16)
     if text[at : at + 1] in "()（）、":
         return ""  # 代表之家1个、代表联络站4个: the number follows what it counts
+    kind = next((k for k in _supervision_kinds() if text.startswith(k, at)), None)
+    if kind is not None:
+        end = at + len(kind)  # 12次集中视察: a kind of supervision is counted whole (中 stops no 集中)
     while end < limit:
         ch = text[end]
         if ch == "、":
@@ -123,6 +126,12 @@ def _forward(text: str, at: int) -> str:
             break
         end += 1
     return text[at:end].rstrip("、")
+
+
+@cache
+def _supervision_kinds() -> tuple[str, ...]:
+    """The kinds of supervision (lexicon ``supervision_kinds``), longest first."""
+    return tuple(sorted(column("supervision_kinds"), key=len, reverse=True))
 
 
 _JOINERS = "的和及与并"
