@@ -173,10 +173,14 @@ def test_notes_and_session_numbers_are_not_counted(sentence, not_a_label):
     assert not any(not_a_label.strip("（") in label for label in labels), labels
 
 
-def test_counted_hearings_are_a_statistic_not_an_activity():
+def test_counted_hearings_are_the_hearing_of_that_kind_and_its_count(tmp_path):
+    # (the blind golds of annual reports read 听取审议23个监督工作报告 as the year's hearings of
+    # supervision reports, counted: an activity and its statistic)
     document = entities_of("听取审议23个监督工作报告。")
     assert _statistics(document).get("23个监督工作报告") == "监督工作报告"
-    assert "SupervisionActivity" not in classes(document).values()
+    assert classes(document).get("听取审议监督工作报告") == "SupervisionActivity"
+    found = _relations(tmp_path, "全国人大常委会听取审议23个监督工作报告。\n")
+    assert ("监督工作报告", "counts", "听取审议监督工作报告") in found
 
 
 # --------------------------------------------------------------------------- jurisdiction and relations

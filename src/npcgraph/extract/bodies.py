@@ -108,14 +108,14 @@ def _patterns() -> Patterns:
             first_of([*places(), *_LEVELS.split("|")], "中")
             + f"(?P<party>中共|中国共产党)?(?:(?P<place>{place})(?P<district>[{HAN}]{{1,3}}?(?:区|县|市|旗))?"
             f"|(?<![{_NOT_LEVEL_BEFORE}])(?P<level>{_LEVELS}))"
-            f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?"
+            f"(?P<term>第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?"
         ),
         # places the lexicon does not list: 武昌区, a prefecture's short name (黔东南州), a
         # township with or without its county (青石镇, 云屏县青石镇)
         "unknown": deferred(
             f"(?:(?<=[，。；、,;：:\\s“（(])|(?<=当选为|补选为|递补为)|^)(?P<party>中共|中国共产党)?"
             f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡|街道)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州)|{_two_char_counties()})"
-            f"(?:第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?",
+            f"(?P<term>第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?",
             re.MULTILINE,
         ),
         "department": deferred(first_of(places(), "省市区县州") + f"(?:(?P<place>{place})|(?P<level>省|市|区|县|州))(?P<dept>{depts})"),
@@ -395,6 +395,21 @@ def _becomes_deputy(text: str, begin: int) -> bool:
     return text.endswith(_BECOMES_DEPUTY, 0, term.start() if term else begin)
 
 
+_SC_SUFFIX = "常务委员会"
+
+
+def _termed_congress(text: str, begin: int, body_at: int, canonical: str | None, national: bool) -> Candidate | None:
+    """罗平县第十七届人民代表大会常务委员会, 十二届全国人大常委会: a standing committee named by its
+    congress's term names that congress too (the span up to 人大 or 人民代表大会)."""
+    if canonical is None or not canonical.endswith("人民代表大会" + _SC_SUFFIX):
+        return None
+    congress = "人民代表大会" if text.startswith("人民代表大会", body_at) else "人大" if text.startswith("人大", body_at) else None
+    if congress is None:
+        return None
+    end = body_at + len(congress)
+    return Candidate(begin, end, "Organization", text[begin:end], canonical=canonical[: -len(_SC_SUFFIX)], national=national, priority=2)
+
+
 def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     """Every body named in ``text``: national, placed, short and bare forms, departments, media."""
     found: list[Candidate] = []
@@ -426,6 +441,10 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     for match in pats["national"].finditer(text):
         add(match, canonical_body(ctx, national=match.group("national"), organ=match.group("organ")), national=True,
             base=canonical_body(ctx, national=match.group("national")))
+        if (term := _TERM_BEFORE.search(text, max(0, match.start() - 6), match.start())) is not None:
+            base = canonical_body(ctx, national=match.group("national"))
+            if (congress := _termed_congress(text, match.start(), match.start() + 2, base, True)) is not None:
+                found.append(congress)  # 十二届|全国人大|常委会
     for match in pats["placed"].finditer(text):
         place = _place_full(match.group("place")) if match.group("place") else None
         if place and match.group("district"):
@@ -442,6 +461,9 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             continue
         add(match, canonical, national=bool(place),
             base=canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body")) if match.group("organ") else None)
+        if match.group("term") and found and found[-1].begin == match.start() \
+                and (congress := _termed_congress(text, match.start(), match.start("body"), canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body")), bool(place))):
+            found.append(congress)
         if place and canonical:
             found.extend(_coordinated_places(text, match, ctx))
     for match in pats["unknown"].finditer(text):
@@ -451,6 +473,9 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=True,
             base=canonical_body(ctx, place=place_name, body=match.group("body")) if match.group("organ") else None)
+        if match.group("term") and found and found[-1].begin == match.start() \
+                and (congress := _termed_congress(text, match.start(), match.start("body"), canonical_body(ctx, place=place_name, body=match.group("body")), True)):
+            found.append(congress)
         if canonical:
             found.extend(_coordinated_counties(text, match, ctx))
     found.extend(_short_counties(text, ctx))

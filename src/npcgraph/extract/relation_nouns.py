@@ -515,9 +515,11 @@ def organs(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[s
     labels = body_labels(entities) if labels is None else labels
     bodies = [m for m in view.mentions if class_of(m, entities) == "Organization" and m.entity]
     for organ in bodies:
-        for parent in bodies:
-            if parent.entity != organ.entity and parent.begin == organ.begin and parent.end < organ.end \
-                    and not _names_a_place(view.text[parent.end : organ.end]):
+        # the longest body named at the organ's start (…人大常委会代表资格审查委员会: the standing
+        # committee, not the congress its term names too)
+        parents = [p for p in bodies if p.entity != organ.entity and p.begin == organ.begin and p.end < organ.end]
+        for parent in [max(parents, key=lambda p: p.end)] if parents else ():
+            if not _names_a_place(view.text[parent.end : organ.end]):
                 if _label_of(organ, entities).endswith("街道人大工作委员会") and _label_of(parent, entities).endswith("人民代表大会"):
                     # 区人大前进街道工委: an organ of the district congress's standing committee, where the text names it
                     standing = labels.get(_label_of(parent, entities) + "常务委员会")
