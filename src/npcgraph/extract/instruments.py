@@ -709,16 +709,19 @@ def _session_papers(text: str) -> list[Candidate]:
         term = re.search("第?[一二三四五六七八九十\\d]+届", session)
         place = session[: term.start()] if term else ""
         if len(place) > 1 and place not in ("全国", "自治区") and not known_place(place):
+            # 表决通过了|青海省第十三届…: the place the lexicons know at the end of the words before
+            known = next((start for start in range(1, len(place) - 1) if known_place(place[start:])), None)
             level = 3 if place.endswith("自治区") else 1
-            cut = len(place) - level if place[-1] in "省市县区州旗" else len(place)  # 会议表决通过了|县十五届…: the level alone
+            cut = known if known is not None else len(place) - level if place[-1] in "省市县区州旗" else len(place)  # 会议表决通过了|县十五届…: the level alone
             session, begin = session[cut:], begin + cut
         if text[match.end() : match.end() + 1] in ("的", "》") or match.group("paper").startswith(("的", "和", "关于")):
             continue  # (…会议议程的…, 《…》: a bigger title's part)
-        found.append(Candidate(begin, match.start("paper") + len(match.group("paper")), "Instrument", session + match.group("paper"), priority=1))
+        # the span takes a draft's mark (议程草案, 议程(草案)), the name does not
+        found.append(Candidate(begin, match.end(), "Instrument", session + match.group("paper"), written=(text[begin : match.end()],), priority=1))
         following = _MORE_PAPERS.match(text, match.end())
         while following and not following.group("paper").startswith(("关于", "的", "和")):  # 、日程(草案)、各项名单(草案): the same session's
             paper = following.group("paper")
-            found.append(Candidate(following.start("paper"), following.end("paper"), "Instrument", paper, canonical=session + paper,
+            found.append(Candidate(following.start("paper"), following.end(), "Instrument", paper, canonical=session + paper,
                                    written=(paper,), priority=1))
             following = _MORE_PAPERS.match(text, following.end())
     return found
