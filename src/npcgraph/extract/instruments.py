@@ -413,7 +413,9 @@ def _laws(text: str) -> list[Candidate]:
 
 # What ends a preamble before a law's name: 的 or a verb of two characters or more (a lone 对
 # or 就 may be inside the name: 突发事件应对管理法).
-_LAW_PREAMBLE = re.compile(f"的|{'|'.join(v for v in _LAW_LEAD if len(v) > 1)}|结合|根据|依照|依据|按照|新修改|新修订|新制定|通过")
+# A scope before it (对全市, 全省, 我县) ends it too: a law is the state's, never a place's.
+_LAW_PREAMBLE = re.compile(f"的|{'|'.join(v for v in _LAW_LEAD if len(v) > 1)}|结合|根据|依照|依据|按照|新修改|新修订|新制定|通过"
+                           "|(?:对)?(?:全|本|我)[省市县区州旗镇乡]")
 
 
 _BODY_BEFORE_LAW = "人大常委会|常委会|委员会|人大|人民代表大会|政府|法院|检察院|国务院|执法检查组|检查组"
