@@ -671,7 +671,9 @@ def _listed_after_post(text: str, surnames: tuple[str, ...]) -> list[Candidate]:
         last = items[-1]
         stop = next((m.start() for m in after.finditer(last) if m.start() >= 2), len(last))
         items[-1] = last[:stop]
-        if not all(_LIST_ITEM.fullmatch(item) and _plausible_listed(item) and not titles.search(item) for item in items):
+        if not all(_LIST_ITEM.fullmatch(item) and (_plausible_listed(item) or (i < len(items) - 1 and item.endswith("和") and _plausible_listed(item[:-1])))
+                   and not titles.search(item) for i, item in enumerate(items)):
+            # (洪礼和、魏小琴: 和 before 、 ends a name, no conjunction)
             # (县委书记王海、县长张杰: a post inside an item, another post's list, not one of names)
             continue
         named = sum(1 for item in items if "·" in item or "•" in item or item.startswith(surnames))

@@ -373,8 +373,8 @@ def _with_city(county: Place, text: str) -> Place:
 def _unlisted(meta) -> Place | None:  # noqa: ANN001 - Metadata
     """A county or county-level city the lexicon does not list, named by the title or byline."""
     name = meta.jurisdiction
-    if name and set(name) & _NOT_IN_COUNTY_NAMES:
-        return None  # 2020年全国各省市人大常委会工作报告: a collection's title, no county
+    if name and (set(name) & _NOT_IN_COUNTY_NAMES or "代表" in name):
+        return None  # 2020年全国各省市人大常委会工作报告: a collection's title, no county; 我谨代表县人大常委会: a speaker's words
     if not name or (name in words("generic_places") and name not in _LEVEL_KINDS):
         return None  # (示范区人大工委: a zone's committee, no county of that name; 自治区 is a level)
     named = name in (meta.title or "") or bool(meta.author_post) or bool(meta.reporting_body and meta.reporting_body.startswith(name))

@@ -323,6 +323,35 @@ def _delegates(document: Document) -> list[Relation]:
     return [Relation(p, "memberOf", body, tuple(sorted(evidence)), "代表") for (p, body), evidence in sorted(found.items())]
 
 
+# A news agency's dateline or byline (新华社北京3月8日电（记者杨国强、张宿堂）, 新华社记者陈菲、施雨岑):
+# the reporters it names, up to the end of the line or the bracket.
+_AGENCIES = ("通讯社", "新闻社")
+_REPORTERS = re.compile(r"[^，。；\n）)]{0,16}?[（(]?\s*(?:特约|实习|首席)?记者\s*(?P<names>[^，。；\n）)]{2,40})")
+
+
+def _agency_reporters(document: Document) -> list[Relation]:
+    """The reporters a news agency's dateline or byline names at the report's opening are
+    members of the agency (post 记者); newspapers' reporters are not (a newspaper is a
+    publication). Each fact points at the sentence naming them."""
+    report = document.report
+    entities = {e.key: e for e in document.entities}
+    opening = report.paragraphs[2].end if len(report.paragraphs) > 2 else len(report.text)
+    found: dict[tuple[str, str], set[Evidence]] = defaultdict(set)
+    for mention in document.mentions:
+        entity = entities.get(mention.entity or "")
+        if entity is None or entity.cls != "Organization" or not entity.label.endswith(_AGENCIES) or mention.begin > opening:
+            continue
+        byline = _REPORTERS.match(report.text, mention.end)
+        if byline is None:
+            continue
+        sentence = report.sentences[mention.sentence]
+        for person in document.mentions:
+            if byline.start("names") <= person.begin and person.end <= byline.end("names") and person.entity in entities \
+                    and entities[person.entity].cls == "Person":
+                found[(person.entity, entity.key)].add(Evidence(report.key, sentence.begin, sentence.end))
+    return [Relation(p, "memberOf", body, tuple(sorted(evidence)), "记者") for (p, body), evidence in sorted(found.items())]
+
+
 # A head line of a body's name and its authors' names (洛阳市人大常委会 吴中阳 王立新 王川一).
 _BODY_AND_NAMES = re.compile(r"^(?P<body>[\u4e00-\u9fff]{4,30})(?:[ \u3000]+[\u4e00-\u9fff·]{2,5}){1,12}$")
 
@@ -497,7 +526,7 @@ def document_facts(document: Document) -> Document:
     revisions, reports = _revisions(document, (*document.relations, *promulgated))
     if reports:
         document = replace(document, entities=tuple(sorted((*document.entities, *reports), key=lambda e: e.key)))
-    added = revisions + promulgated + _resumes(document) + _delegates(document) + _signatories(document) + _author_deputy(document) \
+    added = revisions + promulgated + _resumes(document) + _delegates(document) + _signatories(document) + _author_deputy(document) + _agency_reporters(document) \
         + _signed_notices(document) + _title_headers(document)
     body = _headline_legislator(document)
     if body is not None:

@@ -461,6 +461,10 @@ def _proposals(text: str) -> list[list[Candidate]]:
                 persons.discard((begin, end))
                 end = cut
                 persons.add((begin, end))
+        if (begin, end) in persons and (tail := _VERB_TAIL.search(text, begin, end)) and tail.start() - begin >= 2:
+            persons.discard((begin, end))  # …举行 强卫主持: a headline's name and what the person did
+            end = tail.start()
+            persons.add((begin, end))
         if (begin, end) in persons and _RUNS_INTO_VERB.match(text, end - 1) and end - begin >= 3:
             persons.discard((begin, end))  # 陈竺率|执法检查组, 李建国说|，: the name ends before the verb
             end -= 1
@@ -494,6 +498,8 @@ _VILLAGE_GROUP = re.compile(f"[{HAN}]{{1,3}}组")
 
 # A name's last character that is the verb after it: 率 before its group, 说 before what is said.
 _RUNS_INTO_VERB = re.compile(f"率[{HAN}]{{0,8}}?(?:组|团|队)|说[，,：:“\"]|作(?:了|的|[^，。；]{{0,16}}?(?:报告|说明))")
+# A verb of two characters a model's name runs into (强卫主持, 李明出席)
+_VERB_TAIL = re.compile("(?:主持|出席|列席|讲话|致辞|发言|表示|指出|强调|介绍|调研|视察|会见)$")
 # Characters that begin what follows a name, not the name (率队, 说, 在…): a model's name that runs
 # into one of them runs past the name.
 _VERB_AFTER_NAME = frozenset(word_list("ner.verb_after_name"))

@@ -126,8 +126,11 @@ def plan_sections(report: Report) -> set[int]:
     """Sections that plan rather than report (2023年工作安排, 下一步工作), with their subsections."""
     words = _plan_words()
     plans: set[int] = set()
+    # a news item's title and the deck under it (蒋超良主持 决定省十三届人大一次会议明年…召开) head the
+    # whole item: no plan section, whatever they announce
+    deck_end = report.paragraphs[1].end if len(report.paragraphs) > 1 else 0
     for section in report.sections:  # parents come before their subsections
-        heading = report.span(*section.heading) if section.heading else ""
+        heading = report.span(*section.heading) if section.heading and section.heading[0] >= deck_end else ""
         if any(word in heading for word in words) or section.parent in plans:
             plans.add(section.index)
     return plans

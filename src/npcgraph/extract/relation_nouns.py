@@ -108,6 +108,9 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
             continue
         body = max(bodies, key=lambda m: (m.end, m.end - m.begin))
         match = post_pattern().fullmatch(view.text, body.end, person.begin) or _head_of_department(view, body, person.begin)
+        if match and body.entity and _newspaper_reporter(_label_of(body, entities), match.group(1)):
+            previous = None  # 湖北日报记者王馨: a newspaper is a publication, its reporters no members of a body
+            continue
         if match and body.entity:
             yield from _posts_held(view, entities, body, person, match.group(1), find)
             yield from _earlier_posts(view, orgs, body, person)
@@ -128,6 +131,11 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
             previous = (previous[0], person, post)
         else:
             previous = None
+
+
+def _newspaper_reporter(label: str, posts: str) -> bool:
+    """Whether ``posts`` held in the body ``label`` are a newspaper's reporter's (湖北日报社记者)."""
+    return label.endswith(("报", "报社")) and posts.endswith("记者")
 
 
 _PARTY_ORGANS = word_list("relation_nouns.party_organs")

@@ -86,6 +86,7 @@ _WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后
 # After <body><post><person>: the person leads a delegation of the body (带队, 率队, 牵头).
 _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _RESPECTIVELY = "分别"
+_ANNIVERSARY = re.compile(r"(?:[一二三四五六七八九十百]+|\d+)(?:多)?周年")
 _IMPLEMENTATION = re.compile("[》〉]?[）)]?(?:的)?(?:贯彻)?(?:实施|执行|落实|贯彻落实|贯彻实施)(?:工作)?情况")
 _GROUP = re.compile("(?:检查组|调研组|视察组|督查组|评估组)$")
 _LEAD_NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*(?:年以来|年初|年底|年来|年|月份|月|日)|每年初?|每月")
@@ -344,6 +345,8 @@ class _SentenceReader:
                 agent = self._agent(clause, cue, cues)
                 subjects = agent[0] if agent else causee if causee is not None else actors
                 objects = self._objects(clause, cue, cues, agent[1] if agent else None)
+                if objects and _ANNIVERSARY.match(self.text, _objects_end(self.view, objects)):
+                    continue  # 地方人大设立常委会40周年: an anniversary, no act
                 if len(subjects) > 1 and len(subjects) == len(objects) and _RESPECTIVELY in self.text[clause[0] : cue.begin]:
                     # 委托A、B、C…分别开展对《X》《Y》《Z》的执法检查: each its own, in order
                     pairs = list(zip(subjects, objects))
