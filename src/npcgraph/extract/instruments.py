@@ -95,6 +95,8 @@ def classify_title(title: str) -> str | None:
         return "Law"
     if core.endswith("议案"):
         return "Motion"  # 《关于…的议案》: a motion put to a congress
+    if core.endswith(("议程", "日程", "名单")):
+        return "Instrument"  # 《…第四次会议议程(草案)和日程(草案)》, 《…主席团和秘书长名单(草案)》: a session's papers
     found = ends_with_any(core, _endings())
     if found is None:
         return "Publication"  # a book, an article, a song: a titled work
@@ -269,6 +271,10 @@ def _title_start(text: str, pos: int, end: int) -> int:
     return begin if _plain_instrument(text[begin:end]) else pos
 
 
+# Kinds of instruments, not one: 设区的市报请批准的地方性法规和决定, 民族自治县报请批准的单行条例
+_KINDS_SUBMITTED = re.compile("报请(?:批准|审查|备案)的|^地方性法规(?:和|及|、)")
+
+
 def _unbracketed(text: str) -> list[Candidate]:
     found = []
     for match in _after_verb().finditer(text):
@@ -301,8 +307,9 @@ def _unbracketed(text: str) -> list[Candidate]:
             if cls == "Law" and "《" not in name and (core := _law_core(plain)) != plain:  # 实施新修改的代表法
                 pos, name, plain = end - len(core), core, core
             full = law_canonical(plain) if cls == "Law" else None
-            found.append(Candidate(pos, end, cls, plain, canonical=full, national=bool(full) or plain.startswith(NATIONAL_PREFIXES),
-                                   written=(name,) if plain != name else (), priority=1))
+            if not _KINDS_SUBMITTED.search(plain):
+                found.append(Candidate(pos, end, cls, plain, canonical=full, national=bool(full) or plain.startswith(NATIONAL_PREFIXES),
+                                       written=(name,) if plain != name else (), priority=1))
             if "《" not in name:
                 found += _nested_titles(name, pos)
             following = _coordinated().match(text, end)
@@ -716,7 +723,8 @@ def _session_papers(text: str) -> list[Candidate]:
             level = 3 if place.endswith("自治区") else 1
             cut = known if known is not None else len(place) - level if place[-1] in "省市县区州旗" else len(place)  # 会议表决通过了|县十五届…: the level alone
             session, begin = session[cut:], begin + cut
-        if text[match.end() : match.end() + 1] in ("的", "》") or match.group("paper").startswith(("的", "和", "关于")):
+        if text[match.end() : match.end() + 1] in ("的", "》") or match.group("paper").startswith(("的", "和", "关于")) \
+                or text.rfind("《", 0, begin) > text.rfind("》", 0, begin):
             continue  # (…会议议程的…, 《…》: a bigger title's part)
         # the span takes a draft's mark (议程草案, 议程(草案)), the name does not
         found.append(Candidate(begin, match.end(), "Instrument", session + match.group("paper"), written=(text[begin : match.end()],), priority=1))

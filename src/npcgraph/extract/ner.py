@@ -250,6 +250,8 @@ def _landmark(name: str) -> bool:
 def _places(begin: int, name: str) -> list[Candidate]:
     """A place name as its chain of units, each a place (浙江省杭州市 -> 浙江省, 杭州市); a known
     place or a chain followed by a landmark (北京人民大会堂 -> 北京, 人民大会堂); a landmark."""
+    if name in words("generic_places"):
+        return []  # 民族自治县: a kind of place, none of them
     units = admin_units(name)
     if units:
         return [Candidate(begin + b, begin + e, "Place", name[b:e], national=True, priority=-1) for b, e in units]
