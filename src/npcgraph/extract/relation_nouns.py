@@ -124,7 +124,8 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
             yield (person.entity, "memberOf", _held_in(previous[0], post, entities, find), post)
             previous = (previous[0], person, post)
         elif previous is not None and previous[0].entity and (later := _LATER_POST.search(view.text, previous[1].end, person.begin)) \
-                and later.end() == person.begin and post_pattern().fullmatch(later.group("post")):
+                and later.end() == person.begin and post_pattern().fullmatch(later.group("post")) \
+                and not _not_of(later.group("post"), previous[0], entities):  # (，镇长李娜: the government's, not the congress's)
             # 主任刘家义主持会议，副主任於来运、王随莲出席: a post of the same body, later in the sentence
             post = later.group("post")
             yield (person.entity, "memberOf", _held_in(previous[0], post, entities, find), post)

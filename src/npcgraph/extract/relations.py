@@ -86,6 +86,8 @@ _WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后
 # After <body><post><person>: the person leads a delegation of the body (带队, 率队, 牵头).
 _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _RESPECTIVELY = "分别"
+_PARTY_GROUP = "党组"
+_DECIDED_TO = re.compile("(?<![的之])决定[^，。；,;]{0,16}$")
 _ANNIVERSARY = re.compile(r"(?:[一二三四五六七八九十百]+|\d+)(?:多)?周年")
 _IMPLEMENTATION = re.compile("[》〉]?[）)]?(?:的)?(?:贯彻)?(?:实施|执行|落实|贯彻落实|贯彻实施)(?:工作)?情况")
 _GROUP = re.compile("(?:检查组|调研组|视察组|督查组|评估组)$")
@@ -342,6 +344,8 @@ class _SentenceReader:
                     chain = actors = ()
                 if not cue.is_verb or cue.trigger is None or future:
                     continue
+                if cue.trigger.predicate == "conducted" and _DECIDED_TO.search(self.text, clause[0], cue.begin):
+                    continue  # (会议)决定本月25日召开常委会第三十二次会议: a meeting decided on, not held
                 agent = self._agent(clause, cue, cues)
                 subjects = agent[0] if agent else causee if causee is not None else actors
                 objects = self._objects(clause, cue, cues, agent[1] if agent else None)
@@ -511,9 +515,18 @@ class _SentenceReader:
                 group = self.view.mention_at(leads.end())
                 if group is not None and group.entity and self.cls(group) == "Organization" and _GROUP.search(self.entities[group.entity].label):
                     return (group.entity,)
-                return tuple(m.entity for m in run if m.entity)
+                # 省人大常委会党组成员、副主任徐明华带队: the leader leads for the committee, not its party group
+                return tuple(dict.fromkeys(self._body_of_group(m.entity, post.group(1)) for m in run if m.entity))
             return (person.entity,)  # 市人大常委会法工委主任黄志明介绍: the person speaks
         return tuple(m.entity for m in run if m.entity)
+
+    def _body_of_group(self, body: str, posts: str) -> str:
+        """The body a leader acts for: a party group's (…党组) own body where the posts held
+        include one of that body's (党组成员、副主任)."""
+        label = self.entities[body].label
+        if not label.endswith(_PARTY_GROUP) or all(p.startswith(_PARTY_GROUP) or p == "成员" for p in posts.split("、")):
+            return body
+        return self.names.find(label[: -len(_PARTY_GROUP)]) or body
 
     def _titles_only(self, clause: tuple[int, int]) -> list[str]:
         """The instruments a clause is a list of and nothing else (…议程(草案)、日程(草案)), else []."""
