@@ -120,6 +120,13 @@ def _patterns() -> Patterns:
         "township_session": deferred(
             f"(?P<place>(?:[{HAN}]{{2,5}}?(?:市|区|县|旗))*[{HAN}]{{2,6}}?(?:镇|乡|街道))第?{num}届(?:人民代表大会|人大)第?{num}次(?:全体)?会议"
         ),
+        # 宁乡市第十八届人大常委会第十次会议: a county's (or county-level city's) meeting, its place
+        # not in the lexicon
+        "county_session": deferred(
+            f"(?:(?<=[，。；、,;：:\\s“（(])|^)(?P<place>[{HAN}]{{2,3}}?(?:市|区|县|旗))第?{num}届(?:人民代表大会|人大)"
+            f"(?:常务委员会|常委会)?第?{num}次(?:全体)?(?:会议|主任会议)",
+            re.MULTILINE,
+        ),
         # 关于提请审议批准《…条约》的议案, 委员长会议关于提请审议…的决定草案的议案 (its mover before 关于)
         # 通过实地调查、案卷评查、问卷调查等方式: the ways of a supervision, each an activity
         "methods": deferred(
@@ -415,6 +422,12 @@ def find_activities(text: str) -> list[Candidate]:
                 end = match.end("place") + congress.end()
                 found.append(Candidate(begin, end, "Organization", text[begin:end],
                                        canonical=township + "人民代表大会", priority=1))
+    for match in pats["county_session"].finditer(text) if "届" in text else ():
+        place = match.group("place")
+        if _after_last_verb(place) == place and not leading_verb(place) and not set(place) & _NOT_IN_PLACES and text.count(place) > 1 \
+                and not place.startswith(("全", "本", "我", "各", "该")) and place not in places():
+            # (the place named again elsewhere: 研究市五届人大常委会…, 记者从市十七届…: no place)
+            found.append(Candidate(match.start(), match.end(), "Event", match.group(0), priority=1))
     for match in _CONGRESSES.finditer(text):  # 中共十六大、十七大、十八大: each congress after the first
         for number in re.finditer(f"、({_NUM_CHARS}+)大", match.group("rest")):
             begin = match.start("rest") + number.start() + 1

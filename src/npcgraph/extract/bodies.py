@@ -113,7 +113,7 @@ def _patterns() -> Patterns:
         # places the lexicon does not list: 武昌区, a prefecture's short name (黔东南州), a
         # township with or without its county (青石镇, 云屏县青石镇)
         "unknown": deferred(
-            f"(?:(?<=[，。；、,;：:\\s“（(])|(?<=当选为|补选为|递补为)|^)(?P<party>中共|中国共产党)?"
+            f"(?:(?<=[，。；、,;：:\\s“（(为])|^)(?P<party>中共|中国共产党)?"
             f"(?P<place>(?:[{HAN}]{{2,4}}?[区县旗])?[{HAN}]{{2,3}}?(?:镇|乡|街道)|[{HAN}]{{2,3}}?(?:区|县|旗|市|州)|{_two_char_counties()})"
             f"(?P<term>第?[一二三四五六七八九十\\d]+届)?(?P<body>{body}){tail}{_ORDINAL}(?P<organ>{organ})?",
             re.MULTILINE,
@@ -396,6 +396,8 @@ def _becomes_deputy(text: str, begin: int) -> bool:
 
 
 _SC_SUFFIX = "常务委员会"
+# What makes someone what a body's name follows (任命张三为, 补选为, 当选为)
+_APPOINTED_AS = re.compile("(?:任命|选举|补选|递补|当选|决定)[^，。；,;]{0,12}为$")
 
 
 def _termed_congress(text: str, begin: int, body_at: int, canonical: str | None, national: bool) -> Candidate | None:
@@ -470,6 +472,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         place_name = match.group("place")
         if not _plausible_unknown_place(place_name, ctx):  # 召开江岸区… is no place
             continue
+        if text.startswith("为", match.start() - 1) and not _APPOINTED_AS.search(text, max(0, match.start() - 16), match.start()):
+            continue  # 任命张三为|宁乡市人民政府副市长, 当选为|临桂区…代表: not 邓为|辞去市…
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=True,
             base=canonical_body(ctx, place=place_name, body=match.group("body")) if match.group("organ") else None)
