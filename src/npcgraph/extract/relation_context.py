@@ -128,7 +128,8 @@ def plan_sections(report: Report) -> set[int]:
     plans: set[int] = set()
     # a news item's title and the deck under it (蒋超良主持 决定省十三届人大一次会议明年…召开) head the
     # whole item: no plan section, whatever they announce
-    deck_end = report.paragraphs[1].end if len(report.paragraphs) > 1 else 0
+    titled = len(report.paragraphs) > 1 and report.paragraphs[0].kind == "title"
+    deck_end = report.paragraphs[1].end if titled and report.paragraphs[1].kind == "heading" else 0
     for section in report.sections:  # parents come before their subsections
         heading = report.span(*section.heading) if section.heading and section.heading[0] >= deck_end else ""
         if any(word in heading for word in words) or section.parent in plans:
