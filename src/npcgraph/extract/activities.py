@@ -58,6 +58,11 @@ def national_names() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _kinds_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(table("supervision_kinds"), key=len, reverse=True))
+
+
+@cache
 def _patterns() -> Patterns:
     kinds = table("supervision_kinds")
     kind = alternation(kinds)
@@ -307,7 +312,7 @@ def find_activities(text: str) -> list[Candidate]:
             pos, name = pos + people.end(), name[people.end() :]
         while True:
             topic = name
-            for kind in table("supervision_kinds"):
+            for kind in _kinds_longest_first():  # 专题视察 before 视察
                 if name.endswith(kind):
                     topic = name[: -len(kind)]
                     break
@@ -318,7 +323,7 @@ def find_activities(text: str) -> list[Candidate]:
                     name = topic + name[len(topic) + len(verb) + tense :]
                     break
             # (not 开展的…工作进行满意度测评: the tail of a relative clause)
-            if (len(topic) >= 2 and not topic.startswith("的") and topic not in _GENERIC_TOPICS and not topic.endswith(_PEOPLE)
+            if (len(topic) >= 2 and not topic.startswith("的") and topic not in _GENERIC_TOPICS and not topic.endswith((*_PEOPLE, "人大"))
                     and not re.search(r"\d|[一二两三四五六七八九十]+(?:个|项|次)", _YEAR.sub("", topic))):
                 found.append(Candidate(pos, end, "SupervisionActivity", name, priority=1))
             following = pats["more_supervision"].match(text, end)
