@@ -1,0 +1,136 @@
+"""Who belongs to which body, and what a meeting did, in forms of news and annual reports, on
+texts written for these tests: deputies elected, by-elected or resigning; a city's delegation to
+its province's congress; posts listed with 和 and 列席; reporters of an agency and of a
+newspaper; a standing committee named by its congress's term; hearings and supervision counted
+in an overview; a session's papers passed as drafts; a deck under a title; meetings decided on
+and anniversaries; a party group's leader leading for its committee."""
+
+from __future__ import annotations
+
+from extract_helpers import built, triples, typed
+
+
+def _facts(tmp_path, text: str) -> set[tuple[str, str, str]]:
+    return triples(built(tmp_path, text))
+
+
+def test_deputies_elected_by_elected_or_resigning_are_members_of_their_congress(tmp_path):
+    texts = {
+        ("周波", "临桂区人民代表大会"): "据计票结果，临桂区委常委、副区长周波同志超过半数成功当选为临桂区第二届人民代表大会代表。\n",
+        ("黄家雷", "逻西乡人民代表大会"): "逻西乡召开选民大会，黄家雷（逻西乡党委副书记、乡长）成功补选为逻西乡第十三届人大代表。\n",
+        ("王明", "宁乡县人民代表大会"): "湖南省宁乡县人大常委会召开第五次会议。会议决定接受王明辞去县第十八届人民代表大会代表职务的请求。\n",
+    }
+    for index, ((person, congress), text) in enumerate(texts.items()):
+        (tmp_path / str(index)).mkdir()
+        assert (person, "memberOf", congress) in _facts(tmp_path / str(index), text)
+
+
+def test_a_citys_delegation_to_its_provinces_congress_has_the_deputies_it_names(tmp_path):
+    facts = _facts(tmp_path, (
+        "本报太原1月22日电 出席山西省十三届人大四次会议的大同代表团代表认真履行职责。\n"
+        "王一明代表提交了关于尽快启动修建高铁的建议；刘美代表提交了关于推进旅游公路建设的建议。\n"
+    ))
+    delegation = "山西省人民代表大会大同代表团"
+    for deputy in ("王一明", "刘美"):
+        assert (deputy, "memberOf", delegation) in facts
+        assert (deputy, "memberOf", "山西省人民代表大会") in facts  # the congress the text names
+
+
+def test_posts_listed_after_and_and_officials_attending_in_their_bodies(tmp_path):
+    facts = _facts(tmp_path, (
+        "益阳市人大常委会召开第十次会议。市人大常委会主任王小平主持会议，副主任李明、张华和秘书长刘强出席会议。"
+        "市中级法院院长何平，省人民检察院检察长游劝荣列席会议。\n"
+    ))
+    assert ("刘强", "memberOf", "益阳市人民代表大会常务委员会") in facts
+    assert ("何平", "memberOf", "益阳市中级人民法院") in facts
+    assert any(s == "游劝荣" and p == "memberOf" and o.endswith("人民检察院") for s, p, o in facts)
+
+
+def test_a_congresss_chair_and_the_townships_head_after_him_hold_posts_in_two_bodies(tmp_path):
+    facts = _facts(tmp_path, "云屏县青石镇人大召开会议。青石镇人大主席王勇主持会议，镇长李娜出席。\n")
+    assert ("王勇", "memberOf", "青石镇人民代表大会") in facts
+    assert ("李娜", "memberOf", "青石镇人民代表大会") not in facts
+
+
+def test_an_agencys_reporters_are_its_members_a_newspapers_are_not(tmp_path):
+    (tmp_path / "agency").mkdir()
+    (tmp_path / "paper").mkdir()
+    agency = _facts(tmp_path / "agency", "新华社北京3月8日电（记者杨国强、张宿堂）全国人大常委会委员长李鹏今天下午与代表见面。\n")
+    assert {("杨国强", "memberOf", "新华通讯社"), ("张宿堂", "memberOf", "新华通讯社")} <= agency
+    paper = _facts(tmp_path / "paper", "湖北省人大常委会第九次会议闭幕。（湖北日报记者王馨、通讯员李明）\n")
+    assert not any(s == "王馨" and p == "memberOf" for s, p, _ in paper)
+
+
+def test_a_standing_committee_named_by_its_term_names_its_congress(tmp_path):
+    document = built(tmp_path, "7月16日，罗平县第十七届人民代表大会常务委员会召开第二十八次会议。\n")
+    assert ("Organization", "罗平县人民代表大会") in typed(document)
+    assert ("罗平县人民代表大会常务委员会", "partOf", "罗平县人民代表大会") in triples(document)
+
+
+def test_an_organ_is_part_of_the_body_named_at_its_start_not_of_the_congress_its_term_names(tmp_path):
+    facts = _facts(tmp_path, "湖北省第十二届人民代表大会常务委员会代表资格审查委员会作了报告。\n")
+    organ = "湖北省人民代表大会常务委员会代表资格审查委员会"
+    assert (organ, "partOf", "湖北省人民代表大会常务委员会") in facts
+    assert (organ, "partOf", "湖北省人民代表大会") not in facts
+
+
+def test_an_overviews_counted_hearings_and_supervision_are_activities_with_their_counts(tmp_path):
+    facts = _facts(tmp_path, (
+        "长沙市人大常委会作出53项决议决定，听取审议75个工作报告，开展12次集中视察、5次专题询问、4次专项工作评议。\n"
+    ))
+    body = "长沙市人民代表大会常务委员会"
+    for activity in ("听取审议工作报告", "集中视察", "专题询问", "专项工作评议"):
+        assert (body, "conducted", activity) in facts
+    assert ("工作报告", "counts", "听取审议工作报告") in facts
+    assert ("集中视察", "counts", "集中视察") in facts
+
+
+def test_a_sessions_papers_passed_as_drafts_are_enacted(tmp_path):
+    facts = _facts(tmp_path, (
+        "辽宁省十四届人大常委会第十五次会议闭幕。会议表决通过了省十四届人大四次会议议程草案、主席团和秘书长名单草案，"
+        "表决通过了《辽宁省第十四届人民代表大会第四次会议列席人员名单(草案)》。\n"
+    ))
+    body = "辽宁省人民代表大会常务委员会"
+    enacted = {o for s, p, o in facts if s == body and p == "enacted"}
+    assert {"省十四届人大四次会议议程", "省十四届人大四次会议主席团和秘书长名单", "辽宁省第十四届人民代表大会第四次会议列席人员名单"} <= enacted
+
+
+def test_a_deck_under_a_title_that_announces_a_session_makes_no_plan_of_the_item(tmp_path):
+    facts = _facts(tmp_path, (
+        "省十二届人大常委会第三十一次会议闭会\n"
+        "蒋超良主持 决定省十三届人大一次会议明年1月24日在汉召开\n"
+        "11月29日下午，湖北省十二届人大常委会第三十一次会议在武汉闭会。\n"
+        "会议表决通过了《神农架国家公园保护条例》。\n"
+    ))
+    assert ("湖北省人民代表大会常务委员会", "enacted", "神农架国家公园保护条例") in facts
+
+
+def test_a_meeting_decided_on_is_not_held_and_an_anniversary_is_no_act(tmp_path):
+    facts = _facts(tmp_path, (
+        "15日上午，新疆维吾尔自治区人大常委会召开第72次主任会议，会议决定本月25日召开常委会第三十二次会议。\n"
+        "孝昌县人大常委会主任王超群说，今年是地方人大设立常委会40周年。\n"
+    ))
+    assert not any(p == "conducted" and "第三十二次会议" in o for _, p, o in facts)
+    assert not any(p == "established" for _, p, _ in facts)
+
+
+def test_a_party_groups_member_who_leads_an_inspection_leads_it_for_the_committee(tmp_path):
+    facts = _facts(tmp_path, "湖南省人大常委会开展执法检查。省人大常委会党组成员、副主任徐明华带队开展执法检查。\n")
+    assert ("湖南省人民代表大会常务委员会", "conducted", "执法检查") in facts
+    assert not any(s.endswith("党组") and p == "conducted" for s, p, _ in facts)
+
+
+def test_a_counties_meeting_and_body_whose_place_no_lexicon_lists(tmp_path):
+    facts = _facts(tmp_path, "宁乡市第十八届人大常委会第十次会议闭幕。会议任命张三为宁乡市人民政府副市长。\n")
+    assert ("宁乡市人民代表大会常务委员会", "appointed", "张三") in facts
+    assert ("张三", "memberOf", "宁乡市人民政府") in facts
+
+
+def test_a_law_after_a_scope_and_kinds_submitted_for_approval(tmp_path):
+    document = built(tmp_path, (
+        "宁波市人大常委会执法检查组对全市安全生产法贯彻实施情况开展执法检查。"
+        "会议审查批准了设区的市报请批准的地方性法规和决定、民族自治县报请批准的单行条例。\n"
+    ))
+    kinds = typed(document)
+    assert ("Law", "中华人民共和国安全生产法") in kinds
+    assert not any("报请批准" in label or label == "民族自治县" for _, label in kinds)
