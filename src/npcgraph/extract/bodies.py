@@ -230,7 +230,7 @@ def canonical_body(
         where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
         unplaced = _unplaced(ctx) \
             or (level in ("县", "区") and ctx.place.kind in ("city", "prefecture") and body in _STANDING_FORMS)  # a city's county it never names
-        if where is None and level in ("县", "区", "市") and unplaced and not organ:
+        if where is None and level in ("省", "县", "区", "市") and unplaced and not organ:
             where = level  # a report that never names its county: 县人大常委会 is its own
         if where is None:
             return None
