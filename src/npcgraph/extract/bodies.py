@@ -17,7 +17,7 @@ from functools import cache
 from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
 from ..lexicon import longest_first, rows, word_list, words
 from .candidates import Candidate
-from .context import GENERIC_LEVELS, Jurisdiction, counties, places
+from .context import GENERIC_LEVELS, Jurisdiction, counties, known_place, place_named, places
 from .patterns import HAN, PUBLICATION_AFTER, Patterns, alternation, column, deferred, first_of, leading_verb, table
 from .relation_cues import markers, post_words
 
@@ -412,6 +412,24 @@ def _termed_congress(text: str, begin: int, body_at: int, canonical: str | None,
     return Candidate(begin, end, "Organization", text[begin:end], canonical=canonical[: -len(_SC_SUFFIX)], national=national, priority=2)
 
 
+# 闵行区区长, 山西省副省长, 临夏县代县长: a government's leader by the place and the title; the place
+# stands for its government where its level is the title's
+_GOVERNMENT_TITLE = re.compile("(?:常务)?[副代]?(?P<level>省|市|区|县|州)长")
+
+
+def _government_posts(text: str) -> list[Candidate]:
+    found = []
+    for title in _GOVERNMENT_TITLE.finditer(text) if "长" in text else ():
+        at = title.start()
+        name = next((text[start:at] for start in range(max(0, at - 8), at - 1) if known_place(text[start:at])), None)
+        if name is None or not name.endswith(title.group("level")):
+            continue  # (北京市区长: 市 and 区; 副市长 alone: no place)
+        place = place_named(name)
+        full = place.name if place is not None else name
+        found.append(Candidate(at - len(name), at, "Organization", name, canonical=full + "人民政府", national=True, priority=1))
+    return found
+
+
 def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     """Every body named in ``text``: national, placed, short and bare forms, departments, media."""
     found: list[Candidate] = []
@@ -483,6 +501,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if canonical:
             found.extend(_coordinated_counties(text, match, ctx))
     found.extend(_short_counties(text, ctx))
+    found.extend(_government_posts(text))
     for match in pats["department"].finditer(text):
         level = match.group("level")
         place = _place_full(match.group("place")) if match.group("place") else ctx.place_at_level(level)
