@@ -134,3 +134,19 @@ def test_a_law_after_a_scope_and_kinds_submitted_for_approval(tmp_path):
     kinds = typed(document)
     assert ("Law", "中华人民共和国安全生产法") in kinds
     assert not any("报请批准" in label or label == "民族自治县" for _, label in kinds)
+
+
+def test_a_districts_congress_elects_its_head_and_a_second_post_after_a_comma(tmp_path):
+    facts = _facts(tmp_path, (
+        "1月9日下午，宝山区第八届人民代表大会第五次会议闭幕。大会选举陈杰为宝山区区长，贡凤梅为宝山区第八届人民代表大会常务委员会副主任。"
+        "王岚当选为宝山区人民代表大会常务委员会委员。\n"
+    ))
+    congress = "宝山区人民代表大会"
+    assert {(congress, "appointed", "陈杰"), (congress, "appointed", "贡凤梅"), (congress, "appointed", "王岚")} <= facts
+    assert ("陈杰", "memberOf", "宝山区人民政府") in facts  # 宝山区区长: the district's government
+    assert ("贡凤梅", "memberOf", "宝山区人民代表大会常务委员会") in facts
+
+
+def test_a_resumes_dated_election_names_no_elector(tmp_path):
+    facts = _facts(tmp_path, "张明，男，1965年生。2013年1月当选为宝山区人民代表大会常务委员会主任。\n")
+    assert not any(p == "appointed" for _, p, _ in facts)

@@ -133,7 +133,7 @@ def extract_acts(document: Document) -> Document:
         actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
         meeting_named = _MEETING_WORD.search(text, sentence.begin, at) is not None
         congress_acts = _CONGRESS_SUBJECT.search(text, sentence.begin, at) is not None  # 大会选举…, 大会决定…
-        if elected and not (meeting_named or congress_acts):
+        if elected and not (meeting_named or congress_acts) and not _session_closing(sentence):
             return None  # 2013年1月当选为…: a résumé's line names who elected no one (its post is kept above)
         if actor is None and (meeting_named or congress_acts or _NEWLY.match(text, at) or elected):
             before = _meeting_before(holding, holding_begins, report.sentences, sentence)
@@ -143,6 +143,16 @@ def extract_acts(document: Document) -> Document:
         if actor is None or (elected and "人民代表大会" not in entities[actor].label):
             return None  # …全会上，姜异康当选为党委书记: elected by no congress, the post is all it states
         return _congress_of(actor, entities) if congress_acts else actor  # 大会选举…: the congress
+
+    def _session_closing(sentence: Sentence) -> bool:
+        """Whether a congress's session is named in this sentence's paragraph or the one before,
+        and the sentence opens with no date (长宁区第十六届人民代表大会第五次会议闭幕。王岚当选为…区长: by
+        that congress; not a résumé's 2013年1月当选为…)."""
+        if _DATED.match(text, sentence.begin):
+            return False
+        before = _meeting_before(holding, holding_begins, report.sentences, sentence)
+        return before in meetings and entities[meetings[before].body].label.endswith("人民代表大会") \
+            and report.sentences[next(m for m in holding if m.entity == before).sentence].paragraph >= sentence.paragraph - 1
 
     listing: tuple[str, str] | None = None  # (predicate, who) of a word opening a list of lines: 选举：
     members: tuple[str, str] | None = None  # (who, body) of 任命了…委员会组成人员 before 他们是：…
@@ -496,6 +506,9 @@ def _newly_appointed(text: str, sentence: Sentence, by_sentence: dict[int, list[
         found.append(Appointment("appointed", newly.span(), ((person.begin, person.end),), post))
         at = person.end
     return found
+
+
+_DATED = re.compile(r"\s*(?:\d{4}年|\d{1,2}月)")
 
 
 def _meeting_before(meeting_mentions: list[Mention], begins: list[int], sentences: tuple[Sentence, ...], sentence: Sentence) -> str | None:
