@@ -507,10 +507,12 @@ def test_a_city_s_committee_in_a_national_item_is_not_the_national_one(tmp_path)
     assert ("王超英", "memberOf", "全国人民代表大会常务委员会") in facts
 
 
-def test_a_named_outlet_s_reporter_is_its_member(tmp_path):
+def test_a_newspaper_s_reporter_is_no_member_of_it(tmp_path):
+    # (the blind golds read a newspaper as a publication: none of the 20 development texts with a
+    # newspaper's reporter lists the reporter as its member; a news agency's reporters they do)
     text = "代表通道\n新民晚报特派记者 王立群 北京报道\n全国人大代表赵海峰说，要办好民生实事。\n"
     facts = _facts_of(_document(tmp_path, text, "reporter.txt"), posts=True)
-    assert ("王立群", "memberOf", "新民晚报", "特派记者") in facts
+    assert not any(f[0] == "王立群" and f[1] == "memberOf" for f in facts)
 
 
 def test_a_committee_s_inspection_group_is_its_organ(tmp_path):
