@@ -259,6 +259,11 @@ def infer_place(report: Report) -> Place | None:
     county = _most_named_county(report.text)
     if county is not None and county[1] >= max(counts.values(), default=0):
         return county[0]  # 受杭州市余杭区人民代表大会常务委员会的委托: the district, not the city
+    if counts and (named := _county_named_most(report.text)) is not None and named[1] > max(counts.values()) \
+            and (named[0].city in counts or named[0].province in counts):
+        # 大冶市金湖街道…联络站, 大冶市人民医院 … 湖北省人大代表, 黄石市人大代表: the county named most,
+        # under the city or province a deputy's title names once
+        return named[0]
     if counts:
         return places()[max(sorted(counts), key=counts.__getitem__)]
     if known is not None:
@@ -354,6 +359,25 @@ def _most_named_county(text: str) -> tuple[Place, int] | None:
         return None
     best = max(sorted(counts), key=counts.__getitem__)
     return found[best], counts[best]
+
+
+_COUNTY_NAME = re.compile("[\u4e00-\u9fff]{1,4}?[县区旗市]")
+
+
+def _county_named_most(text: str) -> tuple[Place, int] | None:
+    """The county-level place the lexicons list that ``text`` names most (anywhere: inside other
+    names too), with how often, if it is named at least twice."""
+    counts: dict[str, int] = {}
+    for match in _COUNTY_NAME.finditer(text):
+        name = match.group(0)
+        for start in range(len(name) - 2):  # the longest listed tail (大冶市 of 的大冶市)
+            if name[start:] in counties():
+                counts[name[start:]] = counts.get(name[start:], 0) + 1
+                break
+    if not counts:
+        return None
+    best = max(sorted(counts), key=counts.__getitem__)
+    return (counties()[best], counts[best]) if counts[best] >= 2 else None
 
 
 def _with_city(county: Place, text: str) -> Place:
