@@ -150,3 +150,12 @@ def test_a_districts_congress_elects_its_head_and_a_second_post_after_a_comma(tm
 def test_a_resumes_dated_election_names_no_elector(tmp_path):
     facts = _facts(tmp_path, "张明，男，1965年生。2013年1月当选为宝山区人民代表大会常务委员会主任。\n")
     assert not any(p == "appointed" for _, p, _ in facts)
+
+
+def test_an_inspection_groups_report_on_its_inspection_is_the_groups_inspection(tmp_path):
+    facts = _facts(tmp_path, (
+        "武汉市人大常委会第十二次会议开幕。会议听取了市人大常委会执法检查组关于检查《中华人民共和国消防法》《湖北省消防条例》实施情况的报告。\n"
+    ))
+    group = "武汉市人民代表大会常务委员会执法检查组"
+    assert {(group, "inspected", "中华人民共和国消防法"), (group, "inspected", "湖北省消防条例")} <= facts
+    assert not any(s == "武汉市人民代表大会常务委员会" and p == "inspected" for s, p, _ in facts)

@@ -348,6 +348,8 @@ class _SentenceReader:
                     continue  # (会议)决定本月25日召开常委会第三十二次会议: a meeting decided on, not held
                 agent = self._agent(clause, cue, cues)
                 subjects = agent[0] if agent else causee if causee is not None else actors
+                if cue.trigger.predicate == "inspected" and (group := self._reporting_group(cue.begin)) is not None:
+                    subjects = (group,)  # 听取了市人大常委会执法检查组关于检查…实施情况的报告: the group inspected
                 objects = self._objects(clause, cue, cues, agent[1] if agent else None)
                 if objects and _ANNIVERSARY.match(self.text, _objects_end(self.view, objects)):
                     continue  # 地方人大设立常委会40周年: an anniversary, no act
@@ -519,6 +521,16 @@ class _SentenceReader:
                 return tuple(dict.fromkeys(self._body_of_group(m.entity, post.group(1)) for m in run if m.entity))
             return (person.entity,)  # 市人大常委会法工委主任黄志明介绍: the person speaks
         return tuple(m.entity for m in run if m.entity)
+
+    def _reporting_group(self, at: int) -> str | None:
+        """The inspection group whose report on its inspection the words at ``at`` begin (…执法检查组
+        关于|检查…实施情况的报告), if any."""
+        if not self.text.startswith("关于", at - 2):
+            return None
+        group = next((m for m in self.view.mentions if m.end == at - 2 and self.cls(m) == "Organization"), None)
+        if group is None or not group.entity or not self.entities[group.entity].label.endswith("检查组"):
+            return None
+        return group.entity
 
     def _body_of_group(self, body: str, posts: str) -> str:
         """The body a leader acts for: a party group's (…党组) own body where the posts held
