@@ -159,3 +159,12 @@ def test_an_inspection_groups_report_on_its_inspection_is_the_groups_inspection(
     group = "武汉市人民代表大会常务委员会执法检查组"
     assert {(group, "inspected", "中华人民共和国消防法"), (group, "inspected", "湖北省消防条例")} <= facts
     assert not any(s == "武汉市人民代表大会常务委员会" and p == "inspected" for s, p, _ in facts)
+
+
+def test_the_constitution_in_the_stock_phrase_of_a_bodys_duties_names_no_instrument(tmp_path):
+    document = built(tmp_path, "县人大常委会认真履行宪法和法律赋予的各项职责，组织学习宪法。\n")
+    laws = [label for cls, label in typed(document) if cls == "Law"]
+    assert laws == ["中华人民共和国宪法"]  # 学习宪法 names it; the duties' phrase alone would not
+    (tmp_path / "alone").mkdir()
+    alone = built(tmp_path / "alone", "县人大常委会认真履行宪法和法律赋予的各项职责。\n")
+    assert not any(cls == "Law" for cls, _ in typed(alone))

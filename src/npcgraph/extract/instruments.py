@@ -394,11 +394,16 @@ def _passed_laws(text: str) -> list[Candidate]:
     return found
 
 
+_DUTIES_GIVEN = re.compile("(?:和|、|及)?法律(?:所)?赋予")
+
+
 def _laws(text: str) -> list[Candidate]:
     found = _passed_laws(text)
     known = []
     for match in _law_lexicon().finditer(text):
         name = match.group(0)
+        if name == "宪法" and _DUTIES_GIVEN.match(text, match.end()):
+            continue  # 履行宪法和法律赋予的职责: the stock phrase of a body's duties, no instrument named
         known.append(Candidate(match.start(), match.end(), "Law", name, canonical=law_canonical(name), national=True, priority=2))
     for match in _LAW_CONTEXT.finditer(text):
         name, begin = match.group("name"), match.start("name")
