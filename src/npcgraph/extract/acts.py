@@ -31,7 +31,7 @@ from ..model import Document, Entity, Evidence, Mention, Relation, Report, Sente
 from .appointments import Appointment, continued_appointments, find_appointments, is_person_name, list_opener, listed_appointment
 from .candidates import INSTRUMENT_CLASSES
 from .dates import DateMention, find_dates
-from .meetings import Meeting, body_inside, meeting_key, meeting_label, parse_meeting
+from .meetings import Meeting, body_inside, chinese_number, meeting_key, meeting_label, parse_meeting
 from .relation_context import only_committee
 from .relation_cues import post_words
 from .votes import Tally, find_tallies
@@ -103,7 +103,11 @@ def extract_acts(document: Document) -> Document:
             names = {before.label, *before.alt_labels}
             if new in entities:
                 names |= {entities[new].label, *entities[new].alt_labels}
+            written_digits = any(re.search(rf"(?<!\d){meeting.session}次", n) for n in names)
             names = {n for n in names if not _CONVENES.search(n)}  # …人大常委会召开第二十二次会议: no name of it
+            if written_digits:
+                # 自治区人大常委会第72次主任会议: the official name with the number as written, too
+                names.add(label.replace(f"第{chinese_number(meeting.session)}次{meeting.kind}", f"第{meeting.session}次{meeting.kind}"))
             entities[new] = Entity(new, "Event", label, tuple(sorted(names - {label})), term=meeting.term, session=meeting.session)
         mentions = [replace(m, entity=rekey.get(m.entity, m.entity)) if m.entity in rekey else m for m in mentions]
         moved: dict[tuple[str, str, str, str | None], set[Evidence]] = defaultdict(set)

@@ -172,6 +172,8 @@ def _lead_words() -> tuple[str, ...]:
 def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
     """Whether a name the lexicon does not list may be a place: no function word in it, no verb
     before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
+    if name in words("generic_places") and name != "自治区":
+        return False  # 省直管县, 民族自治县: a kind of place (自治区 is the region's own, as a level word)
     if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name) or name.endswith("军区") \
             or name.startswith(_PREPOSITION_WORDS) or name.startswith(_lead_words()):
         return False

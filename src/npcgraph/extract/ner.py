@@ -252,6 +252,8 @@ def _places(begin: int, name: str) -> list[Candidate]:
     place or a chain followed by a landmark (北京人民大会堂 -> 北京, 人民大会堂); a landmark."""
     if name in words("generic_places"):
         return []  # 民族自治县: a kind of place, none of them
+    if not known_place(name) and (name[0] in _FUNCTION_CHARS or leading_verb(name)):
+        return []  # 是全体县…, 充分认识街道…: words that run into a level's name, no place
     units = admin_units(name)
     if units:
         return [Candidate(begin + b, begin + e, "Place", name[b:e], national=True, priority=-1) for b, e in units]
@@ -505,6 +507,7 @@ _VERB_TAIL = re.compile("(?:主持|出席|列席|讲话|致辞|发言|表示|指
 # Characters that begin what follows a name, not the name (率队, 说, 在…): a model's name that runs
 # into one of them runs past the name.
 _VERB_AFTER_NAME = frozenset(word_list("ner.verb_after_name"))
+_FUNCTION_CHARS = frozenset(word_list("bodies.function_chars"))  # 是, 在, 对…: no place's name opens with one
 
 
 def _allowed(candidate: Candidate, rule: Candidate) -> bool:
