@@ -178,6 +178,9 @@ def _backward(text: str, at: int) -> str:
     bare = clause[2:] if clause.startswith(_SCOPE_WORDS) else clause
     if bare in reach:  # ，共35条: nothing named before the number
         return ""
+    verb = leading_verb(bare)
+    if verb and len(bare) - len(verb) >= 2:  # 作出决议决定15项: what was made, not the making
+        bare = bare[len(verb) :]
     return bare if len(bare) <= 10 else bare[-4:]
 
 
