@@ -68,9 +68,14 @@ def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention,
         if statistic_unit(view.text, statistic) in _OCCASIONS:  # 召开主任会议73次: meetings, not the organ
             things = [m for m in things if class_of(m, entities) != "Organization"]
         keys = tuple(dict.fromkeys(m.entity for m in things if m.entity))
+        if len(keys) > 1 and all(entities[k].cls in _ACTIVITY_KINDS for k in keys if k in entities):
+            continue  # 开展执法检查、代表视察和专题调研19次: one number for several kinds of work counts none of them
         if keys:
             found[statistic] = keys
     return found
+
+
+_ACTIVITY_KINDS = frozenset({"SupervisionActivity", "Activity"})
 
 
 def _listed_before(view: SentenceView, entities: Mapping[str, Entity], last: Mention) -> list[Mention]:
