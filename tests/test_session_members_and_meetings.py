@@ -168,3 +168,13 @@ def test_the_constitution_in_the_stock_phrase_of_a_bodys_duties_names_no_instrum
     (tmp_path / "alone").mkdir()
     alone = built(tmp_path / "alone", "县人大常委会认真履行宪法和法律赋予的各项职责。\n")
     assert not any(cls == "Law" for cls, _ in typed(alone))
+
+
+def test_a_townships_bodies_by_the_level_word_are_the_one_township_the_report_names(tmp_path):
+    facts = _facts(tmp_path, (
+        "11月15日，石门县新关镇举行县、镇两级人大代表换届选举投票。经过投票，张明、李华等15名同志当选为镇第十九届人民代表大会代表。\n"
+    ))
+    assert {("张明", "memberOf", "新关镇人民代表大会"), ("李华", "memberOf", "新关镇人民代表大会")} <= facts
+    (tmp_path / "two").mkdir()
+    two = built(tmp_path / "two", "石门县新关镇和皂市镇举行选举。张明当选为镇第十九届人民代表大会代表。\n")
+    assert not any(label.startswith("镇") for cls, label in typed(two) if cls == "Organization")  # which township: not said

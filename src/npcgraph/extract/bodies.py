@@ -234,6 +234,8 @@ def canonical_body(
             or (level in ("县", "区") and ctx.place.kind in ("city", "prefecture") and body in _STANDING_FORMS)  # a city's county it never names
         if where is None and level in ("省", "县", "区", "市") and unplaced and not organ:
             where = level  # a report that never names its county: 县人大常委会 is its own
+        if where is None and level in ("镇", "乡") and not organ:
+            where = level  # 镇人大 in a county's report: the township the text names (resolve.py), else as written
         if where is None:
             return None
         if where.endswith("街道") and body in _CONGRESS_FORMS:

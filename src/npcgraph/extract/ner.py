@@ -524,6 +524,9 @@ def _allowed(candidate: Candidate, rule: Candidate) -> bool:
                 and "·" not in rule.name
         if rule.cls == "Organization" and rule.begin == candidate.begin:  # 中共济南市委 + 宣传部: an organ of it
             return candidate.cls == "Organization"
+        if rule.cls == "Organization" and rule.end == candidate.end and candidate.cls == "Organization" \
+                and (rule.canonical or "").startswith(("镇", "乡")):
+            return True  # 苍梧县京南镇|镇人大: the township's body, whole, over the level word alone
         return rule.cls == "Place" and (candidate.cls == "Place" or may_nest(rule.cls, candidate.cls))
     return False
 

@@ -397,7 +397,7 @@ _DEPUTY_GAP = re.compile(r"\s*(?:[、，,](?:(?!代表(?!性))[^。；;！？!?�
 # 陈晓峰为…, 补选张扬为…; 周波同志超过半数成功当选为…, 黄家雷（乡党委副书记、乡长）成功补选为…) or
 # whose deputy's post they give up (张宏义辞去…代表职务).
 _ELECTED_DEPUTY = re.compile(
-    r"(?:[（(][^（）()。；;]{0,30}[）)])?(?:同志)?(?:以[^，,。；;]{0,12}票)?(?:超过半数|高票|全票|顺利|依法)?(?:成功)?"
+    r"(?:[（(][^（）()。；;]{0,30}[）)])?(?:等[\d一二三四五六七八九十]+名)?(?:同志|代表)?(?:以[^，,。；;]{0,12}票)?(?:超过半数|高票|全票|顺利|依法)?(?:成功)?"
     r"(?:首次|再次|连续)?(?:当选为?|补选为|递补为|是一名|是|作为一名|成为一名|成为|为|辞去)(?:第?[一二三四五六七八九十\d]+届)?"
 )
 
@@ -414,8 +414,15 @@ def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fac
             continue
         before = next((p for p in reversed(people) if p.end <= congress.begin), None)
         if before is not None and _ELECTED_DEPUTY.fullmatch(view.text, before.end, congress.begin):
-            # 杨慧芝当选全国人大代表, 张三是一名市人大代表: the person named before, as deputy
-            yield (before.entity or "", "memberOf", entity.key, "代表")
+            # 杨慧芝当选全国人大代表, 张三是一名市人大代表: the person named before, as deputy; 张明、李华等
+            # 15名同志当选为…代表: each name of the list
+            listed = [before]
+            for person in reversed([p for p in people if p.end <= listed[0].begin]):
+                if view.text[person.end : listed[0].begin] != "、":
+                    break
+                listed.insert(0, person)
+            for person in listed:
+                yield (person.entity or "", "memberOf", entity.key, "代表")
             continue
         after = congress.end + 2
         person = next((p for p in people if p.begin >= after), None)

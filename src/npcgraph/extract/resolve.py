@@ -31,6 +31,8 @@ __all__ = ["Resolved", "resolve", "canonical_label", "full_org_name"]
 entity_key = lru_cache(maxsize=1 << 16)(_entity_key)
 
 _GLOBAL_CLASSES = frozenset({"Person", "Place", "Concept", "Publication", "Organization"})
+# A township's bodies written by the level alone (bodies.canonical_body): 镇人民代表大会, 乡人民政府
+_LEVEL_TOWNSHIP_BODIES = tuple(level + body for level in "镇乡" for body in ("人民代表大会", "人民政府", "人大", "选举委员会"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +208,20 @@ def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
         result = Resolved(candidate, _key(candidate, label, ctx), candidate.cls, label)
         resolved.append(result)
         by_label.setdefault(label, result)
+    # 镇人民代表大会, 乡人民政府 written by the level alone in a report of a county: the one township
+    # the report names (石门县新关镇…镇第十九届人民代表大会 → 新关镇人民代表大会)
+    # (several townships, or none: no one of them, and the body is left out as before)
+    townships = {r.label for r in resolved if r.cls == "Place" and r.label.endswith(("镇", "乡")) and len(r.label) >= 3}
+    township = next(iter(townships)) if len(townships) == 1 else None
+    for n, result in enumerate(resolved):
+        if result.cls == "Organization" and result.label.startswith(_LEVEL_TOWNSHIP_BODIES):
+            if township is None or result.label[0] != township[-1]:
+                resolved[n] = None  # type: ignore[call-overload]
+                continue
+            label = township + result.label[1:]
+            candidate = replace(result.candidate, written=(*result.candidate.written, result.label))
+            resolved[n] = Resolved(candidate, _key(candidate, label, ctx), result.cls, label)
+    resolved = [r for r in resolved if r is not None]
     # A local instrument written without its place is the placed one of this report:
     # 供水条例 after 《武汉市供水条例》.
     # 乡镇人大工作条例 after 《安徽省乡镇人民代表大会工作条例》: its province's, 人大 short for 人民代表大会.
