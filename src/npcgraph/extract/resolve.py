@@ -258,7 +258,12 @@ def _short_forms(label: str, cls: str) -> set[str]:
             break
     if label.startswith(_PARTY) and label.endswith("委员会") and len(label) > 8:
         found.add("中共" + label[len(_PARTY) : -3] + "委")  # 中共湖南省委
+    if label in _STATE_ORGANS:
+        found.add("中华人民共和国" + label)  # 中华人民共和国最高人民法院: the state's, by its whole name
     return found
+
+
+_STATE_ORGANS = frozenset({"最高人民法院", "最高人民检察院", "国家监察委员会", "中央军事委员会"})
 
 
 _LEVEL_FIRST = re.compile(f"^(?:{'|'.join(sorted(word_list('context.level_words'), key=len, reverse=True))})(?=第?[一二三四五六七八九十\\d]+届|人大|人民|常委会)")
