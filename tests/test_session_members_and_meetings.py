@@ -178,3 +178,12 @@ def test_a_townships_bodies_by_the_level_word_are_the_one_township_the_report_na
     (tmp_path / "two").mkdir()
     two = built(tmp_path / "two", "石门县新关镇和皂市镇举行选举。张明当选为镇第十九届人民代表大会代表。\n")
     assert not any(label.startswith("镇") for cls, label in typed(two) if cls == "Organization")  # which township: not said
+
+
+def test_a_regulation_passed_by_one_meeting_and_approved_by_another_in_one_sentence(tmp_path):
+    facts = _facts(tmp_path, (
+        "《株洲市文明行为促进条例》经株洲市第十六届人民代表大会常务委员会第十九次会议于2020年8月27日通过，"
+        "湖南省第十三届人民代表大会常务委员会第二十次会议于2020年9月29日批准，现予公布，自2021年1月1日起施行。\n"
+    ))
+    assert ("株洲市人民代表大会常务委员会", "enacted", "株洲市文明行为促进条例") in facts
+    assert ("湖南省人民代表大会常务委员会", "approved", "株洲市文明行为促进条例") in facts

@@ -87,6 +87,8 @@ _WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后
 _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _RESPECTIVELY = "分别"
 _PARTY_GROUP = "党组"
+_PASSED = frozenset({"enacted", "approved"})
+_CLAUSE_ENDS_AT = re.compile(r"(?:了)?\s*$")
 _DECIDED_TO = re.compile("(?<![的之])决定[^，。；,;]{0,16}$")
 _ANNIVERSARY = re.compile(r"(?:[一二三四五六七八九十百]+|\d+)(?:多)?周年")
 _IMPLEMENTATION = re.compile("[》〉]?[）)]?(?:的)?(?:贯彻)?(?:实施|执行|落实|贯彻落实|贯彻实施)(?:工作)?情况")
@@ -302,6 +304,7 @@ class _SentenceReader:
         causee: tuple[str, ...] | None = None
         future = self.planned  # after 将/拟/计划 + verb the rest of the sentence is a plan, not a fact
         listed: tuple[tuple[str, ...], str] | None = None  # (subjects, predicate) of titles passed, for a list going on
+        passed: tuple[str, ...] = ()  # 《X》经A通过，B批准: the instruments a passive's first clause names
         for clause in view.clauses:
             cues = view.cues_in(*clause)
             if listed is not None and not cues and not future:
@@ -353,6 +356,12 @@ class _SentenceReader:
                 objects = self._objects(clause, cue, cues, agent[1] if agent else None)
                 if objects and _ANNIVERSARY.match(self.text, _objects_end(self.view, objects)):
                     continue  # 地方人大设立常委会40周年: an anniversary, no act
+                if cue.trigger.predicate in _PASSED:
+                    if agent is not None and objects:
+                        passed = tuple(objects)
+                    elif not objects and passed and explicit and _CLAUSE_ENDS_AT.match(self.text, cue.end, clause[1]):
+                        # 《X》经市人大常委会会议通过，省人大常委会会议于…批准: the same instruments
+                        objects = list(passed)
                 if len(subjects) > 1 and len(subjects) == len(objects) and _RESPECTIVELY in self.text[clause[0] : cue.begin]:
                     # 委托A、B、C…分别开展对《X》《Y》《Z》的执法检查: each its own, in order
                     pairs = list(zip(subjects, objects))
