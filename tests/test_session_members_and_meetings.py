@@ -187,3 +187,14 @@ def test_a_regulation_passed_by_one_meeting_and_approved_by_another_in_one_sente
     ))
     assert ("株洲市人民代表大会常务委员会", "enacted", "株洲市文明行为促进条例") in facts
     assert ("湖南省人民代表大会常务委员会", "approved", "株洲市文明行为促进条例") in facts
+
+
+def test_the_work_a_heard_report_is_on_also_goes_without_its_scope_and_year(tmp_path):
+    document = built(tmp_path, (
+        "罗平县人大常委会召开第二十八次会议。会议听取和审议了县人民政府关于全县退役军人管理工作情况的报告。"
+        "会议还听取和审议了县人民政府关于2023年度行政事业性国有资产管理情况的报告。"
+        "会议还听取和审议了县人民政府关于2020年国民经济和社会发展计划执行情况的报告。\n"
+    ))
+    alternatives = {alt for e in document.entities if e.cls == "Activity" for alt in e.alt_labels}
+    assert {"退役军人管理工作", "行政事业性国有资产管理"} <= alternatives
+    assert not any(label.startswith("国民经济") for label in alternatives)  # a plan keeps its year

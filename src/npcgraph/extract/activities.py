@@ -252,7 +252,18 @@ def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
     if topic.startswith("对"):  # 关于对食品安全法执法检查情况的报告: the inspection
         topic, begin = topic[1:], begin + 1
     written = tuple(topic[: -len(tail)] for tail in _TOPIC_TAILS if topic.endswith(tail) and len(topic) - len(tail) >= 4)
+    # 全县退役军人管理工作, 2023年度行政事业性国有资产管理: the work also without its scope, and without
+    # its year where it is no plan or budget named by its year (2020年国民经济和社会发展计划 keeps it)
+    bare = _TOPIC_SCOPE.sub("", topic)
+    if not bare.endswith(_YEAR_NAMED):
+        bare = _YEAR.sub("", bare)
+    if bare != topic and len(bare) >= 4:
+        written = (*written, bare)
     return [Candidate(begin, match.end("topic"), "Activity", topic, written=written, priority=0)]
+
+
+_TOPIC_SCOPE = re.compile("^(?:全[省市县区州旗镇乡]|[我本][省市县区州旗镇乡])")
+_YEAR_NAMED = ("计划", "预算", "决算", "规划", "纲要", "方案")
 
 
 # Projects and works named in a list (三江标准堤闸泵配套工程、上塘环城南路道路工程(望江路至沙门西路段)、…)
