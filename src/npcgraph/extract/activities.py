@@ -263,7 +263,7 @@ def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
 
 
 _TOPIC_SCOPE = re.compile("^(?:全[省市县区州旗镇乡]|[我本][省市县区州旗镇乡])")
-_YEAR_NAMED = ("计划", "预算", "决算", "规划", "纲要", "方案")
+_YEAR_NAMED = tuple(word_list("activities.year_named"))  # 计划, 预算…: named by their year
 
 
 # Projects and works named in a list (三江标准堤闸泵配套工程、上塘环城南路道路工程(望江路至沙门西路段)、…)

@@ -60,7 +60,8 @@ _SESSION_AFTER_BODY = re.compile("第?[一二三四五六七八九十\\d]+次(?:
 def _expand_leading_body(name: str, ctx: Jurisdiction) -> str:
     """市人大常委会议事规则 -> 武汉市人民代表大会常务委员会议事规则."""
     expanded = parse_body_prefix(name, ctx)
-    if expanded and expanded[0] < len(name) and not _SESSION_AFTER_BODY.match(name, expanded[0]):
+    if expanded and expanded[0] < len(name) and not _SESSION_AFTER_BODY.match(name, expanded[0]) \
+            and not expanded[1].startswith(_LEVEL_TOWNSHIP_BODIES):  # (镇政府工作报告: no township named)
         return expanded[1] + name[expanded[0]:]
     return name
 
@@ -263,7 +264,7 @@ def _short_forms(label: str, cls: str) -> set[str]:
     return found
 
 
-_STATE_ORGANS = frozenset({"最高人民法院", "最高人民检察院", "国家监察委员会", "中央军事委员会"})
+_STATE_ORGANS = frozenset(word_list("resolve.state_organs"))  # 最高人民法院, 最高人民检察院…
 
 
 _LEVEL_FIRST = re.compile(f"^(?:{'|'.join(sorted(word_list('context.level_words'), key=len, reverse=True))})(?=第?[一二三四五六七八九十\\d]+届|人大|人民|常委会)")
