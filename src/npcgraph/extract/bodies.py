@@ -430,7 +430,7 @@ def _government_posts(text: str) -> list[Candidate]:
             continue  # (北京市区长: 市 and 区; 副市长 alone: no place)
         place = place_named(name)
         full = place.name if place is not None else name
-        found.append(Candidate(at - len(name), at, "Organization", name, canonical=full + "人民政府", national=True, priority=1))
+        found.append(Candidate(at - len(name), at, "Organization", name, canonical=full + "人民政府", national=True, priority=1, implied=True))
     return found
 
 

@@ -54,6 +54,7 @@ class Candidate:
     written: tuple[str, ...] = ()
     priority: int = 0
     refers_back: bool = False  # 《条例》: the instrument of that form named last
+    implied: bool = False  # 闵行区|区长: the span names the thing only by implication, no name of it
     value: Decimal | None = None
     unit: str | None = None
     approximate: bool = False

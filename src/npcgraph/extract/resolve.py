@@ -301,7 +301,7 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str], ctx: Jurisdicti
         names: set[str] = set()
         for result in group:
             candidate = result.candidate
-            names.update((texts[id(candidate)], candidate.name, *candidate.written))
+            names.update((*(() if candidate.implied else (texts[id(candidate)], candidate.name)), *candidate.written))
         if cls in ("Organization", "Event"):
             names.update(_with_or_without_city(first.label, ctx, city_written))
             names.update(_short_forms(first.label, cls))
