@@ -198,3 +198,11 @@ def test_the_work_a_heard_report_is_on_also_goes_without_its_scope_and_year(tmp_
     alternatives = {alt for e in document.entities if e.cls == "Activity" for alt in e.alt_labels}
     assert {"退役军人管理工作", "行政事业性国有资产管理"} <= alternatives
     assert not any(label.startswith("国民经济") for label in alternatives)  # a plan keeps its year
+
+
+def test_a_government_implied_by_its_leaders_title_takes_no_name_from_the_place(tmp_path):
+    document = built(tmp_path, "1月10日，闵行区第六届人民代表大会第七次会议闭幕。大会选举陈宇剑为闵行区区长。\n")
+    government = next(e for e in document.entities if e.label == "闵行区人民政府")
+    assert government.cls == "Organization" and "闵行区" not in government.alt_labels
+    assert ("Place", "闵行区") in typed(document)
+    assert ("陈宇剑", "memberOf", "闵行区人民政府") in triples(document)
