@@ -94,7 +94,7 @@ def _patterns() -> Patterns:
         # 开展代表接待日活动, 举行第四季度集中活动: a named activity a body holds (not 各类活动)
         "named_activity": deferred(
             f"(?:{'|'.join(_ACTIVITY_VERBS)})了?(?!了)(?P<name>(?:第[一二三四]季度)?[{HAN}]{{3,14}}?(?:主题实践活动|实践活动|主题活动|系列活动|活动))"
-            f"(?=[，。；、,;：:\\s”）)]|和|及|等|$)"
+            f"(?=[，。；、,;：:\\s”）)]|和|及|等|$|\\d|[一二两三四五六七八九十百]+(?:场|次|期|批|轮))"  # 开展线下外事活动38场: counted
         ),
         "celebration": deferred(f"(?:庆祝|纪念)[{HAN}\\d]{{2,24}}?\\d+周年(?:系列|主题)?活动"),
         "survey": deferred(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
