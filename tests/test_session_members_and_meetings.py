@@ -206,3 +206,9 @@ def test_a_government_implied_by_its_leaders_title_takes_no_name_from_the_place(
     assert government.cls == "Organization" and "闵行区" not in government.alt_labels
     assert ("Place", "闵行区") in typed(document)
     assert ("陈宇剑", "memberOf", "闵行区人民政府") in triples(document)
+
+
+def test_an_idea_as_a_place_writes_it_is_an_idea_of_its_own(tmp_path):
+    document = built(tmp_path, "常委会为谱写中国式现代化湖北篇章贡献力量，建设社会主义现代化新重庆；推进中国式现代化。\n")
+    concepts = {label for cls, label in typed(document) if cls == "Concept"}
+    assert {"中国式现代化湖北篇章", "社会主义现代化新重庆", "中国式现代化"} <= concepts

@@ -17,6 +17,7 @@ from functools import cache
 
 from ..lexicon import longest_first, rows, word_list, words
 from .candidates import Candidate
+from .context import known_place
 from .patterns import HAN, alternation, column
 from .quoted import concept_names
 
@@ -131,12 +132,19 @@ def _place_before(text: str, end: int) -> int | None:
 _FUNCTION_CHARS = frozenset(word_list("ner.function_chars"))
 
 
+# After an idea: a place's chapter of it (湖北篇章, 辽宁实践) or the place made new by it (新重庆)
+_PLACE_CHAPTER = re.compile(f"新(?P<renewed>[{HAN}]{{2,3}}?)(?![{HAN}])|(?P<place>[{HAN}]{{2,3}}?)(?:新)?(?:篇章|实践|样板)")
+
+
 def find_concepts(text: str) -> list[Candidate]:
     pats = _patterns()
     names = concept_names()
     found = []
     for m in pats["concept"].finditer(text):
         found.append(Candidate(m.start(), m.end(), "Concept", m.group(0), canonical=names[m.group(0)], national=True, priority=1))
+        if (chapter := _PLACE_CHAPTER.match(text, m.end())) and known_place(chapter.group("place") or chapter.group("renewed")):
+            # 中国式现代化湖北篇章, 社会主义现代化新重庆: the idea as a place writes it, a name of its own
+            found.append(Candidate(m.start(), chapter.end(), "Concept", text[m.start() : chapter.end()], national=True, priority=1))
     for match in pats["thought"].finditer(text):
         name = match.group(0)
         canonical = "习近平" + name if name.startswith("总书记") else None  # …、总书记关于…: the same author
