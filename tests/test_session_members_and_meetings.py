@@ -212,3 +212,8 @@ def test_an_idea_as_a_place_writes_it_is_an_idea_of_its_own(tmp_path):
     document = built(tmp_path, "常委会为谱写中国式现代化湖北篇章贡献力量，建设社会主义现代化新重庆；推进中国式现代化。\n")
     concepts = {label for cls, label in typed(document) if cls == "Concept"}
     assert {"中国式现代化湖北篇章", "社会主义现代化新重庆", "中国式现代化"} <= concepts
+
+
+def test_a_chair_who_presides_holds_no_meeting(tmp_path):
+    facts = _facts(tmp_path, "10月16日，商丘市人大常委会主任周树群主持召开第四次主任会议。赵乐际到商丘调研，并主持召开座谈会。\n")
+    assert not any(s in ("周树群", "赵乐际") and p == "conducted" for s, p, _ in facts)

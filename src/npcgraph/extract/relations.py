@@ -349,6 +349,7 @@ class _SentenceReader:
                     continue
                 if cue.trigger.predicate == "conducted" and _DECIDED_TO.search(self.text, clause[0], cue.begin):
                     continue  # (会议)决定本月25日召开常委会第三十二次会议: a meeting decided on, not held
+                chaired = cue.trigger.predicate == "conducted" and self.text.endswith("主持", clause[0], cue.begin)
                 agent = self._agent(clause, cue, cues)
                 subjects = agent[0] if agent else causee if causee is not None else actors
                 if cue.trigger.predicate == "inspected" and (group := self._reporting_group(cue.begin)) is not None:
@@ -372,6 +373,8 @@ class _SentenceReader:
                     listed = (tuple(subjects), cue.trigger.predicate)
                 for subject, obj in pairs:
                     predicate = cue.trigger.predicate
+                    if chaired and self.entities[subject].cls == "Person":
+                        continue  # 周树群主持召开第四次主任会议, 赵乐际主持召开座谈会: the chair presides, holds no meeting
                     if predicate == "reviewed" and ((self._is(obj, BILL_CLASSES) and not self._in_force(obj)) or is_session_paper(self.entities[obj].label)):
                         continue  # 听取…关于《X条例(草案)》的说明: a bill's reading, not a report on a law in force; a session's papers
                     if predicate == "enacted" and self._revision(obj):
