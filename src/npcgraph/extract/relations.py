@@ -88,6 +88,7 @@ _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _RESPECTIVELY = "分别"
 _PARTY_GROUP = "党组"
 _PASSED = frozenset({"enacted", "approved"})
+_REVISED_NOTE = re.compile(r"[（(]修订[）)]》?$")
 _CLAUSE_ENDS_AT = re.compile(r"(?:了)?\s*$")
 _DECIDED_TO = re.compile("(?<![的之])决定[^，。；,;]{0,16}$")
 _ANNIVERSARY = re.compile(r"(?:[一二三四五六七八九十百]+|\d+)(?:多)?周年")
@@ -377,7 +378,9 @@ class _SentenceReader:
                         continue  # 周树群主持召开第四次主任会议, 赵乐际主持召开座谈会: the chair presides, holds no meeting
                     if predicate == "reviewed" and ((self._is(obj, BILL_CLASSES) and not self._in_force(obj)) or is_session_paper(self.entities[obj].label)):
                         continue  # 听取…关于《X条例(草案)》的说明: a bill's reading, not a report on a law in force; a session's papers
-                    if predicate == "enacted" and self._revision(obj):
+                    if predicate == "enacted" and self._titled_revision(obj):
+                        yield (subject, "revised", obj, None)  # 表决通过《…条例（修订）》: the revised text passed, both
+                    elif predicate == "enacted" and self._revision(obj):
                         predicate = "revised"  # 通过了…法修订草案, 表决通过新修订的《…》: a law revised
                     elif predicate == "enacted" and _lower_instrument(self.entities[subject].label, self.entities[obj].label):
                         predicate = "approved"  # 省人大常委会…表决通过了《泉州市…条例》: a province passes a city's law by approving it
@@ -399,6 +402,10 @@ class _SentenceReader:
             if mention.entity == key and _IMPLEMENTATION.match(self.text, mention.end):
                 return True
         return False
+
+    def _titled_revision(self, key: str) -> bool:
+        """Whether the sentence names ``key`` by a title that carries its revision (《…条例（修订）》)."""
+        return any(m.entity == key and _REVISED_NOTE.search(self.text, m.begin, m.end) for m in self.view.mentions)
 
     def _revision(self, key: str) -> bool:
         """Whether the sentence names ``key`` as a revision: a draft revising it (矿产资源法修订草案)
