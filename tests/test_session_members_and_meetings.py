@@ -223,3 +223,21 @@ def test_a_revised_text_passed_by_its_title_is_enacted_and_revised(tmp_path):
     facts = _facts(tmp_path, "9月27日，浙江省十四届人大常委会第十二次会议表决通过《浙江省数字经济促进条例（修订）》。\n")
     body = "浙江省人民代表大会常务委员会"
     assert {(body, "enacted", "浙江省数字经济促进条例"), (body, "revised", "浙江省数字经济促进条例")} <= facts
+
+
+def test_names_that_end_where_the_clause_goes_on(tmp_path):
+    document = built(tmp_path, (
+        "省人大常委会副主任周然、张茂才，秘书长李仁和出席会议。自治区人大代表胡兰别克·乌斯曼刚刚接待了群众。"
+        "会议决定任命楼阳生为山西省副省长。\n"
+    ))
+    persons = {label for cls, label in typed(document) if cls == "Person"}
+    assert {"李仁和", "胡兰别克·乌斯曼", "楼阳生"} <= persons
+    assert ("楼阳生", "memberOf", "山西省人民政府") in triples(document)
+
+
+def test_the_second_pair_of_an_election_keeps_its_place(tmp_path):
+    facts = _facts(tmp_path, (
+        "1月9日下午，上海市宝山区第八届人民代表大会第五次会议闭幕。"
+        "大会选举陈杰为宝山区区长，贡凤梅为宝山区第八届人民代表大会常务委员会副主任。\n"
+    ))
+    assert ("贡凤梅", "memberOf", "宝山区人民代表大会常务委员会") in facts

@@ -401,7 +401,7 @@ def _becomes_deputy(text: str, begin: int) -> bool:
 
 _SC_SUFFIX = "常务委员会"
 # What makes someone what a body's name follows (任命张三为, 补选为, 当选为)
-_APPOINTED_AS = re.compile("(?:任命|选举|补选|递补|当选|决定)[^，。；,;]{0,12}为$")
+_APPOINTED_AS = re.compile("(?:任命|选举|补选|递补|当选|决定)[^。；;]{0,60}为$")
 
 
 def _termed_congress(text: str, begin: int, body_at: int, canonical: str | None, national: bool) -> Candidate | None:
@@ -494,8 +494,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         place_name = match.group("place")
         if not _plausible_unknown_place(place_name, ctx):  # 召开江岸区… is no place
             continue
-        if text.startswith("为", match.start() - 1) and not _APPOINTED_AS.search(text, max(0, match.start() - 16), match.start()):
-            continue  # 任命张三为|宁乡市人民政府副市长, 当选为|临桂区…代表: not 邓为|辞去市…
+        if text.startswith("为", match.start() - 1) and not _APPOINTED_AS.search(text, text.rfind("。", 0, match.start()) + 1, match.start()):
+            continue  # 任命张三为|宁乡市人民政府副市长, …，贡凤梅为|宝山区…, 当选为|临桂区…代表: not 邓为|辞去市…
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
         add(match, canonical, national=True,
             base=canonical_body(ctx, place=place_name, body=match.group("body")) if match.group("organ") else None)
@@ -641,6 +641,8 @@ def _person_patterns() -> tuple[re.Pattern[str], ...]:
 _DOTTED = re.compile(f"[{HAN}]+(?:[·•][{HAN}]+)+")
 _DOTTED_HEAD = 6  # the longest first part after a post
 _DOTTED_ALONE = 4  # the longest first part with nothing before it
+_DOTTED_PART = 6  # a last part longer than this runs into the words after the name
+_DOTTED_STOP = re.compile("刚刚|正在|已经|一直|常常|经常|总是|曾经|也|又|还|都|便|就")
 _BEFORE_ALONE = "、，,。；;：:\n"
 _AFTER_ALONE = "、，,。；;（("
 
@@ -663,6 +665,8 @@ def _dotted_names(text: str) -> list[Candidate]:
         cuts = [m.end() for m in before.finditer(head) if m.end() < len(head)]
         head_start = cuts[-1] if cuts else 0
         stop = next((m.start() for m in after.finditer(last) if m.start() >= 1), len(last))
+        if stop > _DOTTED_PART and (adverb := _DOTTED_STOP.search(last, 2)):  # 乌斯曼|刚刚接待了…: the clause goes on
+            stop = min(stop, adverb.start())
         begin, end = match.start() + head_start, match.end() - (len(last) - stop)
         if len(head) - head_start > (_DOTTED_HEAD if cuts else _DOTTED_ALONE):
             continue  # a run of words before the dot, nothing to tell where the name begins
@@ -713,6 +717,9 @@ def _listed_after_post(text: str, surnames: tuple[str, ...]) -> list[Candidate]:
     return found
 
 
+_VERB_AFTER_AND = re.compile("出席|列席|参加|主持|讲话|说|表示|指出|强调|介绍|陪同|作了|作关于|向")
+
+
 # What follows a name written after its post: punctuation, or a verb of speaking or of taking
 # part (副主任夏祖相出席…, 常务副县长付强参加…, 主任吕英一行…).
 _AFTER_NAME = (
@@ -744,9 +751,11 @@ def find_persons(text: str) -> list[Candidate]:
             found.append(Candidate(match.start("name"), match.end("name"), "Person", name, national=True, priority=1))
     for pattern in (name_then_title, title_then_name):
         for match in pattern.finditer(text):
-            name = match.group("name")
+            name, end = match.group("name"), match.end("name")
+            if pattern is title_then_name and len(name) == 2 and text.startswith("和", end) and _VERB_AFTER_AND.match(text, end + 1):
+                name, end = name + "和", end + 1  # 秘书长李仁和出席: 和 before a verb ends the name, joins no other
             if _plausible_name(name) and not text[max(0, match.start("name") - 1) : match.start("name")].isdigit():
-                found.append(Candidate(match.start("name"), match.end("name"), "Person", name, national=True, priority=1))
+                found.append(Candidate(match.start("name"), end, "Person", name, national=True, priority=1))
                 if pattern is title_then_name:  # 代表李春华、孙建国: every name after the title
                     following = more_names.match(text, match.end())
                     while following and _plausible_name(following.group("name")):
