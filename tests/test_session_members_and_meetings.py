@@ -241,3 +241,11 @@ def test_the_second_pair_of_an_election_keeps_its_place(tmp_path):
         "大会选举陈杰为宝山区区长，贡凤梅为宝山区第八届人民代表大会常务委员会副主任。\n"
     ))
     assert ("贡凤梅", "memberOf", "宝山区人民代表大会常务委员会") in facts
+
+
+def test_a_regulation_named_as_a_topic_then_approved_by_a_province(tmp_path):
+    facts = _facts(tmp_path, (
+        "19日，惠州市人大常委会发布公告称，惠州第三部地方性法规《惠州市历史文化名城保护条例》(以下简称“《条例》”)，"
+        "广东省人大常委会已经于今年12月1日批准，自2017年3月1日起施行。\n"
+    ))
+    assert ("广东省人民代表大会常务委员会", "approved", "惠州市历史文化名城保护条例") in facts

@@ -88,6 +88,7 @@ _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _RESPECTIVELY = "分别"
 _PARTY_GROUP = "党组"
 _PASSED = frozenset({"enacted", "approved"})
+_ALIAS_AT_END = re.compile(r"[（(]以下简称[^（）()]*[）)]$")
 _REVISED_NOTE = re.compile(r"[（(]修订[）)]》?$")
 _CLAUSE_ENDS_AT = re.compile(r"(?:了)?\s*$")
 _DECIDED_TO = re.compile("(?<![的之])决定[^，。；,;]{0,16}$")
@@ -306,7 +307,10 @@ class _SentenceReader:
         future = self.planned  # after 将/拟/计划 + verb the rest of the sentence is a plan, not a fact
         listed: tuple[tuple[str, ...], str] | None = None  # (subjects, predicate) of titles passed, for a list going on
         passed: tuple[str, ...] = ()  # 《X》经A通过，B批准: the instruments a passive's first clause names
+        previous: tuple[int, int] | None = None  # the clause before
         for clause in view.clauses:
+            topic_titles = self._titles_ending(previous) if previous is not None else ()  # the instruments it ends with
+            previous = clause
             cues = view.cues_in(*clause)
             if listed is not None and not cues and not future:
                 titles = self._titles_only(clause)
@@ -361,9 +365,10 @@ class _SentenceReader:
                 if cue.trigger.predicate in _PASSED:
                     if agent is not None and objects:
                         passed = tuple(objects)
-                    elif not objects and passed and explicit and _CLAUSE_ENDS_AT.match(self.text, cue.end, clause[1]):
-                        # 《X》经市人大常委会会议通过，省人大常委会会议于…批准: the same instruments
-                        objects = list(passed)
+                    elif not objects and (passed or topic_titles) and explicit and _CLAUSE_ENDS_AT.match(self.text, cue.end, clause[1]):
+                        # 《X》经市人大常委会会议通过，省人大常委会会议于…批准; …《X》(以下简称《条例》)，省人大常委会
+                        # 已经于12月1日批准: the instruments named before, the clause's elided object
+                        objects = list(passed or topic_titles)
                 if len(subjects) > 1 and len(subjects) == len(objects) and _RESPECTIVELY in self.text[clause[0] : cue.begin]:
                     # 委托A、B、C…分别开展对《X》《Y》《Z》的执法检查: each its own, in order
                     pairs = list(zip(subjects, objects))
@@ -402,6 +407,18 @@ class _SentenceReader:
             if mention.entity == key and _IMPLEMENTATION.match(self.text, mention.end):
                 return True
         return False
+
+    def _titles_ending(self, clause: tuple[int, int]) -> tuple[str, ...]:
+        """The instruments a clause ends with (…地方性法规《惠州市历史文化名城保护条例》(以下简称“《条例》”)),
+        if it ends with one."""
+        end = clause[1]
+        text = self.text[clause[0] : end].rstrip("，,；; ")
+        alias = _ALIAS_AT_END.search(text)
+        stop = clause[0] + (alias.start() if alias else len(text))
+        last = next((m for m in sorted(self.view.mentions, key=lambda m: -m.end) if m.end <= stop and m.end >= stop - 1), None)
+        if last is None or not last.entity or not self._is(last.entity, INSTRUMENT_CLASSES):
+            return ()
+        return (last.entity,)
 
     def _titled_revision(self, key: str) -> bool:
         """Whether the sentence names ``key`` by a title that carries its revision (《…条例（修订）》)."""
