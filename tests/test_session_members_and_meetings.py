@@ -249,3 +249,14 @@ def test_a_regulation_named_as_a_topic_then_approved_by_a_province(tmp_path):
         "广东省人大常委会已经于今年12月1日批准，自2017年3月1日起施行。\n"
     ))
     assert ("广东省人民代表大会常务委员会", "approved", "惠州市历史文化名城保护条例") in facts
+
+
+def test_a_townships_session_by_its_level_word_and_no_congress_of_a_community(tmp_path):
+    document = built(tmp_path, (
+        "3月14日下午，嘉善县陶庄镇召开人大代表意见建议交办会，对镇十七届人大七次会议中的22件代表建议进行了交办，"
+        "及时向代表说明原因。在南垅社区人大代表工作点，代表接待群众。\n"
+    ))
+    kinds = typed(document)
+    assert ("Event", "陶庄镇第十七届人民代表大会第七次会议") in kinds
+    assert not any(label.endswith("社区人民代表大会") for _, label in kinds)
+    assert not any(cls == "Person" and label == "时向" for cls, label in kinds)

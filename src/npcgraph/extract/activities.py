@@ -105,8 +105,8 @@ def _patterns() -> Patterns:
             # (…第二十三次主任会议, …第五十次委员长会议: a standing committee's chairmen's meetings;
             # first_of: every alternative below opens with a place or one of these characters, and
             # one added that opens otherwise needs its first character here)
-            first_of(places(), "全省市县区自第人党中常一二三四五六七八九十百零〇\\d")
-            + f"(?:(?:全国|{place}|自治区|[省市县区])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次"
+            first_of(places(), "全省市县区镇乡自第人党中常一二三四五六七八九十百零〇\\d")
+            + f"(?:(?:全国|{place}|自治区|[省市县区镇乡])?(?:第?{num}届)?(?:全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?{num}次"
             f"(?:(?:全体)?会议|主任会议|委员长会议)"
             f"|(?:党的|中共){num}大|中国共产党第{num}次全国代表大会|{num}届{num}中全会|(?:常委会|常务委员会)第{num}次(?:会议|主任会议|委员长会议))"
         ),

@@ -717,6 +717,7 @@ def _listed_after_post(text: str, surnames: tuple[str, ...]) -> list[Candidate]:
     return found
 
 
+_WORD_ACROSS = re.compile("及时|同时|按时|随时|适时|准时|及早|向来|为此")
 _VERB_AFTER_AND = re.compile("出席|列席|参加|主持|讲话|说|表示|指出|强调|介绍|陪同|作了|作关于|向")
 
 
@@ -754,6 +755,8 @@ def find_persons(text: str) -> list[Candidate]:
             name, end = match.group("name"), match.end("name")
             if pattern is title_then_name and len(name) == 2 and text.startswith("和", end) and _VERB_AFTER_AND.match(text, end + 1):
                 name, end = name + "和", end + 1  # 秘书长李仁和出席: 和 before a verb ends the name, joins no other
+            if pattern is name_then_title and _WORD_ACROSS.match(text, max(0, match.start("name") - 1)):
+                continue  # 及时向代表说明: the word before the name holds its first character, no surname there
             if _plausible_name(name) and not text[max(0, match.start("name") - 1) : match.start("name")].isdigit():
                 found.append(Candidate(match.start("name"), end, "Person", name, national=True, priority=1))
                 if pattern is title_then_name:  # 代表李春华、孙建国: every name after the title

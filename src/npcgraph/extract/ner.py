@@ -159,6 +159,8 @@ def _plausible_body(body: str) -> bool:
         return False  # 全国人大各专门委员会: the bodies of a kind, no one body
     if "关于" in body:
         return False  # 教科文卫工委关于科…: a body's name runs into the title of what it wrote
+    if re.search("(?:社区|村|组)(?:人大|人民代表大会)$", body):
+        return False  # 南垅社区人大(代表工作点): no congress below the township, only its deputies
     if head in _HEADS_IN_CONTEXT and not any(word in body for word in _HEADS_IN_CONTEXT[head]):
         return False
     placed = next((h for h in _PLACED_HEADS if body.endswith(h)), None)
