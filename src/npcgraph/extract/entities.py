@@ -162,10 +162,8 @@ def _listed_persons(text: str, kept: list[Candidate]) -> list[Candidate]:
     found = []
     for match in _LISTED_ITEM.finditer(text) if "、" in text else ():
         begin, end = match.span()
-        if begin in persons or any(b < end and begin < e for b, e in taken):
-            continue
-        following = persons.get(end + 1)
-        if following is None:
+        following = persons.get(end + 1)  # (tested first: most items are followed by no person)
+        if following is None or begin in persons or any(b < end and begin < e for b, e in taken):
             continue
         opens = begin == 0 or text[begin - 1] in "\n，。；：:,;（(“ "
         second = persons.get(following.end + 1) if text.startswith("、", following.end) else None

@@ -23,6 +23,7 @@ from functools import cache
 from ..classes import below
 from ..lexicon import rows, word_list, words
 from ..model import Mention
+from .patterns import alternation, first_of
 
 __all__ = [
     "Trigger",
@@ -129,24 +130,17 @@ def post_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _cue_words() -> dict[str, tuple[str, ...]]:
-    """First character -> the cue words starting with it, longest first."""
+def _cue_scan() -> re.Pattern[str]:
+    """The cue words (triggers but posts, and markers) as one trie, behind a lookahead for their
+    first characters: a search finds the next position where one starts, the longest there."""
     words = {w for w, t in triggers().items() if t.form != "post"} | set(markers())
-    table: dict[str, list[str]] = {}
-    for word in words:
-        table.setdefault(word[0], []).append(word)
-    return {ch: tuple(sorted(ws, key=len, reverse=True)) for ch, ws in table.items()}
+    return re.compile(first_of(words) + alternation(words))
 
 
 @cache
 def _any_of(characters: str) -> re.Pattern[str]:
     """A regex finding the next of ``characters``: the loops below skip every other one."""
     return re.compile(f"[{re.escape(characters)}]")
-
-
-@cache
-def _cue_starts() -> re.Pattern[str]:
-    return _any_of("".join(sorted(_cue_words())))
 
 
 _CLAUSE_END = _any_of("".join(sorted(_CLAUSE_ENDS)))
@@ -180,6 +174,10 @@ class SentenceView:
             (m.begin, m.end) for m in self.mentions if m.cls not in _VERB_PHRASE_CLASSES
         ]
         self.cues = self._find_cues()
+        self._cue_at = {cue.begin: cue for cue in self.cues}  # (cues never overlap)
+        self._first_at: dict[int, Mention] = {}  # the longest mention starting at each offset
+        for mention in self.mentions:
+            self._first_at.setdefault(mention.begin, mention)
         self.clauses = self._find_clauses()
 
     def span(self, begin: int, end: int) -> str:
@@ -190,29 +188,24 @@ class SentenceView:
         return any(b <= begin and end <= e for b, e in self._names)
 
     def _find_cues(self) -> tuple[Cue, ...]:
-        words, trigger_table, marker_table = _cue_words(), triggers(), markers()
+        trigger_table, marker_table = triggers(), markers()
         cues: list[Cue] = []
-        first = _cue_starts().search  # the next character a cue word starts with
-        at = self.begin
-        while at < self.end:
-            found = first(self.text, at, self.end)
-            if found is None:
-                break
-            at = found.start()
-            for word in words.get(self.text[at], ()):
-                stop = at + len(word)
-                if stop <= self.end and self.text.startswith(word, at) and not self.in_name(at, stop):
-                    trigger = trigger_table.get(word)
-                    if trigger is not None and (self.text.startswith("后的", stop)
-                                                or trigger.predicate == "established" and self.text.startswith(("工程", "项目"), stop)):
-                        # 公布修改后的代表法: what was amended, not an act of the subject; 县博物馆建设工程,
-                        # 新建项目: a project's name, no verb
-                        trigger = None
-                    cues.append(Cue(at, stop, word, trigger, marker_table.get(word)))
-                    at = stop
-                    break
-            else:
+        scan = _cue_scan().search  # the longest cue word at the next position one starts
+        text, at, end = self.text, self.begin, self.end
+        while (found := scan(text, at, end)) is not None:
+            at, stop = found.span()
+            if self.in_name(at, stop):  # (a shorter word there lies inside the same name)
                 at += 1
+                continue
+            word = found.group()
+            trigger = trigger_table.get(word)
+            if trigger is not None and (text.startswith("后的", stop)
+                                        or trigger.predicate == "established" and text.startswith(("工程", "项目"), stop)):
+                # 公布修改后的代表法: what was amended, not an act of the subject; 县博物馆建设工程,
+                # 新建项目: a project's name, no verb
+                trigger = None
+            cues.append(Cue(at, stop, word, trigger, marker_table.get(word)))
+            at = stop
         return tuple(cues)
 
     def _find_clauses(self) -> tuple[tuple[int, int], ...]:
@@ -251,8 +244,12 @@ class SentenceView:
         """The longest mention starting at ``offset`` (whitespace skipped)."""
         while offset < self.end and self.text[offset].isspace():
             offset += 1
-        starting = [m for m in self.mentions if m.begin == offset]
-        return max(starting, key=lambda m: m.end - m.begin) if starting else None
+        return self._first_at.get(offset)
+
+    def cue_at(self, offset: int, role: str | None = None) -> Cue | None:
+        """The cue starting at ``offset`` (of that marker ``role``, if given)."""
+        cue = self._cue_at.get(offset)
+        return cue if cue is not None and (role is None or cue.role == role) else None
 
     def nested(self, outer: Mention) -> list[Mention]:
         """The outermost mentions strictly inside ``outer``."""

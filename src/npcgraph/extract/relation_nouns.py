@@ -255,8 +255,10 @@ _CHAIRS_BEFORE = re.compile(r"(?:大会)?执行主席(?:的)?(?:还有|有|是)?
 def executive_chairs(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
     """The executive chairs of a session (执行主席) are members of its presidium, where the text
     names one presidium (大会主席团): each person of the list the post follows or opens."""
+    if "执行主席" not in view.text[view.begin : view.end]:
+        return
     presidia = {e.key for e in entities.values() if e.cls == "Organization" and e.label.endswith("主席团")}
-    if len(presidia) != 1 or "执行主席" not in view.text[view.begin : view.end]:
+    if len(presidia) != 1:
         return
     (presidium,) = presidia
     persons = sorted((m for m in view.mentions if class_of(m, entities) == "Person" and m.entity), key=lambda m: m.begin)

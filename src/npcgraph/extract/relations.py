@@ -477,7 +477,7 @@ class _SentenceReader:
     def _partners(self, clause: tuple[int, int]) -> tuple[str, ...]:
         """The bodies a clause opens with after 与/会同/联合: they act together with its subject."""
         at = self._skip_lead(*clause)
-        cue = next((c for c in self.view.cues if c.begin == at and c.role == "partner"), None)
+        cue = self.view.cue_at(at, "partner")
         if cue is None:
             return ()
         run = self.view.linked_run(cue.end, clause[1], reach=0)
@@ -511,13 +511,13 @@ class _SentenceReader:
     def _explicit_subject(self, clause: tuple[int, int]) -> tuple[str, ...] | None:
         """The subject a clause names at its start; () when it names one that is not known."""
         at = self._skip_lead(*clause)
-        for cue in self.view.cues:
-            if cue.begin == at and cue.role == "self":  # 我们: the speaker, unless only guessed
-                if self.writer is not None:
-                    return (self.writer,)  # a deputy's own piece: 我们…成立国富种植合作社
-                return (self.reporting_body,) if self.reporting_body and self.topic is None else ()
-            if cue.begin == at and cue.role == "none":
-                return ()  # 我市出台…: the city acts, not the speaker, and the city is no body
+        cue = self.view.cue_at(at)
+        if cue is not None and cue.role == "self":  # 我们: the speaker, unless only guessed
+            if self.writer is not None:
+                return (self.writer,)  # a deputy's own piece: 我们…成立国富种植合作社
+            return (self.reporting_body,) if self.reporting_body and self.topic is None else ()
+        if cue is not None and cue.role == "none":
+            return ()  # 我市出台…: the city acts, not the speaker, and the city is no body
         if self.meeting_body and _MEETING_AS_SUBJECT.match(self.text, at, clause[1]):
             return (self.meeting_body,)  # 大会表决通过…, 会议听取了…: the body whose meeting it is
         mention = self.view.mention_at(at)
@@ -594,7 +594,7 @@ class _SentenceReader:
         return self.text.startswith(("关于", "《关于"), self._coordinated(mention, clause[1])[-1].end)
 
     def _collective(self, at: int) -> Cue | None:
-        return next((c for c in self.view.cues if c.begin == at and c.role == "collective"), None)
+        return self.view.cue_at(at, "collective")
 
     def _whole_place_acts(self, clause: tuple[int, int]) -> bool:
         """全市建成代表联络站152个: the whole city did it, no known body (in this clause only)."""
@@ -606,7 +606,7 @@ class _SentenceReader:
 
     def _opens_with(self, clause: tuple[int, int], role: str) -> bool:
         at = self._skip_lead(*clause)
-        return any(c.begin == at and c.role == role for c in self.view.cues)
+        return self.view.cue_at(at, role) is not None
 
     def _skip_lead(self, begin: int, end: int, roles: tuple[str, ...] = ("lead",)) -> int:
         """Past the time words (and other ``roles`` of markers) that may open a clause before its

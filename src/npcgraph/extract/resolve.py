@@ -74,10 +74,11 @@ def _starts_with_place(label: str) -> bool:
     return any(label.startswith(name) for name in (label[:n] for n in range(2, min(len(label), 9))) if name in places())
 
 
+@lru_cache(maxsize=1 << 16)
 def without_province(name: str) -> str:
     """A name that writes a city's or county's province before it is the city's own name:
     浙江省杭州市人大常委会 -> 杭州市人大常委会, 天津市津南区… -> 津南区… (one body, however the text
-    prefixes it)."""
+    prefixes it). Remembered: the lexicons it reads never change, and names repeat."""
     for length in range(2, min(len(name), 9)):
         province = places().get(name[:length])
         if province is None or province.kind not in ("province", "region", "municipality") or province.name != name[:length]:

@@ -109,12 +109,12 @@ def _forward(text: str, at: int) -> str:
     while end < limit:
         ch = text[end]
         if ch == "、":
-            segment = re.match(f"[^{re.escape(_CLAUSE_END)}、]*", text[end + 1 : limit]).group(0)
-            if not segment or re.search(r"\d", segment) or leading_verb(segment):
+            segment = _SEGMENT.match(text, end + 1, limit).group(0)
+            if not segment or _DIGIT.search(segment) or leading_verb(segment):
                 break
             end += 1
             continue
-        if not re.match(f"[{HAN}()（）]", ch) or (text.startswith(after, end) and not (end == at and ch in _LEADING_OK)):
+        if not _COUNTED_CHAR.match(ch) or (text.startswith(after, end) and not (end == at and ch in _LEADING_OK)):
             break
         if ch in _JOINERS:
             across = _across_joiner(text, at, end)
@@ -135,6 +135,9 @@ def _supervision_kinds() -> tuple[str, ...]:
 
 
 _JOINERS = "的和及与并"
+_COUNTED_CHAR = re.compile(f"[{HAN}()（）]")  # (what a counted phrase is written in)
+_SEGMENT = re.compile(f"[^{re.escape(_CLAUSE_END)}、]*")  # (a listed phrase, up to a mark)
+_DIGIT = re.compile(r"\d")
 _LEADING_OK = "列"  # 5次列席代表座谈会: 列席 begins the counted phrase
 
 
