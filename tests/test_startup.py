@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from npcgraph.extract import activities, bodies
-from npcgraph.extract.patterns import Patterns, deferred
+from npcgraph.extract.patterns import Patterns, deferred, lazy
 from npcgraph.viewer import layout as layout_module
 from npcgraph.viewer.page import _network
 
@@ -224,3 +224,20 @@ def test_pattern_tables_compile_each_pattern_when_first_asked():
         assert isinstance(patterns, Patterns)
         for name, (source, flags) in patterns._sources.items():
             assert patterns[name] == re.compile(source, flags) and patterns[name] is patterns[name], name
+
+
+def test_a_lazy_pattern_compiles_when_first_used_and_then_is_the_pattern(monkeypatch):
+    """A module's expression made with lazy() is compiled at its first use, once; its methods are
+    then the compiled pattern's own, with the same answers and the same pattern, flags and groups."""
+    compiled = []
+    original = re.compile
+    monkeypatch.setattr(re, "compile", lambda *args: compiled.append(args) or original(*args))
+    pattern = lazy("^(?P<year>\\d{4})年", re.MULTILINE)
+    assert compiled == []
+    assert [m.group("year") for m in pattern.finditer("2023年\n2024年")] == ["2023", "2024"]
+    assert compiled == [("^(?P<year>\\d{4})年", re.MULTILINE)]
+    expected = original("^(?P<year>\\d{4})年", re.MULTILINE)
+    assert pattern.search is not None and pattern.search.__self__ == expected
+    assert (pattern.pattern, pattern.flags, pattern.groups, dict(pattern.groupindex)) == (expected.pattern, expected.flags, 1, {"year": 1})
+    assert pattern.sub("X", "2023年") == "X" and pattern.fullmatch("12年") is None
+    assert len(compiled) == 1

@@ -415,7 +415,7 @@ def find_activities(text: str) -> list[Candidate]:
         if name[:1] in "县区市旗" and (county := _county_ending(text, begin + 1)) is not None:
             name, begin = county + name[1:], begin + 1 - len(county)  # 景宁畲族自治|县第九届…: the county's whole name
         found.append(Candidate(begin, match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
-    for match in pats["party_congress"].finditer(text) if "次" in text else ():
+    for match in pats["party_congress"].finditer(text) if "次" in text and ("代表大会" in text or "党代会" in text) else ():
         if match.group("kind") == "代表大会" and not match.group("party"):
             continue  # 市第十三次代表大会 alone may be any congress; the party's is written 党代会 or with 中共
         where = match.group("where")
@@ -455,7 +455,7 @@ def find_activities(text: str) -> list[Candidate]:
             begin = match.start("list") + plenum.start()
             found.append(Candidate(begin, begin + len(plenum.group(0)), "Event", plenum.group(0),
                                    canonical=f"中国共产党第{term}届中央委员会第{plenum.group(1)}次全体会议", national=True, priority=1))
-    for match in pats["work_meeting"].finditer(text):
+    for match in pats["work_meeting"].finditer(text) if "工作会议" in text else ():
         name = match.group("name")
         if leading_verb(name[2:]):
             continue  # 区委召开人大工作会议: the meeting is 人大工作会议 (found below)
@@ -491,7 +491,7 @@ def find_activities(text: str) -> list[Candidate]:
     for match in pats["session_suggestion"].finditer(text) if "届" in text else ():
         cls = "Suggestion" if match.group("kind") == "建议" else "Motion"
         found.append(Candidate(match.start("name"), match.end("name"), cls, match.group("name"), priority=1))
-    for match in pats["motion"].finditer(text):  # (its mover first where written; its title alone another name)
+    for match in pats["motion"].finditer(text) if "的议案" in text else ():  # (its mover first where written; its title alone another name)
         mover = match.group("mover") or ""
         found.append(Candidate(match.start(), match.end(), "Motion", match.group(0),
                                written=(match.group(0), match.group(0)[len(mover) :]) if mover else (), priority=1))

@@ -32,6 +32,7 @@ from .appointments import Appointment, continued_appointments, find_appointments
 from .candidates import INSTRUMENT_CLASSES
 from .dates import DateMention, find_dates
 from .meetings import Meeting, body_inside, chinese_number, meeting_key, meeting_label, parse_meeting
+from .patterns import lazy
 from .relation_context import only_committee
 from .relation_cues import post_words
 from .votes import Tally, find_tallies
@@ -50,7 +51,7 @@ _AT_MEETING = _VOTED | {"reviewed"}
 _CONVENES = re.compile("召开|举行")
 _MEETING_WORD = re.compile(r"(?<![务委组体谈作席])会议(?![室精纪])")
 # A meeting's date next to its name: 2025年9月12日，…会议 / …会议于2025年9月12日召开
-_BEFORE_MEETING = re.compile(r"^[，,\s]*(?:召开的|举行的|在)?[\u4e00-\u9fff]{0,4}?\s*$")  # …，襄阳[市第…会议]
+_BEFORE_MEETING = lazy(r"^[，,\s]*(?:召开的|举行的|在)?[\u4e00-\u9fff]{0,4}?\s*$")  # …，襄阳[市第…会议]
 _AFTER_MEETING = re.compile(r"^\s*(?:于|在)\s*$")
 _NO_FACTS = frozenset({"byline"})
 
@@ -244,7 +245,7 @@ def extract_acts(document: Document) -> Document:
 
 # A sitting of the meeting named just before it, in the same clause: …第二十七次会议举行第一次全体会议,
 # …二次会议9日上午在人民大会堂举行第二次全体会议, …四次会议闭幕会.
-_SITTING = re.compile(
+_SITTING = lazy(
     r"[^，。；,;！？!?\n]{0,24}?(?:举行|召开)?了?(?P<sitting>第[一二三四五六七八九十\d]+次全体会议|闭幕会议?|开幕会议?|闭幕大会|开幕大会|预备会议|联组会议)"
 )
 

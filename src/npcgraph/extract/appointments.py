@@ -18,20 +18,21 @@ from functools import cache
 
 from ..lexicon import longest_first, rows, word_list
 from .context import opening_place
+from .patterns import lazy
 
 __all__ = ["Appointment", "continued_appointments", "find_appointments", "is_person_name", "list_opener", "listed_appointment"]
 
 _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
-_LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)")
+_LIST = lazy(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)")
 _NAMES = rf"(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*"  # 张三、李四和王五 (no comma: a line of a list)
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
-_POST_OF = re.compile(rf"(?:的)?(?P<post>[{_HAN}（）()、]{{2,60}}?)(?:职务|资格)")
-_MORE_POST = re.compile(rf"、(?P<post>[{_HAN}（）()]{{4,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
+_POST_OF = lazy(rf"(?:的)?(?P<post>[{_HAN}（）()、]{{2,60}}?)(?:职务|资格)")
+_MORE_POST = lazy(rf"、(?P<post>[{_HAN}（）()]{{4,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _NOT_A_POST = re.compile("[一二两三四五六七八九十\\d]+(?:名|位|个)|颁发|进行|宣誓|讲话")
-_NAMED_POST = re.compile(rf"(?:{_NAMES})为(?!止)")  # 周晓杨为…: names and their post, not a second post
-_REASON = re.compile(rf"(?:同志)?(?:因|由于)[{_HAN}]{{1,14}}?(?:原因)?$")
-_RESIGN = re.compile(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
+_NAMED_POST = lazy(rf"(?:{_NAMES})为(?!止)")  # 周晓杨为…: names and their post, not a second post
+_REASON = lazy(rf"(?:同志)?(?:因|由于)[{_HAN}]{{1,14}}?(?:原因)?$")
+_RESIGN = lazy(rf"辞去(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)")
 _LEVELS = word_list("appointments.levels")
 
 
@@ -62,7 +63,7 @@ def is_person_name(name: str) -> bool:
 
 
 # A count closing a list of names (邵革军、邓正权、徐洪3名同志): not part of the last name.
-_COUNT_AFTER = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)(?:名|人)$|(?<=[\u4e00-\u9fff]{2})等$")  # 徐莉等18人, 梅玉三等
+_COUNT_AFTER = lazy(r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)(?:名|人)$|(?<=[\u4e00-\u9fff]{2})等$")  # 徐莉等18人, 梅玉三等
 
 
 def _names(text: str, begin: int, end: int) -> list[tuple[int, int]] | None:
@@ -214,8 +215,8 @@ def _clean(post: str) -> str:
 _OPENS_LIST = re.compile(r"[:：]\s*$")
 _INLINE_COLON = re.compile(r"[:：]")
 _HEADING = re.compile(rf"\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<verb>[{_HAN}]{{2,4}})\s*[:：]?\s*")
-_LIST_LINE = re.compile(rf"\s*(?P<names>{_NAMES})为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?[；;。，,]?\s*$")
-_LIST_LINE_OF = re.compile(rf"\s*(?P<names>{_NAMES})的(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)[；;。，,]?\s*$")
+_LIST_LINE = lazy(rf"\s*(?P<names>{_NAMES})为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?[；;。，,]?\s*$")
+_LIST_LINE_OF = lazy(rf"\s*(?P<names>{_NAMES})的(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)[；;。，,]?\s*$")
 
 
 def list_opener(text: str, begin: int, end: int) -> tuple[str, int] | None:

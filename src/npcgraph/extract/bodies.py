@@ -18,7 +18,7 @@ from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
 from ..lexicon import longest_first, rows, word_list, words
 from .candidates import Candidate
 from .context import GENERIC_LEVELS, Jurisdiction, counties, known_place, place_named, places
-from .patterns import HAN, PUBLICATION_AFTER, Patterns, alternation, column, deferred, first_of, leading_verb, table
+from .patterns import HAN, PUBLICATION_AFTER, Patterns, alternation, column, deferred, first_of, lazy, leading_verb, table
 from .relation_cues import markers, post_words
 
 __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "NOT_NAME_STARTS", "PRONOUN_TAILS"]
@@ -145,12 +145,12 @@ _CENTRAL_BESIDE_PARTY = re.compile("中央(?=(?:和|、|及|与)(?:[省市区县
 
 # A news item's source at its opening (中国甘肃网11月29日讯, 海南网台消息, 据闪电新闻客户端消息): a web
 # medium, a body (newspapers, 报, are publications and left to their titles)
-_DATELINE_MEDIUM = re.compile(
+_DATELINE_MEDIUM = lazy(
     f"(?:^|(?<=据))(?P<name>[{HAN}]{{2,12}}?(?:网|网台|在线|新闻))(?:客户端)?(?:[\\d一二三四五六七八九十]+月[\\d一二三四五六七八九十]+日)?(?:讯|消息)",
     re.MULTILINE,
 )
 # A broadcaster or a county's media centre, named anywhere
-_BROADCASTER = re.compile(f"(?P<name>(?:(?<![{HAN}])(?P<level>[省市县区])|[{HAN}]{{2,8}}?)(?:广播电视台|电视台|融媒体中心))")
+_BROADCASTER = lazy(f"(?P<name>(?:(?<![{HAN}])(?P<level>[省市县区])|[{HAN}]{{2,8}}?)(?:广播电视台|电视台|融媒体中心))")
 
 
 # A text about the national congress's session, where a province's 代表团 is its delegation.
@@ -299,7 +299,7 @@ def _coordinated_counties(text: str, match: re.Match[str], ctx: Jurisdiction) ->
 
 _COUNTY_LEVELS = word_list("bodies.county_levels")
 _POST = "|".join(map(re.escape, post_words()))
-_POST_LIST = re.compile(f"(?:{_POST})(?:、(?:{_POST}))*、")
+_POST_LIST = lazy(f"(?:{_POST})(?:、(?:{_POST}))*、")
 _POSTS_BEFORE = re.compile(f"(?:{_POST})、$")
 # 丰都、璧山、九龙坡、石柱、渝中等5个区县(自治县)人大常委会: counties of the report's city listed
 # by their short names, closed by their levels (and their standing committees, by ellipsis)
@@ -594,7 +594,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     return found
 
 
-_LEVEL_STREET_COMMITTEE = re.compile(
+_LEVEL_STREET_COMMITTEE = lazy(
     f"(?:(?<![{HAN}])(?P<level>[区县])|(?<![{HAN}])|(?<=[和与及]))人大(?P<street>[{HAN}]{{2,4}}?街道)(?:工作委员会|工委)"
 )
 
@@ -638,7 +638,7 @@ def _person_patterns() -> tuple[re.Pattern[str], ...]:
 # other names by sound): its first part runs back to the post or the appointing word before it,
 # its last part up to the word after it. With neither before it, a name stands alone in its
 # clause (、托乎提·亚克夫说): not a headline's column (（落地有声·高质量办理代表建议）).
-_DOTTED = re.compile(f"[{HAN}]+(?:[·•][{HAN}]+)+")
+_DOTTED = lazy(f"[{HAN}]+(?:[·•][{HAN}]+)+")
 _DOTTED_HEAD = 6  # the longest first part after a post
 _DOTTED_ALONE = 4  # the longest first part with nothing before it
 _DOTTED_PART = 6  # a last part longer than this runs into the words after the name
@@ -845,7 +845,7 @@ def _listed_counties(text: str) -> list[Candidate]:
 
 
 _TOWN_LEADS = "前往|赴|到|在|深入|走进|来到|家住|住在|位于"  # the words of going or living before a town
-_TOWNS = re.compile(
+_TOWNS = lazy(
     f"(?:(?<=[，。；、,;：:\\s（(])|^|{_TOWN_LEADS})(?P<name>[{HAN}]{{2,4}}?(?:街道|镇))(?!办|长|党|政府|人大|级)",
     re.MULTILINE,
 )
@@ -858,7 +858,7 @@ _COUNTY_END = re.compile("[区县旗市](?!长|委|政府)")
 def find_places(text: str) -> list[Candidate]:
     named, landmarks, unlisted, region_names = _place_patterns()
     found = _listed_counties(text)
-    for match in _TOWNS.finditer(text):  # 前往城南街道…, 虹桥街道、东溪镇: townships by name
+    for match in _TOWNS.finditer(text) if "镇" in text or "街道" in text else ():  # 前往城南街道…, 虹桥街道、东溪镇: townships by name
         name = match.group("name")
         lead = _TOWN_LEAD.match(name)
         begin = match.start("name") + (lead.end() if lead else 0)

@@ -13,7 +13,7 @@ from functools import cache
 
 from ..lexicon import rows, word_list, words
 from ..model import Report
-from .patterns import alternation, table
+from .patterns import alternation, lazy, table
 
 __all__ = ["GENERIC_LEVELS", "Place", "Jurisdiction", "places", "counties", "place_named", "known_place", "opening_place", "infer_place", "jurisdiction_of", "NATIONAL"]
 
@@ -97,7 +97,7 @@ _TOWNSHIP_ENDS = word_list("context.township_ends")
 GENERIC_LEVELS = tuple(word_list("context.generic_levels"))  # 乡镇, 市县: the places of a level
 _LEVEL_WORDS = frozenset(word_list("context.level_words"))  # a level alone names no place
 _BRACKETED = re.compile("《[^《》]*》")
-_AUTONOMOUS_PREFECTURE = re.compile("^([\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治州$")
+_AUTONOMOUS_PREFECTURE = lazy("^([\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治州$")
 
 
 def _township(name: str) -> Place:
@@ -285,12 +285,12 @@ def infer_place(report: Report) -> Place | None:
 
 # A county's or district's bodies named by level alone (县人大常委会, 区政府), and a title opening with
 # a county-level place (《法库县国民经济和社会发展…纲要》)
-_LEVEL_COUNTY_BODY = re.compile("(?<![\u4e00-\u9fff])[县区](?:人大|人民代表大会|委|政府|人民政府)")
-_TITLED_COUNTY = re.compile("《〈?([\u4e00-\u9fff]{1,6}?[县区旗市])")
+_LEVEL_COUNTY_BODY = lazy("(?<![\u4e00-\u9fff])[县区](?:人大|人民代表大会|委|政府|人民政府)")
+_TITLED_COUNTY = lazy("《〈?([\u4e00-\u9fff]{1,6}?[县区旗市])")
 
 
 # A province's bodies named by level alone (省人大常委会, 省委, 省政府).
-_LEVEL_PROVINCE_BODY = re.compile("(?<![\u4e00-\u9fff])省(?:人大|人民代表大会|委|政府|人民政府)")
+_LEVEL_PROVINCE_BODY = lazy("(?<![\u4e00-\u9fff])省(?:人大|人民代表大会|委|政府|人民政府)")
 
 
 @cache
@@ -333,7 +333,7 @@ def _national_markers() -> re.Pattern[str]:
 
 # 余杭区人大常委会, 慈溪市十七届人大常委会, 通州区人民政府, 凤县人大常委会: a county-level place's bodies (a
 # county-level city's too, which only the counties' lexicon tells from a prefecture's city)
-_COUNTY_BODY = re.compile(
+_COUNTY_BODY = lazy(
     "([\u4e00-\u9fff]{1,12}?[区县旗市])(?:第?[一二三四五六七八九十\\d]+届)?"
     "(?:人大常委会|人民代表大会常务委员会|人民代表大会|人大|人民政府|人民法院|人民检察院)"
 )

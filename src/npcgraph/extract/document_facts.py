@@ -37,6 +37,7 @@ from ..model import Document, Entity, Evidence, Mention, Relation
 from .candidates import BILL_CLASSES, INSTRUMENT_CLASSES
 from .instruments import NOTICE_TERM, ORDER_NUMBER
 from .meetings import body_inside
+from .patterns import lazy
 from .relation_context import reported_by
 from .relation_cues import post_pattern
 
@@ -381,7 +382,7 @@ def _signatories(document: Document) -> list[Relation]:
 
 
 # A signature line: a body's name alone, its date and place after it (…主席团2008年3月15日于北京。).
-_SIGNATURE = re.compile(r"\s*(?P<body>[\u4e00-\u9fff（）()]{4,60}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:于[\u4e00-\u9fff]{2,4})?[。.]?\s*$")
+_SIGNATURE = lazy(r"\s*(?P<body>[\u4e00-\u9fff（）()]{4,60}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:于[\u4e00-\u9fff]{2,4})?[。.]?\s*$")
 _NOTICE_WORDS = word_list("document_facts.notices")
 _NOTICE = re.compile(f"(?:{'|'.join(_NOTICE_WORDS)})(?:{NOTICE_TERM})?(?:第{ORDER_NUMBER}号)?$")
 

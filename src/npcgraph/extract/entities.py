@@ -23,7 +23,7 @@ from .candidates import Candidate, select
 from .context import Jurisdiction, jurisdiction_of
 from .instruments import find_instruments
 from .named import find_concepts, find_mechanisms, find_platforms
-from .patterns import HAN, leading_verb
+from .patterns import HAN, lazy, leading_verb
 from .ner import find_names
 from .quoted import find_quoted
 from .resolve import entities_of, resolve
@@ -71,7 +71,7 @@ def _clause_named(candidate: Candidate) -> bool:
 # 集中学习和视察, 访谈和问卷调查, 测评和评议: two ways of working joined, each an activity of its own
 _WAYS = "学习|访谈|调研|视察|测评|评议|检查|询问|座谈|督查|走访"
 _JOINED_ACTIVITY = re.compile(f"^(?P<left>[{HAN}]{{0,6}}?(?:{_WAYS}))(?:和|及|与)(?P<right>[{HAN}]{{2,8}})$")
-_ACTIVITY_END = re.compile(f"(?:{_WAYS}|调查)$")
+_ACTIVITY_END = lazy(f"(?:{_WAYS}|调查)$")
 
 
 def _joined_activities(candidate: Candidate) -> list[Candidate]:
@@ -116,7 +116,7 @@ _NOT_NAME_ENDS = frozenset(word_list("entities.not_name_ends"))  # (主持, 出�
 _AFTER_NAME = re.compile("(?:等|报道|摄)$")
 
 
-_LIST_ITEM_CUT = re.compile(f"[、，,：:]?[{HAN}]{{3}}[、，,]")  # (the item between two marks of a list)
+_LIST_ITEM_CUT = lazy(f"[、，,：:]?[{HAN}]{{3}}[、，,]")  # (the item between two marks of a list)
 
 
 def _whole_names(text: str, kept: list[Candidate]) -> list[Candidate]:

@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import word_list, words
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import NATIONAL, known_place, opening_place, places
-from .patterns import HAN, alternation, column, ends_with_any, leading_verb, table
+from .patterns import HAN, alternation, column, ends_with_any, lazy, leading_verb, table
 
 __all__ = ["find_instruments", "classify_title", "is_session_paper", "law_full_name", "law_canonical", "NATIONAL_PREFIXES", "NOTICE_TERM", "ORDER_NUMBER"]
 
@@ -231,7 +231,7 @@ _SECOND_VERBS = word_list("instruments.second_verbs")
 _JOINED_VERB = re.compile(f"(?:并|和|及)(?:{alternation(column('instrument_verbs'))})(?!了)")
 
 
-_ACCOUNTS = re.compile(f"[{HAN}\\d]{{2,}}(?:预算|决算)$")  # a budget or final accounts a body approves
+_ACCOUNTS = lazy(f"[{HAN}\\d]{{2,}}(?:预算|决算)$")  # a budget or final accounts a body approves
 
 
 def _split_coordinated(name: str) -> tuple[str, str] | None:
@@ -253,7 +253,7 @@ _CLAUSE_END = re.compile(f"[，。；;,\n《》]")
 
 # The issuer written before a title's 关于 (十四届全国人大四次会议关于…的决议, 全国人大常委会关于…的决定),
 # right after a verb, 了 or a boundary.
-_ISSUER_BEFORE = re.compile(
+_ISSUER_BEFORE = lazy(
     "(?:(?<=[了，。；、：:\\s“])|(?<=通过)|(?<=批准)|(?<=作出)|(?<=审议)|(?<=印发)|(?<=^))"
     "(?:第?[一二三四五六七八九十]+届)?(?:全国|[\u4e00-\u9fff]{2,8}?[省市县区州])?"
     "(?:人大|人民代表大会)(?:常委会|常务委员会)?(?:第?[一二三四五六七八九十]+次会议)?$"
@@ -372,7 +372,7 @@ _PASSED_LAWS = re.compile(
     f"(?:表决通过|审议通过|通过)了?(?P<list>[{HAN}]{{2,14}}?法{_DRAFT_WORDS}(?:[、和及][{HAN}]{{2,14}}?法{_DRAFT_WORDS})*)(?=[，,。；;]|$)",
     re.MULTILINE,
 )
-_AMENDMENT = re.compile(f"(?P<law>[{HAN}]{{2,14}}?法)修正案[（(](?P<number>[一二三四五六七八九十]+)[）)]")
+_AMENDMENT = lazy(f"(?P<law>[{HAN}]{{2,14}}?法)修正案[（(](?P<number>[一二三四五六七八九十]+)[）)]")
 
 
 def _passed_laws(text: str) -> list[Candidate]:
@@ -385,7 +385,7 @@ def _passed_laws(text: str) -> list[Candidate]:
                 # the draft's words are part of the name (修订 in 矿产资源法修订草案 is no verb)
                 found.append(Candidate(at, at + len(item), "Law", name, canonical=law_canonical(name), national=True, priority=1))
             at += len(item)
-    for match in _AMENDMENT.finditer(text):
+    for match in _AMENDMENT.finditer(text) if "修正案" in text else ():
         law = _law_core(match.group("law"))
         if law and _is_law_name(law):
             begin = match.end("law") - len(law)
@@ -469,7 +469,7 @@ def _bare_references(text: str) -> list[Candidate]:
 _APPROVAL = "(?:审查批准|决定批准|批准)(?:了)?"
 _DOCUMENT = f"(?:“[^“”]{{1,12}}”|[^\\s，。；、,;：:《》（）()！？!?…—“”]){{2,60}}?(?:工作报告|报告|预算|决算|规划纲要|纲要)"
 _APPROVED = re.compile(f"{_APPROVAL}(?P<name>{_DOCUMENT}){_STOP_AFTER}")
-_MORE_APPROVED = re.compile(f"(?:、|和|及)(?P<name>{_DOCUMENT}){_STOP_AFTER}")
+_MORE_APPROVED = lazy(f"(?:、|和|及)(?P<name>{_DOCUMENT}){_STOP_AFTER}")
 
 
 def _approved_documents(text: str) -> list[Candidate]:
@@ -557,7 +557,7 @@ def _title_lines(text: str) -> list[Candidate]:
 
 
 # A notice's number after its name, on its line or the next (…公告〔十三届〕第七号, …公告\n(第十二号)).
-_NOTICE_NUMBER = re.compile(
+_NOTICE_NUMBER = lazy(
     f"[ \t\u3000]*\n?[ \t\u3000]*(?P<term>{NOTICE_TERM})?[（(]?(?P<number>第{ORDER_NUMBER}号)[）)]?[ \t\u3000]*(?:\n|$)"
 )
 
@@ -581,7 +581,7 @@ def _notice_lines(text: str) -> list[Candidate]:
 
 def _orders(text: str) -> list[Candidate]:
     found = []
-    for match in _ORDER_AFTER.finditer(text):
+    for match in _ORDER_AFTER.finditer(text) if "号" in text else ():
         canonical = f"{_ORDER_ISSUERS[match.group('kind')]}第{match.group('number')}号"
         found.append(Candidate(match.start(), match.end(), "Instrument", match.group(0), canonical=canonical, national=True, priority=2))
     for match in _ORDER_BEFORE.finditer(text):
@@ -615,7 +615,7 @@ def _shared_issuers(text: str, found: list[Candidate]) -> list[Candidate]:
 
 # 关于批准《A》、《B》和《C》的决定: a decision unbracketed whose title lists the bracketed titles it
 # approves (or repeals); its issuer may stand first (省人大常委会关于批准…)
-_LISTING_DECISION = re.compile(
+_LISTING_DECISION = lazy(
     "关于(?:批准|废止)(?:《[^《》\n]{2,100}》(?:、|和|及|以及)?){2,}(?:等[一二三四五六七八九十\\d]+(?:件|部|项)[\u4e00-\u9fff]{0,8}?)?的决(?:定|议)"
 )
 
@@ -655,7 +655,7 @@ _PASSED_PAPER = re.compile(
 )
 
 
-_WORK_HEARD = re.compile(f"^[{HAN}]{{0,16}}?关于[^，。；]{{2,40}}?情况的?(?:专项|综合)?报告$")
+_WORK_HEARD = lazy(f"^[{HAN}]{{0,16}}?关于[^，。；]{{2,40}}?情况的?(?:专项|综合)?报告$")
 
 
 def _passed_papers(text: str) -> list[Candidate]:
@@ -707,7 +707,7 @@ _SESSION_NAME = (
 )
 _PAPER = "(?:议程|日程|[^，。；、,;（(《》\\s]{0,16}?名单|列席范围|选举办法)"
 _SESSION_PAPERS = re.compile(f"(?P<session>{_SESSION_NAME})(?P<paper>{_PAPER})(?:[（(]草案[）)]|草案)?")
-_MORE_PAPERS = re.compile(f"、(?P<paper>{_PAPER})(?:[（(]草案[）)]|草案)?")
+_MORE_PAPERS = lazy(f"、(?P<paper>{_PAPER})(?:[（(]草案[）)]|草案)?")
 
 
 def is_session_paper(label: str) -> bool:
@@ -718,7 +718,7 @@ def is_session_paper(label: str) -> bool:
 
 def _session_papers(text: str) -> list[Candidate]:
     found = []
-    for match in _SESSION_PAPERS.finditer(text) if "会议" in text else ():
+    for match in _SESSION_PAPERS.finditer(text) if "届" in text and "会议" in text else ():
         session, begin = match.group("session"), match.start()
         term = re.search("第?[一二三四五六七八九十\\d]+届", session)
         place = session[: term.start()] if term else ""

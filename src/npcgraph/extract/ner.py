@@ -26,7 +26,7 @@ from ..lexicon import longest_first, word_list, words
 from .bodies import NOT_NAME_STARTS, PRONOUN_TAILS
 from .candidates import Candidate, may_nest
 from .context import known_place, opening_place
-from .patterns import HAN, PUBLICATION_AFTER, leading_verb
+from .patterns import HAN, PUBLICATION_AFTER, lazy, leading_verb
 from .relation_cues import post_words
 from .tagger import name_spans
 
@@ -499,7 +499,7 @@ def _proposals(text: str) -> list[list[Candidate]]:
 
 
 # A villagers' group (村民小组) after its village: 后白村|后东组
-_VILLAGE_GROUP = re.compile(f"[{HAN}]{{1,3}}组")
+_VILLAGE_GROUP = lazy(f"[{HAN}]{{1,3}}组")
 
 
 # A name's last character that is the verb after it: 率 before its group, 说 before what is said.

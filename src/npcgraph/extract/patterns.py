@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 from functools import cache
 
 from ..lexicon import rows, word_list
@@ -21,6 +22,7 @@ __all__ = [
     "leading_verb",
     "Patterns",
     "deferred",
+    "lazy",
 ]
 
 HAN = "\u4e00-\u9fff"
@@ -47,6 +49,33 @@ class Patterns(dict[str, "re.Pattern[str]"]):
     def __missing__(self, name: str) -> re.Pattern[str]:
         compiled = self[name] = re.compile(*self._sources[name])
         return compiled
+
+
+_PATTERN_ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+                       "pattern", "flags", "groups", "groupindex")
+
+
+class _LazyPattern:
+    """A regular expression compiled the first time it is used; from then on its methods are the
+    compiled pattern's own (bound on this object), so a call costs what it costs on the pattern."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:  # (only for attributes not yet bound: the first use)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(*self._source)
+        for attribute in _PATTERN_ATTRIBUTES:
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, compiled when first used: for a module's expressions that
+    a build may never run (a seed build runs about half of them), so that importing the finders
+    compiles none of them."""
+    return _LazyPattern(pattern, flags)  # type: ignore[return-value]
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from ..model import Document, Report
 from .entities import jurisdiction
+from .patterns import lazy
 from .relation_cues import markers
 from .resolve import full_org_name
 
@@ -91,7 +92,7 @@ def _plan_words() -> list[str]:
 # A paragraph that ends by announcing a speaker's words (臧铁伟指出，…有以下特点：) and the items that
 # follow it (一是，…; 二是，…; （一）…; 1.…): what was said, not deeds stated by the text.
 _ANNOUNCED = re.compile("[:：]\\s*$")
-_ENUMERATED = re.compile("\\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十\\d]+[）)]|[一二三四五六七八九十]+、|\\d+[.、．])")
+_ENUMERATED = lazy("\\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十\\d]+[）)]|[一二三四五六七八九十]+、|\\d+[.、．])")
 
 
 def quoted_items(report: Report) -> set[int]:

@@ -18,7 +18,7 @@ from functools import cache
 from ..lexicon import word_list
 from ..model import Entity, Mention
 from .context import opening_place
-from .patterns import table
+from .patterns import lazy, table
 from .relation_cues import SentenceView, post_pattern
 from .statistics import counts_head, statistic_unit
 
@@ -500,7 +500,7 @@ def _head_of_department(view: SentenceView, body: Mention, end: int) -> re.Match
 
 
 # ，副主任…: a clause that opens with a post and a name
-_LATER_POST = re.compile(r"[，,；;]\s*(?P<post>[\u4e00-\u9fff、]{2,12}?)\s*$")
+_LATER_POST = lazy(r"[，,；;]\s*(?P<post>[\u4e00-\u9fff、]{2,12}?)\s*$")
 
 
 @cache

@@ -23,7 +23,7 @@ from .bodies import parse_body_prefix
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import Jurisdiction, counties, opening_place, places
 from .instruments import NATIONAL_PREFIXES
-from .patterns import HAN, strip_quotes
+from .patterns import HAN, lazy, strip_quotes
 
 __all__ = ["Resolved", "resolve", "canonical_label", "full_org_name"]
 
@@ -67,7 +67,7 @@ def _expand_leading_body(name: str, ctx: Jurisdiction) -> str:
 
 
 # 县政府办, 省政府法制办: the office of the body before it (办公室), written short
-_OFFICE_SHORT = re.compile(f"(?<=^)办$|(?<=^[{HAN}]{{2}})办$")
+_OFFICE_SHORT = lazy(f"(?<=^)办$|(?<=^[{HAN}]{{2}})办$")
 
 
 def _starts_with_place(label: str) -> bool:
@@ -131,7 +131,7 @@ def _with_or_without_city(label: str, ctx: Jurisdiction | None = None, city_writ
 _TOWNSHIP_BODIES = {"人大": "人民代表大会", "人民代表大会": "人民代表大会", "人大主席团": "人民代表大会主席团",
                     "人民代表大会主席团": "人民代表大会主席团", "政府": "人民政府", "人民政府": "人民政府"}
 # a township's body written after its city and county (梧州市苍梧县京南镇人大): named by the township alone
-_TOWNSHIP_BODY = re.compile(
+_TOWNSHIP_BODY = lazy(
     f"(?:[{HAN}]{{2,8}}?(?:省|市|县|区|旗|州))+(?P<unit>[{HAN}]{{2,5}}?(?:镇|乡))"
     f"(?P<body>{'|'.join(sorted(_TOWNSHIP_BODIES, key=len, reverse=True))})"
 )
