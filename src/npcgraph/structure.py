@@ -30,6 +30,9 @@ _TRAILING = frozenset("”’」』）)]】》\"'")  # closers that stay with th
 _QUOTE_CLOSERS = frozenset("”’」』")
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "「": "」", "『": "』", "〔": "〕", "[": "]"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
+# The characters the loops below stop at (the others they pass over at once)
+_BRACKET_CHARS = re.compile("[" + re.escape("".join(sorted({*_PAIRS, *_CLOSERS}))) + "]")
+_BOUNDARY_CHARS = re.compile("[" + re.escape("".join(sorted(_TERMINATORS | _QUOTE_CLOSERS))) + "]")
 
 _CN_NUMBER = "一二三四五六七八九十百零〇"
 # (pattern, level) for numbered headings; the match's end is where the heading text starts.
@@ -94,8 +97,8 @@ def _protected(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     """Spans inside matched bracket and quote pairs; unmatched openers protect nothing."""
     stack: list[tuple[str, int]] = []
     spans = []
-    for i in range(begin, end):
-        ch = text[i]
+    for found in _BRACKET_CHARS.finditer(text, begin, end):
+        i, ch = found.start(), found.group()
         if ch in _PAIRS:
             stack.append((ch, i))
         elif ch in _CLOSERS:
@@ -116,8 +119,8 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     spans = []
     start = begin
     i = begin
-    while i < end:
-        ch = text[i]
+    while (found := _BOUNDARY_CHARS.search(text, i, end)) is not None:
+        i, ch = found.start(), found.group()
         # A sentence ends at a terminator outside brackets, or at a closing quote right after a
         # terminator (他说：“要抓紧。”随后散会。 splits after the ”).
         ends = (ch in _TERMINATORS and not inside[i - begin]) or (

@@ -304,6 +304,9 @@ _POSTS_BEFORE = re.compile(f"(?:{_POST})、$")
 # 丰都、璧山、九龙坡、石柱、渝中等5个区县(自治县)人大常委会: counties of the report's city listed
 # by their short names, closed by their levels (and their standing committees, by ellipsis)
 _SHORT_COUNTIES = re.compile(
+    # (the lookahead holds for every match and changes none: the engine tests it at each character
+    # far faster than the list's first item, whose characters are each tested for 等)
+    f"(?=[{HAN}]{{2,6}}、)"
     f"(?P<list>(?:(?!等)[{HAN}]){{2,6}}(?:、(?:(?!等)[{HAN}]){{2,4}})+)等?(?:[\\d一二三四五六七八九十]+个)?"
     f"(?:{'|'.join(map(re.escape, _COUNTY_LEVELS))})(?:[（(][{HAN}、]{{2,6}}[）)])?(?P<body>人大常委会|人民代表大会常务委员会)?"
 )

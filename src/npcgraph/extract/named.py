@@ -149,7 +149,7 @@ def find_concepts(text: str) -> list[Candidate]:
         name = match.group(0)
         canonical = "习近平" + name if name.startswith("总书记") else None  # …、总书记关于…: the same author
         found.append(Candidate(match.start(), match.end(), "Concept", name, canonical=canonical, national=True, priority=2))
-    for match in pats["wellbeing"].finditer(text):
+    for match in pats["wellbeing"].finditer(text) if "有所" in text else ():
         group = 1 if match.group(1) else 2
         found.append(Candidate(match.start(group), match.end(group), "Concept", match.group(group), national=True))
     return found
