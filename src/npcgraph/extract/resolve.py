@@ -188,13 +188,17 @@ def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
     by_label: dict[str, Resolved] = {}
     session: str | None = None  # the congress session named last: its presidium is 大会主席团
     session_written: tuple[int, str] = (-1, "")  # where that session's name ends, and the name as written
+    labels: dict[tuple[str | None, str, str], str] = {}  # a report names the same things again and again
     for candidate in sorted(candidates, key=lambda c: (c.begin, -c.length)):
         if candidate.refers_back:  # 《条例》: the instrument of that form named last
             earlier = next((r for r in reversed(resolved) if r.cls in INSTRUMENT_CLASSES and r.label.endswith(candidate.name)), None)
             if earlier:
                 resolved.append(Resolved(candidate, earlier.key, earlier.cls, earlier.label))
             continue
-        label = canonical_label(candidate, ctx)
+        read = (candidate.canonical, candidate.name, candidate.cls)  # (all canonical_label reads of it)
+        label = labels.get(read)
+        if label is None:
+            label = labels[read] = canonical_label(candidate, ctx)
         if not label:
             continue
         if candidate.cls == "Event" and (match := _CONGRESS_SESSION.match(label)):
