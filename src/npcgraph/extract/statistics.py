@@ -103,7 +103,8 @@ def _forward(text: str, at: int) -> str:
     limit = min(len(text), at + 16)
     if text[at : at + 1] in "()（）、":
         return ""  # 代表之家1个、代表联络站4个: the number follows what it counts
-    kind = next((k for k in _supervision_kinds() if text.startswith(k, at)), None)
+    kinds = _supervision_kinds()
+    kind = next((k for k in kinds if text.startswith(k, at)), None) if text.startswith(kinds, at) else None
     if kind is not None:
         end = at + len(kind)  # 12次集中视察: a kind of supervision is counted whole (中 stops no 集中)
     while end < limit:
@@ -150,6 +151,15 @@ def _verb_at(text: str, at: int) -> bool:
     return _verbs().match(text, at) is not None
 
 
+@cache
+def _stops_by_first() -> dict[str, tuple[str, ...]]:
+    """The stop words before a number (``_stops``) by their first character."""
+    groups: dict[str, list[str]] = {}
+    for word in _stops()[1]:
+        groups.setdefault(word[0], []).append(word)
+    return {first: tuple(words) for first, words in groups.items()}
+
+
 def _backward(text: str, at: int) -> str:
     """The counted phrase before a number: 专题讲座 in 组织专题讲座35场."""
     _, before, reach = _stops()
@@ -162,7 +172,8 @@ def _backward(text: str, at: int) -> str:
             subject = clause[: -len(verb)]
             return subject[2:] if subject.startswith(_SCOPE_WORDS) and len(subject) > 4 else subject
     best = -1
-    for verb in before:
+    by_first = _stops_by_first()
+    for verb in (v for first in by_first.keys() & set(clause) for v in by_first[first]):  # (the others are not in it)
         found = clause.rfind(verb)
         if found >= 0 and found + len(verb) == len(clause):  # 专项工作报告21项: 报告 is what is counted
             found = clause.rfind(verb, 0, found)
