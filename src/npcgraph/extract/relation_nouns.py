@@ -240,6 +240,8 @@ def bodiless_posts(view: SentenceView, entities: Mapping[str, Entity], body: str
     if body is None or body not in entities or not entities[body].label.endswith("常务委员会"):
         return
     persons = _persons_by_begin(view, entities)
+    if not persons:
+        return
     for post in _committee_post().finditer(view.text, view.begin, view.end):
         person = persons.get(post.end())
         while person is not None:
@@ -308,6 +310,8 @@ def government_leaders(view: SentenceView, entities: Mapping[str, Entity], find:
     holds the post in the government of the report's place at that level, where the report
     names that government (市政府, 四川省人民政府)."""
     persons = _persons_by_begin(view, entities)
+    if not persons:
+        return
     for title in _titled_leader().finditer(view.text, view.begin, view.end):
         person = persons.get(title.end())
         if person is None:
