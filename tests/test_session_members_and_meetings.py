@@ -260,3 +260,12 @@ def test_a_townships_session_by_its_level_word_and_no_congress_of_a_community(tm
     assert ("Event", "陶庄镇第十七届人民代表大会第七次会议") in kinds
     assert not any(label.endswith("社区人民代表大会") for _, label in kinds)
     assert not any(cls == "Person" and label == "时向" for cls, label in kinds)
+
+
+def test_a_regulation_named_first_then_passed_and_approved_by_agents(tmp_path):
+    facts = _facts(tmp_path, (
+        "为倡导文明行为，《武威市文明行为促进条例》 (以下简称《条例》)，2022年8月9日由武威市第五届人民代表大会常务委员会第五次会议审议通过，"
+        "2022年9月23日经甘肃省第十三届人民代表大会常务委员会第三十三次会议审查批准，自2022年11月1日起施行。\n"
+    ))
+    assert ("武威市人民代表大会常务委员会", "enacted", "武威市文明行为促进条例") in facts
+    assert ("甘肃省人民代表大会常务委员会", "approved", "武威市文明行为促进条例") in facts

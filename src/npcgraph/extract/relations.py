@@ -365,10 +365,13 @@ class _SentenceReader:
                 if cue.trigger.predicate in _PASSED:
                     if agent is not None and objects:
                         passed = tuple(objects)
-                    elif not objects and (passed or topic_titles) and explicit and _CLAUSE_ENDS_AT.match(self.text, cue.end, clause[1]):
+                    elif not objects and (passed or topic_titles) and (explicit or agent is not None) \
+                            and _CLAUSE_ENDS_AT.match(self.text, cue.end, clause[1]):
                         # 《X》经市人大常委会会议通过，省人大常委会会议于…批准; …《X》(以下简称《条例》)，省人大常委会
-                        # 已经于12月1日批准: the instruments named before, the clause's elided object
+                        # 已经于12月1日批准, 《X》，…由市人大常委会会议审议通过，…经省人大常委会会议审查批准: the
+                        # instruments named before, the clause's elided object
                         objects = list(passed or topic_titles)
+                        passed = tuple(objects)
                 if len(subjects) > 1 and len(subjects) == len(objects) and _RESPECTIVELY in self.text[clause[0] : cue.begin]:
                     # 委托A、B、C…分别开展对《X》《Y》《Z》的执法检查: each its own, in order
                     pairs = list(zip(subjects, objects))
@@ -414,7 +417,7 @@ class _SentenceReader:
         end = clause[1]
         text = self.text[clause[0] : end].rstrip("，,；; ")
         alias = _ALIAS_AT_END.search(text)
-        stop = clause[0] + (alias.start() if alias else len(text))
+        stop = clause[0] + len(text[: alias.start() if alias else len(text)].rstrip(" 》"))
         last = next((m for m in sorted(self.view.mentions, key=lambda m: -m.end) if m.end <= stop and m.end >= stop - 1), None)
         if last is None or not last.entity or not self._is(last.entity, INSTRUMENT_CLASSES):
             return ()
