@@ -269,3 +269,12 @@ def test_a_regulation_named_first_then_passed_and_approved_by_agents(tmp_path):
     ))
     assert ("武威市人民代表大会常务委员会", "enacted", "武威市文明行为促进条例") in facts
     assert ("甘肃省人民代表大会常务委员会", "approved", "武威市文明行为促进条例") in facts
+
+
+def test_deputies_of_one_congress_in_a_story_of_several_delegations(tmp_path):
+    facts = _facts(tmp_path, (
+        "贵州省十一届人大一次会议各代表团分组审议政府工作报告。贵阳代表团、军队代表团的代表认真审议。"
+        "黄永健、邓小丽等代表认为，报告实事求是。方集镇于人大代表中开展测评。\n"
+    ))
+    assert {("黄永健", "memberOf", "贵州省人民代表大会"), ("邓小丽", "memberOf", "贵州省人民代表大会")} <= facts
+    assert not any(s == "于人大" for s, _, _ in facts)

@@ -743,6 +743,8 @@ NOT_NAME_STARTS = tuple(word_list("bodies.not_name_starts"))
 def _plausible_name(name: str) -> bool:
     if name in words("not_names") or len(name) < 2 or name[1:] in PRONOUN_TAILS or name.startswith(NOT_NAME_STARTS):
         return False
+    if "人大" in name:
+        return False  # 于人大代表…: a preposition and the congress, no name
     return not any(ch in words("not_name_chars") for ch in name[1:])
 
 

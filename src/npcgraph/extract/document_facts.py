@@ -290,7 +290,8 @@ def _delegates(document: Document) -> list[Relation]:
         (delegation,) = delegations
         own = entities[delegation].label[: entities[delegation].label.index("人民代表大会") + len("人民代表大会")]
         congress = next((e.key for e in document.entities if e.cls == "Organization" and e.label == own), None)
-    elif not delegations and len(deputies_of := _congresses_with_deputies(document, entities) or _congresses(document)) == 1:
+    elif len(deputies_of := _congresses_with_deputies(document, entities) or _congresses(document)) == 1:
+        # (several delegations, one congress: 贵阳代表团, 军队代表团 … 黄永健、邓小丽等代表: the congress's deputies)
         # 福建共有68名全国人大代表 … 章联生代表说: that congress's; 宜昌市第七届人民代表大会第四次会议开幕。
         # …代表李四建议: the one congress the text names
         delegation, (congress,) = None, deputies_of
