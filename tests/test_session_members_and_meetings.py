@@ -278,3 +278,12 @@ def test_deputies_of_one_congress_in_a_story_of_several_delegations(tmp_path):
     ))
     assert {("黄永健", "memberOf", "贵州省人民代表大会"), ("邓小丽", "memberOf", "贵州省人民代表大会")} <= facts
     assert not any(s == "于人大" for s, _, _ in facts)
+
+
+def test_a_bodys_own_numbered_meeting_is_what_the_meeting_stands_for(tmp_path):
+    facts = _facts(tmp_path, (
+        "10月25日下午，睢宁县选举委员会召开第一次会议。县人大常委会主任、县选举委员会主任朱韶伟出席会议。"
+        "会议依法讨论通过了《睢宁县县镇两级人大换届选举工作方案》。\n"
+    ))
+    assert ("睢宁县选举委员会", "enacted", "睢宁县县镇两级人大换届选举工作方案") in facts
+    assert not any(p == "enacted" and s.endswith("常务委员会") for s, p, _ in facts)

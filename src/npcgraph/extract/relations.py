@@ -87,6 +87,7 @@ _WHEN = re.compile(r"\s*(?:召开|举行|闭会)?(?:期间|上|后|之后|以后
 _LEADS = re.compile("(?:一行)?(?:带队|率队|领队|带领|率领|牵头)")
 _RESPECTIVELY = "分别"
 _PARTY_GROUP = "党组"
+_CONVENES_OWN = re.compile("(?:召开|举行)了?第[一二三四五六七八九十\\d]+次(?:全体)?会议")
 _PASSED = frozenset({"enacted", "approved"})
 _ALIAS_AT_END = re.compile(r"[（(]以下简称[^（）()]*[）)]$")
 _REVISED_NOTE = re.compile(r"[（(]修订[）)]》?$")
@@ -633,6 +634,9 @@ class _SentenceReader:
         if at > self.view.begin and self.text[at : at + 1] in ("，", ","):  # 11月30日下午，…会议召开…
             at = self._skip_lead(at + 1, self.view.end)
         mention = self.view.mention_at(at)
+        if mention is not None and mention.entity and self.cls(mention) == "Organization" \
+                and _CONVENES_OWN.match(self.text, mention.end, self.view.end):
+            return mention.entity  # 睢宁县选举委员会召开第一次会议: a body's own numbered meeting, what 会议 stands for
         if mention is None or self.cls(mention) != "Event" or _WHEN.match(self.text, mention.end, self.view.end):
             return None
         return self._holder(mention)
