@@ -287,3 +287,12 @@ def test_a_bodys_own_numbered_meeting_is_what_the_meeting_stands_for(tmp_path):
     ))
     assert ("睢宁县选举委员会", "enacted", "睢宁县县镇两级人大换届选举工作方案") in facts
     assert not any(p == "enacted" and s.endswith("常务委员会") for s, p, _ in facts)
+
+
+def test_a_headlines_congress_passing_what_its_standing_committee_passed_is_the_committee(tmp_path):
+    facts = _facts(tmp_path, (
+        "自治区人大通过《自治区民族团结进步工作条例》\n"
+        "昨日下午，新疆维吾尔自治区十二届人大常委会第二十次会议结束，会议表决通过了《自治区民族团结进步工作条例》。\n"
+    ))
+    assert ("新疆维吾尔自治区人民代表大会常务委员会", "enacted", "自治区民族团结进步工作条例") in facts
+    assert ("新疆维吾尔自治区人民代表大会", "enacted", "自治区民族团结进步工作条例") not in facts

@@ -428,6 +428,11 @@ def _signer(document: Document, entities: dict[str, Entity], after: int, stop: i
 _MAKING = frozenset({"enacted", "approved", "revised"})
 
 
+def _class_label(document: Document, key: str) -> str | None:
+    """The label of the entity ``key`` names, if the document holds it."""
+    return next((e.label for e in document.entities if e.key == key), None)
+
+
 def _class(document: Document, key: str) -> str | None:
     return next((e.cls for e in document.entities if e.key == key), None)
 
@@ -541,6 +546,15 @@ def document_facts(document: Document) -> Document:
     made = {o for (_, p, o, _) in merged if p in _MAKING}
     for key in [k for k in merged if k[1] == "reviewed" and k[2] in made and _class(document, k[2]) in BILL_CLASSES]:
         del merged[key]
+    # 自治区人大通过《…》 (a headline) and 自治区人大常委会…会议表决通过了《…》: the headline's 人大 is the
+    # standing committee, the act one
+    titles = {p.index for p in document.report.paragraphs if p.kind == "title"}
+    headline = {sentence.begin for sentence in document.report.sentences if sentence.paragraph in titles}
+    for key in [k for k in merged if k[1] == "enacted" and all(e.begin in headline for e in merged[k])]:
+        congress = _class_label(document, key[0])
+        if congress and congress.endswith("人民代表大会") and any(
+                k[1] == "enacted" and k[2] == key[2] and _class_label(document, k[0]) == congress + "常务委员会" for k in merged):
+            del merged[key]
     # a membership stated with its post and elsewhere without one is one membership: the post's
     with_post = {(s, p, o) for (s, p, o, post) in merged if post}
     for key in [k for k in merged if k[3] is None and k[1] == "memberOf" and k[:3] in with_post]:
