@@ -296,3 +296,17 @@ def test_a_headlines_congress_passing_what_its_standing_committee_passed_is_the_
     ))
     assert ("新疆维吾尔自治区人民代表大会常务委员会", "enacted", "自治区民族团结进步工作条例") in facts
     assert ("新疆维吾尔自治区人民代表大会", "enacted", "自治区民族团结进步工作条例") not in facts
+
+
+def test_who_proposes_does_not_appoint_and_a_list_after_a_semicolon_keeps_its_elector(tmp_path):
+    (tmp_path / "proposed").mkdir()
+    proposed = _facts(tmp_path / "proposed", (
+        "宁乡县人大常委会召开第十次会议。会议根据主任会议的提名，任命陈东为县人大常委会办公室主任。\n"
+    ))
+    assert ("宁乡县人民代表大会常务委员会", "appointed", "陈东") in proposed
+    assert not any(s.endswith("主任会议") and p == "appointed" for s, p, _ in proposed)
+    (tmp_path / "listed").mkdir()
+    listed = _facts(tmp_path / "listed", (
+        "大足区第二届人民代表大会第一次会议选举李军为区人大常委会主任，张华为副主任；选举王伟为区长，赵丽为副区长。\n"
+    ))
+    assert {("大足区人民代表大会", "appointed", name) for name in ("李军", "张华", "王伟", "赵丽")} <= listed

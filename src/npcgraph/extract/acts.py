@@ -135,7 +135,7 @@ def extract_acts(document: Document) -> Document:
     def appointer(sentence: Sentence, at: int, elected: bool) -> str | None:
         """Who appoints by the word at ``at``: the body that opens the sentence (…，免去…); for
         会议决定任命…, 大会选举…, the body holding the meeting named before; else the reporting body."""
-        actor = _actor(at, by_sentence[sentence.index], entities, meetings, None)
+        actor = _actor(at, by_sentence[sentence.index], entities, meetings, None, text)
         meeting_named = _MEETING_WORD.search(text, sentence.begin, at) is not None
         congress_acts = _CONGRESS_SUBJECT.search(text, sentence.begin, at) is not None  # 大会选举…, 大会决定…
         if elected and not (meeting_named or congress_acts) and not _session_closing(sentence):
@@ -196,9 +196,11 @@ def extract_acts(document: Document) -> Document:
         for appointment in appointments:
             held = _posts_held(appointment, held, sentence, by_sentence, mentions, entities, text, facts, report.key)
         at = appointments[0].trigger[0]
-        actor = appointer(sentence, at, elected=text.startswith("当选", at))
-        if actor is None and follows and carried is not None:
+        named = any(m.end <= at and m.cls in ("Organization", "Event") for m in by_sentence[sentence.index])
+        if follows and carried is not None and not named:
             actor = carried[1]  # 大会…选举甲为市长；选举乙为…: the electing body of the list's first item
+        else:
+            actor = appointer(sentence, at, elected=text.startswith("当选", at))
         if actor is None:
             continue
         carried = (sentence.index, actor)
@@ -404,13 +406,17 @@ def _posts_held(
     return body
 
 
+# 根据主任会议的提名, 根据县长的提请: who proposes, not who appoints
+_PROPOSER_AFTER = re.compile("(?:的)?(?:提名|提请|建议|推荐)")
+
+
 def _actor(
     at: int, mentions: list[Mention], entities: dict[str, Entity],
-    meetings: dict[str, Meeting], reporting_body: str | None,
+    meetings: dict[str, Meeting], reporting_body: str | None, text: str = "",
 ) -> str | None:
     """Who appoints at ``at``: the meeting named before it, the body that opens its clause,
-    or the reporting body."""
-    before = [m for m in mentions if m.end <= at and m.entity]
+    or the reporting body (not one named as proposing: 根据主任会议的提名)."""
+    before = [m for m in mentions if m.end <= at and m.entity and not (text and _PROPOSER_AFTER.match(text, m.end))]
     for mention in reversed(before):
         if mention.entity in meetings:
             return meetings[mention.entity].body
