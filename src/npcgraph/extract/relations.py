@@ -415,11 +415,10 @@ class _SentenceReader:
     def _titles_ending(self, clause: tuple[int, int]) -> tuple[str, ...]:
         """The instruments a clause ends with (…地方性法规《惠州市历史文化名城保护条例》(以下简称“《条例》”)),
         if it ends with one."""
-        end = clause[1]
-        text = self.text[clause[0] : end].rstrip("，,；; ")
+        text = self.text[clause[0] : clause[1]].rstrip("，,；; ")
         alias = _ALIAS_AT_END.search(text)
         stop = clause[0] + len(text[: alias.start() if alias else len(text)].rstrip(" 》"))
-        last = next((m for m in sorted(self.view.mentions, key=lambda m: -m.end) if m.end <= stop and m.end >= stop - 1), None)
+        last = max((m for m in self.view.mentions if stop - 1 <= m.end <= stop), key=lambda m: (m.end, m.end - m.begin), default=None)
         if last is None or not last.entity or not self._is(last.entity, INSTRUMENT_CLASSES):
             return ()
         return (last.entity,)
