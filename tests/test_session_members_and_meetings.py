@@ -310,3 +310,8 @@ def test_who_proposes_does_not_appoint_and_a_list_after_a_semicolon_keeps_its_el
         "大足区第二届人民代表大会第一次会议选举李军为区人大常委会主任，张华为副主任；选举王伟为区长，赵丽为副区长。\n"
     ))
     assert {("大足区人民代表大会", "appointed", name) for name in ("李军", "张华", "王伟", "赵丽")} <= listed
+
+
+def test_a_name_whose_dot_a_page_spaced(tmp_path):
+    document = built(tmp_path, "自治区人大常委会主任乃依木 · 亚森指出，本次会议审议通过的条例是重大举措。\n")
+    assert ("Person", "乃依木·亚森") in typed(document)

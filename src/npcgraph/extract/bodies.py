@@ -641,7 +641,7 @@ def _person_patterns() -> tuple[re.Pattern[str], ...]:
 # other names by sound): its first part runs back to the post or the appointing word before it,
 # its last part up to the word after it. With neither before it, a name stands alone in its
 # clause (、托乎提·亚克夫说): not a headline's column (（落地有声·高质量办理代表建议）).
-_DOTTED = lazy(f"[{HAN}]+(?:[·•][{HAN}]+)+")
+_DOTTED = lazy(f"[{HAN}]+(?:[ ]?[·•][ ]?[{HAN}]+)+")  # (乃依木 · 亚森: a dot a page spaced)
 _DOTTED_HEAD = 6  # the longest first part after a post
 _DOTTED_ALONE = 4  # the longest first part with nothing before it
 _DOTTED_PART = 6  # a last part longer than this runs into the words after the name
@@ -663,7 +663,7 @@ def _dotted_names(text: str) -> list[Candidate]:
     _, after, before = _title_words()
     found = []
     for match in _DOTTED.finditer(text):
-        parts = re.split("[·•]", match.group(0))
+        parts = re.split("[ ]?[·•][ ]?", match.group(0))
         head, last = parts[0], parts[-1]
         cuts = [m.end() for m in before.finditer(head) if m.end() < len(head)]
         head_start = cuts[-1] if cuts else 0
@@ -675,7 +675,7 @@ def _dotted_names(text: str) -> list[Candidate]:
             continue  # a run of words before the dot, nothing to tell where the name begins
         if not cuts and not (text[begin - 1 : begin] in _BEFORE_ALONE and (stop < len(last) or text[end : end + 1] in _AFTER_ALONE)):
             continue
-        found.append(Candidate(begin, end, "Person", text[begin:end], national=True, priority=1))
+        found.append(Candidate(begin, end, "Person", text[begin:end].replace(" ", ""), national=True, priority=1))
     return found
 
 
