@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import rows, word_list
+from ..lexicon import longest_first, rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import counties, places
 from .patterns import HAN, Patterns, alternation, deferred, first_of, leading_verb, table
@@ -55,11 +55,6 @@ def national_names() -> dict[str, tuple[str, str]]:
         for alt in (row[2].split("|") if len(row) > 2 and row[2] else ()):
             found[alt] = (cls, canonical)
     return found
-
-
-@cache
-def _kinds_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(table("supervision_kinds"), key=len, reverse=True))
 
 
 @cache
@@ -323,7 +318,7 @@ def find_activities(text: str) -> list[Candidate]:
             pos, name = pos + people.end(), name[people.end() :]
         while True:
             topic = name
-            for kind in _kinds_longest_first():  # 专题视察 before 视察
+            for kind in longest_first("supervision_kinds"):  # 专题视察 before 视察
                 if name.endswith(kind):
                     topic = name[: -len(kind)]
                     break

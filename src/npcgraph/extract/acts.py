@@ -138,7 +138,7 @@ def extract_acts(document: Document) -> Document:
         actor = _actor(at, by_sentence[sentence.index], entities, meetings, None, text)
         meeting_named = _MEETING_WORD.search(text, sentence.begin, at) is not None
         congress_acts = _CONGRESS_SUBJECT.search(text, sentence.begin, at) is not None  # 大会选举…, 大会决定…
-        if elected and not (meeting_named or congress_acts) and not _session_closing(sentence):
+        if elected and not (meeting_named or congress_acts) and not session_closing(sentence):
             return None  # 2013年1月当选为…: a résumé's line names who elected no one (its post is kept above)
         if actor is None and (meeting_named or congress_acts or _NEWLY.match(text, at) or elected):
             before = _meeting_before(holding, holding_begins, report.sentences, sentence)
@@ -149,7 +149,7 @@ def extract_acts(document: Document) -> Document:
             return None  # …全会上，姜异康当选为党委书记: elected by no congress, the post is all it states
         return _congress_of(actor, entities) if congress_acts else actor  # 大会选举…: the congress
 
-    def _session_closing(sentence: Sentence) -> bool:
+    def session_closing(sentence: Sentence) -> bool:
         """Whether a congress's session is named in this sentence's paragraph or the one before,
         and the sentence opens with no date (长宁区第十六届人民代表大会第五次会议闭幕。王岚当选为…区长: by
         that congress; not a résumé's 2013年1月当选为…)."""

@@ -21,12 +21,12 @@ from .context import GENERIC_LEVELS, Jurisdiction, counties, known_place, place_
 from .patterns import HAN, PUBLICATION_AFTER, Patterns, alternation, column, deferred, first_of, lazy, leading_verb, table
 from .relation_cues import markers, post_words
 
-__all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "NOT_NAME_STARTS", "PRONOUN_TAILS"]
+__all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "FUNCTION_CHARS", "NOT_NAME_STARTS", "PRONOUN_TAILS"]
 
 _LEVELS = "自治区|自治州|省|市|州|县|区|旗|街道|镇|乡"
 _PREPOSITIONS = frozenset(word_list("bodies.prepositions"))
 _PREPOSITION_WORDS = tuple(word_list("bodies.preposition_words"))  # 根据区人大常委会…: no place 根据区
-_FUNCTION_CHARS = frozenset(word_list("bodies.function_chars"))
+FUNCTION_CHARS = frozenset(word_list("bodies.function_chars"))  # 为, 对, 的…: no place's or name's character
 _GENERIC_BEFORE = word_list("bodies.generic_before")
 _CONGRESS_AS_ROLE = re.compile("代表(?!小组|团|工作|资格|联络|之家|大会)")
 
@@ -174,7 +174,7 @@ def _plausible_unknown_place(name: str, ctx: Jurisdiction) -> bool:
     before it; a 州 only as the report's own prefecture (黔东南州), the rest being the lexicon's."""
     if name in words("generic_places") and name != "自治区":
         return False  # 省直管县, 民族自治县: a kind of place (自治区 is the region's own, as a level word)
-    if name[:1] in "全本我各该" or set(name) & _FUNCTION_CHARS or leading_verb(name) or name.endswith("军区") \
+    if name[:1] in "全本我各该" or set(name) & FUNCTION_CHARS or leading_verb(name) or name.endswith("军区") \
             or name.startswith(_PREPOSITION_WORDS) or name.startswith(_lead_words()):
         return False
     if _PARTY_COMMITTEE_FIRST.match(name) or name.endswith(GENERIC_LEVELS) or name.startswith((*_TIME_WORDS, *_GENERIC_BEFORE)):
@@ -442,19 +442,20 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     found: list[Candidate] = []
     pats = _patterns()
 
-    def add(match: re.Match[str], canonical: str | None, national: bool = False, base: str | None = None) -> None:
+    def add(match: re.Match[str], canonical: str | None, national: bool = False, base: str | None = None) -> bool:
+        """Keep the body ``match`` names, unless it names bodies in general; whether it was kept."""
         if canonical is None:
-            return
+            return False
         begin, end = match.start(), match.end()
         written = text[begin:end]
         if _names_deputies(text, match) and (text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE)
                                              or not (_DEPUTY_TITLE.match(text, end) or _becomes_deputy(text, begin)
                                                      or _deputy_named(text, end))):
-            return  # 各级人大代表, 人大代表联系选民办法: deputies in general, no congress of theirs (补选张扬为市人大代表: one's)
+            return False  # 各级人大代表, 人大代表联系选民办法: deputies in general, no congress of theirs (补选张扬为市人大代表: one's)
         if text[max(0, begin - 2) : begin].endswith(_GENERIC_BEFORE):
-            return  # 地方人大常委会, 各级人大: bodies in general
+            return False  # 地方人大常委会, 各级人大: bodies in general
         if PUBLICATION_AFTER.match(text, end):
-            return  # 上海人大月刊, 中国人大杂志: a publication's name, not the body
+            return False  # 上海人大月刊, 中国人大杂志: a publication's name, not the body
         if (ordinal := match.groupdict().get("ordinal")) and match.group("organ"):
             organ_full = _organs()[match.group("organ")][0]  # 刘岗镇人大第一代表小组: the group's number kept
             canonical = canonical[: len(canonical) - len(organ_full)] + ordinal + organ_full
@@ -464,14 +465,14 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             # 湖北省人大常委会法制工作委员会 names 湖北省人大常委会 too: the body its organ is of
             found.append(Candidate(begin, match.start("organ"), "Organization", text[begin : match.start("organ")],
                                    canonical=base, national=national, priority=2))
+        return True
 
     for match in pats["national"].finditer(text):
-        add(match, canonical_body(ctx, national=match.group("national"), organ=match.group("organ")), national=True,
-            base=canonical_body(ctx, national=match.group("national")))
-        if (term := _TERM_BEFORE.search(text, max(0, match.start() - 6), match.start())) is not None:
-            base = canonical_body(ctx, national=match.group("national"))
-            if (congress := _termed_congress(text, match.start(), match.start() + 2, base, True)) is not None:
-                found.append(congress)  # 十二届|全国人大|常委会
+        base = canonical_body(ctx, national=match.group("national"))
+        add(match, canonical_body(ctx, national=match.group("national"), organ=match.group("organ")), national=True, base=base)
+        if _TERM_BEFORE.search(text, max(0, match.start() - 6), match.start()) \
+                and (congress := _termed_congress(text, match.start(), match.start() + 2, base, True)) is not None:
+            found.append(congress)  # 十二届|全国人大|常委会
     for match in pats["placed"].finditer(text):
         place = _place_full(match.group("place")) if match.group("place") else None
         if place and match.group("district"):
@@ -486,10 +487,10 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
             found.append(Candidate(begin, match.end(), "Organization", text[begin : match.end()],
                                    canonical=canonical.replace("中国共产党", "中国共产主义青年团", 1), national=bool(place), priority=3))
             continue
-        add(match, canonical, national=bool(place),
-            base=canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body")) if match.group("organ") else None)
-        if match.group("term") and found and found[-1].begin == match.start() \
-                and (congress := _termed_congress(text, match.start(), match.start("body"), canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body")), bool(place))):
+        # the body without its organ (its canonical name when it has none)
+        base = canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body")) if match.group("organ") else canonical
+        kept = add(match, canonical, national=bool(place), base=base if match.group("organ") else None)
+        if kept and match.group("term") and (congress := _termed_congress(text, match.start(), match.start("body"), base, bool(place))):
             found.append(congress)
         if place and canonical:
             found.extend(_coordinated_places(text, match, ctx))
@@ -500,10 +501,9 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if text.startswith("为", match.start() - 1) and not _APPOINTED_AS.search(text, text.rfind("。", 0, match.start()) + 1, match.start()):
             continue  # 任命张三为|宁乡市人民政府副市长, …，贡凤梅为|宝山区…, 当选为|临桂区…代表: not 邓为|辞去市…
         canonical = canonical_body(ctx, place=place_name, body=match.group("body"), organ=match.group("organ"))
-        add(match, canonical, national=True,
-            base=canonical_body(ctx, place=place_name, body=match.group("body")) if match.group("organ") else None)
-        if match.group("term") and found and found[-1].begin == match.start() \
-                and (congress := _termed_congress(text, match.start(), match.start("body"), canonical_body(ctx, place=place_name, body=match.group("body")), True)):
+        base = canonical_body(ctx, place=place_name, body=match.group("body")) if match.group("organ") else canonical
+        kept = add(match, canonical, national=True, base=base if match.group("organ") else None)
+        if kept and match.group("term") and (congress := _termed_congress(text, match.start(), match.start("body"), base, True)):
             found.append(congress)
         if canonical:
             found.extend(_coordinated_counties(text, match, ctx))
@@ -546,11 +546,11 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         add(match, table("media")[match.group(0)], national=True)
     for match in _DATELINE_MEDIUM.finditer(text) if "讯" in text or "消息" in text else ():  # 中国甘肃网11月29日讯: who reports
         name = match.group("name")
-        if name[0] not in "本该我" and not set(name) & _FUNCTION_CHARS:
+        if name[0] not in "本该我" and not set(name) & FUNCTION_CHARS:
             found.append(Candidate(match.start("name"), match.end("name"), "Organization", name, national=True, priority=2))
     for match in _BROADCASTER.finditer(text) if "电视台" in text or "融媒体中心" in text else ():  # 北碚电视台, 县融媒体中心
         name = match.group("name")
-        if set(name) & _FUNCTION_CHARS or leading_verb(name) or name.startswith(_lead_words()):
+        if set(name) & FUNCTION_CHARS or leading_verb(name) or name.startswith(_lead_words()):
             continue
         where = ctx.place_at_level(name[0]) if match.group("level") else None
         found.append(Candidate(match.start("name"), match.end("name"), "Organization", name,
@@ -771,7 +771,7 @@ def find_persons(text: str) -> list[Candidate]:
                         following = more_names.match(text, following.end())
     for match in rare_surname.finditer(text):
         name = match.group("name")
-        if _plausible_name(name) and not set(name) & _NOT_IN_RARE_NAMES and name[0] not in _FUNCTION_CHARS:
+        if _plausible_name(name) and not set(name) & _NOT_IN_RARE_NAMES and name[0] not in FUNCTION_CHARS:
             found.append(Candidate(match.start("name"), match.end("name"), "Person", name, national=True))
     found += _dotted_names(text)
     found += _listed_after_post(text, longest_first("surnames"))
@@ -868,7 +868,7 @@ def find_places(text: str) -> list[Candidate]:
         lead = _TOWN_LEAD.match(name)
         begin = match.start("name") + (lead.end() if lead else 0)
         name = name[lead.end():] if lead else name
-        if len(name) >= 3 and not name.endswith(_GENERIC_TOWNS) and not leading_verb(name) and name[0] not in _FUNCTION_CHARS \
+        if len(name) >= 3 and not name.endswith(_GENERIC_TOWNS) and not leading_verb(name) and name[0] not in FUNCTION_CHARS \
                 and not name.startswith(_POINTERS):  # 这个街道: one named before
             found.append(Candidate(begin, match.end("name"), "Place", name, national=True))
     for match in unlisted.finditer(text):  # 象山县、北仑区: districts and counties by name

@@ -428,11 +428,6 @@ def _signer(document: Document, entities: dict[str, Entity], after: int, stop: i
 _MAKING = frozenset({"enacted", "approved", "revised"})
 
 
-def _class_label(document: Document, key: str) -> str | None:
-    """The label of the entity ``key`` names, if the document holds it."""
-    return next((e.label for e in document.entities if e.key == key), None)
-
-
 def _class(document: Document, key: str) -> str | None:
     return next((e.cls for e in document.entities if e.key == key), None)
 
@@ -550,10 +545,12 @@ def document_facts(document: Document) -> Document:
     # standing committee, the act one
     titles = {p.index for p in document.report.paragraphs if p.kind == "title"}
     headline = {sentence.begin for sentence in document.report.sentences if sentence.paragraph in titles}
-    for key in [k for k in merged if k[1] == "enacted" and all(e.begin in headline for e in merged[k])]:
-        congress = _class_label(document, key[0])
-        if congress and congress.endswith("人民代表大会") and any(
-                k[1] == "enacted" and k[2] == key[2] and _class_label(document, k[0]) == congress + "常务委员会" for k in merged):
+    headlined = [k for k in merged if k[1] == "enacted" and all(e.begin in headline for e in merged[k])]
+    labels = {e.key: e.label for e in document.entities} if headlined else {}
+    enacted_by = {(labels.get(s), o) for (s, p, o, _) in merged if p == "enacted"} if headlined else set()
+    for key in headlined:
+        congress = labels.get(key[0])
+        if congress and congress.endswith("人民代表大会") and (congress + "常务委员会", key[2]) in enacted_by:
             del merged[key]
     # a membership stated with its post and elsewhere without one is one membership: the post's
     with_post = {(s, p, o) for (s, p, o, post) in merged if post}

@@ -23,7 +23,7 @@ from bisect import bisect_left
 from functools import cache
 
 from ..lexicon import longest_first, word_list, words
-from .bodies import NOT_NAME_STARTS, PRONOUN_TAILS
+from .bodies import FUNCTION_CHARS, NOT_NAME_STARTS, PRONOUN_TAILS
 from .candidates import Candidate, may_nest
 from .context import known_place, opening_place
 from .patterns import HAN, PUBLICATION_AFTER, lazy, leading_verb
@@ -113,7 +113,6 @@ def admin_units(name: str) -> list[tuple[int, int]] | None:
     return units or None
 
 
-_FUNCTION_CHARS = frozenset(word_list("ner.function_chars"))
 _LEVEL_CHARS = frozenset(word_list("ner.level_chars"))
 _NOT_STEMS = frozenset(word_list("ner.not_stems"))
 
@@ -128,7 +127,7 @@ _NOT_UNIT_ENDINGS = word_list("ner.not_unit_endings")
 
 def _names_a_unit(unit: str) -> bool:
     """A unit is a place of its own: not a word (城市, 社区) nor levels alone (市县, 全省)."""
-    if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS) or set(unit) & _FUNCTION_CHARS or unit.startswith(_NOT_UNIT_STARTS):
+    if unit in _NOT_UNITS or unit.endswith(_NOT_UNIT_ENDINGS) or set(unit) & FUNCTION_CHARS or unit.startswith(_NOT_UNIT_STARTS):
         return False  # (不少地区, 下一步区政府, 村民进出村庄: words before a level word, no place)
     stem = next(unit[: -len(s)] for s in _UNIT_SUFFIXES if unit.endswith(s))
     if unit.startswith(("中共", "中国共产党")):
@@ -212,7 +211,7 @@ def _bodies(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     parts.append((start, end))
     last_begin, last_end = parts[-1]
     office = _OFFICE_AFTER.match(text, last_end)
-    if office and _plausible_body(text[last_begin:last_end]) and not set(office.group(0)) & _FUNCTION_CHARS:
+    if office and _plausible_body(text[last_begin:last_end]) and not set(office.group(0)) & FUNCTION_CHARS:
         parts[-1] = (last_begin, office.end())
     return parts
 
@@ -242,11 +241,11 @@ _COUNTY_LEVELS = tuple(word_list("ner.county_levels"))
 
 
 def _county_by_short_name(name: str) -> bool:
-    return 2 <= len(name) <= 4 and not set(name) & _FUNCTION_CHARS and any(known_place(name + level) for level in _COUNTY_LEVELS)
+    return 2 <= len(name) <= 4 and not set(name) & FUNCTION_CHARS and any(known_place(name + level) for level in _COUNTY_LEVELS)
 
 
 def _landmark(name: str) -> bool:
-    return len(name) >= 3 and name.endswith(_LANDMARK_HEADS) and not set(name) & _FUNCTION_CHARS
+    return len(name) >= 3 and name.endswith(_LANDMARK_HEADS) and not set(name) & FUNCTION_CHARS
 
 
 def _places(begin: int, name: str) -> list[Candidate]:
@@ -254,7 +253,7 @@ def _places(begin: int, name: str) -> list[Candidate]:
     place or a chain followed by a landmark (北京人民大会堂 -> 北京, 人民大会堂); a landmark."""
     if name in words("generic_places"):
         return []  # 民族自治县: a kind of place, none of them
-    if not known_place(name) and (name[0] in _FUNCTION_CHARS or leading_verb(name)):
+    if not known_place(name) and (name[0] in FUNCTION_CHARS or leading_verb(name)):
         return []  # 是全体县…, 充分认识街道…: words that run into a level's name, no place
     units = admin_units(name)
     if units:
@@ -278,7 +277,7 @@ def _units_after(text: str, at: int) -> list[Candidate]:
     """The units written right after a place (城东街道 + 幸福社区): the chain goes on."""
     found: list[Candidate] = []
     while (match := _UNIT_BELOW.match(text, at)) and _names_a_unit(match.group(0)) and not leading_verb(match.group(0)) \
-            and not set(match.group(0)) & _FUNCTION_CHARS:
+            and not set(match.group(0)) & FUNCTION_CHARS:
         if match.group(0).endswith("村") and text.startswith("民", match.end()):
             # 后白村后东组|村民: 村 is the villagers' word; a villagers' group (村民小组) ends the chain
             if group := _VILLAGE_GROUP.fullmatch(match.group(0)[:-1]):
@@ -370,7 +369,7 @@ def _village_name(unit: str) -> bool:
     """A village's or community's name: two to four characters before 村/社区/嘎查, no verb or
     function word among them (走访|社区 is none)."""
     stem = unit.removesuffix("社区").removesuffix("嘎查").removesuffix("村")
-    return 2 <= len(stem) <= 4 and not set(unit) & _FUNCTION_CHARS and not any(leading_verb(unit[i:]) for i in range(len(stem)))
+    return 2 <= len(stem) <= 4 and not set(unit) & FUNCTION_CHARS and not any(leading_verb(unit[i:]) for i in range(len(stem)))
 
 
 def _village_bodies(text: str) -> list[list[Candidate]]:
@@ -509,7 +508,6 @@ _VERB_TAIL = re.compile("(?:主持|出席|列席|讲话|致辞|发言|表示|指
 # Characters that begin what follows a name, not the name (率队, 说, 在…): a model's name that runs
 # into one of them runs past the name.
 _VERB_AFTER_NAME = frozenset(word_list("ner.verb_after_name"))
-_FUNCTION_CHARS = frozenset(word_list("bodies.function_chars"))  # 是, 在, 对…: no place's name opens with one
 
 
 def _allowed(candidate: Candidate, rule: Candidate) -> bool:

@@ -308,10 +308,9 @@ class _SentenceReader:
         future = self.planned  # after 将/拟/计划 + verb the rest of the sentence is a plan, not a fact
         listed: tuple[tuple[str, ...], str] | None = None  # (subjects, predicate) of titles passed, for a list going on
         passed: tuple[str, ...] = ()  # 《X》经A通过，B批准: the instruments a passive's first clause names
-        previous: tuple[int, int] | None = None  # the clause before
+        previous: tuple[int, int] | None = None  # the clause before this one
         for clause in view.clauses:
-            topic_titles = self._titles_ending(previous) if previous is not None else ()  # the instruments it ends with
-            previous = clause
+            before, previous = previous, clause
             cues = view.cues_in(*clause)
             if listed is not None and not cues and not future:
                 titles = self._titles_only(clause)
@@ -366,13 +365,14 @@ class _SentenceReader:
                 if cue.trigger.predicate in _PASSED:
                     if agent is not None and objects:
                         passed = tuple(objects)
-                    elif not objects and (passed or topic_titles) and (explicit or agent is not None) \
-                            and _CLAUSE_ENDS_AT.match(self.text, cue.end, clause[1]):
+                    elif not objects and (explicit or agent is not None) and _CLAUSE_ENDS_AT.match(self.text, cue.end, clause[1]) \
+                            and (elided := passed or (self._titles_ending(before) if before is not None else ())):
                         # 《X》经市人大常委会会议通过，省人大常委会会议于…批准; …《X》(以下简称《条例》)，省人大常委会
                         # 已经于12月1日批准, 《X》，…由市人大常委会会议审议通过，…经省人大常委会会议审查批准: the
-                        # instruments named before, the clause's elided object
-                        objects = list(passed or topic_titles)
-                        passed = tuple(objects)
+                        # instruments named before (a passive's, or those the clause before ends with), the
+                        # clause's elided object
+                        objects = list(elided)
+                        passed = elided
                 if len(subjects) > 1 and len(subjects) == len(objects) and _RESPECTIVELY in self.text[clause[0] : cue.begin]:
                     # 委托A、B、C…分别开展对《X》《Y》《Z》的执法检查: each its own, in order
                     pairs = list(zip(subjects, objects))

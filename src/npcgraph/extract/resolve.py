@@ -219,15 +219,16 @@ def resolve(candidates: list[Candidate], ctx: Jurisdiction) -> list[Resolved]:
     # (several townships, or none: no one of them, and the body is left out as before)
     townships = {r.label for r in resolved if r.cls == "Place" and r.label.endswith(("镇", "乡")) and len(r.label) >= 3}
     township = next(iter(townships)) if len(townships) == 1 else None
-    for n, result in enumerate(resolved):
+    placed: list[Resolved] = []
+    for result in resolved:
         if result.cls == "Organization" and result.label.startswith(_LEVEL_TOWNSHIP_BODIES):
             if township is None or result.label[0] != township[-1]:
-                resolved[n] = None  # type: ignore[call-overload]
                 continue
             label = township + result.label[1:]
             candidate = replace(result.candidate, written=(*result.candidate.written, result.label))
-            resolved[n] = Resolved(candidate, _key(candidate, label, ctx), result.cls, label)
-    resolved = [r for r in resolved if r is not None]
+            result = Resolved(candidate, _key(candidate, label, ctx), result.cls, label)
+        placed.append(result)
+    resolved = placed
     # A local instrument written without its place is the placed one of this report:
     # 供水条例 after 《武汉市供水条例》.
     # 乡镇人大工作条例 after 《安徽省乡镇人民代表大会工作条例》: its province's, 人大 short for 人民代表大会.

@@ -19,7 +19,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from ..lexicon import rows, word_list
+from ..lexicon import longest_first, rows, word_list
 from ..model import Document
 from .candidates import Candidate
 from .patterns import HAN, alternation, column, leading_verb
@@ -103,7 +103,7 @@ def _forward(text: str, at: int) -> str:
     limit = min(len(text), at + 16)
     if text[at : at + 1] in "()（）、":
         return ""  # 代表之家1个、代表联络站4个: the number follows what it counts
-    kinds = _supervision_kinds()
+    kinds = longest_first("supervision_kinds")
     kind = next((k for k in kinds if text.startswith(k, at)), None) if text.startswith(kinds, at) else None
     if kind is not None:
         end = at + len(kind)  # 12次集中视察: a kind of supervision is counted whole (中 stops no 集中)
@@ -127,12 +127,6 @@ def _forward(text: str, at: int) -> str:
             break
         end += 1
     return text[at:end].rstrip("、")
-
-
-@cache
-def _supervision_kinds() -> tuple[str, ...]:
-    """The kinds of supervision (lexicon ``supervision_kinds``), longest first."""
-    return tuple(sorted(column("supervision_kinds"), key=len, reverse=True))
 
 
 _JOINERS = "的和及与并"
