@@ -232,7 +232,7 @@ def canonical_body(
         where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
         unplaced = _unplaced(ctx) \
             or (level in ("县", "区") and ctx.place.kind in ("city", "prefecture") and body in _STANDING_FORMS)  # a city's county it never names
-        if where is None and level in ("省", "县", "区", "市") and unplaced and not organ:
+        if where is None and level in ("省", "县", "区", "市") and unplaced:
             where = level  # a report that never names its county: 县人大常委会 is its own
         if where is None and level in ("镇", "乡") and not organ:
             where = level  # 镇人大 in a county's report: the township the text names (resolve.py), else as written
@@ -435,6 +435,36 @@ def _government_posts(text: str) -> list[Candidate]:
         full = place.name if place is not None else name
         found.append(Candidate(at - len(name), at, "Organization", name, canonical=full + "人民政府", national=True, priority=1, implied=True))
     return found
+
+
+@cache
+def _bare_leader_title() -> re.Pattern[str]:
+    """A government leader's title opening a name's phrase (副县长李明, 县委副书记、县长吴斌), no place before it."""
+    titles = longest_first("government_titles")
+    return re.compile(f"(?:(?<=^)|(?<=[，,；;。、：:\\s（(]))(?:{'|'.join(titles)})", re.MULTILINE)
+
+
+def titled_governments(text: str, ctx: Jurisdiction, found: list[Candidate]) -> list[Candidate]:
+    """副县长李明, 县长吴斌: a leader's title before a person's name, with no place before it, implies the
+    government of the report's place at the title's level (五河县人民政府; 县人民政府 in a report that never
+    names its county; 镇人民政府 for resolution to place in the township the text names), in a text that
+    speaks of a government (政府) at all: the blind golds give the post a government only there (23 of
+    26 titled names in the development split's golds; none of the three whose text never writes 政府)."""
+    if "长" not in text or "政府" not in text:
+        return []
+    persons = {c.begin for c in found if c.cls == "Person"}
+    implied = []
+    for title in _bare_leader_title().finditer(text):
+        if title.end() not in persons:
+            continue
+        level = table("government_titles")[title.group(0)][0]
+        where = ctx.place_at_level(level)
+        if where is None and (level in ("镇", "乡") or (level in ("省", "县", "区", "市") and _unplaced(ctx))):
+            where = level
+        if where is not None:
+            implied.append(Candidate(title.start(), title.end(), "Organization", title.group(0), canonical=where + "人民政府",
+                                     national=True, priority=1, implied=True))
+    return implied
 
 
 def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..lexicon import word_list
 from ..model import Document, Mention
 from .activities import activities_around, find_activities
-from .bodies import find_bodies, find_own_places, find_persons, find_places
+from .bodies import find_bodies, find_own_places, find_persons, find_places, titled_governments
 from .candidates import Candidate, select
 from .context import Jurisdiction, jurisdiction_of
 from .instruments import find_instruments
@@ -56,6 +56,7 @@ def candidates_of(text: str, ctx: Jurisdiction) -> list[Candidate]:
         *find_statistics(text),
     ]
     found = rules + find_names(text, rules)
+    found += titled_governments(text, ctx, found)
     return [part for c in found if not _clause_named(c) for part in _joined_activities(_without_tense(c))] + _institutions_inside(found)
 
 

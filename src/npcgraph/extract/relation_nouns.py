@@ -104,7 +104,8 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
     """<body><post><person>: 武汉市人大常委会主任 胡立山, 市人大常委会党组书记、主任XX; the names
     listed after (主任吕英，副主任刘大敏、任江河) hold posts in the same body; a post listed before
     in another body (县委常委、县政府副县长付强) is held by the same person."""
-    orgs = [m for m in view.mentions if class_of(m, entities) == "Organization"]
+    # (a leader's title standing for its government, 县委副书记、县长吴斌, is a post here, no body's name)
+    orgs = [m for m in view.mentions if class_of(m, entities) == "Organization" and view.span(m.begin, m.end) not in _government_titles()]
     previous: tuple[Mention, Mention, str] | None = None  # (body, person, post) of the last post held
     for person in (m for m in view.mentions if class_of(m, entities) == "Person"):
         bodies = [m for m in orgs if m.end <= person.begin]

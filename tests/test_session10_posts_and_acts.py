@@ -1,0 +1,30 @@
+"""Posts and acts in forms of meeting news, supervision and reports, on texts written for these
+tests: a party group's secretary of a standing committee whose place the report never names; a
+government leader's title before a name (副县长李明) where the text speaks of a government."""
+
+from __future__ import annotations
+
+from extract_helpers import built, triples
+
+
+def _facts(tmp_path, text: str) -> set[tuple[str, str, str]]:
+    return triples(built(tmp_path, text))
+
+
+def test_a_party_groups_secretary_of_an_unplaced_committee_holds_both_posts(tmp_path):
+    facts = _facts(tmp_path, "区人大常委会党组书记、主任郑红作常委会工作报告。县人大常委会党组副书记、副主任张华宣读决定。\n")
+    assert ("郑红", "memberOf", "区人民代表大会常务委员会") in facts
+    assert ("郑红", "memberOf", "区人民代表大会常务委员会党组") in facts
+    assert ("区人民代表大会常务委员会党组", "partOf", "区人民代表大会常务委员会") in facts
+    assert ("张华", "memberOf", "县人民代表大会常务委员会") in facts
+
+
+def test_a_leaders_title_before_a_name_is_a_post_in_the_government_the_text_speaks_of(tmp_path):
+    (tmp_path / "named").mkdir()
+    (tmp_path / "unnamed").mkdir()
+    facts = _facts(tmp_path / "named", "草潭镇人大召开第三次会议。镇党委副书记、镇长王平作政府工作报告，副镇长李明列席。\n")
+    assert {("王平", "memberOf", "草潭镇人民政府"), ("李明", "memberOf", "草潭镇人民政府")} <= facts
+    assert ("王平", "memberOf", "中国共产党草潭镇委员会") in facts  # the party post before it kept
+    # a text that never writes 政府: the title alone gives no government (the golds read it so)
+    unnamed = _facts(tmp_path / "unnamed", "五河县人大常委会召开第十次会议。副县长李明列席会议。\n")
+    assert not any(s == "李明" and o.endswith("人民政府") for s, _, o in unnamed)
