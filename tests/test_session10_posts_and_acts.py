@@ -28,3 +28,22 @@ def test_a_leaders_title_before_a_name_is_a_post_in_the_government_the_text_spea
     # a text that never writes 政府: the title alone gives no government (the golds read it so)
     unnamed = _facts(tmp_path / "unnamed", "五河县人大常委会召开第十次会议。副县长李明列席会议。\n")
     assert not any(s == "李明" and o.endswith("人民政府") for s, _, o in unnamed)
+
+
+def test_a_visits_survey_by_its_bare_kind_was_conducted_by_who_went(tmp_path):
+    texts = {
+        ("李萍", "调研"): "5月8日，宝山区人大常委会主任李萍一行赴淞南镇开展调研。\n",
+        ("栗战书", "调研"): "全国人大常委会委员长栗战书到贵州调研人大工作。\n",
+        ("全国人民代表大会教育科学文化卫生委员会", "义务教育法实施情况调研"): "全国人大教科文卫委员会到江西调研义务教育法实施情况。\n",
+    }
+    for index, ((who, survey), text) in enumerate(texts.items()):
+        (tmp_path / str(index)).mkdir()
+        assert (who, "conducted", survey) in _facts(tmp_path / str(index), text)
+
+
+def test_a_survey_group_a_report_and_a_list_of_kinds_are_no_bare_visit(tmp_path):
+    document = built(tmp_path, (
+        "调研组赴黔南州调研组织建设情况。会后形成调研报告。镇人大组织代表开展视察、调研活动11次。"
+        "习近平总书记亲临贵州视察。\n"
+    ))
+    assert not [e.label for e in document.entities if e.label in ("调研", "视察")]

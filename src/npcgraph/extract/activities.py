@@ -36,6 +36,8 @@ _ACTIVITY_VERBS = word_list("activities.activity_verbs")
 _POINTERS = tuple(word_list("activities.pointers"))
 _GENERIC_ACTIVITY_LEADS = tuple(word_list("activities.generic_activity_leads"))
 _GENERIC_ACTIVITY_TAILS = tuple(word_list("activities.generic_activity_tails"))  # 代表履职活动
+_VISIT_VERBS = word_list("activities.visit_verbs")
+_VISIT_KINDS = word_list("activities.visit_kinds")
 _PEOPLE_ACT = re.compile(f"[^，。；]*?(?:{'|'.join(_PEOPLE)})(?:{'|'.join(_SUPERVISION_VERBS)})")
 # 代表对…, 对…: the fronted object of the verb, not 对口帮扶 or 对外交流
 _FRONTED = re.compile(f"^(?:[{HAN}]{{0,6}}?(?:{'|'.join(_PEOPLE)}))?对(?!口|外|标|接|照|话|策)")
@@ -93,6 +95,12 @@ def _patterns() -> Patterns:
         ),
         "celebration": deferred(f"(?:庆祝|纪念)[{HAN}\\d]{{2,24}}?\\d+周年(?:系列|主题)?活动"),
         "survey": deferred(f"专题调研(?P<topic>[{HAN}]{{2,20}}?情况)"),
+        # 到垦利街道调研, 赴淞南镇开展调研, 亲临杭州调研; 开展了调研, 进行视察: a visit's work by its bare
+        # kind, after the place it goes to or a verb of doing (not 调研组, 调研报告, 视察团: a group, a paper)
+        "visit": deferred(
+            f"(?:(?:{'|'.join(_VISIT_VERBS)})[^，。；、,;：:\\s“”《》（）()]{{1,14}}?(?:开展|进行)?了?|(?<!情况)(?:开展|进行)了?)"
+            f"(?P<kind>{'|'.join(_VISIT_KINDS)})(?![组团报员室点基成课、])(?P<topic>[{HAN}]{{2,20}}?情况)?"
+        ),
         "program": deferred(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
         "national": deferred(f"(?:{alternation(national_names())})"),
         "event": deferred(f"(?:{alternation(events)})"),
@@ -382,6 +390,13 @@ def find_activities(text: str) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written), written=(written, *also), priority=1))
     for match in pats["survey"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0), priority=1))
+    for match in pats["visit"].finditer(text) if "调研" in text or "视察" in text or "考察" in text or "走访" in text or "实地" in text else ():
+        if text.endswith("总书记", 0, match.start()):
+            continue  # 习近平总书记亲临贵州视察: the party's leader's tour, no work of a congress
+        if match.group("topic"):  # 到江西调研义务教育法实施情况: the survey of that work, by its topic
+            found.append(Candidate(match.start("kind"), match.end(), "SupervisionActivity", match.group("topic") + match.group("kind"), priority=1))
+        else:
+            found.append(Candidate(match.start("kind"), match.end("kind"), "SupervisionActivity", match.group("kind"), priority=1))
     found += _projects(text)
     for match in pats["program"].finditer(text):
         begin, name = match.start("name"), match.group("name")

@@ -69,6 +69,8 @@ _NO_STATEMENTS = frozenset({"byline", "question"})
 
 _ACTORS = frozenset({"Organization", "Person"})
 _ACTIVITIES = frozenset({"Activity", "SupervisionActivity"})
+# 赴淞南镇开展|调研, 到贵州|调研: a visit's place, then the work done there (a clause's own verb)
+_VISIT_BEFORE = re.compile(f"(?:{'|'.join(word_list('activities.visit_verbs'))})[^，。；、,;：:\\s“”《》（）()]{{1,14}}?(?:开展|进行)?了?$")
 _NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they govern (将继续开展)
 _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A draft revising a law (矿产资源法修订草案, 《…条例》修正案) and the words before a revised text.
@@ -454,7 +456,7 @@ class _SentenceReader:
             at = self._skip_lead(meeting.end(), clause[1], roles=("adverb",))
             first = self.view.mention_at(at)
         if first is None or self.cls(first) not in _ACTIVITIES:
-            return []
+            return self._visits(clause)
         run = self.view.linked_run(first.begin, clause[1], reach=0)
         activities = []
         for mention in run:
@@ -462,6 +464,16 @@ class _SentenceReader:
                 break
             activities.append(mention.entity or "")
         return activities
+
+    def _visits(self, clause: tuple[int, int]) -> list[str]:
+        """Activities named by their kind after the place a visit goes to (李萍一行赴淞南镇调研, 栗战书
+        委员长到贵州调研人大工作): what the clause's subject did there."""
+        found = []
+        for mention in self.view.mentions:
+            if clause[0] <= mention.begin < clause[1] and mention.entity and self.cls(mention) in _ACTIVITIES \
+                    and _VISIT_BEFORE.search(self.text, max(clause[0], mention.begin - 20), mention.begin):
+                found.append(mention.entity)
+        return found
 
     def _report_topics(self, clause: tuple[int, int], cues: list[Cue]) -> list[str]:
         """The work a report heard and voted on is on (审议通过了县政府关于|农村人居环境整治工作|情况的
