@@ -47,3 +47,9 @@ def test_a_survey_group_a_report_and_a_list_of_kinds_are_no_bare_visit(tmp_path)
         "习近平总书记亲临贵州视察。\n"
     ))
     assert not [e.label for e in document.entities if e.label in ("调研", "视察")]
+
+
+def test_a_meeting_a_committee_convenes_is_also_named_without_the_verb(tmp_path):
+    document = built(tmp_path, "2019年12月31日，巴中市第四届人大常委会召开第二十四次会议，开展满意度测评。\n")
+    meeting = next(e for e in document.entities if e.cls == "Event" and "第二十四次会议" in e.label)
+    assert "巴中市第四届人大常委会第二十四次会议" in (meeting.label, *meeting.alt_labels)

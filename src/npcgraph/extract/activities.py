@@ -435,7 +435,9 @@ def find_activities(text: str) -> list[Candidate]:
     for match in pats["convened"].finditer(text):
         before = pats["convened_by"].search(text, max(0, match.start() - 16), match.start())
         begin = before.start() if before else match.start()
-        found.append(Candidate(begin, match.end(), "Event", text[begin : match.end()], priority=1))
+        # (its name without the verb, 巴中市第四届人大常委会第二十四次会议, as it is cited)
+        named = re.sub("(?:召开|举行)了?", "", text[begin : match.end()], count=1)
+        found.append(Candidate(begin, match.end(), "Event", text[begin : match.end()], written=(named,), priority=1))
     for match in pats["township_session"].finditer(text) if "届" in text else ():  # its every match holds 届
         place = _after_last_verb(match.group("place"))  # 召开|青石镇…, 在|常州市…: what runs into it
         begin = match.end("place") - len(place)
