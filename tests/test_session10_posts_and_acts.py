@@ -53,3 +53,24 @@ def test_a_meeting_a_committee_convenes_is_also_named_without_the_verb(tmp_path)
     document = built(tmp_path, "2019年12月31日，巴中市第四届人大常委会召开第二十四次会议，开展满意度测评。\n")
     meeting = next(e for e in document.entities if e.cls == "Event" and "第二十四次会议" in e.label)
     assert "巴中市第四届人大常委会第二十四次会议" in (meeting.label, *meeting.alt_labels)
+
+
+def test_each_report_of_a_meetings_list_is_on_work_the_committee_reviewed(tmp_path):
+    facts = _facts(tmp_path, (
+        "5月9日，青原县第十八届人大常委会召开第十二次会议。\n"
+        "会议听取审议了县政府关于农村饮水安全、校园食品安全、养老服务体系建设等报告和关于优化营商环境、"
+        "贯彻落实《江西省安全生产条例》情况的报告。\n"
+        "听取和审议了县人民政府关于2024年上半年国民经济和社会发展计划执行情况、2023年县本级财政决算(草案)的报告。\n"
+    ))
+    committee = "青原县人民代表大会常务委员会"
+    for topic in ("农村饮水安全", "校园食品安全", "养老服务体系建设", "优化营商环境", "江西省安全生产条例",
+                  "2024年上半年国民经济和社会发展计划", "2023年县本级财政决算"):
+        assert (committee, "reviewed", topic) in facts, topic
+
+
+def test_a_list_of_bills_or_of_reporters_is_no_list_of_work_reported_on(tmp_path):
+    facts = _facts(tmp_path, (
+        "青原县第十八届人大常委会召开第十二次会议。会议听取了县人大法制委主任委员李明、县人大财经委主任委员王刚关于条例草案的说明。"
+        "会议还听取了关于青原县河道管理条例(草案)、青原县养犬管理条例(草案)修改意见的汇报。\n"
+    ))
+    assert not [f for f in facts if f[1] == "reviewed"]

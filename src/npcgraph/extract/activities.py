@@ -19,6 +19,7 @@ from functools import cache
 from ..lexicon import longest_first, rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import counties, places
+from .hearings import TOPIC_TAILS, listed_topics, meeting_heard
 from .patterns import HAN, Patterns, alternation, deferred, first_of, leading_verb, table
 
 __all__ = ["PARTY_CONGRESS_SHORT", "find_activities", "activities_around", "national_names", "party_congress"]
@@ -223,24 +224,11 @@ _GENERIC_REPORTS = tuple(word_list("activities.generic_reports"))  # 审议各�
 # plan and its draft (…执行情况与2025年计划草案), nor a report on a report.
 _TOPIC = re.compile(f"关于(?P<topic>(?:(?!关于)[^、，。；;！？!?“”《》\n]){{4,40}}?)(?:的)?(?:(?:执行)?情况(?:专项|综合)?)?的?$")
 _NOT_TOPIC = re.compile("草案|报告|审议|意见$|^[的和及]|^检查|^对.*(?:进行|开展)|准备$|代表资格")
-_TOPIC_TAILS = ("办理", "工作")
 _BODIES_WORK = tuple(word_list("activities.bodies_work"))  # 政府工作|报告: a body's work report
 
 
 # 十五届人大三次会议, 第三次会议: a session's numbers, no count of hearings
 _SESSION_NUMBERS = re.compile("[一二三四五六七八九十\\d]+届|第?[一二三四五六七八九十\\d]+次(?:全体)?会议")
-
-
-def _meeting_heard(text: str, at: int) -> bool:
-    """Whether a meeting hears the report named at ``at`` (会议听取和审议了…, 第三十六次会议听取了…, a
-    list cut by ；going on): the meeting's business, not a year's hearings a work report lists."""
-    opening = max(text.rfind(mark, 0, at) for mark in "。\n")
-    return _MEETING_WORD.search(text, opening + 1, at) is not None
-
-
-# a meeting named before the hearing (会议听取和审议了, 第三十六次会议还审议了; not 大会议案, a motion,
-# nor …第1次会议以来审议意见办理情况的报告, a title's words, nor 会议精神, 会议期间)
-_MEETING_WORD = re.compile("会议(?!以来|精神|期间|案)")
 
 
 def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
@@ -254,7 +242,9 @@ def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
     topic, begin = match.group("topic"), match.start("topic")
     if topic.startswith("对"):  # 关于对食品安全法执法检查情况的报告: the inspection
         topic, begin = topic[1:], begin + 1
-    written = tuple(topic[: -len(tail)] for tail in _TOPIC_TAILS if topic.endswith(tail) and len(topic) - len(tail) >= 4)
+    if topic.startswith("开展"):  # 关于开展优化营商环境等监督检查情况的报告: the supervision
+        topic, begin = topic[2:], begin + 2
+    written = tuple(topic[: -len(tail)] for tail in TOPIC_TAILS if topic.endswith(tail) and len(topic) - len(tail) >= 4)
     # 全县退役军人管理工作, 2023年度行政事业性国有资产管理: the work also without its scope, and without
     # its year where it is no plan or budget named by its year (2020年国民经济和社会发展计划 keeps it)
     bare = _TOPIC_SCOPE.sub("", topic)
@@ -348,7 +338,7 @@ def find_activities(text: str) -> list[Candidate]:
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0)))
     def heard(topic: re.Match[str], begin: int, name: str, written: str) -> list[Candidate]:
         """A meeting's hearing: what it reviewed, the work the report is on; a year's: the hearing."""
-        if _meeting_heard(text, topic.start("topic")):
+        if meeting_heard(text, topic.start("topic")):
             return _report_topic(text, topic.start("topic"), topic.end("topic"))
         return [Candidate(begin, topic.end(), "SupervisionActivity", name, written=(written,), priority=1)]
 
@@ -374,7 +364,7 @@ def find_activities(text: str) -> list[Candidate]:
                 found += heard(following, following.start() + 1, verb + _plain(written), written)
             following = pats["more_review"].match(text, following.end())
     for match in pats["passed_review"].finditer(text) if "审议通过" in text else ():
-        if _meeting_heard(text, match.start("topic")):
+        if meeting_heard(text, match.start("topic")):
             found += _report_topic(text, match.start("topic") - 2, match.end("topic"))
     for match in pats["counted_review"].finditer(text) if "听取" in text else ():
         written = match.group(0)
@@ -397,6 +387,7 @@ def find_activities(text: str) -> list[Candidate]:
             found.append(Candidate(match.start("kind"), match.end(), "SupervisionActivity", match.group("topic") + match.group("kind"), priority=1))
         else:
             found.append(Candidate(match.start("kind"), match.end("kind"), "SupervisionActivity", match.group("kind"), priority=1))
+    found += listed_topics(text)
     found += _projects(text)
     for match in pats["program"].finditer(text):
         begin, name = match.start("name"), match.group("name")

@@ -52,6 +52,7 @@ from functools import cache
 from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .candidates import BILL_CLASSES, INSTRUMENT_CLASSES
+from .hearings import meeting_heard, report_items
 from .instruments import is_session_paper
 from .context import opening_place, place_named
 from .relation_context import (
@@ -69,6 +70,8 @@ _NO_STATEMENTS = frozenset({"byline", "question"})
 
 _ACTORS = frozenset({"Organization", "Person"})
 _ACTIVITIES = frozenset({"Activity", "SupervisionActivity"})
+# what a report in a list of reports heard is not on: who reports, where, a number, a meeting
+_NOT_REPORTED_ON = frozenset({"Organization", "Person", "Place", "Statistic", "Event"})
 # 赴淞南镇开展|调研, 到贵州|调研: a visit's place, then the work done there (a clause's own verb)
 _VISIT_BEFORE = re.compile(f"(?:{'|'.join(word_list('activities.visit_verbs'))})[^，。；、,;：:\\s“”《》（）()]{{1,14}}?(?:开展|进行)?了?$")
 _NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they govern (将继续开展)
@@ -487,7 +490,12 @@ class _SentenceReader:
                 continue
             if any(c.trigger is not None and c.trigger.predicate in ("reviewed", "enacted") and c.end <= mention.begin for c in verbs):
                 found.append(mention.entity)
-        return found
+        for begin, end in report_items(self.text, *clause):  # 听取审议了县政府关于A、B、C等报告: each item's
+            inside = [m for m in self.view.mentions if begin <= m.begin and m.end <= end + 4 and m.begin < end and m.entity
+                      and self.cls(m) not in _NOT_REPORTED_ON]
+            if inside and meeting_heard(self.text, begin):
+                found.append(max(inside, key=lambda m: (m.end - m.begin, -m.begin)).entity or "")
+        return list(dict.fromkeys(found))
 
     def _partners(self, clause: tuple[int, int]) -> tuple[str, ...]:
         """The bodies a clause opens with after 与/会同/联合: they act together with its subject."""
