@@ -74,3 +74,13 @@ def test_a_list_of_bills_or_of_reporters_is_no_list_of_work_reported_on(tmp_path
         "会议还听取了关于青原县河道管理条例(草案)、青原县养犬管理条例(草案)修改意见的汇报。\n"
     ))
     assert not [f for f in facts if f[1] == "reviewed"]
+
+
+def test_a_county_meetings_news_that_never_names_its_county_keeps_its_bodies_as_written(tmp_path):
+    facts = _facts(tmp_path, (
+        "3月28日下午，县十七届人大常委会召开第二十七次会议。县委常委、常务副县长郝明，县政协副主席朱华，县法院院长陈刚列席会议。"
+        "会议听取并审议了在我县产生的部分扬州市人大代表履职情况的报告。\n"
+    ))
+    assert ("朱华", "memberOf", "中国人民政治协商会议县委员会") in facts
+    assert ("陈刚", "memberOf", "县人民法院") in facts
+    assert ("郝明", "memberOf", "中国共产党县委员会") in facts  # not 扬州市's, a city it names once

@@ -252,6 +252,9 @@ def infer_place(report: Report) -> Place | None:
         return places()[title_places[0]]
     if known is None and (unlisted := _unlisted(meta)) is not None:
         return _with_city(unlisted, report.text)
+    first = report.text[: report.text.find("。") + 1 or 200]
+    if known is None and _OWN_COUNTY_CONVENES.search(first) and not _names_a_county(report.text):
+        return None  # 县十七届人大常委会召开第二十七次会议 … 扬州市第九届人大代表: its own county, never named
     counts: dict[str, int] = {}
     for match in _bodies_after_place().finditer(report.text):
         name = places()[match.group("place")].name
@@ -285,6 +288,16 @@ def infer_place(report: Report) -> Place | None:
 
 # A county's or district's bodies named by level alone (县人大常委会, 区政府), and a title opening with
 # a county-level place (《法库县国民经济和社会发展…纲要》)
+def _names_a_county(text: str) -> bool:
+    """Whether ``text`` names a county or district anywhere (通州区政府, 《法库县…纲要》)."""
+    return any(name in counties() for name in _COUNTY_WORDS.findall(text))
+
+
+_COUNTY_WORDS = lazy("(?=([\u4e00-\u9fff]{1,6}?[县区旗]))")
+# A news item opening with its own county's or district's standing committee by level alone, convening
+_OWN_COUNTY_CONVENES = lazy(
+    "(?:^|(?<=[，,。\\s日午]))[县区](?:第?[一二三四五六七八九十]+届)?(?:人大常委会|人民代表大会常务委员会)(?:召开|举行)"
+)
 _LEVEL_COUNTY_BODY = lazy("(?<![\u4e00-\u9fff])[县区](?:人大|人民代表大会|委|政府|人民政府)")
 _TITLED_COUNTY = lazy("《〈?([\u4e00-\u9fff]{1,6}?[县区旗市])")
 
