@@ -84,3 +84,26 @@ def test_a_county_meetings_news_that_never_names_its_county_keeps_its_bodies_as_
     assert ("朱华", "memberOf", "中国人民政治协商会议县委员会") in facts
     assert ("陈刚", "memberOf", "县人民法院") in facts
     assert ("郝明", "memberOf", "中国共产党县委员会") in facts  # not 扬州市's, a city it names once
+
+
+def test_a_candidate_for_a_post_holds_only_the_posts_he_has_and_a_name_listed_ends_before_its_and_so_on(tmp_path):
+    document = built(tmp_path, (
+        "7月4日，特克斯县第十八届人大常委会召开第十六次会议。县人大常委会党组书记、副主任候选人刘跃江同志作了讲话。"
+        "会议审议表决通过了哈力木拉提·赛坎等6名同志辞去相关职务的申请。\n"
+    ))
+    facts = triples(document)
+    assert ("刘跃江", "memberOf", "特克斯县人民代表大会常务委员会党组") in facts
+    assert ("刘跃江", "memberOf", "特克斯县人民代表大会常务委员会") not in facts  # a candidate, not yet its vice-chair
+    assert "哈力木拉提·赛坎" in {e.label for e in document.entities if e.cls == "Person"}
+
+
+def test_a_reports_title_in_a_meetings_list_stands_for_what_it_is_on(tmp_path):
+    document = built(tmp_path, (
+        "7月4日，特克斯县第十八届人大常委会召开第十六次会议。会议听取并通过了会议议程。\n"
+        "听取审议了县人民政府关于《特克斯县2024年年初预算绩效目标编制情况的报告》、县人大常委会关于《特克斯县高标准农田建设情况调研报告》。\n"
+    ))
+    facts = triples(document)
+    committee = "特克斯县人民代表大会常务委员会"
+    assert (committee, "reviewed", "特克斯县2024年年初预算绩效目标编制") in facts
+    assert (committee, "reviewed", "特克斯县高标准农田建设") in facts
+    assert not [e for e in document.entities if e.label.endswith("报告")]

@@ -86,9 +86,10 @@ def _depth_cuts(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def report_items(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+def report_items(text: str, begin: int, end: int) -> Iterator[tuple[int, int, int, int]]:
     """The items of every list of reports a hearing in ``text[begin:end]`` names: spans of what each
-    report is on, without the report's words (only lists of two items or more)."""
+    report is on, without the report's words (only lists of two items or more), each with the span
+    of the report's title it is read from (关于《…情况的报告》), else its own span again."""
     resume = begin
     for verb in _HEARING.finditer(text, begin, end):
         if verb.start() < resume:
@@ -114,7 +115,9 @@ def report_items(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
                 piece_begin += reporter.end()
             elif piece_begin == verb.end():
                 break  # the list's first piece names no 关于 (听取了A主任委员X、B主任委员Y关于…): no list of topics
+            title = None
             if text.startswith("《", piece_begin) and text[piece_end - 1] == "》" and _REPORT.search(text, piece_end - 3, piece_end - 1):
+                title = (piece_begin, piece_end)
                 piece_begin, piece_end = piece_begin + 1, piece_end - 1  # 关于《…情况的报告》: the report's title, what it is on inside
             for lead in _LEADS:
                 if text.startswith(lead, piece_begin):
@@ -124,7 +127,7 @@ def report_items(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
             piece_end = tail.start() if tail else piece_end
             item = text[piece_begin:piece_end]
             if len(item) >= 4 and not _NOT_ITEMS.search(item) and not item.endswith(_BODIES_WORK):
-                yield piece_begin, piece_end
+                yield (piece_begin, piece_end, *(title or (piece_begin, piece_end)))
 
 
 def listed_topics(text: str) -> list[Candidate]:
@@ -135,7 +138,7 @@ def listed_topics(text: str) -> list[Candidate]:
         return []
     found = []
     seen: set[tuple[int, int]] = set()
-    for item_begin, item_end in report_items(text, 0, len(text)):
+    for item_begin, item_end, outer_begin, outer_end in report_items(text, 0, len(text)):
         if (item_begin, item_end) in seen or "《" in text[item_begin:item_end] or not meeting_heard(text, item_begin):
             continue
         seen.add((item_begin, item_end))
@@ -149,5 +152,9 @@ def listed_topics(text: str) -> list[Candidate]:
         written = tuple(name[: -len(tail)] for tail in TOPIC_TAILS if name.endswith(tail) and len(name) - len(tail) >= 4)
         if cls != "Activity" and _PART_OF_YEAR.search(name):
             written = (*written, _PART_OF_YEAR.sub("", name))  # 玉溪市2022年上半年国民经济和社会发展计划: the year's
-        found.append(Candidate(item_begin, item_end, cls, name, written=written, priority=0))
+        # (a report's title, 《…情况的报告》, names what it is on: the item stands for the title, no instrument)
+        if outer_begin < item_begin:  # over the title's words, 《|…|》, before the instrument of that name
+            found.append(Candidate(outer_begin + 1, outer_end - 1, cls, name, written=written, priority=4, implied=True))
+        else:
+            found.append(Candidate(item_begin, item_end, cls, name, written=written, priority=0))
     return found

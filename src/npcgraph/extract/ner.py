@@ -470,6 +470,10 @@ def _proposals(text: str) -> list[list[Candidate]]:
             persons.discard((begin, end))  # …举行 强卫主持: a headline's name and what the person did
             end = tail.start()
             persons.add((begin, end))
+        if (begin, end) in persons and text[end - 1] == "等" and end - begin >= 3 and _COUNTED_AFTER.match(text, end):
+            persons.discard((begin, end))  # 哈力木拉提·赛坎等|6名同志: the list's 等, no part of the name
+            end -= 1
+            persons.add((begin, end))
         if (begin, end) in persons and _RUNS_INTO_VERB.match(text, end - 1) and end - begin >= 3:
             persons.discard((begin, end))  # 陈竺率|执法检查组, 李建国说|，: the name ends before the verb
             end -= 1
@@ -503,6 +507,7 @@ _VILLAGE_GROUP = lazy(f"[{HAN}]{{1,3}}组")
 
 # A name's last character that is the verb after it: 率 before its group, 说 before what is said.
 _RUNS_INTO_VERB = re.compile(f"率[{HAN}]{{0,8}}?(?:组|团|队)|说[，,：:“\"]|作(?:了|的|[^，。；]{{0,16}}?(?:报告|说明))")
+_COUNTED_AFTER = re.compile("[\\d一二两三四五六七八九十百]+[名位人个]|人|同志")
 # A verb of two characters a model's name runs into (强卫主持, 李明出席)
 _VERB_TAIL = re.compile("(?:主持|出席|列席|讲话|致辞|发言|表示|指出|强调|介绍|调研|视察|会见)$")
 # Characters that begin what follows a name, not the name (率队, 说, 在…): a model's name that runs

@@ -126,7 +126,8 @@ def post_words() -> tuple[str, ...]:
 def post_pattern() -> re.Pattern[str]:
     """Posts held in a body, one or several (党组书记、主任), as the whole text between two names."""
     post = "|".join(map(re.escape, post_words()))
-    return re.compile(rf"\s*((?:{post})(?:\s*[、,，]\s*(?:{post}))*)\s*[:：·]?\s*")
+    # (主任候选人: a post one stands for, read so that the name after it is found, held by no one yet)
+    return re.compile(rf"\s*((?:{post})(?:候选人)?(?:\s*[、,，]\s*(?:{post})(?:候选人)?)*)\s*[:：·]?\s*")
 
 
 @cache

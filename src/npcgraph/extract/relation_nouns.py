@@ -156,6 +156,7 @@ def _party_organ(label: str) -> str | None:
 
 
 _COMMITTEE_SEATS = frozenset({"委员", "常委"})
+_CANDIDATE = "候选人"
 
 
 def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mention, person: Mention, posts: str,
@@ -165,7 +166,10 @@ def _posts_held(view: SentenceView, entities: Mapping[str, Entity], body: Mentio
     a party committee a government leader's title (市委副书记、市长) in the government, where the
     report names that body."""
     label = _label_of(body, entities)
-    held = posts.split("、")
+    held = [p for p in posts.split("、") if not p.endswith(_CANDIDATE)]  # 党组书记、副主任候选人: the candidacy is no post
+    if not held:
+        return
+    posts = "、".join(held)
     leads = [p for p in held if p in _government_titles()]  # 市委副书记、市长: the mayor's post is the government's
     government = find(_government_titles()[leads[0]]) if leads and find and label.startswith("中国共产党") else None
     if leads and label.startswith("中国共产党") and len(leads) < len(held):

@@ -490,8 +490,8 @@ class _SentenceReader:
                 continue
             if any(c.trigger is not None and c.trigger.predicate in ("reviewed", "enacted") and c.end <= mention.begin for c in verbs):
                 found.append(mention.entity)
-        for begin, end in report_items(self.text, *clause):  # 听取审议了县政府关于A、B、C等报告: each item's
-            inside = [m for m in self.view.mentions if begin <= m.begin and m.end <= end + 4 and m.begin < end and m.entity
+        for begin, end, _, _ in report_items(self.text, *clause):  # 听取审议了县政府关于A、B、C等报告: each item's
+            inside = [m for m in self.view.mentions if begin - 1 <= m.begin and m.end <= end + 4 and m.begin < end and m.entity
                       and self.cls(m) not in _NOT_REPORTED_ON]
             if inside and meeting_heard(self.text, begin):
                 found.append(max(inside, key=lambda m: (m.end - m.begin, -m.begin)).entity or "")
