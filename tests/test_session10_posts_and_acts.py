@@ -107,3 +107,12 @@ def test_a_reports_title_in_a_meetings_list_stands_for_what_it_is_on(tmp_path):
     assert (committee, "reviewed", "特克斯县2024年年初预算绩效目标编制") in facts
     assert (committee, "reviewed", "特克斯县高标准农田建设") in facts
     assert not [e for e in document.entities if e.label.endswith("报告")]
+
+
+def test_each_name_of_a_roll_of_deputies_is_a_deputy_of_that_congress(tmp_path):
+    facts = _facts(tmp_path, (
+        "3月3日，济宁市8名全国人大代表启程赴京。此次赴京参会的驻济全国人大代表分别是：济宁市委书记温金荣，"
+        "济宁市农业科学研究院院长于安玲，山东恒信集团有限公司董事长司相芳。\n"
+    ))
+    for deputy in ("温金荣", "于安玲", "司相芳"):
+        assert (deputy, "memberOf", "全国人民代表大会") in facts, deputy

@@ -436,11 +436,20 @@ def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fac
                 yield (person.entity or "", "memberOf", entity.key, "代表")
             continue
         after = congress.end + 2
+        if roll := _DEPUTY_ROLL.match(view.text, after):
+            # 驻济全国人大代表分别是：济宁市委书记温金荣，…院长于安玲，…: each name of the roll
+            for person in (p for p in people if p.begin >= roll.end()):
+                yield (person.entity or "", "memberOf", entity.key, "代表")
+            continue
         person = next((p for p in people if p.begin >= after), None)
         if person is None or any(m.begin >= after and m.end <= person.begin and class_of(m, entities) == "Person" for m in view.mentions):
             continue
         if _DEPUTY_GAP.fullmatch(view.text, after, person.begin):
             yield (person.entity or "", "memberOf", entity.key, "代表")
+
+
+# a roll of deputies after their title: 代表分别是：, 代表名单如下：, 代表有：
+_DEPUTY_ROLL = re.compile("(?:分别)?(?:是|为|有)[：:]|名单(?:如下)?[：:]")
 
 
 @cache
