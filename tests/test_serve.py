@@ -87,7 +87,8 @@ def test_stopping_the_server_cleans_up(served_file):
     while listening(port) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not listening(port), "the Oxigraph server outlived npcgraph serve"
-    left = {name for name in set(os.listdir(tempfile.gettempdir())) - before if name.startswith("npcgraph-serve-")}
+    # (its own store, named by its process: a run beside it, another suite's serve, may hold one of its own)
+    left = {name for name in set(os.listdir(tempfile.gettempdir())) - before if name.startswith(f"npcgraph-serve-{process.pid}-")}
     assert not left, f"temporary stores left behind: {left}"
 
 
