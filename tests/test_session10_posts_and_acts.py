@@ -116,3 +116,13 @@ def test_each_name_of_a_roll_of_deputies_is_a_deputy_of_that_congress(tmp_path):
     ))
     for deputy in ("温金荣", "于安玲", "司相芳"):
         assert (deputy, "memberOf", "全国人民代表大会") in facts, deputy
+
+
+def test_a_mid_year_report_is_on_the_years_plan_and_a_list_ending_with_a_committees_review_report_stands(tmp_path):
+    document = built(tmp_path, (
+        "9月8日，玉溪市六届人大常委会召开第四次会议。会议听取和审议了市人民政府关于2022年上半年国民经济和社会发展计划执行情况、"
+        "2021年地方财政决算(草案)的报告及市人大财经委的审查结果报告。\n"
+    ))
+    plan = next(e for e in document.entities if "国民经济和社会发展计划" in e.label)
+    assert plan.cls == "Plan" and "2022年国民经济和社会发展计划" in (plan.label, *plan.alt_labels)
+    assert ("玉溪市人民代表大会常务委员会", "reviewed", "2021年地方财政决算") in triples(document)

@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import longest_first, rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import counties, places
-from .hearings import TOPIC_TAILS, listed_topics, meeting_heard
+from .hearings import TOPIC_TAILS, listed_topics, meeting_heard, topic_class, year_whole
 from .patterns import HAN, Patterns, alternation, deferred, first_of, leading_verb, table
 
 __all__ = ["PARTY_CONGRESS_SHORT", "find_activities", "activities_around", "national_names", "party_congress"]
@@ -252,7 +252,8 @@ def _report_topic(text: str, begin: int, end: int) -> list[Candidate]:
         bare = _YEAR.sub("", bare)
     if bare != topic and len(bare) >= 4:
         written = (*written, bare)
-    return [Candidate(begin, match.end("topic"), "Activity", topic, written=written, priority=0)]
+    cls = topic_class(topic)  # 关于2020年上半年国民经济和社会发展计划执行情况的报告: the plan
+    return [Candidate(begin, match.end("topic"), cls, topic, written=(*written, *year_whole(topic, cls)), priority=0)]
 
 
 _TOPIC_SCOPE = re.compile("^(?:全[省市县区州旗镇乡]|[我本][省市县区州旗镇乡])")

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from ..lexicon import word_list
 from .candidates import Candidate
 
-__all__ = ["TOPIC_TAILS", "listed_topics", "meeting_heard", "report_items"]
+__all__ = ["TOPIC_TAILS", "listed_topics", "meeting_heard", "report_items", "topic_class", "year_whole"]
 
 # a hearing's verb, then (after the reporting body) the list
 _HEARING = re.compile("(?:听取(?:和|并)?审议|听取|审议|审查)了?")
@@ -106,8 +106,9 @@ def report_items(text: str, begin: int, end: int) -> Iterator[tuple[int, int, in
             continue  # 审议了…关于政府工作报告、…的决议草案: reports named inside another paper's name
         resume = close
         pieces = _depth_cuts(text, verb.end(), close)
-        if len(pieces) < 2 or _ON_REPORTS.search(text, verb.end(), close):
-            continue
+        first_report = _REPORT.search(text, verb.end(), close)
+        if len(pieces) < 2 or (first_report and _ON_REPORTS.search(text, verb.end(), first_report.end() + 1)):
+            continue  # (its first report one on bills or on other reports: the items are their names)
         for piece_begin, piece_end in pieces:
             item = text[piece_begin:piece_end]
             reporter = _REPORTER.match(item)
@@ -130,6 +131,20 @@ def report_items(text: str, begin: int, end: int) -> Iterator[tuple[int, int, in
                 yield (piece_begin, piece_end, *(title or (piece_begin, piece_end)))
 
 
+def topic_class(name: str) -> str:
+    """What a report is on, by its name's last word: a plan (…计划), a budget or its adjustment
+    (…预算, …决算, …调整方案: an instrument), else the work reported on (an Activity)."""
+    if name.endswith(_PLAN_ENDS):
+        return "Plan"
+    return "Instrument" if name.endswith(_BUDGET_ENDS) else "Activity"
+
+
+def year_whole(name: str, cls: str) -> tuple[str, ...]:
+    """A plan or budget a mid-year report is on, named also as the year's (2022年上半年…计划 →
+    2022年…计划)."""
+    return (_PART_OF_YEAR.sub("", name),) if cls != "Activity" and _PART_OF_YEAR.search(name) else ()
+
+
 def listed_topics(text: str) -> list[Candidate]:
     """The items of a meeting's lists of reports as entities: a plan (…计划), a budget or its
     adjustment (…预算, …决算, …调整方案), else the work reported on (an Activity); titles (《…》)
@@ -143,15 +158,9 @@ def listed_topics(text: str) -> list[Candidate]:
             continue
         seen.add((item_begin, item_end))
         name = text[item_begin:item_end]
-        if name.endswith(_PLAN_ENDS):
-            cls = "Plan"
-        elif name.endswith(_BUDGET_ENDS):
-            cls = "Instrument"
-        else:
-            cls = "Activity"
+        cls = topic_class(name)
         written = tuple(name[: -len(tail)] for tail in TOPIC_TAILS if name.endswith(tail) and len(name) - len(tail) >= 4)
-        if cls != "Activity" and _PART_OF_YEAR.search(name):
-            written = (*written, _PART_OF_YEAR.sub("", name))  # 玉溪市2022年上半年国民经济和社会发展计划: the year's
+        written += year_whole(name, cls)
         # (a report's title, 《…情况的报告》, names what it is on: the item stands for the title, no instrument)
         if outer_begin < item_begin:  # over the title's words, 《|…|》, before the instrument of that name
             found.append(Candidate(outer_begin + 1, outer_end - 1, cls, name, written=written, priority=4, implied=True))

@@ -70,6 +70,8 @@ _NO_STATEMENTS = frozenset({"byline", "question"})
 
 _ACTORS = frozenset({"Organization", "Person"})
 _ACTIVITIES = frozenset({"Activity", "SupervisionActivity"})
+# what a report heard is on, named after 关于: work, a plan, a budget (hearings.topic_class)
+_REPORTED_ON = frozenset({"Activity", "Plan", "Instrument"})
 # what a report in a list of reports heard is not on: who reports, where, a number, a meeting
 _NOT_REPORTED_ON = frozenset({"Organization", "Person", "Place", "Statistic", "Event"})
 # 赴淞南镇开展|调研, 到贵州|调研: a visit's place, then the work done there (a clause's own verb)
@@ -485,7 +487,7 @@ class _SentenceReader:
         verbs = self.view.cues if self.text[clause[0] : clause[1]].lstrip().startswith("关于") else cues
         found = []
         for mention in self.view.mentions:
-            if not clause[0] <= mention.begin < clause[1] or self.cls(mention) != "Activity" or not mention.entity \
+            if not clause[0] <= mention.begin < clause[1] or self.cls(mention) not in _REPORTED_ON or not mention.entity \
                     or not self.text.endswith("关于", 0, mention.begin) or not _REPORT_AFTER.match(self.text, mention.end):
                 continue
             if any(c.trigger is not None and c.trigger.predicate in ("reviewed", "enacted") and c.end <= mention.begin for c in verbs):
