@@ -126,3 +126,10 @@ def test_a_mid_year_report_is_on_the_years_plan_and_a_list_ending_with_a_committ
     plan = next(e for e in document.entities if "国民经济和社会发展计划" in e.label)
     assert plan.cls == "Plan" and "2022年国民经济和社会发展计划" in (plan.label, *plan.alt_labels)
     assert ("玉溪市人民代表大会常务委员会", "reviewed", "2021年地方财政决算") in triples(document)
+
+
+def test_a_place_convening_names_its_meeting_and_a_body_form_alone_is_no_body(tmp_path):
+    document = built(tmp_path, "7月4日，特克斯县召开第十八届人民代表大会常务委员会第十六次会议。\n")
+    labels = {e.label for e in document.entities}
+    assert "特克斯县第十八届人民代表大会常务委员会第十六次会议" in labels
+    assert "人民代表大会常务委员会" not in labels  # no one body's name

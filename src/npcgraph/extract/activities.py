@@ -301,6 +301,12 @@ def _projects(text: str) -> list[Candidate]:
     return found
 
 
+_PLACE_CONVENES = re.compile(
+    f"(?P<place>[{HAN}]{{2,8}}?(?:县|区|市|州|旗))(?:召开|举行)了?"
+    f"(?P<session>第?[一二三四五六七八九十]+届(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[一二三四五六七八九十\\d]+次(?:全体)?会议)"
+)
+
+
 def _county_ending(text: str, end: int) -> str | None:
     """The county-level division whose name ends at ``end`` (景宁畲族自治县), if one does."""
     return next((text[end - n : end] for n in range(9, 1, -1) if end - n >= 0 and text[end - n : end] in counties()), None)
@@ -424,6 +430,11 @@ def find_activities(text: str) -> list[Candidate]:
         full = places()[where].name if where in places() else None  # a level word: its place when resolved
         found.append(Candidate(match.start(), match.end(), "Event", match.group(0), priority=2,
                                canonical=party_congress(full, match.group("number")) if full else None))
+    for match in _PLACE_CONVENES.finditer(text) if "届" in text else ():
+        # 特克斯县召开第十八届人民代表大会常务委员会第十六次会议: the place convening names the meeting's
+        place = _after_last_verb(match.group("place"))
+        if len(place) >= 3 and (place in counties() or place in places()) and not set(place) & _NOT_IN_PLACES:
+            found.append(Candidate(match.start("session"), match.end(), "Event", place + match.group("session"), priority=2))
     for match in pats["convened"].finditer(text):
         before = pats["convened_by"].search(text, max(0, match.start() - 16), match.start())
         begin = before.start() if before else match.start()
