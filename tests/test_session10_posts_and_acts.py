@@ -133,3 +133,11 @@ def test_a_place_convening_names_its_meeting_and_a_body_form_alone_is_no_body(tm
     labels = {e.label for e in document.entities}
     assert "特克斯县第十八届人民代表大会常务委员会第十六次会议" in labels
     assert "人民代表大会常务委员会" not in labels  # no one body's name
+
+
+def test_an_unplaced_prefectures_committee_and_a_townships_presidium_named_by_level(tmp_path):
+    (tmp_path / "prefecture").mkdir()
+    (tmp_path / "township").mkdir()
+    assert ("杨丽", "memberOf", "州人民代表大会常务委员会") in _facts(tmp_path / "prefecture", "州人大常委会副主任杨丽主持会议。\n")
+    facts = _facts(tmp_path / "township", "青石镇召开第十八届人民代表大会第三次会议。镇人大主席团主席孙强主持会议。\n")
+    assert ("孙强", "memberOf", "青石镇人民代表大会主席团") in facts

@@ -302,7 +302,7 @@ def _projects(text: str) -> list[Candidate]:
 
 
 _PLACE_CONVENES = re.compile(
-    f"(?P<place>[{HAN}]{{2,8}}?(?:县|区|市|州|旗))(?:召开|举行)了?"
+    f"(?P<place>[{HAN}]{{2,8}}?(?:县|区|市|州|旗|镇|乡))(?:召开|举行)了?"
     f"(?P<session>第?[一二三四五六七八九十]+届(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[一二三四五六七八九十\\d]+次(?:全体)?会议)"
 )
 
@@ -433,7 +433,7 @@ def find_activities(text: str) -> list[Candidate]:
     for match in _PLACE_CONVENES.finditer(text) if "届" in text else ():
         # 特克斯县召开第十八届人民代表大会常务委员会第十六次会议: the place convening names the meeting's
         place = _after_last_verb(match.group("place"))
-        if len(place) >= 3 and (place in counties() or place in places()) and not set(place) & _NOT_IN_PLACES:
+        if len(place) >= 3 and (place in counties() or place in places() or place.endswith(("镇", "乡"))) and not set(place) & _NOT_IN_PLACES:
             found.append(Candidate(match.start("session"), match.end(), "Event", place + match.group("session"), priority=2))
     for match in pats["convened"].finditer(text):
         before = pats["convened_by"].search(text, max(0, match.start() - 16), match.start())

@@ -232,9 +232,9 @@ def canonical_body(
         where = ctx.expand(place) if place else (ctx.place_at_level(level) if level else None)
         unplaced = _unplaced(ctx) \
             or (level in ("县", "区") and ctx.place.kind in ("city", "prefecture") and body in _STANDING_FORMS)  # a city's county it never names
-        if where is None and level in ("省", "县", "区", "市") and unplaced:
+        if where is None and level in ("省", "县", "区", "市", "州") and unplaced:
             where = level  # a report that never names its county: 县人大常委会 is its own
-        if where is None and level in ("镇", "乡") and not organ:
+        if where is None and level in ("镇", "乡") and (not organ or organ in _TOWNSHIP_ORGANS):
             where = level  # 镇人大 in a county's report: the township the text names (resolve.py), else as written
         if where is None:
             return None
@@ -352,6 +352,7 @@ def _short_counties(text: str, ctx: Jurisdiction) -> list[Candidate]:
 
 
 _PARTY_GROUP = "党组"
+_TOWNSHIP_ORGANS = ("主席团",)  # 镇人大主席团: the presidium of the township the text names (resolve.py)
 # Characters of the clause's own words between a post and its verb, in no name found by its place
 # alone (在会上, 进一步, 对此也, 最后还): 主任在会上说 names no one
 _NOT_IN_RARE_NAMES = frozenset(word_list("bodies.not_in_rare_names"))
