@@ -141,3 +141,8 @@ def test_an_unplaced_prefectures_committee_and_a_townships_presidium_named_by_le
     assert ("杨丽", "memberOf", "州人民代表大会常务委员会") in _facts(tmp_path / "prefecture", "州人大常委会副主任杨丽主持会议。\n")
     facts = _facts(tmp_path / "township", "青石镇召开第十八届人民代表大会第三次会议。镇人大主席团主席孙强主持会议。\n")
     assert ("孙强", "memberOf", "青石镇人民代表大会主席团") in facts
+
+
+def test_an_inquiry_on_a_topic_done_in_the_past_is_named_by_the_work_without_its_scope(tmp_path):
+    facts = _facts(tmp_path, "8月31日，固原市人大常委会就全市农业农村工作进行了专题询问和测评。\n")
+    assert ("固原市人民代表大会常务委员会", "conducted", "农业农村工作专题询问") in facts

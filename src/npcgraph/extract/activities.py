@@ -86,7 +86,7 @@ def _patterns() -> Patterns:
         "more_meetings": deferred(f"(?:和|及|与|、)(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
         # 开展专题学习42次, 举办专题讲座10场、研讨交流: generic activities a body holds
         "generic": deferred(f"(?:{verbs}|举办)(?P<name>{alternation(_GENERIC_ACTIVITIES)})(?=[，。；、,;：:\\s）)]|和|及|与|等|\\d|$)"),
-        "topic_then_kind": deferred(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)(?P<kind>{kind})"),
+        "topic_then_kind": deferred(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)了?(?P<kind>{kind})"),
         "quoted_kind": deferred(f"(?:{verbs})(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,8}}?)(?P<kind>{kind}){_END}"),
         # 庆祝全国人民代表大会成立70周年活动, 纪念地方人大设立常委会40周年系列活动
         # 开展代表接待日活动, 举行第四季度集中活动: a named activity a body holds (not 各类活动)
@@ -493,8 +493,11 @@ def find_activities(text: str) -> list[Candidate]:
     for match in (*pats["topic_then_kind"].finditer(text), *pats["quoted_kind"].finditer(text)):
         # 围绕“…”工程建设组织专题询问, 就…开展专题询问; 启动“…”三级联动监督
         written = text[match.start("topic") : match.end()]
-        name = _plain(match.group("topic")) + match.group("kind")
-        found.append(Candidate(match.start("topic"), match.end(), "SupervisionActivity", name, written=(written,), priority=1))
+        topic = _plain(match.group("topic"))
+        bare = _TOPIC_SCOPE.sub("", topic)  # 就全市农业农村工作进行了专题询问: the work's, without its scope
+        name = (bare if len(bare) >= 4 else topic) + match.group("kind")
+        found.append(Candidate(match.start("topic"), match.end(), "SupervisionActivity", name,
+                               written=(written, topic + match.group("kind")), priority=1))
     for match in pats["methods"].finditer(text):
         at = match.start("list")
         for item in match.group("list").split("、"):
