@@ -146,3 +146,9 @@ def test_an_unplaced_prefectures_committee_and_a_townships_presidium_named_by_le
 def test_an_inquiry_on_a_topic_done_in_the_past_is_named_by_the_work_without_its_scope(tmp_path):
     facts = _facts(tmp_path, "8月31日，固原市人大常委会就全市农业农村工作进行了专题询问和测评。\n")
     assert ("固原市人民代表大会常务委员会", "conducted", "农业农村工作专题询问") in facts
+
+
+def test_who_proposes_an_appointment_through_a_post_does_not_appoint(tmp_path):
+    facts = _facts(tmp_path, "益阳市人大常委会召开第十次会议。根据市人民政府市长的提请，会议决定任命张明为市公安局局长。\n")
+    assert ("益阳市人民代表大会常务委员会", "appointed", "张明") in facts
+    assert not any(p == "appointed" and s.endswith("人民政府") for s, p, _ in facts)

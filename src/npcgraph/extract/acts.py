@@ -407,7 +407,8 @@ def _posts_held(
 
 
 # 根据主任会议的提名, 根据县长的提请: who proposes, not who appoints
-_PROPOSER_AFTER = re.compile("(?:的)?(?:提名|提请|建议|推荐)")
+# (a post between: 根据市人民政府市长的提请)
+_PROPOSER_AFTER = re.compile("(?:[\u4e00-\u9fff]{0,5}?)(?:的)?(?:提名|提请|建议|推荐)")
 
 
 def _actor(
