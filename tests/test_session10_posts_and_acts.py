@@ -152,3 +152,9 @@ def test_who_proposes_an_appointment_through_a_post_does_not_appoint(tmp_path):
     facts = _facts(tmp_path, "益阳市人大常委会召开第十次会议。根据市人民政府市长的提请，会议决定任命张明为市公安局局长。\n")
     assert ("益阳市人民代表大会常务委员会", "appointed", "张明") in facts
     assert not any(p == "appointed" and s.endswith("人民政府") for s, p, _ in facts)
+
+
+def test_a_working_group_named_by_its_kind_alone_is_a_body(tmp_path):
+    document = built(tmp_path, "8月，固原市人大常委会组成调研组，赴各县区开展调研。调研组先后到原州区、西吉县实地查看。\n")
+    assert ("Organization", "调研组") in {(e.cls, e.label) for e in document.entities}
+

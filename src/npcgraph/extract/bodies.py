@@ -352,6 +352,7 @@ def _short_counties(text: str, ctx: Jurisdiction) -> list[Candidate]:
 
 
 _PARTY_GROUP = "党组"
+_BARE_GROUP = lazy(f"(?:(?<=[，。；、：:\\s“（(])|^|(?<=率|由))(?:{'|'.join(word_list('bodies.bare_groups'))})(?![长员])", re.MULTILINE)
 _TOWNSHIP_ORGANS = ("主席团",)  # 镇人大主席团: the presidium of the township the text names (resolve.py)
 # Characters of the clause's own words between a post and its verb, in no name found by its place
 # alone (在会上, 进一步, 对此也, 最后还): 主任在会上说 names no one
@@ -573,6 +574,9 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         term, session = match.group("term"), match.group("session")
         canonical = f"第{term}届全国人民代表大会第{session}次会议主席团"
         found.append(Candidate(match.start(), match.end(), "Organization", match.group(0), canonical=canonical, national=True, priority=2))
+    for match in _BARE_GROUP.finditer(text) if "组" in text else ():
+        # 调研组一行先后到…, 督查组在…: a working group by its kind alone, named as written
+        found.append(Candidate(match.start(), match.end(), "Organization", match.group(0), priority=1))
     for match in pats["media"].finditer(text):
         add(match, table("media")[match.group(0)], national=True)
     for match in _DATELINE_MEDIUM.finditer(text) if "讯" in text or "消息" in text else ():  # 中国甘肃网11月29日讯: who reports
