@@ -352,7 +352,8 @@ def _short_counties(text: str, ctx: Jurisdiction) -> list[Candidate]:
 
 
 _PARTY_GROUP = "党组"
-_BARE_GROUP = lazy(f"(?:(?<=[，。；、：:\\s“（(])|^|(?<=率|由))(?:{'|'.join(word_list('bodies.bare_groups'))})(?![长员])", re.MULTILINE)
+_BARE_GROUPS = word_list("bodies.bare_groups")
+_BARE_GROUP = lazy(f"(?:(?<=[，。；、：:\\s“（(])|^|(?<=率|由))(?:{'|'.join(_BARE_GROUPS)})(?![长员])", re.MULTILINE)
 _TOWNSHIP_ORGANS = ("主席团",)  # 镇人大主席团: the presidium of the township the text names (resolve.py)
 # Characters of the clause's own words between a post and its verb, in no name found by its place
 # alone (在会上, 进一步, 对此也, 最后还): 主任在会上说 names no one
