@@ -158,3 +158,12 @@ def test_a_working_group_named_by_its_kind_alone_is_a_body(tmp_path):
     document = built(tmp_path, "8月，固原市人大常委会组成调研组，赴各县区开展调研。调研组先后到原州区、西吉县实地查看。\n")
     assert ("Organization", "调研组") in {(e.cls, e.label) for e in document.entities}
 
+
+
+def test_a_governments_list_of_reports_with_no_about_names_its_topics_too(tmp_path):
+    facts = _facts(tmp_path, (
+        "青原县第十八届人大常委会召开第十二次会议。会议听取和审议了县人民政府农村饮水安全工作完成情况、校园食品安全工作情况的报告，"
+        "县人大常委会办公室《关于对县人民政府专项工作开展综合评议的工作方案》的汇报。\n"
+    ))
+    committee = "青原县人民代表大会常务委员会"
+    assert {(committee, "reviewed", "农村饮水安全工作"), (committee, "reviewed", "校园食品安全工作")} <= facts
