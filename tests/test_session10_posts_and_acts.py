@@ -167,3 +167,17 @@ def test_a_governments_list_of_reports_with_no_about_names_its_topics_too(tmp_pa
     ))
     committee = "青原县人民代表大会常务委员会"
     assert {(committee, "reviewed", "农村饮水安全工作"), (committee, "reviewed", "校园食品安全工作")} <= facts
+
+
+def test_the_partys_central_departments_by_their_short_names(tmp_path):
+    facts = _facts(tmp_path, "中共中央政治局委员、中宣部部长李书磊参加江西代表团审议。\n")
+    assert ("李书磊", "memberOf", "中国共产党中央委员会宣传部") in facts
+    assert ("李书磊", "memberOf", "中国共产党中央委员会政治局") in facts
+
+
+def test_a_report_on_bills_amendments_read_at_a_meeting_names_no_topics(tmp_path):
+    facts = _facts(tmp_path, (
+        "全国人大常委会第四次会议举行。今天的会议还听取了全国人大法律委员会主任委员王维澄关于专属经济区和大陆架法(草案)、"
+        "执业医师法(草案)和土地管理法(修订草案)修改意见的汇报。\n"
+    ))
+    assert not [f for f in facts if f[1] == "reviewed"]

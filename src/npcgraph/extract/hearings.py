@@ -109,7 +109,8 @@ def report_items(text: str, begin: int, end: int) -> Iterator[tuple[int, int, in
         resume = close
         pieces = _depth_cuts(text, verb.end(), close)
         first_report = _REPORT.search(text, verb.end(), close)
-        if len(pieces) < 2 or (first_report and _ON_REPORTS.search(text, verb.end(), first_report.end() + 1)):
+        first_end = first_report.end() + text.startswith("》", first_report.end()) if first_report else 0
+        if len(pieces) < 2 or (first_report and _ON_REPORTS.search(text, verb.end(), first_end)):
             continue  # (its first report one on bills or on other reports: the items are their names)
         for piece_begin, piece_end in pieces:
             item = text[piece_begin:piece_end]
