@@ -159,16 +159,6 @@ def test_a_working_group_named_by_its_kind_alone_is_a_body(tmp_path):
     assert ("Organization", "调研组") in {(e.cls, e.label) for e in document.entities}
 
 
-
-def test_a_governments_list_of_reports_with_no_about_names_its_topics_too(tmp_path):
-    facts = _facts(tmp_path, (
-        "青原县第十八届人大常委会召开第十二次会议。会议听取和审议了县人民政府农村饮水安全工作完成情况、校园食品安全工作情况的报告，"
-        "县人大常委会办公室《关于对县人民政府专项工作开展综合评议的工作方案》的汇报。\n"
-    ))
-    committee = "青原县人民代表大会常务委员会"
-    assert {(committee, "reviewed", "农村饮水安全工作"), (committee, "reviewed", "校园食品安全工作")} <= facts
-
-
 def test_the_partys_central_departments_by_their_short_names(tmp_path):
     facts = _facts(tmp_path, "中共中央政治局委员、中宣部部长李书磊参加江西代表团审议。\n")
     assert ("李书磊", "memberOf", "中国共产党中央委员会宣传部") in facts

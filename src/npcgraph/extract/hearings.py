@@ -32,13 +32,11 @@ _REPORT = re.compile("报告|汇报")
 # items are cut at 、 and where a new report opens (和关于, 及关于, 以及)
 _CUT = re.compile("、|(?:和|及|以及)(?=关于)|以及|(?<=报告|情况)(?:和|及|与)")
 _LIST_END = re.compile("\\s*(?:[，,；;。！？!?\n、]|和|及|并|$)")
-_REPORTER = re.compile("^[^关，。；《]{0,24}?关于")
-# a government reporting with no 关于 (县人民政府2017年…实施情况与…计划的报告): the reporter before the list
-_GOVERNMENT_REPORTER = re.compile("^(?:[省市县区州镇乡]|[\u4e00-\u9fff]{2,8}?[省市县区州旗镇乡])(?:人民)?政府(?!工作|办|关于)")
+_REPORTER = re.compile("^[^关，。；]{0,24}?关于")
 _LEADS = tuple(word_list("hearings.item_leads"))  # 贯彻落实《…》, 对…: no part of the item's name
 # the report's words after the item (…执行情况(草案)的报告, …等报告, …情况): no part of its name
 _TAIL = re.compile(
-    "(?:(?:上半年|前三季度)?(?:执行|实施|完成)?情况)?(?:调研|调查)?(?:[（(]草案[）)])?(?:的)?(?:等(?:[一二两三四五六七八九十\\d]+[项个])?)?(?:专项|综合)?(?:工作)?(?:报告|汇报)?$"
+    "(?:(?:上半年|前三季度)?(?:执行)?情况)?(?:调研|调查)?(?:[（(]草案[）)])?(?:的)?(?:等(?:[一二两三四五六七八九十\\d]+[项个])?)?(?:专项|综合)?(?:工作)?(?:报告|汇报)?$"
 )
 # a report on bills or on other reports (…草案修改意见的汇报, …的审议情况的报告): no list of work reported on
 _ON_REPORTS = re.compile("(?:意见|审议情况|审议结果|审查结果|说明)的?(?:报告|汇报)》?$")
@@ -114,7 +112,7 @@ def report_items(text: str, begin: int, end: int) -> Iterator[tuple[int, int, in
             continue  # (its first report one on bills or on other reports: the items are their names)
         for piece_begin, piece_end in pieces:
             item = text[piece_begin:piece_end]
-            reporter = _REPORTER.match(item) or (_GOVERNMENT_REPORTER.match(item) if piece_begin == verb.end() else None)
+            reporter = _REPORTER.match(item)
             if reporter:
                 piece_begin += reporter.end()
             elif piece_begin == verb.end():
