@@ -171,3 +171,12 @@ def test_a_report_on_bills_amendments_read_at_a_meeting_names_no_topics(tmp_path
         "执业医师法(草案)和土地管理法(修订草案)修改意见的汇报。\n"
     ))
     assert not [f for f in facts if f[1] == "reviewed"]
+
+
+def test_a_motion_proposing_an_appointment_appoints_no_one_a_report_on_a_decision_made_does(tmp_path):
+    (tmp_path / "motion").mkdir()
+    (tmp_path / "report").mkdir()
+    motion = _facts(tmp_path / "motion", "益阳市人大常委会召开第十次会议。会议审议了市人民政府关于提请任命张明为市公安局局长的议案。\n")
+    assert not [f for f in motion if f[1] == "appointed"]
+    report = _facts(tmp_path / "report", "宝丰县第十五届人大五次会议举行预备会议。书面印发了县人大常委会《关于接受许红兵辞去宝丰县人民政府县长职务决定的报告》。\n")
+    assert ("许红兵", "memberOf", "宝丰县人民政府") in report

@@ -131,6 +131,17 @@ _TITLE_HELD = re.compile(rf"(?:同志)?(?:[{_HAN}]{{1,6}}?(?:长|主任|书记))
 _ACTING = re.compile(rf"决定(?P<held>(?:{_NAME}){_TITLE_HELD.pattern})代理(?P<post>[{_HAN}（）()]{{2,40}}?)职务")
 
 
+_PROPOSING = ("提请", "关于")  # 关于提请任命…, 关于任命…的议案
+_MOTION_END = lazy("的(?:议案|请示)")
+
+
+def _clause_end(text: str, at: int, end: int) -> int:
+    """Where the phrase after ``at`` reaches 的议案 or the clause's end (，。；), whichever first."""
+    motion = _MOTION_END.search(text, at, end)
+    stop = min((i for i in (text.find(c, at, end) for c in "，。；") if i >= 0), default=end)
+    return motion.start() if motion and motion.start() < stop else stop
+
+
 def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
     """The appointments and removals stated in ``text[begin:end]`` (a sentence)."""
     found: list[Appointment] = []
@@ -146,6 +157,8 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
         after = match.end() + (1 if text[match.end() : match.end() + 1] in ("：", ":", "了") else 0)  # 任命：甲为…；乙为…, 任命了甲为…
         if _verb_pattern().match(text, after):
             continue  # 决定：任命甲为…: the verb after it says what was decided
+        if text.endswith(_PROPOSING, begin, match.start()) and _MOTION_END.match(text, _clause_end(text, match.end(), end)):
+            continue  # 关于提请任命张明为…的议案: a motion's title, no appointment yet (…决定的报告: one made)
         if form == "elected":  # 刘志强、陈明当选为省人大常委会委员: the names come before the word
             post = _POST_TO.match(text, after, end)
             names = _names_before(text, begin, match.start())
