@@ -180,3 +180,9 @@ def test_a_motion_proposing_an_appointment_appoints_no_one_a_report_on_a_decisio
     assert not [f for f in motion if f[1] == "appointed"]
     report = _facts(tmp_path / "report", "宝丰县第十五届人大五次会议举行预备会议。书面印发了县人大常委会《关于接受许红兵辞去宝丰县人民政府县长职务决定的报告》。\n")
     assert ("许红兵", "memberOf", "宝丰县人民政府") in report
+
+
+def test_a_body_written_by_its_level_also_goes_by_that_form_with_its_place(tmp_path):
+    document = built(tmp_path, "巴中市第四届人大常委会召开第二十四次会议。市人大财经委负责同志列席。\n")
+    committee = next(e for e in document.entities if e.label == "巴中市人民代表大会财政经济委员会")
+    assert "巴中市人大财经委" in committee.alt_labels

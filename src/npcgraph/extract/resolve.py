@@ -285,6 +285,15 @@ def _by_level(label: str, names: set[str]) -> set[str]:
     return {level.group(0) + label[len(place) :] for name in names if (level := _LEVEL_FIRST.match(name))}
 
 
+def _placed(label: str, names: set[str]) -> set[str]:
+    """A body written by its level alone (市人大财经委) also goes by that form with its place
+    (巴中市人大财经委): the name a reader writes for it."""
+    place = opening_place(label)
+    if place is None:
+        return set()
+    return {place + name[level.end() :] for name in names if (level := _LEVEL_FIRST.match(name)) and not name.startswith(place)}
+
+
 def _short_congress(label: str) -> str:
     return label.replace("人民代表大会", "人大")
 
@@ -312,7 +321,7 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str], ctx: Jurisdicti
             names.update(_with_or_without_city(first.label, ctx, city_written))
             names.update(_short_forms(first.label, cls))
         if cls == "Organization":
-            names.update(_by_level(first.label, names))
+            names.update(_by_level(first.label, names) | _placed(first.label, names))
         elif cls in ("Resolution", "Decision") and 0 < first.label.find("关于") and first.label.endswith(("决议", "决定")):
             names.add(first.label[first.label.find("关于") :])  # …会议关于X的决议: also 关于X的决议
         names.discard(first.label)
