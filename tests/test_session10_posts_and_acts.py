@@ -186,3 +186,14 @@ def test_a_body_written_by_its_level_also_goes_by_that_form_with_its_place(tmp_p
     document = built(tmp_path, "巴中市第四届人大常委会召开第二十四次会议。市人大财经委负责同志列席。\n")
     committee = next(e for e in document.entities if e.label == "巴中市人民代表大会财政经济委员会")
     assert "巴中市人大财经委" in committee.alt_labels
+
+
+def test_the_body_convening_in_the_opening_places_the_report_and_a_short_organ_is_resolved(tmp_path):
+    document = built(tmp_path, (
+        "2019年12月31日，巴中市第四届人大常委会召开第二十四次会议，对南江县人民政府审计查出问题整改情况开展满意度测评。"
+        "会前，市人大常委会副主任王熏陶率常委会预算工委深入南江县，督查南江县审计整改。\n"
+    ))
+    organ = next(e for e in document.entities if e.label.endswith("预算工作委员会"))
+    assert organ.label == "巴中市人民代表大会常务委员会预算工作委员会"
+    assert "巴中市人大常委会预算工委" in organ.alt_labels
+    assert ("巴中市人民代表大会常务委员会预算工作委员会", "partOf", "巴中市人民代表大会常务委员会") in triples(document)

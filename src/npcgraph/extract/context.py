@@ -255,6 +255,8 @@ def infer_place(report: Report) -> Place | None:
     first = report.text[: report.text.find("。") + 1 or 200]
     if known is None and _OWN_COUNTY_CONVENES.search(first) and not _names_a_county(report.text):
         return None  # 县十七届人大常委会召开第二十七次会议 … 扬州市第九届人大代表: its own county, never named
+    if (convening := _placed_convenes().search(first)) is not None and (known is None or places()[convening.group("place")] == known):
+        return places()[convening.group("place")]  # 巴中市第四届人大常委会召开第二十四次会议…南江县…: the body convening
     counts: dict[str, int] = {}
     for match in _bodies_after_place().finditer(report.text):
         name = places()[match.group("place")].name
@@ -288,6 +290,14 @@ def infer_place(report: Report) -> Place | None:
 
 # A county's or district's bodies named by level alone (县人大常委会, 区政府), and a title opening with
 # a county-level place (《法库县国民经济和社会发展…纲要》)
+@cache
+def _placed_convenes() -> re.Pattern[str]:
+    """A news item's opening: a placed standing committee convening its meeting."""
+    return re.compile(
+        f"(?P<place>{alternation(places())})(?:第?[一二三四五六七八九十\\d]+届)?(?:人大常委会|人民代表大会常务委员会)(?:召开|举行)"
+    )
+
+
 def _names_a_county(text: str) -> bool:
     """Whether ``text`` names a county or district anywhere (通州区政府, 《法库县…纲要》)."""
     return any(name in counties() for name in _COUNTY_WORDS.findall(text))

@@ -291,7 +291,10 @@ def _placed(label: str, names: set[str]) -> set[str]:
     place = opening_place(label)
     if place is None:
         return set()
-    return {place + name[level.end() :] for name in names if (level := _LEVEL_FIRST.match(name)) and not name.startswith(place)}
+    found = {place + name[level.end() :] for name in names if (level := _LEVEL_FIRST.match(name)) and not name.startswith(place)}
+    if label.startswith(place + "人民代表大会常务委员会"):  # 常委会预算工委: 巴中市人大常委会预算工委
+        found |= {place + "人大" + name for name in names if name.startswith("常委会") and len(name) > 3}
+    return found
 
 
 def _short_congress(label: str) -> str:
