@@ -197,3 +197,12 @@ def test_the_body_convening_in_the_opening_places_the_report_and_a_short_organ_i
     assert organ.label == "巴中市人民代表大会常务委员会预算工作委员会"
     assert "巴中市人大常委会预算工委" in organ.alt_labels
     assert ("巴中市人民代表大会常务委员会预算工作委员会", "partOf", "巴中市人民代表大会常务委员会") in triples(document)
+
+
+def test_the_genres_standing_ideas_are_concepts_under_one_name_each(tmp_path):
+    document = built(tmp_path, (
+        "市人大常委会坚持全面深化改革，全面推进依法治国，助力乡村全面振兴，铸牢中华民族共同体意识，发扬钉钉子精神，树立正确政绩观。\n"
+    ))
+    concepts = {e.label: e for e in document.entities if e.cls == "Concept"}
+    assert {"全面深化改革", "全面依法治国", "乡村振兴", "中华民族共同体意识", "钉钉子精神", "正确政绩观"} <= set(concepts)
+    assert "全面推进依法治国" in concepts["全面依法治国"].alt_labels  # as written, too
