@@ -206,3 +206,13 @@ def test_the_genres_standing_ideas_are_concepts_under_one_name_each(tmp_path):
     concepts = {e.label: e for e in document.entities if e.cls == "Concept"}
     assert {"全面深化改革", "全面依法治国", "乡村振兴", "中华民族共同体意识", "钉钉子精神", "正确政绩观"} <= set(concepts)
     assert "全面推进依法治国" in concepts["全面依法治国"].alt_labels  # as written, too
+
+
+def test_a_clauses_own_words_before_a_level_word_are_no_place(tmp_path):
+    document = built(tmp_path, (
+        "疫情防控工作的同时，尽快推进街道居民议政会代表推选。紧紧围绕街道中心任务开展工作。1月18日下午，全体区人大代表通过差额票决。"
+        "5件建议被义安区人大常委会采纳。代表前往城南街道调研。\n"
+    ))
+    places = {e.label for e in document.entities if e.cls == "Place"}
+    assert not {"尽快推进街道", "紧紧围绕街道", "全体区", "被义安区"} & places
+    assert "城南街道" in places

@@ -896,6 +896,22 @@ _POINTERS = tuple(word_list("bodies.pointers"))  # 这个街道: one named befor
 _COUNTY_END = re.compile("[区县旗市](?!长|委|政府)")
 
 
+_ADVERBS = tuple(sorted(word_list("bodies.clause_adverbs"), key=len, reverse=True))  # 尽快, 紧紧, 充分…
+_NOT_PLACE_STARTS = tuple(word_list("bodies.not_place_starts"))  # 被, 是, 全体: a passive, a copula, a scope
+
+
+def _clause_words(name: str) -> bool:
+    """Whether a place's name found by its level word opens with the clause's own words: an adverb
+    before a verb (尽快推进|街道, 紧紧围绕|街道, 充分认识|街道), the passive's 被, a copula or a scope
+    (被义安区…, 是全体县…, 全体区人大代表)."""
+    if name.startswith(_NOT_PLACE_STARTS):
+        return True
+    rest = name
+    while (adverb := next((w for w in _ADVERBS if rest.startswith(w)), None)) is not None:
+        rest = rest[len(adverb):]
+    return rest != name and (len(rest) <= 2 or bool(leading_verb(rest)))
+
+
 def find_places(text: str) -> list[Candidate]:
     named, landmarks, unlisted, region_names = _place_patterns()
     found = _listed_counties(text)
@@ -905,13 +921,14 @@ def find_places(text: str) -> list[Candidate]:
         begin = match.start("name") + (lead.end() if lead else 0)
         name = name[lead.end():] if lead else name
         if len(name) >= 3 and not name.endswith(_GENERIC_TOWNS) and not leading_verb(name) and name[0] not in FUNCTION_CHARS \
-                and not name.startswith(_POINTERS):  # 这个街道: one named before
+                and not name.startswith(_POINTERS) and not _clause_words(name):  # 这个街道: one named before
             found.append(Candidate(begin, match.end("name"), "Place", name, national=True))
     for match in unlisted.finditer(text):  # 象山县、北仑区: districts and counties by name
         name, begin = match.group("name"), match.start()
         if name[0] in "赴到往" and len(name) >= 4:  # 赴三江县: the verb of going is no part
             name, begin = name[1:], begin + 1
         if name in words("generic_places") or name[-2:] in words("generic_places") or leading_verb(name) or name[0] in _PREPOSITIONS \
+                or _clause_words(name) \
                 or _PARTY_COMMITTEE_FIRST.match(name) or name.startswith(_NOT_UNIT_STARTS) or name.endswith(("地区", "设区")):
             continue  # 县委县政府: no county 县委县; 不少地区, 下一步区(政府), 授予设区(的市): no places
         found.append(Candidate(begin, match.end(), "Place", name, national=True))
