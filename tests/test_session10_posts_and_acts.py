@@ -216,3 +216,9 @@ def test_a_clauses_own_words_before_a_level_word_are_no_place(tmp_path):
     places = {e.label for e in document.entities if e.cls == "Place"}
     assert not {"尽快推进街道", "紧紧围绕街道", "全体区", "被义安区"} & places
     assert "城南街道" in places
+
+
+def test_a_meetings_venue_is_a_place(tmp_path):
+    document = built(tmp_path, "9月29日上午，鸡泽县第十七届人大常委会第三十七次会议在机关三楼会议室召开。会议在历下大厦三楼中心会议室举行。\n")
+    places = {e.label for e in document.entities if e.cls == "Place"}
+    assert {"机关三楼会议室", "历下大厦"} <= places

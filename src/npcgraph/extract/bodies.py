@@ -896,6 +896,11 @@ _POINTERS = tuple(word_list("bodies.pointers"))  # 这个街道: one named befor
 _COUNTY_END = re.compile("[区县旗市](?!长|委|政府)")
 
 
+# A meeting's venue after 在, before the meeting's verb: 在县人大常委会机关四楼会议室召开, 在洪山礼堂举行
+_VENUE = lazy(
+    f"在(?P<venue>[{HAN}\\d]{{2,18}}?(?:{'|'.join(word_list('bodies.venue_heads'))}))"
+    "(?=[^，,。；]{0,12}?(?:召开|举行|开幕|闭幕|举办)|[，,。])"
+)
 _ADVERBS = tuple(sorted(word_list("bodies.clause_adverbs"), key=len, reverse=True))  # 尽快, 紧紧, 充分…
 _NOT_PLACE_STARTS = tuple(word_list("bodies.not_place_starts"))  # 被, 是, 全体: a passive, a copula, a scope
 
@@ -932,6 +937,12 @@ def find_places(text: str) -> list[Candidate]:
                 or _PARTY_COMMITTEE_FIRST.match(name) or name.startswith(_NOT_UNIT_STARTS) or name.endswith(("地区", "设区")):
             continue  # 县委县政府: no county 县委县; 不少地区, 下一步区(政府), 授予设区(的市): no places
         found.append(Candidate(begin, match.end(), "Place", name, national=True))
+    for match in _VENUE.finditer(text) if "在" in text else ():  # 在机关三楼会议室召开: where a meeting is held
+        name = match.group("venue")
+        if any(known_place(name[:n]) for n in range(2, min(6, len(name) - 1))):
+            continue  # 北京人民大会堂, 武昌洪山礼堂: a place, then a landmark of its own name
+        if not leading_verb(name) and name[0] not in FUNCTION_CHARS and not name.startswith(_POINTERS):
+            found.append(Candidate(match.start("venue"), match.end("venue"), "Place", name, national=True, priority=1))
     for match in landmarks.finditer(text):  # 建设武夷山国家公园: the verb is not the name
         name = match.group("name")
         name = name[1:] if name[0] in _PREPOSITIONS else name
