@@ -897,8 +897,9 @@ _COUNTY_END = re.compile("[区县旗市](?!长|委|政府)")
 
 
 # A meeting's venue after 在, before the meeting's verb: 在县人大常委会机关四楼会议室召开, 在洪山礼堂举行
+_VENUE_HEADS = word_list("bodies.venue_heads")  # 会议室, 礼堂, 大厦…
 _VENUE = lazy(
-    f"在(?P<venue>[{HAN}\\d]{{2,18}}?(?:{'|'.join(word_list('bodies.venue_heads'))}))"
+    f"在(?P<venue>[{HAN}\\d]{{2,18}}?(?:{'|'.join(_VENUE_HEADS)}))"
     "(?=[^，,。；]{0,12}?(?:召开|举行|开幕|闭幕|举办)|[，,。])"
 )
 _ADVERBS = tuple(sorted(word_list("bodies.clause_adverbs"), key=len, reverse=True))  # 尽快, 紧紧, 充分…
