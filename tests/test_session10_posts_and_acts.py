@@ -222,3 +222,14 @@ def test_a_meetings_venue_is_a_place(tmp_path):
     document = built(tmp_path, "9月29日上午，鸡泽县第十七届人大常委会第三十七次会议在机关三楼会议室召开。会议在历下大厦三楼中心会议室举行。\n")
     places = {e.label for e in document.entities if e.cls == "Place"}
     assert {"机关三楼会议室", "历下大厦"} <= places
+
+
+def test_a_democratic_partys_committee_a_supervision_commission_by_its_short_name_and_their_posts(tmp_path):
+    facts = _facts(tmp_path, (
+        "汉寿县第十七届人大常委会召开第十一次会议。县委常委、县纪委书记、县监察委主任曾群列席会议。"
+        "济宁市农业科学研究院院长、民建济宁市委副主委于安玲出席。\n"
+    ))
+    assert ("曾群", "memberOf", "汉寿县监察委员会") in facts
+    assert ("于安玲", "memberOf", "中国民主建国会济宁市委员会") in facts
+    assert ("于安玲", "memberOf", "济宁市农业科学研究院") in facts
+    assert not any(s == "于安玲" and o.startswith("中国共产党") for s, _, o in facts)

@@ -514,6 +514,13 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         if match.group("level") and (before == "各" or (match.group("level") in ("镇", "乡") and before in "乡城村集小")):
             continue  # 各区人大, 乡镇人大, 城乡政府: no one body
         canonical = canonical_body(ctx, place=place, level=match.group("level"), body=match.group("body"), organ=match.group("organ"))
+        party = next((p for p in table("democratic_parties") if text.endswith(p, 0, match.start())), None)
+        if canonical and party and match.group("body") in ("委", "委员会") and canonical.startswith("中国共产党"):
+            # 民建济宁市委: the democratic party's committee of the place, not the Communist Party's
+            begin = match.start() - len(party)
+            found.append(Candidate(begin, match.end(), "Organization", text[begin : match.end()],
+                                   canonical=table("democratic_parties")[party] + canonical[len("中国共产党") :], national=bool(place), priority=3))
+            continue
         if canonical and text[max(0, match.start() - 3) : match.start()] == "共青团" and match.group("body") in ("委", "党委"):
             # 共青团甘肃省委: the youth league's committee of the province, not the party's
             begin = match.start() - 3
