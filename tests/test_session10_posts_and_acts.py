@@ -233,3 +233,8 @@ def test_a_democratic_partys_committee_a_supervision_commission_by_its_short_nam
     assert ("于安玲", "memberOf", "中国民主建国会济宁市委员会") in facts
     assert ("于安玲", "memberOf", "济宁市农业科学研究院") in facts
     assert not any(s == "于安玲" and o.startswith("中国共产党") for s, _, o in facts)
+
+
+def test_a_meeting_named_under_the_place_above_its_own_keeps_its_committee_and_congress(tmp_path):
+    facts = _facts(tmp_path, "——在2024年9月11日上海市徐汇区第十七届人民代表大会常务委员会第二十一次会议上\n")
+    assert ("徐汇区人民代表大会常务委员会", "partOf", "徐汇区人民代表大会") in facts

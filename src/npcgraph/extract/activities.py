@@ -422,6 +422,9 @@ def find_activities(text: str) -> list[Candidate]:
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         if name[:1] in "县区市旗" and (county := _county_ending(text, begin + 1)) is not None:
             name, begin = county + name[1:], begin + 1 - len(county)  # 景宁畲族自治|县第九届…: the county's whole name
+        above = next((text[begin - n : begin] for n in (5, 4, 3, 2) if begin >= n and text[begin - n : begin] in places()), None)
+        if above is not None and name[:1] not in "全第" and places()[above].kind != "national":
+            name, begin = above + name, begin - len(above)  # 上海市|徐汇区第十七届…: the place above it, part of the name
         found.append(Candidate(begin, match.end(), "Event", name, canonical=_party_meeting(name), national=national, priority=1))
     for match in pats["party_congress"].finditer(text) if "次" in text and ("代表大会" in text or "党代会" in text) else ():
         if match.group("kind") == "代表大会" and not match.group("party"):
