@@ -238,3 +238,17 @@ def test_a_democratic_partys_committee_a_supervision_commission_by_its_short_nam
 def test_a_meeting_named_under_the_place_above_its_own_keeps_its_committee_and_congress(tmp_path):
     facts = _facts(tmp_path, "——在2024年9月11日上海市徐汇区第十七届人民代表大会常务委员会第二十一次会议上\n")
     assert ("徐汇区人民代表大会常务委员会", "partOf", "徐汇区人民代表大会") in facts
+
+
+def test_a_leaders_title_an_election_gives_is_a_post_in_the_government(tmp_path):
+    texts = {
+        ("张明", "益阳市人民政府"): "益阳市第八届人民代表大会第一次会议闭幕。会议以无记名投票方式，选举张明为市长。\n",
+        ("李华", "益阳市人民政府"): "益阳市第八届人民代表大会第一次会议闭幕。张明当选为市人大常委会主任，李华当选为市长。\n",
+        ("王平", "青石镇人民政府"): "青石镇第十八届人民代表大会第一次会议选举王平为镇长，李明为镇人大主席。\n",
+        ("赵刚", "益阳市人民代表大会常务委员会"): "益阳市第八届人民代表大会第一次会议闭幕。赵刚当选市人大常委会主任。\n",
+    }
+    for index, ((person, body), text) in enumerate(texts.items()):
+        (tmp_path / str(index)).mkdir()
+        facts = _facts(tmp_path / str(index), text)
+        assert (person, "memberOf", body) in facts, (person, body)
+    assert ("李华", "memberOf", "益阳市人民代表大会常务委员会") not in _facts(tmp_path / "1", texts[("李华", "益阳市人民政府")])

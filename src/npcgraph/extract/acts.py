@@ -390,12 +390,14 @@ def _posts_held(
     post_end = post_at + len(appointment.post)
     bodies = [
         m for m in by_sentence[sentence.index]
-        if post_at <= m.begin and m.end < post_end and m.entity and m.entity in entities
-        and entities[m.entity].cls == "Organization"
+        if post_at <= m.begin and m.entity and m.entity in entities and entities[m.entity].cls == "Organization"
+        and (m.end < post_end or (m.end == post_end and _title_as_body(text[m.begin : m.end], entities[m.entity].label)))
     ]
     if bodies:
         last = max(bodies, key=lambda m: (m.end, m.end - m.begin))
         body, rest = last.entity, text[last.end : post_end]
+        if not rest:
+            rest = text[last.begin : last.end]  # 选举张明为|市长: the title stands for its government, and is the post
     else:
         body, rest = held, appointment.post
     if body is None or not _post_rest().fullmatch(rest):
@@ -404,6 +406,11 @@ def _posts_held(
         person = _person(begin, end, sentence, by_sentence, mentions, entities, text)
         facts[(person, "memberOf", body, rest)].add(Evidence(report, sentence.begin, sentence.end))
     return body
+
+
+def _title_as_body(written: str, label: str) -> bool:
+    """Whether a body's mention is a leader's title standing for its government (为|市长)."""
+    return label.endswith("人民政府") and written.endswith("长")
 
 
 # 根据主任会议的提名, 根据县长的提请: who proposes, not who appoints

@@ -19,6 +19,7 @@ from functools import cache
 from ..lexicon import longest_first, rows, word_list
 from .context import opening_place
 from .patterns import lazy
+from .relation_cues import post_words
 
 __all__ = ["Appointment", "continued_appointments", "find_appointments", "is_person_name", "list_opener", "listed_appointment"]
 
@@ -27,6 +28,7 @@ _NAME = rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,8}}"
 _LIST = lazy(rf"(?P<names>(?:{_NAME})(?:(?:、|和|及|，)(?:{_NAME}))*)")
 _NAMES = rf"(?:{_NAME})(?:(?:、|和|及)(?:{_NAME}))*"  # 张三、李四和王五 (no comma: a line of a list)
 _POST_TO = re.compile(rf"为(?P<post>[{_HAN}（）()]{{2,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
+_LEVEL_POST = lazy(rf"(?P<post>[省市县区州镇乡][{_HAN}]{{1,30}}?)(?=[，。；、,;：:\s）)]|$)")
 _POST_OF = lazy(rf"(?:的)?(?P<post>[{_HAN}（）()、]{{2,60}}?)(?:职务|资格)")
 _MORE_POST = lazy(rf"、(?P<post>[{_HAN}（）()]{{4,40}}?)(?:职务)?(?=[，。；、,;：:\s）)]|的|$)")
 _NOT_A_POST = re.compile("[一二两三四五六七八九十\\d]+(?:名|位|个)|颁发|进行|宣誓|讲话")
@@ -161,6 +163,8 @@ def find_appointments(text: str, begin: int, end: int) -> list[Appointment]:
             continue  # 关于提请任命张明为…的议案: a motion's title, no appointment yet (…决定的报告: one made)
         if form == "elected":  # 刘志强、陈明当选为省人大常委会委员: the names come before the word
             post = _POST_TO.match(text, after, end)
+            if post is None and (bare := _LEVEL_POST.match(text, after, end)) and bare.group("post").endswith(post_words()):
+                post = bare  # 张明当选市人大常委会主任: the post by its level word, with no 为
             names = _names_before(text, begin, match.start())
             if post and names and not post.group("post").endswith(("代表", "以来")):  # 当选为全国人大代表: by voters
                 found.append(Appointment(predicate, match.span(), tuple(names), _clean(post.group("post"))))

@@ -447,16 +447,29 @@ def _bare_leader_title() -> re.Pattern[str]:
     return re.compile(f"(?:(?<=^)|(?<=[，,；;。、：:\\s（(]))(?:{'|'.join(titles)})", re.MULTILINE)
 
 
+# a leader's title as the post an appointment gives (选举张明为市长, 当选为县长, 任命李华为副镇长职务)
+_TITLE_GIVEN = lazy(f"(?<=为)(?:代理)?(?P<title>{'|'.join(longest_first('government_titles'))})(?=[，。；、,;）)\\s]|职务|$)", re.MULTILINE)
+
+
 def titled_governments(text: str, ctx: Jurisdiction, found: list[Candidate]) -> list[Candidate]:
     """副县长李明, 县长吴斌: a leader's title before a person's name, with no place before it, implies the
     government of the report's place at the title's level (五河县人民政府; 县人民政府 in a report that never
     names its county; 镇人民政府 for resolution to place in the township the text names), in a text that
     speaks of a government (政府) at all: the blind golds give the post a government only there (23 of
     26 titled names in the development split's golds; none of the three whose text never writes 政府)."""
-    if "长" not in text or "政府" not in text:
+    if "长" not in text:
         return []
-    persons = {c.begin for c in found if c.cls == "Person"}
     implied = []
+    for title in _TITLE_GIVEN.finditer(text) if "为" in text else ():
+        # 选举张明为市长: the post an appointment gives is the government's, whether or not the text writes 政府
+        level = table("government_titles")[title.group("title")][0]
+        where = ctx.place_at_level(level) or (level if level in ("镇", "乡") or _unplaced(ctx) else None)
+        if where is not None:
+            implied.append(Candidate(title.start("title"), title.end("title"), "Organization", title.group("title"),
+                                     canonical=where + "人民政府", national=True, priority=1, implied=True))
+    if "政府" not in text:
+        return implied
+    persons = {c.begin for c in found if c.cls == "Person"}
     for title in _bare_leader_title().finditer(text):
         if title.end() not in persons:
             continue
