@@ -243,3 +243,11 @@ def test_a_leaders_title_an_election_gives_is_a_post_in_the_government(tmp_path,
     facts = _facts(tmp_path, text)
     assert (person, "memberOf", body) in facts
     assert not any(s == person and o != body and p == "memberOf" for s, p, o in facts)  # (李华: not the committee named before)
+
+
+def test_a_listed_reports_topic_without_the_words_of_its_progress(tmp_path):
+    facts = _facts(tmp_path, (
+        "上海市十六届人大常委会第十六次会议召开。会议听取了市政府关于“两旧一村”改造工程推进情况的报告、"
+        "关于全面实施预算绩效管理情况的报告。\n"
+    ))
+    assert {("上海市人民代表大会常务委员会", "reviewed", "两旧一村改造工程"), ("上海市人民代表大会常务委员会", "reviewed", "预算绩效管理")} <= facts

@@ -36,7 +36,7 @@ _REPORTER = re.compile("^[^关，。；]{0,24}?关于")
 _LEADS = tuple(word_list("hearings.item_leads"))  # 贯彻落实《…》, 对…: no part of the item's name
 # the report's words after the item (…执行情况(草案)的报告, …等报告, …情况): no part of its name
 _TAIL = re.compile(
-    "(?:(?:上半年|前三季度)?(?:执行)?情况)?(?:调研|调查)?(?:[（(]草案[）)])?(?:的)?(?:等(?:[一二两三四五六七八九十\\d]+[项个])?)?(?:专项|综合)?(?:工作)?(?:报告|汇报)?$"
+    "(?:(?:上半年|前三季度)?(?:执行|推进)?情况)?(?:调研|调查)?(?:[（(]草案[）)])?(?:的)?(?:等(?:[一二两三四五六七八九十\\d]+[项个])?)?(?:专项|综合)?(?:工作)?(?:报告|汇报)?$"
 )
 # a report on bills or on other reports (…草案修改意见的汇报, …的审议情况的报告): no list of work reported on
 _ON_REPORTS = re.compile("(?:意见|审议情况|审议结果|审查结果|说明)的?(?:报告|汇报)》?$")
