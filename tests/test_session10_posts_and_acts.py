@@ -251,3 +251,15 @@ def test_a_listed_reports_topic_without_the_words_of_its_progress(tmp_path):
         "关于全面实施预算绩效管理情况的报告。\n"
     ))
     assert {("上海市人民代表大会常务委员会", "reviewed", "两旧一村改造工程"), ("上海市人民代表大会常务委员会", "reviewed", "预算绩效管理")} <= facts
+
+
+def test_a_city_papers_meeting_news_by_level_word_is_the_citys_not_a_district_it_names_more(tmp_path):
+    document = built(tmp_path, (
+        "市人大常委会会议召开 审议气象条例等 来源:解放日报\n"
+        "市十六届人大常委会第十六次会议昨起召开，审议《上海市促进浦东新区保税维修业务发展若干规定(草案)》"
+        "《上海市推进浦东新区实施建筑师负责制若干规定(草案)》《上海市促进浦东新区商事调解规定(草案)》等。"
+        "会议听取了市人大财经委、常委会预算工委关于本市地方企业国有资产管理情况的调研报告。\n"
+    ))
+    labels = {e.label for e in document.entities if e.cls == "Organization"}
+    assert "上海市人民代表大会常务委员会预算工作委员会" in labels
+    assert not any(label.startswith("浦东新区") for label in labels)

@@ -253,6 +253,8 @@ def infer_place(report: Report) -> Place | None:
     if known is None and (unlisted := _unlisted(meta)) is not None:
         return _with_city(unlisted, report.text)
     first = report.text[: report.text.find("。") + 1 or 200]
+    if known is not None and (own := _OWN_LEVEL_CONVENES.search(first)) and known.kind in _LEVEL_OF_KIND[own.group("level")]:
+        return known  # 市十六届人大常委会第十六次会议昨起召开 in a paper of 上海市: the city's own, not a district it names
     if known is None and _OWN_COUNTY_CONVENES.search(first) and not _names_a_county(report.text):
         return None  # 县十七届人大常委会召开第二十七次会议 … 扬州市第九届人大代表: its own county, never named
     if (convening := _placed_convenes().search(first)) is not None and (known is None or places()[convening.group("place")] == known):
@@ -304,6 +306,11 @@ def _names_a_county(text: str) -> bool:
 
 
 _COUNTY_WORDS = lazy("(?=([\u4e00-\u9fff]{1,6}?[县区旗]))")
+# A news item opening with its own province's or city's standing committee by level alone, meeting
+_OWN_LEVEL_CONVENES = lazy(
+    "(?:^|(?<=[，,。\\s日午]))(?P<level>省|市|自治区)(?:第?[一二三四五六七八九十]+届)?(?:人大常委会|人民代表大会常务委员会)[^，。]{0,12}?(?:召开|举行|开幕)"
+)
+_LEVEL_OF_KIND = {"省": ("province",), "自治区": ("region",), "市": ("city", "municipality", "prefecture")}
 # A news item opening with its own county's or district's standing committee by level alone, convening
 _OWN_COUNTY_CONVENES = lazy(
     "(?:^|(?<=[，,。\\s日午]))[县区](?:第?[一二三四五六七八九十]+届)?(?:人大常委会|人民代表大会常务委员会)(?:召开|举行)"
