@@ -263,3 +263,8 @@ def test_a_city_papers_meeting_news_by_level_word_is_the_citys_not_a_district_it
     labels = {e.label for e in document.entities if e.cls == "Organization"}
     assert "上海市人民代表大会常务委员会预算工作委员会" in labels
     assert not any(label.startswith("浦东新区") for label in labels)
+
+
+def test_a_name_ends_before_the_report_it_made(tmp_path):
+    facts = _facts(tmp_path, "上海市十六届人大常委会第十六次会议召开。会议听取了市人大常委会副主任陈靖所作的关于检查本市贯彻实施《上海市就业促进条例》情况的报告。\n")
+    assert ("陈靖", "memberOf", "上海市人民代表大会常务委员会") in facts
