@@ -16,19 +16,20 @@ names (《…》, “…”, and mentions other than activities, whose names are
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from ..classes import below
 from ..lexicon import rows, word_list, words
-from ..model import Mention
+from ..model import Entity, Mention
 from .patterns import alternation, first_of
 
 __all__ = [
     "Trigger",
     "Cue",
     "SentenceView",
+    "class_of",
     "triggers",
     "markers",
     "relation_schema",
@@ -162,6 +163,12 @@ def _bracketed(text: str, begin: int, end: int, pairs: dict[str, str]) -> list[t
     return spans
 
 
+def class_of(mention: Mention, entities: Mapping[str, Entity]) -> str:
+    """The class of the entity a mention names (the mention's own class if it is unknown)."""
+    entity = entities.get(mention.entity or "")
+    return entity.cls if entity else mention.cls
+
+
 class SentenceView:
     """One sentence with its mentions, cues and clauses, as offsets into the report's text."""
 
@@ -180,6 +187,17 @@ class SentenceView:
         for mention in self.mentions:
             self._first_at.setdefault(mention.begin, mention)
         self.clauses = self._find_clauses()
+        self._by_class: tuple[Mapping[str, Entity], dict[str, tuple[Mention, ...]]] | None = None
+
+    def of_class(self, cls: str, entities: Mapping[str, Entity]) -> tuple[Mention, ...]:
+        """The mentions whose class (:func:`class_of` in ``entities``) is ``cls``, in order: the
+        sentence's mentions are read into classes once for the dozen families of rules that ask."""
+        if self._by_class is None or self._by_class[0] is not entities:
+            grouped: dict[str, list[Mention]] = {}
+            for mention in self.mentions:
+                grouped.setdefault(class_of(mention, entities), []).append(mention)
+            self._by_class = (entities, {name: tuple(found) for name, found in grouped.items()})
+        return self._by_class[1].get(cls, ())
 
     def span(self, begin: int, end: int) -> str:
         return self.text[begin:end]

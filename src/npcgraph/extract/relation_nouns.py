@@ -19,18 +19,12 @@ from ..lexicon import word_list
 from ..model import Entity, Mention
 from .context import opening_place
 from .patterns import lazy, table
-from .relation_cues import SentenceView, post_pattern
+from .relation_cues import SentenceView, class_of, post_pattern
 from .statistics import counts_head, statistic_unit
 
 __all__ = ["Fact", "bodiless_posts", "executive_chairs", "bracketed_posts", "government_leaders", "body_labels", "class_of", "counted", "declared_posts", "deputies", "leaders_listed", "leaders_titled_after", "memberships", "organs", "signed_orders", "titled_members"]
 
 Fact = tuple[str, str, str, str | None]  # subject, predicate, object, post
-
-
-def class_of(mention: Mention, entities: Mapping[str, Entity]) -> str:
-    """The class of the entity a mention names (the mention's own class if it is unknown)."""
-    entity = entities.get(mention.entity or "")
-    return entity.cls if entity else mention.cls
 
 
 def _label_of(mention: Mention, entities: Mapping[str, Entity]) -> str:
@@ -45,7 +39,7 @@ _OCCASIONS = frozenset(word_list("relation_nouns.occasions"))
 def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention, tuple[str, ...]]:
     """Each statistic's mention in the sentence -> the entities it counts."""
     found: dict[Mention, tuple[str, ...]] = {}
-    for statistic in (m for m in view.mentions if class_of(m, entities) == "Statistic"):
+    for statistic in view.of_class("Statistic", entities):
         label = _label_of(statistic, entities)
         nested = [m for m in view.nested(statistic) if class_of(m, entities) != "Statistic"]
         things = [m for m in nested if counts_head(view.text, statistic, m)]
@@ -105,9 +99,9 @@ def memberships(view: SentenceView, entities: Mapping[str, Entity],
     listed after (主任吕英，副主任刘大敏、任江河) hold posts in the same body; a post listed before
     in another body (县委常委、县政府副县长付强) is held by the same person."""
     # (a leader's title standing for its government, 县委副书记、县长吴斌, is a post here, no body's name)
-    orgs = [m for m in view.mentions if class_of(m, entities) == "Organization" and view.span(m.begin, m.end) not in _government_titles()]
+    orgs = [m for m in view.of_class("Organization", entities) if view.span(m.begin, m.end) not in _government_titles()]
     previous: tuple[Mention, Mention, str] | None = None  # (body, person, post) of the last post held
-    for person in (m for m in view.mentions if class_of(m, entities) == "Person"):
+    for person in view.of_class("Person", entities):
         bodies = [m for m in orgs if m.end <= person.begin]
         if not bodies or not person.entity:
             previous = None
@@ -201,8 +195,8 @@ _BIO_CURRENT = re.compile(r"(?<=[，,])\s*(?:现任|现为|任)")
 def declared_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
     """<person>是<body><post>: the person holds the post in the body (places before the body's
     name skipped: 是龙岩市新罗区|西安村党委书记)."""
-    for person in view.mentions:
-        if class_of(person, entities) != "Person" or not person.entity:
+    for person in view.of_class("Person", entities):
+        if not person.entity:
             continue
         if _BIO_OPENING.match(view.text, person.end, view.end):
             # 张三，男，汉族，1965年3月生，现任长沙市委常委: a biography's opening, its current post later
@@ -230,7 +224,7 @@ def _opening(words: Iterable[str], after: str) -> re.Pattern[str]:
 
 
 def _persons_by_begin(view: SentenceView, entities: Mapping[str, Entity]) -> dict[int, Mention]:
-    return {m.begin: m for m in view.mentions if class_of(m, entities) == "Person" and m.entity}
+    return {m.begin: m for m in view.of_class("Person", entities) if m.entity}
 
 
 @cache
@@ -268,7 +262,7 @@ def executive_chairs(view: SentenceView, entities: Mapping[str, Entity]) -> Iter
     if len(presidia) != 1:
         return
     (presidium,) = presidia
-    persons = sorted((m for m in view.mentions if class_of(m, entities) == "Person" and m.entity), key=lambda m: m.begin)
+    persons = sorted((m for m in view.of_class("Person", entities) if m.entity), key=lambda m: m.begin)
     runs: list[list[Mention]] = []
     for person in persons:
         if runs and view.text[runs[-1][-1].end : person.begin] == "、":
@@ -342,8 +336,8 @@ def leaders_titled_after(view: SentenceView, entities: Mapping[str, Entity], fin
     leader's post in the government of the report's place at that level, a secretary's in the
     one party committee of the report's levels that the report names (市委, 县委…), a chair's
     (刘奇主任) in the standing committee whose news it is."""
-    for person in view.mentions:
-        if class_of(person, entities) != "Person" or not person.entity:
+    for person in view.of_class("Person", entities):
+        if not person.entity:
             continue
         title = _title_after_name().match(view.text, person.end, view.end)
         if title is None:
@@ -367,9 +361,9 @@ _LEADERS_WORDS = re.compile(f"(?:{'|'.join(_LEADERS)})")
 def leaders_listed(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
     """殷美根、马志武等省人大常委会领导: the names listed before 等 and a body's leaders are its
     members (the post left unsaid)."""
-    persons = [m for m in view.mentions if class_of(m, entities) == "Person" and m.entity]
-    for body in view.mentions:
-        if class_of(body, entities) != "Organization" or not body.entity or view.text[body.begin - 1 : body.begin] != "等":
+    persons = [m for m in view.of_class("Person", entities) if m.entity]
+    for body in view.of_class("Organization", entities):
+        if not body.entity or view.text[body.begin - 1 : body.begin] != "等":
             continue
         if not _LEADERS_WORDS.match(view.text, body.end, view.end):
             continue
@@ -386,14 +380,14 @@ def leaders_listed(view: SentenceView, entities: Mapping[str, Entity]) -> Iterat
 def bracketed_posts(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
     """张建国（省农业科学院研究员）, 李红（市人大常委会委员、市总工会副主席）: the posts in brackets
     after a name are the person's, each in the body before it."""
-    for person in view.mentions:
-        if class_of(person, entities) != "Person" or not person.entity or view.text[person.end : person.end + 1] not in "（(":
+    for person in view.of_class("Person", entities):
+        if not person.entity or view.text[person.end : person.end + 1] not in "（(":
             continue
         close = min((i for i in (view.text.find("）", person.end, view.end), view.text.find(")", person.end, view.end)) if i > 0), default=-1)
         if close < 0:
             continue
-        for body in view.mentions:
-            if body.begin > person.end and body.end < close and class_of(body, entities) == "Organization" and body.entity:
+        for body in view.of_class("Organization", entities):
+            if body.begin > person.end and body.end < close and body.entity:
                 post = post_pattern().match(view.text, body.end, close)
                 if post and post.group(1) and (post.end() == close or view.text[post.end()] in "、，,；;"):
                     yield (person.entity, "memberOf", body.entity, post.group(1))
@@ -416,8 +410,8 @@ _ELECTED_DEPUTY = re.compile(
 def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fact]:
     """<congress>代表 … <person>: 全国人大代表、…党支部书记徐淙祥, 作为一名全国人大代表，郑培坤: the
     person is a deputy of that congress (memberOf, post 代表), whatever other titles stand between."""
-    people = [m for m in view.mentions if class_of(m, entities) == "Person" and m.entity]
-    for congress in view.mentions:
+    people = [m for m in view.of_class("Person", entities) if m.entity]
+    for congress in view.of_class("Organization", entities):
         entity = entities.get(congress.entity or "")
         if entity is None or entity.cls != "Organization" or not entity.label.endswith("人民代表大会"):
             continue
@@ -442,7 +436,7 @@ def deputies(view: SentenceView, entities: Mapping[str, Entity]) -> Iterator[Fac
                 yield (person.entity or "", "memberOf", entity.key, "代表")
             continue
         person = next((p for p in people if p.begin >= after), None)
-        if person is None or any(m.begin >= after and m.end <= person.begin and class_of(m, entities) == "Person" for m in view.mentions):
+        if person is None or any(m.begin >= after and m.end <= person.begin for m in view.of_class("Person", entities)):
             continue
         if _DEPUTY_GAP.fullmatch(view.text, after, person.begin):
             yield (person.entity or "", "memberOf", entity.key, "代表")
@@ -462,12 +456,11 @@ def titled_members(view: SentenceView, entities: Mapping[str, Entity], labels: M
     ``title_bodies``) makes the person a member of that body, where the report names it (not
     inside the name of an idea)."""
     titles = _title_bodies()
-    for person in view.mentions:
-        if class_of(person, entities) != "Person" or not person.entity:
+    for person in view.of_class("Person", entities):
+        if not person.entity:
             continue
         title = next((t for t in sorted(titles, key=len, reverse=True) if view.text.startswith(t, person.end)), None)
-        if title is None or any(class_of(m, entities) == "Concept" and m.begin <= person.begin and person.end <= m.end
-                                for m in view.mentions):
+        if title is None or any(m.begin <= person.begin and person.end <= m.end for m in view.of_class("Concept", entities)):
             continue  # 习近平总书记系列重要讲话精神: the idea's author, no statement of his post
         body = labels.get(titles[title])
         if body is not None:
@@ -486,7 +479,7 @@ def signed_orders(view: SentenceView, entities: Mapping[str, Entity]) -> Iterato
         sign = view.text.rfind("签署", view.begin, order.begin)
         if sign < 0 or re.search("[。；;]", view.text[sign : order.begin]):
             continue
-        signers = [m for m in view.mentions if m.end <= sign and class_of(m, entities) == "Person" and m.entity]
+        signers = [m for m in view.of_class("Person", entities) if m.end <= sign and m.entity]
         if signers and re.fullmatch(r"[^，。；;]{0,8}", view.text[signers[-1].end : sign]):
             yield (signers[-1].entity or "", "issued", entity.key, None)
 
@@ -554,7 +547,7 @@ def organs(view: SentenceView, entities: Mapping[str, Entity], labels: Mapping[s
     """An organ of a body → partOf the body (see the module's docstring); ``labels`` is
     :func:`body_labels` of ``entities`` (made here when not given)."""
     labels = body_labels(entities) if labels is None else labels
-    bodies = [m for m in view.mentions if class_of(m, entities) == "Organization" and m.entity]
+    bodies = [m for m in view.of_class("Organization", entities) if m.entity]
     for organ in bodies:
         # the longest body named at the organ's start (…人大常委会代表资格审查委员会: the standing
         # committee, not the congress its term names too)

@@ -664,7 +664,7 @@ class _SentenceReader:
 
     def last_meeting_holder(self) -> str | None:
         """The body holding the last meeting this sentence names, if it names one."""
-        meetings = [m for m in self.view.mentions if self.cls(m) == "Event"]
+        meetings = self.view.of_class("Event", self.entities)
         return next((h for m in reversed(meetings) if (h := self._holder(m))), None)
 
     def _holder(self, meeting: Mention) -> str | None:
@@ -727,8 +727,8 @@ class _SentenceReader:
                  and not (self.text[c.begin - 1 : c.begin] in "（(" and self.text[c.end : c.end + 1] in "）)")  # 《…》(修订): a note
                  and not (self.text[c.begin - 2 : c.begin] in ("报请", "提请") and self.text.startswith("的《", c.end))]  # 通过了…报请批准的《…》
         stop = later[0].begin if later else clause[1]
-        for name in self.view.mentions:  # a trigger inside an activity's name speaks of that name
-            if self.cls(name) in _ACTIVITIES and name.begin <= verb.begin and verb.end <= name.end:
+        for name in (*self.view.of_class("Activity", self.entities), *self.view.of_class("SupervisionActivity", self.entities)):
+            if name.begin <= verb.begin and verb.end <= name.end:  # a trigger inside an activity's name speaks of that name
                 stop = min(stop, name.end)
         earlier = [c for c in cues if c.end <= verb.begin and c.ends_objects]
         start = earlier[-1].end if earlier else clause[0]

@@ -54,22 +54,28 @@ def _phrases() -> tuple[list[str], dict[str, str]]:
     return _table("phrases.tsv")
 
 
-def _is_prefix(text: str, keys: list[str]) -> bool:
-    """Whether some phrase of the sorted ``keys`` starts with ``text``."""
-    at = bisect_left(keys, text)
-    return at < len(keys) and keys[at].startswith(text)
+@cache
+def _prefixes(first: str) -> frozenset[str]:
+    """Every beginning of the phrases that start with ``first``: whether some phrase starts
+    with a text is one look-up (made for a character the first time a name has it)."""
+    keys = _phrases()[0]
+    found: set[str] = set()
+    for phrase in keys[bisect_left(keys, first) : bisect_left(keys, chr(ord(first) + 1))]:
+        found.update(phrase[:end] for end in range(1, len(phrase) + 1))
+    return frozenset(found)
 
 
 def _segments(run: str) -> list[str]:
     """pypinyin's ``mmseg.seg.cut(run)`` (strict: phrases and single characters)."""
-    keys, phrases = _phrases()
+    phrases = _phrases()[1]
     segments: list[str] = []
     remain = run
     while remain:
+        prefixes = _prefixes(remain[0])
         valid = ""
         for end in range(1, len(remain) + 1):
             word = remain[:end]
-            if not _is_prefix(word, keys):
+            if word not in prefixes:
                 segments.append(valid or remain[0])
                 remain = remain[len(valid) or 1:]
                 break
