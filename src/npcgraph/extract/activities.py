@@ -20,7 +20,7 @@ from ..lexicon import longest_first, rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import counties, places
 from .hearings import TOPIC_TAILS, listed_topics, meeting_heard, topic_class, year_whole
-from .patterns import HAN, Patterns, alternation, deferred, first_of, leading_verb, table
+from .patterns import HAN, Patterns, alternation, deferred, first_of, leading_verb, lines_holding, table
 
 __all__ = ["PARTY_CONGRESS_SHORT", "find_activities", "activities_around", "national_names", "party_congress"]
 
@@ -278,7 +278,8 @@ def _projects(text: str) -> list[Candidate]:
     if "工程" not in text and "项目" not in text:
         return []
     items: list[tuple[int, int]] = []
-    for match in _PROJECT_LIST.finditer(text):
+    # (a list holds 工程 or 项目 and no line break: only the lines that hold one are scanned)
+    for match in (m for begin, end in lines_holding(text, ("工程", "项目")) for m in _PROJECT_LIST.finditer(text, begin, end)):
         depth, start = 0, match.start()
         for at in range(match.start(), match.end()):  # the list's items: 、 outside brackets
             if text[at] in "（(":

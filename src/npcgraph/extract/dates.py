@@ -34,21 +34,23 @@ _CN = "〇零○一二两三四五六七八九十百"
 _NUMBER = rf"(?:\d+|[{_CN}]+)"
 
 # 2025年10月1日 / 2025年10月 / 2025年 (the year written in digits or 二〇二五)
+# (each of the three scans below opens with a lookahead for the characters its matches start
+# with: it changes no match, and the engine passes every other character at once)
 _ABSOLUTE = re.compile(
-    rf"(?P<year>(?<!\d)\d{{4}}|[{_CN[:-2]}]{{4}})年(?:度)?"
+    rf"(?=[\d{_CN[:-2]}])(?P<year>(?<!\d)\d{{4}}|[{_CN[:-2]}]{{4}})年(?:度)?"
     rf"(?:(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?"
     rf"(?:(?P<day>3[01]|[12]\d|0?[1-9]|三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?"
 )
 # 3月5日, 十月一日: a month and day without a year (the 日 is required, so that 3月 alone in
 # 3个月 or a list of months is not read as a date)
 _MONTH_DAY = re.compile(
-    rf"(?<![\d年{_CN}])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+    rf"(?=[\d十一二三四五六七八九])(?<![\d年{_CN}])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     rf"(?P<day>3[01]|[12]\d|0?[1-9]|三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日"
 )
 # 3月，… / 6月份 / 9月底: a month alone, which takes the year named before it in its paragraph
 # (never the report's: an annual report's 3月 is a month of the year it reports on)
 _MONTH = re.compile(
-    rf"(?<![\d年{_CN}—\-~～至到、])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?(?=[，,]|初|上旬|中旬|下旬|底|末)"
+    rf"(?=[\d十一二三四五六七八九])(?<![\d年{_CN}—\-~～至到、])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?(?=[，,]|初|上旬|中旬|下旬|底|末)"
 )
 _RELATIVE = re.compile(r"今年|去年|前年|明年|本年度|本月|上月|当月|同年|同月|同日|当日|当天|次日|翌日|次月|次年|上年")
 # A date followed by these bounds a period or counts time; it dates no act.

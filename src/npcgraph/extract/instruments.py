@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import word_list, words
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import NATIONAL, known_place, opening_place, places
-from .patterns import HAN, alternation, column, ends_with_any, lazy, leading_verb, table
+from .patterns import HAN, alternation, column, ends_with_any, lazy, leading_verb, lines_holding, table
 
 __all__ = ["find_instruments", "classify_title", "is_session_paper", "law_full_name", "law_canonical", "NATIONAL_PREFIXES", "NOTICE_TERM", "ORDER_NUMBER"]
 
@@ -672,9 +672,10 @@ def _passed_papers(text: str) -> list[Candidate]:
 # An item of a list or a clause of its own that is a title written without 《》 and opening with its
 # place (1.江苏省生物多样性保护条例;2.…, 立法项目：宜兴市…办法、…): a legislative plan's items, a
 # meeting's agenda. After a number or a list's mark, or alone between clause marks.
+_PLACED_KINDS = ("条例", "办法", "规定", "规则", "细则", "决定")
 _PLACED_TITLE = re.compile(
     f"(?:^|(?<=[，。；、,;：:\\s（(）)])|(?<=\\d[.．、])|(?<=[一二三四五六七八九十][、.．]))"
-    f"(?P<name>[{HAN}\\d]{{5,40}}?(?:条例|办法|规定|规则|细则|决定))(?=[，。；、,;：:\\s（(]|$)",
+    f"(?P<name>[{HAN}\\d]{{5,40}}?(?:{'|'.join(_PLACED_KINDS)}))(?=[，。；、,;：:\\s（(]|$)",
     re.MULTILINE,
 )
 
@@ -686,7 +687,9 @@ def _instrument_verb() -> re.Pattern[str]:
 
 def _placed_titles(text: str) -> list[Candidate]:
     found = []
-    for match in _PLACED_TITLE.finditer(text) if "条例" in text or "办法" in text or "规定" in text or "决定" in text else ():
+    # (a title ends with its kind's word and holds no line break: only the lines that hold one are scanned)
+    lines = lines_holding(text, _PLACED_KINDS) if "条例" in text or "办法" in text or "规定" in text or "决定" in text else ()
+    for match in (m for begin, end in lines for m in _PLACED_TITLE.finditer(text, begin, end)):
         name = match.group("name")
         place = opening_place(name, 8)
         if place is None or len(name) - len(place) < 4 or leading_verb(name[len(place):]) or "会议" in name or "等" in name \
@@ -755,7 +758,7 @@ _STATED = re.compile("[，。；,;]")  # a line that goes on into a sentence, no
 
 def _work_reports(text: str) -> list[Candidate]:
     found = []
-    for match in _WORK_REPORT.finditer(text) if "工作报告" in text else ():
+    for match in (m for begin, end in lines_holding(text, ("工作报告",)) for m in _WORK_REPORT.finditer(text, begin, end)):
         begin = match.start()
         place = next((text[start:begin] for start in range(max(0, begin - 9), begin - 1) if known_place(text[start:begin])), None)
         if place is not None:

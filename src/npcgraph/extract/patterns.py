@@ -23,6 +23,7 @@ __all__ = [
     "Patterns",
     "deferred",
     "lazy",
+    "lines_holding",
 ]
 
 HAN = "\u4e00-\u9fff"
@@ -76,6 +77,22 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     a build may never run (a seed build runs about three in five of them), so that importing the finders
     compiles none of them."""
     return _LazyPattern(pattern, flags)  # type: ignore[return-value]
+
+
+def lines_holding(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """The spans of the lines of ``text`` that hold one of ``words``, in order. A scan no match
+    of which crosses a line break and each of whose matches holds one of the words finds the
+    same matches in these lines (``finditer(text, begin, end)``) as in the whole text, without
+    trying every character of the other lines."""
+    spans: set[tuple[int, int]] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            spans.add((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(word, end)
+    return sorted(spans)
 
 
 def alternation(words: Iterable[str]) -> str:

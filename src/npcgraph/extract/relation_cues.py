@@ -148,19 +148,32 @@ def _any_of(characters: str) -> re.Pattern[str]:
 _CLAUSE_END = _any_of("".join(sorted(_CLAUSE_ENDS)))
 
 
-def _bracketed(text: str, begin: int, end: int, pairs: dict[str, str]) -> list[tuple[int, int]]:
-    """Spans of matched bracket pairs (outermost) in ``text[begin:end]``."""
+_BRACKET = _any_of("".join(_PAIRS) + "".join(_PAIRS.values()))  # (the name pairs are among them)
+
+
+def _bracketed(text: str, begin: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of matched bracket pairs (outermost) in ``text[begin:end]``: of the pairs that
+    enclose names (``_NAME_PAIRS``), and of all pairs (``_PAIRS``), read in one pass."""
+    names: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
+    name_stack: list[tuple[str, int]] = []
     stack: list[tuple[str, int]] = []
-    for found in _any_of("".join(pairs) + "".join(pairs.values())).finditer(text, begin, end):  # the brackets alone
+    for found in _BRACKET.finditer(text, begin, end):  # the brackets alone
         at, ch = found.start(), found.group()
-        if ch in pairs:
-            stack.append((pairs[ch], at))
-        elif stack and ch == stack[-1][0]:
-            closer, start = stack.pop()
+        if ch in _PAIRS:
+            stack.append((_PAIRS[ch], at))
+            if ch in _NAME_PAIRS:
+                name_stack.append((_NAME_PAIRS[ch], at))
+            continue
+        if stack and ch == stack[-1][0]:
+            start = stack.pop()[1]
             if not stack:
                 spans.append((start, at + 1))
-    return spans
+        if name_stack and ch == name_stack[-1][0]:
+            start = name_stack.pop()[1]
+            if not name_stack:
+                names.append((start, at + 1))
+    return names, spans
 
 
 def class_of(mention: Mention, entities: Mapping[str, Entity]) -> str:
@@ -178,7 +191,8 @@ class SentenceView:
         self.end = end
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.begin, -m.end, m.entity or "")))
         self.starts = frozenset(m.begin for m in self.mentions)
-        self._names = _bracketed(text, begin, end, _NAME_PAIRS) + [
+        names, self._nested = _bracketed(text, begin, end)
+        self._names = names + [
             (m.begin, m.end) for m in self.mentions if m.cls not in _VERB_PHRASE_CLASSES
         ]
         self.cues = self._find_cues()
@@ -228,11 +242,11 @@ class SentenceView:
         return tuple(cues)
 
     def _find_clauses(self) -> tuple[tuple[int, int], ...]:
-        nested = _bracketed(self.text, self.begin, self.end, _PAIRS)
+        nested = self._nested
         clauses, start = [], self.begin
         for found in _CLAUSE_END.finditer(self.text, self.begin, self.end):
             at = found.start()
-            if not any(b < at < e for b, e in nested):
+            if not nested or not any(b < at < e for b, e in nested):
                 if at > start:
                     clauses.append((start, at))
                 start = at + 1

@@ -312,10 +312,13 @@ def entities_of(resolved: list[Resolved], texts: dict[int, str], ctx: Jurisdicti
     for key in sorted(groups):
         group = groups[key]
         first = group[0]
-        classes = Counter(r.cls for r in group)
-        if first.cls in INSTRUMENT_CLASSES and len(classes) > 1:
-            classes.pop("Instrument", None)
-        cls = max(sorted(classes), key=lambda c: (classes[c], c == first.cls))
+        if all(r.cls == first.cls for r in group):  # (most keys: one class, nothing to count)
+            cls = first.cls
+        else:
+            classes = Counter(r.cls for r in group)
+            if first.cls in INSTRUMENT_CLASSES:
+                classes.pop("Instrument", None)
+            cls = max(sorted(classes), key=lambda c: (classes[c], c == first.cls))
         names: set[str] = set()
         for result in group:
             candidate = result.candidate
