@@ -64,7 +64,8 @@ def national_names() -> dict[str, tuple[str, str]]:
 def _patterns() -> Patterns:
     kinds = table("supervision_kinds")
     kind = alternation(kinds)
-    standalone = alternation(k for k, v in kinds.items() if v == "yes")
+    standalone_kinds = [k for k, v in kinds.items() if v == "yes"]
+    standalone = alternation(standalone_kinds)
     programs = alternation(k for k, v in table("program_suffixes").items() if v == "yes")
     verbs = "|".join(_SUPERVISION_VERBS)
     events = _events_lexicon()
@@ -73,10 +74,12 @@ def _patterns() -> Patterns:
     return Patterns({
         "supervision": deferred(f"(?:{verbs})了?(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
         "more_supervision": deferred(f"、(?P<name>{_NAME}{{1,24}}?(?:{kind})){_END}"),
-        "standalone": deferred(f"(?:专项)?(?:{standalone})"),  # 专项工作评议: a special one, by its whole name
+        # (a lookahead for the first characters before a scan changes no match and lets the engine
+        # pass every other character at once: here, in "review" and in "topic_then_kind")
+        "standalone": deferred(first_of(standalone_kinds, "专") + f"(?:专项)?(?:{standalone})"),  # 专项工作评议: a special one, by its whole name
         # 审议通过了县政府关于…工作情况的报告: a report on work heard and voted on, the work reviewed
         "passed_review": deferred(f"审议通过了?[{HAN}]{{0,16}}?关于(?P<topic>[^。；;！？!?，,、\\n]{{2,40}}?情况)的?(?:专项|综合)?报告"),
-        "review": deferred(f"(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?:并(?:表决)?通过了?)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
+        "review": deferred(f"(?=[听审])(?:听取(?:和)?)?审议(?!批准|通过)(?:了)?(?:并(?:表决)?通过了?)?(?P<topic>[^。；;！？!?，,\\n]{{2,48}}?)(?:的)?(?:报告|汇报)(?=[，。；、,;：:\\s）)]|$)"),
         "check": deferred(f"(?:检查|视察)(?![组团])(?P<title>(?:(?!检查|视察)[^，。；;！？!?\\n]){{2,60}}?)(?:的)?(?:贯彻)?(?:落实|实施)情况"),
         # 听取审议报告28个, 听取审议监督工作报告182个: the hearings of a kind, counted
         "counted_review": deferred(f"听取(?:和)?审议(?:了)?(?:[{HAN}“”\"]{{0,10}}?)报告(?=\\d|[一二三四五六七八九十]+[个项件份次])"),
@@ -86,7 +89,7 @@ def _patterns() -> Patterns:
         "more_meetings": deferred(f"(?:和|及|与|、)(?P<name>[{HAN}]{{0,16}}?(?:{alternation(_MEETINGS)}))(?=[，。；、,;：:\\s）)]|后|和|及|与|\\d|$)"),
         # 开展专题学习42次, 举办专题讲座10场、研讨交流: generic activities a body holds
         "generic": deferred(f"(?:{verbs}|举办)(?P<name>{alternation(_GENERIC_ACTIVITIES)})(?=[，。；、,;：:\\s）)]|和|及|与|等|\\d|$)"),
-        "topic_then_kind": deferred(f"(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)了?(?P<kind>{kind})"),
+        "topic_then_kind": deferred(f"(?=[围就针])(?:围绕|(?<![成造])就|针对)(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,6}}|[{HAN}]{{2,16}}?)(?:开展|组织开展|组织|进行)了?(?P<kind>{kind})"),
         "quoted_kind": deferred(f"(?:{verbs})(?P<topic>“[^“”]{{2,30}}”[{HAN}]{{0,8}}?)(?P<kind>{kind}){_END}"),
         # 庆祝全国人民代表大会成立70周年活动, 纪念地方人大设立常委会40周年系列活动
         # 开展代表接待日活动, 举行第四季度集中活动: a named activity a body holds (not 各类活动)
@@ -418,7 +421,8 @@ def find_activities(text: str) -> list[Candidate]:
     events = _events_lexicon()
     for match in pats["event"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Event", match.group(0), canonical=events[match.group(0)], national=True, priority=2))
-    for match in pats["session"].finditer(text):
+    # (a session holds 次, 中全会, 党的 or 中共 and no line break: only the lines that hold one are scanned)
+    for match in (m for begin, end in lines_holding(text, ("次", "中全会", "党的", "中共")) for m in pats["session"].finditer(text, begin, end)):
         name, begin = match.group(0), match.start()
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         if name[:1] in "县区市旗" and (county := _county_ending(text, begin + 1)) is not None:

@@ -18,7 +18,7 @@ from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
 from ..lexicon import longest_first, rows, word_list, words
 from .candidates import Candidate
 from .context import GENERIC_LEVELS, Jurisdiction, counties, known_place, place_named, places
-from .patterns import HAN, PUBLICATION_AFTER, Patterns, alternation, column, deferred, first_of, lazy, leading_verb, table
+from .patterns import HAN, PUBLICATION_AFTER, Patterns, alternation, column, deferred, first_of, lazy, leading_verb, lines_holding, table
 from .relation_cues import markers, post_words
 
 __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "FUNCTION_CHARS", "NOT_NAME_STARTS", "PRONOUN_TAILS"]
@@ -614,7 +614,8 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
     for match in _CENTRAL_BESIDE_PARTY.finditer(text) if "中央" in text else ():
         add(match, table("national_bodies")["党中央"], national=True)
     if _NATIONAL_SESSION.search(text):
-        for match in pats["delegation"].finditer(text):
+        # (a delegation holds 团 and no line break: only the lines that hold it are scanned)
+        for match in (m for begin, end in lines_holding(text, ("团",)) for m in pats["delegation"].finditer(text, begin, end)):
             place = places().get(match.group("place"))
             if place is not None and place.kind in _PROVINCE_KINDS and place.short:
                 add(match, f"全国人民代表大会{place.short}代表团", national=True)

@@ -452,7 +452,7 @@ def _law_core(name: str) -> str:
 
 # 该条例将于…施行, 条例由…表决通过: a clause opening with a bare form word (or 该 and one) speaks of
 # the instrument of that form named last, as 《条例》 does
-_BARE_BACK = re.compile(r"(?:(?<=[。；，;,\n])|^)(?:该|这部|此)?(条例|决定|决议|办法|规定|规则|细则)(?=由|经|将|于|自|共|从|明确|规定|已|在|对|施行|实施)", re.MULTILINE)
+_BARE_BACK = re.compile(r"(?=[该这此条决办规细])(?:(?<=[。；，;,\n])|^)(?:该|这部|此)?(条例|决定|决议|办法|规定|规则|细则)(?=由|经|将|于|自|共|从|明确|规定|已|在|对|施行|实施)", re.MULTILINE)
 
 
 def _bare_references(text: str) -> list[Candidate]:
