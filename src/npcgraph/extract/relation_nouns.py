@@ -54,10 +54,10 @@ def counted(view: SentenceView, entities: Mapping[str, Entity]) -> dict[Mention,
         if not things and label:
             # 听取审议75个工作报告: the hearings whose name holds the number counted
             things = [
-                m for m in view.mentions if m.begin <= statistic.begin and statistic.end <= m.end and m != statistic
-                and class_of(m, entities) == "SupervisionActivity" and _label_of(m, entities).endswith(label)
+                m for m in view.of_class("SupervisionActivity", entities) if m.begin <= statistic.begin and statistic.end <= m.end
+                and m != statistic and _label_of(m, entities).endswith(label)
             ] or [
-                m for m in view.mentions if class_of(m, entities) != "Statistic" and label in _names(view, m, entities)
+                m for m in view.mentions if class_of(m, entities) != "Statistic" and _named(view, m, entities, label)
             ]
         if statistic_unit(view.text, statistic) in _OCCASIONS:  # 召开主任会议73次: meetings, not the organ
             things = [m for m in things if class_of(m, entities) != "Organization"]
@@ -80,6 +80,14 @@ def _listed_before(view: SentenceView, entities: Mapping[str, Entity], last: Men
         if not previous or class_of(previous[0], entities) != class_of(last, entities):
             return run
         run.insert(0, max(previous, key=lambda m: m.end - m.begin))
+
+
+def _named(view: SentenceView, mention: Mention, entities: Mapping[str, Entity], name: str) -> bool:
+    """Whether ``name`` is one of :func:`_names` of ``mention`` (without making the set)."""
+    if view.text.startswith(name, mention.begin) and len(name) == mention.end - mention.begin:
+        return True
+    entity = entities.get(mention.entity or "")
+    return entity is not None and (name == entity.label or name in entity.alt_labels)
 
 
 def _names(view: SentenceView, mention: Mention, entities: Mapping[str, Entity]) -> set[str]:

@@ -637,16 +637,18 @@ class _SentenceReader:
         """Past the time words (and other ``roles`` of markers) that may open a clause before its
         subject."""
         key = (begin, end, roles)
-        if key not in self._skipped:
-            pattern = _lead_pattern(roles)
-            at = max(begin, self.opening)
-            while at < end and at not in self.view.starts:
-                match = pattern.match(self.text, at, end)
-                if not match or match.end() == at:
-                    break
-                at = match.end()
-            self._skipped[key] = at
-        return self._skipped[key]
+        found = self._skipped.get(key)
+        if found is not None:
+            return found
+        pattern = _lead_pattern(roles)
+        at = max(begin, self.opening)
+        while at < end and at not in self.view.starts:
+            match = pattern.match(self.text, at, end)
+            if not match or match.end() == at:
+                break
+            at = match.end()
+        self._skipped[key] = at
+        return at
 
     def opening_meeting_holder(self) -> str | None:
         """The body holding the meeting this sentence opens with, its subject (十三届全国人大常委会
