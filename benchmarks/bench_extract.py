@@ -145,14 +145,15 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _forget_keys(entity_key) -> None:
-    """Empties the caches of entity keys, slugs and their parts' pinyin (npcgraph.ids) and of
-    names read without their province (resolve.without_province), so that a pass pays for them
-    as a fresh build does."""
-    from npcgraph import ids
+    """Empties the caches of entity keys, slugs and their parts' pinyin (npcgraph.ids), of the
+    pinyin phrases' beginnings by first character and of names read without their province
+    (resolve.without_province), so that a pass pays for them as a fresh build does."""
+    from npcgraph import ids, pinyin
     from npcgraph.extract import resolve
 
     entity_key.cache_clear()
     resolve.without_province.cache_clear()
+    pinyin._prefixes.cache_clear()
     for value in vars(ids).values():
         if callable(getattr(value, "cache_clear", None)):
             value.cache_clear()

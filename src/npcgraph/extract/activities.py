@@ -61,12 +61,18 @@ def national_names() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _program_suffixes() -> tuple[str, ...]:
+    """The words a program's name ends with (行动, 工程…)."""
+    return tuple(k for k, v in table("program_suffixes").items() if v == "yes")
+
+
+@cache
 def _patterns() -> Patterns:
     kinds = table("supervision_kinds")
     kind = alternation(kinds)
     standalone_kinds = [k for k, v in kinds.items() if v == "yes"]
     standalone = alternation(standalone_kinds)
-    programs = alternation(k for k, v in table("program_suffixes").items() if v == "yes")
+    programs = alternation(_program_suffixes())
     verbs = "|".join(_SUPERVISION_VERBS)
     events = _events_lexicon()
     num = "[一二三四五六七八九十百零〇\\d]+"
@@ -400,7 +406,8 @@ def find_activities(text: str) -> list[Candidate]:
             found.append(Candidate(match.start("kind"), match.end("kind"), "SupervisionActivity", match.group("kind"), priority=1))
     found += listed_topics(text)
     found += _projects(text)
-    for match in pats["program"].finditer(text):
+    # (a program's name ends with its suffix and holds no line break: only the lines that hold one are scanned)
+    for match in (m for begin, end in lines_holding(text, _program_suffixes()) for m in pats["program"].finditer(text, begin, end)):
         begin, name = match.start("name"), match.group("name")
         lead = leading_verb(name)
         if len(name) - len(lead) >= 4:
