@@ -20,7 +20,7 @@ from ..lexicon import longest_first, rows, word_list
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import counties, places
 from .hearings import TOPIC_TAILS, listed_topics, meeting_heard, topic_class, year_whole
-from .patterns import HAN, Patterns, alternation, deferred, first_of, leading_verb, lines_holding, table
+from .patterns import HAN, Patterns, alternation, deferred, finditer_lines, first_of, leading_verb, table
 
 __all__ = ["PARTY_CONGRESS_SHORT", "find_activities", "activities_around", "national_names", "party_congress"]
 
@@ -58,6 +58,10 @@ def national_names() -> dict[str, tuple[str, str]]:
         for alt in (row[2].split("|") if len(row) > 2 and row[2] else ()):
             found[alt] = (cls, canonical)
     return found
+
+
+# What every match of the "session" scan holds (次, 中全会, 党的 or 中共).
+_SESSION_WORDS = ("次", "中全会", "党的", "中共")
 
 
 @cache
@@ -276,6 +280,7 @@ _YEAR_NAMED = tuple(word_list("activities.year_named"))  # 计划, 预算…: na
 _PAREN = "[（(][^（）()\n]{1,14}[）)]"
 _PROJECT = f"(?:[{HAN}\\d—]|{_PAREN}){{3,30}}?(?:工程|项目)(?:{_PAREN})?"
 _PROJECT_END = "(?=[，。；、,;：:\\s”）)]|和|及|等|$)"
+_PROJECT_WORDS = ("工程", "项目")
 _PROJECT_LIST = re.compile(f"(?:(?<=[、：:，,。；;\\n])|^|(?<=到|赴)){_PROJECT}(?:、{_PROJECT})+{_PROJECT_END}", re.MULTILINE)
 _PROJECT_VISITED = re.compile(f"(?:先后到|来到|深入|走进|实地查看|视察了?|调研了?|察看了?)(?P<name>{_PROJECT}){_PROJECT_END}")
 _BEFORE_PROJECT = re.compile("先后到|来到|到|赴|调整为|列为|作为|通过了|通过|为|了|对|在|将|把")
@@ -288,7 +293,7 @@ def _projects(text: str) -> list[Candidate]:
         return []
     items: list[tuple[int, int]] = []
     # (a list holds 工程 or 项目 and no line break: only the lines that hold one are scanned)
-    for match in (m for begin, end in lines_holding(text, ("工程", "项目")) for m in _PROJECT_LIST.finditer(text, begin, end)):
+    for match in finditer_lines(_PROJECT_LIST, text, _PROJECT_WORDS):
         depth, start = 0, match.start()
         for at in range(match.start(), match.end()):  # the list's items: 、 outside brackets
             if text[at] in "（(":
@@ -407,7 +412,7 @@ def find_activities(text: str) -> list[Candidate]:
     found += listed_topics(text)
     found += _projects(text)
     # (a program's name ends with its suffix and holds no line break: only the lines that hold one are scanned)
-    for match in (m for begin, end in lines_holding(text, _program_suffixes()) for m in pats["program"].finditer(text, begin, end)):
+    for match in finditer_lines(pats["program"], text, _program_suffixes()):
         begin, name = match.start("name"), match.group("name")
         lead = leading_verb(name)
         if len(name) - len(lead) >= 4:
@@ -429,7 +434,7 @@ def find_activities(text: str) -> list[Candidate]:
     for match in pats["event"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "Event", match.group(0), canonical=events[match.group(0)], national=True, priority=2))
     # (a session holds 次, 中全会, 党的 or 中共 and no line break: only the lines that hold one are scanned)
-    for match in (m for begin, end in lines_holding(text, ("次", "中全会", "党的", "中共")) for m in pats["session"].finditer(text, begin, end)):
+    for match in finditer_lines(pats["session"], text, _SESSION_WORDS):
         name, begin = match.group(0), match.start()
         national = name.startswith(("全国", "党的", "中国共产党")) or "中全会" in name
         if name[:1] in "县区市旗" and (county := _county_ending(text, begin + 1)) is not None:

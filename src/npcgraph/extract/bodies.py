@@ -18,7 +18,7 @@ from ..ingest import STREET_COMMITTEE_AFTER_DISTRICT
 from ..lexicon import longest_first, rows, word_list, words
 from .candidates import Candidate
 from .context import GENERIC_LEVELS, Jurisdiction, counties, known_place, place_named, places
-from .patterns import HAN, PUBLICATION_AFTER, Patterns, alternation, column, deferred, first_of, lazy, leading_verb, lines_holding, table
+from .patterns import HAN, PUBLICATION_AFTER, Patterns, alternation, column, deferred, finditer_lines, first_of, lazy, leading_verb, table
 from .relation_cues import markers, post_words
 
 __all__ = ["find_bodies", "find_persons", "find_places", "find_own_places", "canonical_body", "FUNCTION_CHARS", "NOT_NAME_STARTS", "PRONOUN_TAILS"]
@@ -615,7 +615,7 @@ def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:
         add(match, table("national_bodies")["党中央"], national=True)
     if _NATIONAL_SESSION.search(text):
         # (a delegation holds 团 and no line break: only the lines that hold it are scanned)
-        for match in (m for begin, end in lines_holding(text, ("团",)) for m in pats["delegation"].finditer(text, begin, end)):
+        for match in finditer_lines(pats["delegation"], text, _DELEGATION_WORDS):
             place = places().get(match.group("place"))
             if place is not None and place.kind in _PROVINCE_KINDS and place.short:
                 add(match, f"全国人民代表大会{place.short}代表团", national=True)
@@ -861,6 +861,10 @@ _SPEAKER_LINE = re.compile(f"^(?P<post>[{HAN}、]{{2,30}})[ \u3000]+(?P<name>[{H
 # --------------------------------------------------------------------------- places
 
 
+_DELEGATION_WORDS = ("团",)  # (what every match of the "delegation" scan holds)
+_COUNTY_WORDS = ("县", "区")  # (what every match of the counties' scan holds)
+
+
 @cache
 def _landmark_words() -> tuple[str, ...]:
     """The words a landmark's name ends with (国家公园, 湿地…)."""
@@ -957,7 +961,7 @@ def find_places(text: str) -> list[Candidate]:
                 and not name.startswith(_POINTERS) and not _clause_words(name):  # 这个街道: one named before
             found.append(Candidate(begin, match.end("name"), "Place", name, national=True))
     # (a county's match holds 县 or 区 and no line break: only the lines that hold one are scanned)
-    for match in (m for begin, end in lines_holding(text, ("县", "区")) for m in unlisted.finditer(text, begin, end)):  # 象山县、北仑区: districts and counties by name
+    for match in finditer_lines(unlisted, text, _COUNTY_WORDS):  # 象山县、北仑区: districts and counties by name
         name, begin = match.group("name"), match.start()
         if name[0] in "赴到往" and len(name) >= 4:  # 赴三江县: the verb of going is no part
             name, begin = name[1:], begin + 1
@@ -973,7 +977,7 @@ def find_places(text: str) -> list[Candidate]:
         if not leading_verb(name) and name[0] not in FUNCTION_CHARS and not name.startswith(_POINTERS):
             found.append(Candidate(match.start("venue"), match.end("venue"), "Place", name, national=True, priority=1))
     # (a landmark's match holds its word and no line break: only the lines that hold one are scanned)
-    for match in (m for begin, end in lines_holding(text, _landmark_words()) for m in landmarks.finditer(text, begin, end)):  # 建设武夷山国家公园: the verb is not the name
+    for match in finditer_lines(landmarks, text, _landmark_words()):  # 建设武夷山国家公园: the verb is not the name
         name = match.group("name")
         name = name[1:] if name[0] in _PREPOSITIONS else name
         lead = leading_verb(name)

@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import word_list, words
 from .candidates import INSTRUMENT_CLASSES, Candidate
 from .context import NATIONAL, known_place, opening_place, places
-from .patterns import HAN, alternation, column, ends_with_any, lazy, leading_verb, lines_holding, table
+from .patterns import HAN, alternation, column, ends_with_any, finditer_lines, lazy, leading_verb, table
 
 __all__ = ["find_instruments", "classify_title", "is_session_paper", "law_full_name", "law_canonical", "NATIONAL_PREFIXES", "NOTICE_TERM", "ORDER_NUMBER"]
 
@@ -688,8 +688,8 @@ def _instrument_verb() -> re.Pattern[str]:
 def _placed_titles(text: str) -> list[Candidate]:
     found = []
     # (a title ends with its kind's word and holds no line break: only the lines that hold one are scanned)
-    lines = lines_holding(text, _PLACED_KINDS) if "条例" in text or "办法" in text or "规定" in text or "决定" in text else ()
-    for match in (m for begin, end in lines for m in _PLACED_TITLE.finditer(text, begin, end)):
+    kinds = _PLACED_KINDS if "条例" in text or "办法" in text or "规定" in text or "决定" in text else ()
+    for match in finditer_lines(_PLACED_TITLE, text, kinds):
         name = match.group("name")
         place = opening_place(name, 8)
         if place is None or len(name) - len(place) < 4 or leading_verb(name[len(place):]) or "会议" in name or "等" in name \
@@ -752,13 +752,14 @@ _REPORTING_BODY = (
     "(?:第[一二三四五六七八九十\\d]+届)?(?:人民代表大会常务委员会|人大常委会|常委会|人民政府|政府|最高人民法院|最高人民检察院|高级人民法院|"
     "中级人民法院|人民法院|法院|人民检察院|检察院|人大主席团|主席团|人大工委|人大工作委员会)"
 )
+_WORK_REPORT_WORDS = ("工作报告",)
 _WORK_REPORT = re.compile(f"(?P<body>{_REPORTING_BODY})工作报告(?!的)")
 _STATED = re.compile("[，。；,;]")  # a line that goes on into a sentence, not a heading
 
 
 def _work_reports(text: str) -> list[Candidate]:
     found = []
-    for match in (m for begin, end in lines_holding(text, ("工作报告",)) for m in _WORK_REPORT.finditer(text, begin, end)):
+    for match in finditer_lines(_WORK_REPORT, text, _WORK_REPORT_WORDS):
         begin = match.start()
         place = next((text[start:begin] for start in range(max(0, begin - 9), begin - 1) if known_place(text[start:begin])), None)
         if place is not None:

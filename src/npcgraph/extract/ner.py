@@ -26,7 +26,7 @@ from ..lexicon import longest_first, word_list, words
 from .bodies import FUNCTION_CHARS, NOT_NAME_STARTS, PRONOUN_TAILS
 from .candidates import Candidate, may_nest
 from .context import known_place, opening_place
-from .patterns import HAN, PUBLICATION_AFTER, lazy, leading_verb, lines_holding
+from .patterns import HAN, PUBLICATION_AFTER, finditer_lines, lazy, leading_verb
 from .relation_cues import post_words
 from .tagger import name_spans
 
@@ -379,7 +379,7 @@ def _village_bodies(text: str) -> list[list[Candidate]]:
     head (龙岩市新罗区|西安村党委)."""
     found: list[list[Candidate]] = []
     # (a match holds its unit's word and no line break: only the lines that hold one are scanned)
-    for match in (m for begin, end in lines_holding(text, _VILLAGE_UNITS) for m in _VILLAGE_BODY.finditer(text, begin, end)):
+    for match in finditer_lines(_VILLAGE_BODY, text, _VILLAGE_UNITS):
         chain = match.group("chain")
         units = (admin_units(chain[start:]) for start in range(len(chain) - 2))
         lengths = (u[-1][1] - u[-1][0] for u in units if u)

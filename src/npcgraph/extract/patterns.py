@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -24,6 +24,7 @@ __all__ = [
     "deferred",
     "lazy",
     "lines_holding",
+    "finditer_lines",
 ]
 
 HAN = "\u4e00-\u9fff"
@@ -93,6 +94,14 @@ def lines_holding(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
             spans.add((text.rfind("\n", 0, at) + 1, end))
             at = text.find(word, end)
     return sorted(spans)
+
+
+def finditer_lines(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern no match of which crosses a line break and each
+    of whose matches holds one of ``words``: the same matches, over :func:`lines_holding` only
+    (tests/test_scan_prefilters.py checks each such pair on every test report)."""
+    for begin, end in lines_holding(text, words):
+        yield from pattern.finditer(text, begin, end)
 
 
 def alternation(words: Iterable[str]) -> str:
