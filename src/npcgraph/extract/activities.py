@@ -61,7 +61,7 @@ def national_names() -> dict[str, tuple[str, str]]:
 
 
 # What every match of the "session" scan holds (次, 中全会, 党的 or 中共).
-_SESSION_WORDS = ("次", "中全会", "党的", "中共")
+_SESSION_WORDS = word_list("activities.session_words")
 
 
 @cache

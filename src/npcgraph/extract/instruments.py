@@ -672,7 +672,7 @@ def _passed_papers(text: str) -> list[Candidate]:
 # An item of a list or a clause of its own that is a title written without 《》 and opening with its
 # place (1.江苏省生物多样性保护条例;2.…, 立法项目：宜兴市…办法、…): a legislative plan's items, a
 # meeting's agenda. After a number or a list's mark, or alone between clause marks.
-_PLACED_KINDS = ("条例", "办法", "规定", "规则", "细则", "决定")
+_PLACED_KINDS = word_list("instruments.placed_kinds")  # (条例, 办法…: what a placed title ends with)
 _PLACED_TITLE = re.compile(
     f"(?:^|(?<=[，。；、,;：:\\s（(）)])|(?<=\\d[.．、])|(?<=[一二三四五六七八九十][、.．]))"
     f"(?P<name>[{HAN}\\d]{{5,40}}?(?:{'|'.join(_PLACED_KINDS)}))(?=[，。；、,;：:\\s（(]|$)",

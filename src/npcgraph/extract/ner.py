@@ -359,7 +359,7 @@ _VILLAGE_BODIES = {
     "村委会": "{unit}村民委员会", "村民委员会": "{unit}村民委员会", "居委会": "{unit}居民委员会", "居民委员会": "{unit}居民委员会",
 }
 _VILLAGE_COMMITTEES = [head for head in _VILLAGE_BODIES if not head.startswith("党")]  # 村委会, 居民委员会…
-_VILLAGE_UNITS = ("村", "社区", "嘎查")
+_VILLAGE_UNITS = word_list("ner.village_units")  # (村, 社区, 嘎查)
 _VILLAGE_BODY = re.compile(
     f"(?P<chain>[{HAN}]{{2,24}}?(?:{'|'.join(_VILLAGE_UNITS)}))(?P<head>{'|'.join(sorted(_VILLAGE_BODIES, key=len, reverse=True))})"
     f"(?:(?:书记|副书记|主任|副主任|委员)(?:兼|、)(?P<also>{'|'.join(sorted(_VILLAGE_COMMITTEES, key=len, reverse=True))}))?"
