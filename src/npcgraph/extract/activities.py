@@ -22,7 +22,7 @@ from .context import counties, places
 from .hearings import TOPIC_TAILS, listed_topics, meeting_heard, topic_class, year_whole
 from .patterns import HAN, Patterns, alternation, deferred, finditer_lines, first_of, leading_verb, table
 
-__all__ = ["PARTY_CONGRESS_SHORT", "find_activities", "activities_around", "national_names", "party_congress"]
+__all__ = ["PARTY_CONGRESS_SHORT", "VISIT_LEAD", "find_activities", "activities_around", "national_names", "party_congress"]
 
 _MEETINGS = word_list("activities.meetings")
 _GENERIC_ACTIVITIES = word_list("activities.generic_activities")
@@ -39,6 +39,8 @@ _GENERIC_ACTIVITY_LEADS = tuple(word_list("activities.generic_activity_leads"))
 _GENERIC_ACTIVITY_TAILS = tuple(word_list("activities.generic_activity_tails"))  # 代表履职活动
 _VISIT_VERBS = word_list("activities.visit_verbs")
 _VISIT_KINDS = word_list("activities.visit_kinds")
+# 赴淞南镇开展|, 到贵州|: the verb of going and the place gone to, before the work done there
+VISIT_LEAD = f"(?:{'|'.join(_VISIT_VERBS)})[^，。；、,;：:\\s“”《》（）()]{{1,14}}?(?:开展|进行)?了?"
 _PEOPLE_ACT = re.compile(f"[^，。；]*?(?:{'|'.join(_PEOPLE)})(?:{'|'.join(_SUPERVISION_VERBS)})")
 # 代表对…, 对…: the fronted object of the verb, not 对口帮扶 or 对外交流
 _FRONTED = re.compile(f"^(?:[{HAN}]{{0,6}}?(?:{'|'.join(_PEOPLE)}))?对(?!口|外|标|接|照|话|策)")
@@ -112,7 +114,7 @@ def _patterns() -> Patterns:
         # 到垦利街道调研, 赴淞南镇开展调研, 亲临杭州调研; 开展了调研, 进行视察: a visit's work by its bare
         # kind, after the place it goes to or a verb of doing (not 调研组, 调研报告, 视察团: a group, a paper)
         "visit": deferred(
-            f"(?:(?:{'|'.join(_VISIT_VERBS)})[^，。；、,;：:\\s“”《》（）()]{{1,14}}?(?:开展|进行)?了?|(?<!情况)(?:开展|进行)了?)"
+            f"(?:{VISIT_LEAD}|(?<!情况)(?:开展|进行)了?)"
             f"(?P<kind>{'|'.join(_VISIT_KINDS)})(?![组团报员室点基成课、])(?P<topic>[{HAN}]{{2,20}}?情况)?"
         ),
         "program": deferred(f"(?:(?<=[，。；、,;：:\\s])|^|开展|推进|深化|部署|参加|组织|决胜|打好|打赢|扎实开展|深入开展|审议)(?P<name>(?:\\d{{4}}年度?)?[{HAN}]{{2,12}}?(?:{programs}))", re.MULTILINE),
@@ -402,7 +404,7 @@ def find_activities(text: str) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), "SupervisionActivity", _plain(written), written=(written, *also), priority=1))
     for match in pats["survey"].finditer(text):
         found.append(Candidate(match.start(), match.end(), "SupervisionActivity", match.group(0), priority=1))
-    for match in pats["visit"].finditer(text) if "调研" in text or "视察" in text or "考察" in text or "走访" in text or "实地" in text else ():
+    for match in pats["visit"].finditer(text) if any(kind in text for kind in _VISIT_KINDS) else ():
         if text.endswith("总书记", 0, match.start()):
             continue  # 习近平总书记亲临贵州视察: the party's leader's tour, no work of a congress
         if match.group("topic"):  # 到江西调研义务教育法实施情况: the survey of that work, by its topic

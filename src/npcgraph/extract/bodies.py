@@ -441,46 +441,52 @@ def _government_posts(text: str) -> list[Candidate]:
 
 
 @cache
+def _leader_titles() -> str:
+    """The government leaders' titles as one alternation, longest first (常务副县长 before 副县长)."""
+    return "|".join(longest_first("government_titles"))
+
+
+@cache
 def _bare_leader_title() -> re.Pattern[str]:
     """A government leader's title opening a name's phrase (副县长李明, 县委副书记、县长吴斌), no place before it."""
-    titles = longest_first("government_titles")
-    return re.compile(f"(?:(?<=^)|(?<=[，,；;。、：:\\s（(]))(?:{'|'.join(titles)})", re.MULTILINE)
+    return re.compile(f"(?:(?<=^)|(?<=[，,；;。、：:\\s（(]))(?:{_leader_titles()})", re.MULTILINE)
 
 
-# a leader's title as the post an appointment gives (选举张明为市长, 当选为县长, 任命李华为副镇长职务)
-_TITLE_GIVEN = lazy(f"(?<=为)(?:代理)?(?P<title>{'|'.join(longest_first('government_titles'))})(?=[，。；、,;）)\\s]|职务|$)", re.MULTILINE)
+@cache
+def _title_given() -> re.Pattern[str]:
+    """A leader's title as the post an appointment gives (选举张明为市长, 当选为县长, 任命李华为副镇长职务)."""
+    return re.compile(f"(?<=为)(?:代理)?(?P<title>{_leader_titles()})(?=[，。；、,;）)\\s]|职务|$)", re.MULTILINE)
+
+
+def _government_implied(title: re.Match[str], group: str, ctx: Jurisdiction, unplaced_levels: tuple[str, ...]) -> Candidate | None:
+    """The government a leader's title at ``group`` implies: the report's place at the title's level;
+    镇人民政府 for resolution to place in the township the text names; the level alone in a report that
+    never names its place, at ``unplaced_levels``."""
+    level = table("government_titles")[title.group(group)][0]
+    where = ctx.place_at_level(level)
+    if where is None and (level in ("镇", "乡") or (level in unplaced_levels and _unplaced(ctx))):
+        where = level
+    if where is None:
+        return None
+    return Candidate(title.start(group), title.end(group), "Organization", title.group(group), canonical=where + "人民政府",
+                     national=True, priority=1, implied=True)
 
 
 def titled_governments(text: str, ctx: Jurisdiction, found: list[Candidate]) -> list[Candidate]:
     """副县长李明, 县长吴斌: a leader's title before a person's name, with no place before it, implies the
     government of the report's place at the title's level (五河县人民政府; 县人民政府 in a report that never
-    names its county; 镇人民政府 for resolution to place in the township the text names), in a text that
-    speaks of a government (政府) at all: the blind golds give the post a government only there (23 of
-    26 titled names in the development split's golds; none of the three whose text never writes 政府)."""
+    names its county), in a text that speaks of a government (政府) at all: the blind golds give the post
+    a government only there (23 of 26 titled names in the development split's golds; none of the three
+    whose text never writes 政府). A title an appointment gives (选举张明为市长) implies it whether or not."""
     if "长" not in text:
         return []
-    implied = []
-    for title in _TITLE_GIVEN.finditer(text) if "为" in text else ():
-        # 选举张明为市长: the post an appointment gives is the government's, whether or not the text writes 政府
-        level = table("government_titles")[title.group("title")][0]
-        where = ctx.place_at_level(level) or (level if level in ("镇", "乡") or _unplaced(ctx) else None)
-        if where is not None:
-            implied.append(Candidate(title.start("title"), title.end("title"), "Organization", title.group("title"),
-                                     canonical=where + "人民政府", national=True, priority=1, implied=True))
+    given = (_government_implied(title, "title", ctx, ("省", "县", "区", "市", "州")) for title in _title_given().finditer(text)) if "为" in text else ()
+    implied = [c for c in given if c is not None]
     if "政府" not in text:
         return implied
     persons = {c.begin for c in found if c.cls == "Person"}
-    for title in _bare_leader_title().finditer(text):
-        if title.end() not in persons:
-            continue
-        level = table("government_titles")[title.group(0)][0]
-        where = ctx.place_at_level(level)
-        if where is None and (level in ("镇", "乡") or (level in ("省", "县", "区", "市") and _unplaced(ctx))):
-            where = level
-        if where is not None:
-            implied.append(Candidate(title.start(), title.end(), "Organization", title.group(0), canonical=where + "人民政府",
-                                     national=True, priority=1, implied=True))
-    return implied
+    before = (_government_implied(title, 0, ctx, ("省", "县", "区", "市")) for title in _bare_leader_title().finditer(text) if title.end() in persons)
+    return implied + [c for c in before if c is not None]
 
 
 def find_bodies(text: str, ctx: Jurisdiction) -> list[Candidate]:

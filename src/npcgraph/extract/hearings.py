@@ -47,8 +47,9 @@ _PART_OF_YEAR = re.compile("上半年|前三季度|1-6月|1—6月")  # 2022年�
 _PLAN_ENDS = tuple(word_list("hearings.plan_ends"))  # 计划, 规划: a plan
 _BUDGET_ENDS = tuple(word_list("hearings.budget_ends"))  # 预算, 决算, 调整方案: an instrument
 TOPIC_TAILS = ("办理", "工作")  # 全县退役军人管理工作: the work also without its last word
+# a meeting named before the hearing (会议听取和审议了, 会上, 第三十六次会议还审议了; not 大会议案, a motion,
+# nor …第1次会议以来审议意见办理情况的报告, a title's words, nor 会议精神, 会议期间)
 _MEETING_WORD = re.compile("会议(?!以来|精神|期间|案)|会上")
-_MEETING_OPENING = re.compile("会议(?!以来|精神|期间|案)|会上")
 _SENTENCE_OPENING = re.compile("\\s*(?:会议|会上|会议还|同时|还|并|另外)?(?:听取|审议|审查)")
 
 
@@ -65,7 +66,7 @@ def meeting_heard(text: str, at: int) -> bool:
     while last > 0 and text[last - 1] in "。\n":  # (the sentence before, past its end and a paragraph's)
         last -= 1
     before = max(text.rfind(mark, 0, last) for mark in "。\n")
-    return _MEETING_OPENING.match(text[before + 1 : last].lstrip()) is not None
+    return _MEETING_WORD.match(text[before + 1 : last].lstrip()) is not None
 
 
 def _depth_cuts(text: str, begin: int, end: int) -> list[tuple[int, int]]:

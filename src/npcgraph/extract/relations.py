@@ -51,6 +51,7 @@ from functools import cache
 
 from ..lexicon import word_list
 from ..model import Document, Entity, Evidence, Mention, Relation
+from .activities import VISIT_LEAD
 from .candidates import BILL_CLASSES, INSTRUMENT_CLASSES
 from .hearings import meeting_heard, report_items
 from .instruments import is_session_paper
@@ -75,7 +76,7 @@ _REPORTED_ON = frozenset({"Activity", "Plan", "Instrument"})
 # what a report in a list of reports heard is not on: who reports, where, a number, a meeting
 _NOT_REPORTED_ON = frozenset({"Organization", "Person", "Place", "Statistic", "Event"})
 # 赴淞南镇开展|调研, 到贵州|调研: a visit's place, then the work done there (a clause's own verb)
-_VISIT_BEFORE = re.compile(f"(?:{'|'.join(word_list('activities.visit_verbs'))})[^，。；、,;：:\\s“”《》（）()]{{1,14}}?(?:开展|进行)?了?$")
+_VISIT_BEFORE = re.compile(VISIT_LEAD + "$")
 _NEAR = 4  # characters of adverbs allowed between 将/推动 and the verb they govern (将继续开展)
 _NUMBER = "一二三四五六七八九十百零〇两\\d"
 # A draft revising a law (矿产资源法修订草案, 《…条例》修正案) and the words before a revised text.
